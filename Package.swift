@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Concord",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Concord", targets: ["Concord"]),
+        .executable(name: "concord", targets: ["concord"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only code that calls ICU's C API. Its public header exposes plain C types only:
+        // Foundation on Linux ships a private ICU (_FoundationICU), and a Swift module that
+        // imports Foundation and can also see the system ICU headers fails to compile.
+        .target(
+            name: "CICUShim",
+            linkerSettings: [
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(
+            name: "Concord",
+            dependencies: ["CICUShim"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .executableTarget(
+            name: "concord",
+            dependencies: [
+                "Concord",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .testTarget(
+            name: "ConcordTests",
+            dependencies: ["Concord"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+    ]
+)

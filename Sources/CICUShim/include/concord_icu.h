@@ -1,0 +1,67 @@
+/*
+ * The C shim between Concord and the system ICU (libicu-dev).
+ *
+ * This header deliberately contains no ICU header and no ICU type: Foundation on Linux
+ * carries its own private ICU as the Clang module _FoundationICU, and a Swift module that
+ * imports Foundation while it can see the system ICU headers fails to compile. ICU also
+ * renames its C functions with a version suffix through macros (unorm2_normalize ->
+ * unorm2_normalize_72) that Swift cannot see; inside shim.c those macros just work, so no
+ * ICU version is hard-coded anywhere.
+ *
+ * Text is passed as UTF-16 code units (uint16_t), ICU's native form. Status values are
+ * ICU's UErrorCode numbers; 0 or negative means success.
+ */
+#ifndef CONCORD_ICU_H
+#define CONCORD_ICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * The matching view of a text: NFKC, then bidi and other invisible format controls removed,
+ * Arabic-Indic and Eastern Arabic-Indic digits folded to ASCII, every space separator
+ * unified to U+0020 and every dash variant to U+002D.
+ *
+ * For each output unit i, source_start[i] and source_end[i] give the source range
+ * [start, end) of the normalization segment it came from (a segment is the text between two
+ * NFKC boundaries, e.g. "e" + U+0301 -> "é" maps to both source units).
+ *
+ * Returns the output length. If it is larger than capacity, nothing useful was written:
+ * call again with a buffer at least that large. Returns -1 and sets *status on an ICU error.
+ */
+int32_t concord_fold(const uint16_t *source, int32_t length,
+                     uint16_t *output, int32_t capacity,
+                     int32_t *source_start, int32_t *source_end,
+                     int32_t *status);
+
+/* Break iterators. kind: 0 = word, 1 = sentence. Opened once and reused by the caller. */
+void *concord_break_open(int32_t kind, const char *locale, int32_t *status);
+void concord_break_close(void *iterator);
+
+/*
+ * Sets the text and writes segment boundaries as pairs (start, end). With words_only, only
+ * segments that ICU tags as words (letters, numbers, kana, ideographs) are written; spaces
+ * and punctuation are skipped. Returns the number of pairs, which may be
+ * larger than pair_capacity (then call again with more room).
+ */
+int32_t concord_break_segments(void *iterator, int32_t words_only, const uint16_t *text,
+                               int32_t length, int32_t *pairs, int32_t pair_capacity,
+                               int32_t *status);
+
+/* Script counts over a text, in this order: Latin, Cyrillic, Arabic, Han, Other letters. */
+void concord_script_counts(const uint16_t *text, int32_t length, int64_t counts[5]);
+
+/* ICU's version, e.g. "72.1". */
+void concord_icu_version(char *buffer, int32_t capacity);
+
+/* ICU's name for a UErrorCode, e.g. "U_ILLEGAL_ARGUMENT_ERROR". */
+const char *concord_error_name(int32_t status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

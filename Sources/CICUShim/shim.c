@@ -1,0 +1,192 @@
+#include "concord_icu.h"
+
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+#include <unicode/utf16.h>
+#include <unicode/uversion.h>
+
+/* Characters dropped from the matching view: bidi controls (UN Arabic text carries them
+ * around Latin symbols), zero-width characters, the soft hyphen and a stray BOM. */
+static int is_dropped(UChar32 c) {
+    switch (c) {
+    case 0x00AD: case 0x061C: case 0x200B: case 0x200C: case 0x200D: case 0x200E:
+    case 0x200F: case 0x2060: case 0xFEFF:
+        return 1;
+    default:
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    }
+}
+
+static UChar32 fold_char(UChar32 c) {
+    if (c >= 0x0660 && c <= 0x0669) return '0' + (c - 0x0660); /* Arabic-Indic digits */
+    if (c >= 0x06F0 && c <= 0x06F9) return '0' + (c - 0x06F0); /* Eastern Arabic-Indic */
+    switch (c) {
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D: case 0x2E3A: case 0x2E3B:
+        return '-';
+    case 0x0009:
+        return ' ';
+    default:
+        break;
+    }
+    if (c > 0x7F && u_charType(c) == U_SPACE_SEPARATOR) return ' ';
+    return c;
+}
+
+/* Appends c (after folding) to output, recording the source segment of each unit. */
+static void emit(UChar32 c, int32_t seg_start, int32_t seg_end, uint16_t *output,
+                 int32_t capacity, int32_t *source_start, int32_t *source_end, int32_t *n) {
+    if (is_dropped(c)) return;
+    c = fold_char(c);
+    UChar units[2];
+    int32_t count = 0;
+    UBool error = 0;
+    U16_APPEND(units, count, 2, c, error);
+    (void)error;
+    for (int32_t k = 0; k < count; k++) {
+        if (*n < capacity) {
+            output[*n] = units[k];
+            source_start[*n] = seg_start;
+            source_end[*n] = seg_end;
+        }
+        (*n)++;
+    }
+}
+
+int32_t concord_fold(const uint16_t *source, int32_t length, uint16_t *output, int32_t capacity,
+                     int32_t *source_start, int32_t *source_end, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&err);
+    if (U_FAILURE(err)) { *status = err; return -1; }
+    const UChar *src = (const UChar *)source;
+    int32_t n = 0;
+    int32_t i = 0;
+    UChar scratch[256];
+    while (i < length) {
+        int32_t seg_start = i;
+        UChar32 c;
+        U16_NEXT(src, i, length, c);
+        /* ASCII followed by ASCII (or the end) is its own segment and already NFKC. */
+        if (c < 0x80 && (i >= length || src[i] < 0x80)) {
+            emit(c, seg_start, i, output, capacity, source_start, source_end, &n);
+            continue;
+        }
+        /* Extend the segment up to the next NFKC boundary. */
+        while (i < length) {
+            int32_t j = i;
+            UChar32 next;
+            U16_NEXT(src, j, length, next);
+            if (unorm2_hasBoundaryBefore(nfkc, next)) break;
+            i = j;
+        }
+        int32_t seg_len = i - seg_start;
+        if (seg_len == 1 && c < 0x80) {
+            emit(c, seg_start, i, output, capacity, source_start, source_end, &n);
+            continue;
+        }
+        UErrorCode nerr = U_ZERO_ERROR;
+        int32_t out_len;
+        if (seg_len <= 64) {
+            out_len = unorm2_normalize(nfkc, src + seg_start, seg_len, scratch, 256, &nerr);
+        } else {
+            out_len = -1;
+        }
+        if (out_len < 0 || U_FAILURE(nerr)) {
+            /* A very long segment (a run of combining marks): fold it unnormalized rather
+             * than fail; each unit still maps to the whole segment. */
+            for (int32_t k = seg_start; k < i;) {
+                UChar32 d;
+                U16_NEXT(src, k, i, d);
+                emit(d, seg_start, i, output, capacity, source_start, source_end, &n);
+            }
+            continue;
+        }
+        for (int32_t k = 0; k < out_len;) {
+            UChar32 d;
+            U16_NEXT(scratch, k, out_len, d);
+            emit(d, seg_start, i, output, capacity, source_start, source_end, &n);
+        }
+    }
+    *status = U_ZERO_ERROR;
+    return n;
+}
+
+void *concord_break_open(int32_t kind, const char *locale, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(kind == 0 ? UBRK_WORD : UBRK_SENTENCE, locale, NULL, 0, &err);
+    *status = err;
+    if (U_FAILURE(err)) return NULL;
+    return bi;
+}
+
+void concord_break_close(void *iterator) {
+    if (iterator) ubrk_close((UBreakIterator *)iterator);
+}
+
+int32_t concord_break_segments(void *iterator, int32_t words_only, const uint16_t *text,
+                               int32_t length, int32_t *pairs, int32_t pair_capacity,
+                               int32_t *status) {
+    UBreakIterator *bi = (UBreakIterator *)iterator;
+    UErrorCode err = U_ZERO_ERROR;
+    ubrk_setText(bi, (const UChar *)text, length, &err);
+    if (U_FAILURE(err)) { *status = err; return -1; }
+    int32_t count = 0;
+    int32_t start = ubrk_first(bi);
+    for (int32_t end = ubrk_next(bi); end != UBRK_DONE; start = end, end = ubrk_next(bi)) {
+        /* For a word iterator the status of the boundary at the end of a segment tells
+         * its kind: 0..99 is spaces and punctuation, which are not words. */
+        if (words_only) {
+            int32_t tag = ubrk_getRuleStatus(bi);
+            if (tag >= UBRK_WORD_NONE && tag < UBRK_WORD_NONE_LIMIT) continue;
+        }
+        if (count < pair_capacity) {
+            pairs[2 * count] = start;
+            pairs[2 * count + 1] = end;
+        }
+        count++;
+    }
+    /* Leave the iterator holding no pointer to the caller's buffer. */
+    static const UChar empty[1] = {0};
+    ubrk_setText(bi, empty, 0, &err);
+    *status = U_ZERO_ERROR;
+    return count;
+}
+
+void concord_script_counts(const uint16_t *text, int32_t length, int64_t counts[5]) {
+    memset(counts, 0, 5 * sizeof(int64_t));
+    const UChar *src = (const UChar *)text;
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U16_NEXT(src, i, length, c);
+        if (c < 0x41) continue;
+        if (!u_isalpha(c)) continue;
+        UErrorCode err = U_ZERO_ERROR;
+        UScriptCode script = uscript_getScript(c, &err);
+        if (U_FAILURE(err)) continue;
+        switch (script) {
+        case USCRIPT_LATIN: counts[0]++; break;
+        case USCRIPT_CYRILLIC: counts[1]++; break;
+        case USCRIPT_ARABIC: counts[2]++; break;
+        case USCRIPT_HAN: counts[3]++; break;
+        default: counts[4]++; break;
+        }
+    }
+}
+
+void concord_icu_version(char *buffer, int32_t capacity) {
+    UVersionInfo info;
+    char text[U_MAX_VERSION_STRING_LENGTH];
+    u_getVersion(info);
+    u_versionToString(info, text);
+    if (capacity > 0) {
+        strncpy(buffer, text, (size_t)capacity - 1);
+        buffer[capacity - 1] = 0;
+    }
+}
+
+const char *concord_error_name(int32_t status) {
+    return u_errorName((UErrorCode)status);
+}

@@ -1,0 +1,148 @@
+/// What a paragraph of a resolution is.
+public enum ParagraphKind: String, Sendable, Codable, CaseIterable {
+    /// The resolution's number and name (`80/3. Awaza Political Declaration`, `Résolution 6/1`).
+    case title
+    /// Masthead lines, agenda items, section headings, `Annex`.
+    case heading
+    /// The issuing body that opens the resolution (`The General Assembly,`).
+    case chapeau
+    case preambular
+    case operative
+    /// A lettered or numbered item inside an operative or annex paragraph (`(a)`, `(i)`).
+    case subparagraph
+    /// A numbered paragraph of an annex (its numbering starts again at 1).
+    case annex
+    /// Text of an annex that carries no number.
+    case annexText = "annex-text"
+    /// The meeting and date that close a resolution (`3rd plenary meeting`).
+    case closing
+    /// Any other running text.
+    case text
+
+    /// The prefix of paragraph ids, as UN drafters name them (`pp3`, `op12`).
+    public var idPrefix: String {
+        switch self {
+        case .title: return "t"
+        case .heading: return "h"
+        case .chapeau: return "c"
+        case .preambular: return "pp"
+        case .operative: return "op"
+        case .subparagraph: return "sub"
+        case .annex: return "an"
+        case .annexText: return "at"
+        case .closing: return "cl"
+        case .text: return "x"
+        }
+    }
+}
+
+/// A footnote marker in the running text.
+public struct FootnoteMarker: Sendable, Hashable {
+    public var label: String
+    /// Where the marker stands in the source (UTF-16 offset into `Document.source`).
+    public var sourceRange: Range<Int>
+    /// The paragraph it stands in, and its offset in that paragraph's text (after markers are
+    /// taken out: the place the marker annotates).
+    public var paragraphID: String
+    public var textOffset: Int
+
+    public init(label: String, sourceRange: Range<Int>, paragraphID: String, textOffset: Int) {
+        self.label = label
+        self.sourceRange = sourceRange
+        self.paragraphID = paragraphID
+        self.textOffset = textOffset
+    }
+}
+
+/// A footnote's body, as found at the foot of a page (or between the lines of a PDF's text).
+public struct FootnoteBody: Sendable, Hashable {
+    public var label: String
+    /// The body without its label, continuation lines joined by one space.
+    public var text: MappedText
+    /// Where the label stands in the source.
+    public var labelRange: Range<Int>
+
+    public init(label: String, text: MappedText, labelRange: Range<Int>) {
+        self.label = label
+        self.text = text
+        self.labelRange = labelRange
+    }
+}
+
+/// A paragraph of running text, rejoined across page breaks and interrupting footnote bodies,
+/// with its footnote markers taken out of the text and kept beside it.
+public struct Paragraph: Sendable, Hashable {
+    public var id: String
+    public var kind: ParagraphKind
+    /// The paragraph's number (`12` for operative paragraph 12); for preambular paragraphs
+    /// their order; nil where there is none.
+    public var number: Int?
+    /// The label as written for sub-items (`a`, `iv`) and section headings (`II`).
+    public var label: String?
+    /// The id of the paragraph a sub-item belongs to.
+    public var parentID: String?
+    /// The text as written in the source, without the paragraph number and without markers.
+    public var text: MappedText
+    public var markers: [FootnoteMarker]
+    /// Where the paragraph starts in the source, its number or label included.
+    public var start: Int
+
+    public init(id: String, kind: ParagraphKind, number: Int?, label: String? = nil,
+                parentID: String? = nil, text: MappedText, markers: [FootnoteMarker] = [], start: Int) {
+        self.start = start
+        self.id = id
+        self.kind = kind
+        self.number = number
+        self.label = label
+        self.parentID = parentID
+        self.text = text
+        self.markers = markers
+    }
+}
+
+/// A footnote: its body (nil when a marker has none) and every marker that points at it
+/// (none when a body has no marker; several under the older practice of repeating markers).
+public struct Footnote: Sendable, Hashable {
+    public var label: String
+    public var body: FootnoteBody?
+    public var markers: [FootnoteMarker]
+}
+
+/// The format a document was read from.
+public enum SourceFormat: String, Sendable, Codable {
+    case plainText = "text"
+    case markdown
+}
+
+/// A resolution as read from one file: its paragraphs and footnotes, every position mapped
+/// back to the source.
+public struct Document: Sendable {
+    public var file: String
+    public var language: Language?
+    /// How the language was decided: `option`, `file-name`, `front-matter`, `text`.
+    public var languageSource: String?
+    public var format: SourceFormat
+    public var source: SourceText
+    /// The document's own symbol where the file names it (front matter, masthead).
+    public var symbol: String?
+    public var paragraphs: [Paragraph]
+    public var footnotes: [Footnote]
+
+    public init(file: String, language: Language?, languageSource: String?, format: SourceFormat,
+                source: SourceText, symbol: String?, paragraphs: [Paragraph], footnotes: [Footnote]) {
+        self.file = file
+        self.language = language
+        self.languageSource = languageSource
+        self.format = format
+        self.source = source
+        self.symbol = symbol
+        self.paragraphs = paragraphs
+        self.footnotes = footnotes
+    }
+
+    public func paragraph(_ id: String) -> Paragraph? { paragraphs.first { $0.id == id } }
+    public func footnote(_ label: String) -> Footnote? { footnotes.first { $0.label == label } }
+    public func paragraphs(_ kind: ParagraphKind) -> [Paragraph] { paragraphs.filter { $0.kind == kind } }
+
+    public func position(of sourceOffset: Int) -> SourcePosition { source.position(of: sourceOffset) }
+}

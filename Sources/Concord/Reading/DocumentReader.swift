@@ -1,0 +1,124 @@
+import Foundation
+
+/// Reads a file into a `Document`: decodes it, tells its format and language, lays it out,
+/// assembles paragraphs and pairs footnote markers with their bodies.
+public struct DocumentReader: Sendable {
+    /// A language given by the user wins over every other sign.
+    public var language: Language?
+    /// Files larger than this are refused with an error rather than read.
+    public var maximumFileSize: Int
+
+    public static let defaultMaximumFileSize = 64 * 1024 * 1024
+
+    public init(language: Language? = nil, maximumFileSize: Int = DocumentReader.defaultMaximumFileSize) {
+        self.language = language
+        self.maximumFileSize = maximumFileSize
+    }
+
+    /// The extensions read as documents when a folder is given.
+    public static let documentExtensions: Set<String> = ["txt", "md", "markdown"]
+
+    public func read(path: String) throws(InputError) -> Document {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(file: path, reason: .notFound)
+        }
+        if isDirectory.boolValue { throw InputError(file: path, reason: .isDirectory) }
+        let ext = (path as NSString).pathExtension.lowercased()
+        if ext == "docx" || ext == "doc" || ext == "pdf" || ext == "odt" || ext == "rtf" {
+            throw InputError(file: path, reason: .unsupportedFormat(ext))
+        }
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? Int, size > maximumFileSize {
+                throw InputError(file: path, reason: .tooLarge(bytes: size, limit: maximumFileSize))
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(file: path, reason: .unreadable(Self.describe(error)))
+        }
+        return try read(bytes: [UInt8](data), file: path)
+    }
+
+    public func read(bytes: [UInt8], file: String) throws(InputError) -> Document {
+        let source = try SourceDecoder.decode(bytes, file: file)
+        let ext = (file as NSString).pathExtension.lowercased()
+        let format: SourceFormat = (ext == "md" || ext == "markdown") ? .markdown : .plainText
+        return read(source: source, file: file, format: format)
+    }
+
+    public func read(source: SourceText, file: String, format: SourceFormat) -> Document {
+        let lines = SourceLine.lines(of: source)
+        let layout = format == .markdown
+            ? MarkdownReader().layout(source, lines: lines)
+            : PlainTextReader().layout(source, lines: lines)
+        var paragraphs = ParagraphAssembler().assemble(layout, units: source.units)
+        let footnotes = MarkerFinder(markdown: format == .markdown).attach(&paragraphs, layout: layout)
+
+        var language = self.language
+        var languageSource: String? = language == nil ? nil : "option"
+        if language == nil, let named = Language.fromFileName(file) { language = named; languageSource = "file-name" }
+        if language == nil, let declared = layout.frontMatter.fields["language"].flatMap(Language.init(code:)) {
+            language = declared; languageSource = "front-matter"
+        }
+        if language == nil, let detected = LanguageDetector.detect(source.units) {
+            language = detected; languageSource = "text"
+        }
+        return Document(file: file, language: language, languageSource: languageSource, format: format,
+                        source: source, symbol: layout.documentSymbol, paragraphs: paragraphs, footnotes: footnotes)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError {
+            return "permission denied"
+        }
+        return nsError.localizedDescription
+    }
+}
+
+/// The files a list of paths names: files as given, folders walked (sorted, so output is
+/// the same on every machine) for the document extensions; hidden files and folders skipped.
+public enum InputFiles {
+    public static func expand(_ paths: [String]) -> [String] {
+        var result = [String]()
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                result += walk(path)
+            } else {
+                result.append(path)  // missing files are reported by the reader
+            }
+        }
+        return result
+    }
+
+    private static func walk(_ folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var files = [String]()
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") { enumerator.skipDescendants(); continue }
+            let ext = (name as NSString).pathExtension.lowercased()
+            guard DocumentReader.documentExtensions.contains(ext) else { continue }
+            if name.lowercased() == "readme.md" { continue }
+            let full = folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+            files.append(full)
+        }
+        return files.sorted()
+    }
+}
+
+extension InputFiles {
+    public static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}

@@ -1,0 +1,47 @@
+/// What a reader finds before paragraphs are assembled: runs of text lines, and footnote
+/// bodies lifted out from between them.
+struct Layout: Sendable {
+    struct Block: Sendable {
+        var lines: [SourceLine]
+        /// True when footnote bodies or page furniture stand between this block and the
+        /// previous text: the paragraph before may continue here.
+        var interrupted: Bool
+    }
+
+    var blocks: [Block] = []
+    var bodies: [FootnoteBody] = []
+    /// For each body, the source offset where the group of bodies it belongs to (one page's
+    /// footnotes, or all of a Markdown file's) starts and ends.
+    var bodyGroups: [Range<Int>] = []
+    var documentSymbol: String?
+    var frontMatter = FrontMatter()
+}
+
+enum LineJoiner {
+    /// Appends a source line to text being assembled, joining with one space; a line that
+    /// ends with a hyphen after a letter, followed by a line that starts in lower case, is
+    /// joined without the space (`action-` + `oriented`).
+    static func append(_ line: SourceLine, from units: [UInt16], to text: inout MappedText, from start: Int? = nil) {
+        let range = (start ?? line.range.lowerBound)..<line.range.upperBound
+        guard !range.isEmpty else { return }
+        if !text.isEmpty {
+            let last = text.units[text.count - 1]
+            let beforeLast = text.count >= 2 ? text.units[text.count - 2] : 0
+            let hyphenated = last == 0x2D && isLetterUnit(beforeLast) && isLowercaseUnit(units[range.lowerBound])
+            if !hyphenated && last != 0x20 {
+                text.appendInserted(" ", at: text.sourceOffset(at: text.count - 1) + 1)
+            }
+        }
+        text.append(units, range: range)
+    }
+
+    private static func isLetterUnit(_ u: UInt16) -> Bool {
+        guard let s = Unicode.Scalar(u) else { return false }
+        return s.properties.isAlphabetic
+    }
+
+    private static func isLowercaseUnit(_ u: UInt16) -> Bool {
+        guard let s = Unicode.Scalar(u) else { return false }
+        return s.properties.isLowercase
+    }
+}

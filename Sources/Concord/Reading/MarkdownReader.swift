@@ -1,0 +1,68 @@
+/// Reads resolutions as Markdown: `[^n]` markers, `[^n]:` footnote definitions (continuation
+/// lines below them, indented or not, up to a blank line), `#` headings. Emphasis stays in
+/// the text as written; the matching view drops it.
+struct MarkdownReader: Sendable {
+    func layout(_ source: SourceText, lines: [SourceLine]) -> Layout {
+        var layout = Layout()
+        layout.frontMatter = FrontMatter.parse(lines)
+        layout.documentSymbol = layout.frontMatter.fields["symbol"]
+        let units = source.units
+        var bodies = [FootnoteBody]()
+        var i = layout.frontMatter.lineCount
+        while i < lines.count {
+            if lines[i].isBlank { i += 1; continue }
+            if let (label, labelRange, textStart) = definition(lines[i], units: units) {
+                var text = MappedText()
+                LineJoiner.append(lines[i], from: units, to: &text, from: textStart)
+                i += 1
+                while i < lines.count, !lines[i].isBlank, definition(lines[i], units: units) == nil {
+                    LineJoiner.append(lines[i], from: units, to: &text)
+                    i += 1
+                }
+                bodies.append(FootnoteBody(label: label, text: text, labelRange: labelRange))
+                continue
+            }
+            var block = [SourceLine]()
+            while i < lines.count, !lines[i].isBlank, definition(lines[i], units: units) == nil {
+                block.append(stripHeadingMarks(lines[i], units: units))
+                i += 1
+            }
+            block.removeAll { $0.isBlank || PlainTextReader.isSeparator($0.text) }
+            guard let first = block.first else { continue }
+            // Converted PDFs keep paragraphs cut at page breaks as separate blocks: a block
+            // that goes on in lower case may continue the one before.
+            layout.blocks.append(Layout.Block(lines: block, interrupted: Chars.startsLowercase(first.text)))
+        }
+        if let first = bodies.first, let last = bodies.last {
+            let group = first.labelRange.lowerBound..<last.text.sourceRange(0..<last.text.count).upperBound
+            layout.bodies = bodies
+            layout.bodyGroups = Array(repeating: group, count: bodies.count)
+        }
+        return layout
+    }
+
+    /// `[^12]: Resolution 70/1.` → "12", the `[^12]:` range, where the text starts.
+    private func definition(_ line: SourceLine, units: [UInt16]) -> (String, Range<Int>, Int)? {
+        let r = line.range
+        guard r.count >= 5, units[r.lowerBound] == 0x5B, units[r.lowerBound + 1] == 0x5E else { return nil }
+        var k = r.lowerBound + 2
+        while k < r.upperBound, units[k] != 0x5D { k += 1 }
+        guard k + 1 < r.upperBound, units[k + 1] == 0x3A, k > r.lowerBound + 2 else { return nil }
+        let label = String(decoding: units[(r.lowerBound + 2)..<k], as: UTF16.self)
+        var textStart = k + 2
+        while textStart < r.upperBound, units[textStart] == 0x20 || units[textStart] == 0x09 { textStart += 1 }
+        guard textStart < r.upperBound else { return nil }
+        return (label, r.lowerBound..<(k + 2), textStart)
+    }
+
+    /// `## Annex` → `Annex`.
+    private func stripHeadingMarks(_ line: SourceLine, units: [UInt16]) -> SourceLine {
+        var k = line.range.lowerBound
+        while k < line.range.upperBound, units[k] == 0x23 { k += 1 }
+        guard k > line.range.lowerBound, k < line.range.upperBound, units[k] == 0x20 else { return line }
+        while k < line.range.upperBound, units[k] == 0x20 { k += 1 }
+        return SourceLine(index: line.index, range: k..<line.range.upperBound,
+                          text: String(decoding: units[k..<line.range.upperBound], as: UTF16.self),
+                          isStrictlyEmpty: false)
+    }
+}

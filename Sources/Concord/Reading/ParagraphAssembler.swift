@@ -1,0 +1,197 @@
+/// Turns runs of text lines into paragraphs: splits runs where a numbered paragraph starts,
+/// rejoins a paragraph that footnote bodies or a page break interrupted, and tells each
+/// paragraph's kind (title, chapeau, preambular, operative, annex, …) and id.
+struct ParagraphAssembler: Sendable {
+    /// A paragraph before classification: its lines, and the label found at its start.
+    private struct Draft {
+        var lines: [SourceLine]
+        var label: (ParagraphLabel, Int)?
+        var text: String { lines.map(\.text).joined(separator: " ") }
+    }
+
+    func assemble(_ layout: Layout, units: [UInt16]) -> [Paragraph] {
+        var drafts = [Draft]()
+        for block in layout.blocks {
+            var first = true
+            for piece in split(block.lines) {
+                let label = ParagraphLabel.parse(Substring(piece[0].text))
+                if first, block.interrupted, label == nil, let previous = drafts.last,
+                   continues(previous.text, with: piece[0].text) {
+                    drafts[drafts.count - 1].lines.append(contentsOf: piece)
+                } else {
+                    drafts.append(Draft(lines: piece, label: label))
+                }
+                first = false
+            }
+        }
+        return classify(drafts, units: units)
+    }
+
+    /// Splits a run of lines where a line opens a new labelled paragraph after a line that
+    /// ends one (pdftotext often leaves no blank line between numbered paragraphs).
+    private func split(_ lines: [SourceLine]) -> [[SourceLine]] {
+        var pieces = [[SourceLine]]()
+        var current = [SourceLine]()
+        for line in lines {
+            if let last = current.last, ParagraphLabel.parse(Substring(line.text)) != nil,
+               Chars.endsHard(last.text) || Chars.endsSoft(last.text) {
+                pieces.append(current)
+                current = []
+            }
+            current.append(line)
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+    }
+
+    /// Whether text that resumes after an interruption continues the paragraph before it: it
+    /// does when the paragraph stopped mid-sentence, or after a comma with the text going on
+    /// in lower case.
+    private func continues(_ previous: String, with next: String) -> Bool {
+        if Chars.endsHard(previous) { return false }
+        if Chars.endsSoft(previous) { return Chars.startsLowercase(next) }
+        return true
+    }
+
+    private func classify(_ drafts: [Draft], units: [UInt16]) -> [Paragraph] {
+        enum Phase { case masthead, preamble, operative, annex }
+        var phase = Phase.masthead
+        var sawTitle = false
+        var paragraphs = [Paragraph]()
+        var counters: [ParagraphKind: Int] = [:]
+        var usedIDs = Set<String>()
+        var lastOperative = 0
+        var lastAnnex = 0
+        var parentID: String?
+
+        func uniqueID(_ base: String) -> String {
+            var id = base
+            var n = 2
+            while usedIDs.contains(id) { id = "\(base)-\(n)"; n += 1 }
+            usedIDs.insert(id)
+            return id
+        }
+
+        // The chapeau: the first paragraph after the title that ends with a comma and opens
+        // the preamble (`The General Assembly,`). Without a title, the first such paragraph.
+        let titleIndex = drafts.firstIndex { isTitle($0.text) }
+        let searchFrom = (titleIndex ?? -1) + 1
+        let chapeauIndex = drafts.indices.first { index in
+            index >= searchFrom && drafts[index].label == nil && Chars.endsSoft(drafts[index].text)
+                && drafts[index].text.count <= 300
+        }
+
+        for (index, draft) in drafts.enumerated() {
+            let text = draft.text
+            var kind: ParagraphKind
+            var number: Int?
+            var label: String?
+            var strip = 0
+            var parent: String?
+
+            if index == titleIndex {
+                kind = .title; sawTitle = true
+            } else if index == chapeauIndex {
+                kind = .chapeau; phase = .preamble
+            } else if isClosing(text) {
+                kind = .closing
+            } else if isAnnexHeading(text) {
+                kind = .heading; phase = .annex; lastAnnex = 0; parentID = nil
+            } else if let (parsed, length) = draft.label, phase != .masthead || sawTitle || chapeauIndex == nil {
+                strip = length
+                switch parsed {
+                case .number(let value):
+                    if phase == .annex {
+                        kind = .annex; lastAnnex = value
+                    } else if phase == .operative || (phase == .preamble && value == 1) || (phase == .masthead && value == 1) {
+                        kind = .operative; phase = .operative; lastOperative = value
+                    } else {
+                        kind = phase == .preamble ? .preambular : .text
+                    }
+                    number = value
+                    if kind == .preambular || kind == .text { number = nil; strip = 0 }
+                case .item(let item):
+                    kind = .subparagraph; label = item; parent = parentID
+                case .section(let section):
+                    kind = .heading; label = section
+                }
+            } else {
+                switch phase {
+                case .masthead: kind = .heading
+                case .preamble: kind = .preambular
+                case .operative: kind = isHeadingLike(text) ? .heading : .text
+                case .annex: kind = isHeadingLike(text) ? .heading : .annexText
+                }
+            }
+            _ = lastOperative; _ = lastAnnex
+
+            let ordinal = (counters[kind] ?? 0) + 1
+            counters[kind] = ordinal
+            let id: String
+            switch kind {
+            case .operative, .annex:
+                id = uniqueID("\(kind.idPrefix)\(number ?? ordinal)")
+                parentID = id
+            case .preambular:
+                number = ordinal
+                id = uniqueID("pp\(ordinal)")
+            case .subparagraph:
+                id = uniqueID("\(parent ?? "sub").\(label ?? String(ordinal))")
+            default:
+                id = uniqueID("\(kind.idPrefix)\(ordinal)")
+            }
+
+            var mapped = MappedText()
+            for (lineIndex, line) in draft.lines.enumerated() {
+                var start: Int? = nil
+                if lineIndex == 0, strip > 0 {
+                    start = offset(ofCharacter: strip, in: line, units: units)
+                    if start == line.range.upperBound { continue }
+                }
+                LineJoiner.append(line, from: units, to: &mapped, from: start)
+            }
+            paragraphs.append(Paragraph(id: id, kind: kind, number: number, label: label, parentID: parent,
+                                        text: mapped, start: draft.lines[0].range.lowerBound))
+        }
+        return paragraphs
+    }
+
+    /// The unit offset of the `count`-th character of a line.
+    private func offset(ofCharacter count: Int, in line: SourceLine, units: [UInt16]) -> Int {
+        let prefix = line.text.prefix(count)
+        return min(line.range.upperBound, line.range.lowerBound + prefix.utf16.count)
+    }
+
+    /// `80/3. Awaza Political Declaration`, `Résolution 6/1`, `第6/1号决议`, `القرار 6/1`.
+    private func isTitle(_ text: String) -> Bool {
+        guard text.count <= 250, !Chars.endsSoft(text) else { return false }
+        let head = text.prefix(30)
+        guard let slash = head.firstIndex(of: "/") else { return false }
+        let before = head[..<slash].last
+        let after = head[head.index(after: slash)...].first
+        guard let b = before, let a = after, Chars.digitValue(b) != nil, Chars.digitValue(a) != nil else { return false }
+        // `80/3.` at the start, or a word for resolution / decision before the number.
+        if Chars.digitValue(text.first!) != nil { return head.contains(".") }
+        let lower = head.lowercased()
+        return ["resolution", "résolution", "resolución", "резолюция", "决议", "القرار", "decision", "décision",
+                "decisión", "решение", "决定", "المقرر"].contains { lower.contains($0) }
+    }
+
+    private func isClosing(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.contains("plenary meeting") || lower.contains("séance plénière") || lower.contains("sesión plenaria")
+            || lower.contains("пленарное заседание") || lower.contains("次全体会议") || lower.contains("الجلسة العامة")
+            || lower.contains("séance plénière")
+    }
+
+    private func isAnnexHeading(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard let first = words.first, words.count <= 3 else { return false }
+        return ["Annex", "Annexe", "Anexo", "Приложение", "附件", "المرفق", "ANNEX"].contains(String(first))
+    }
+
+    private func isHeadingLike(_ text: String) -> Bool {
+        text.count <= 150 && !Chars.endsHard(text) && !Chars.endsSoft(text) && Chars.startsWithCasedLetter(text)
+            && !Chars.startsLowercase(text)
+    }
+}

@@ -1,0 +1,90 @@
+/// Renders the document model that `concord extract` prints: JSON for programs, an outline
+/// for people. Pure functions of the documents.
+public enum ExtractRenderer {
+    /// One JSON object per document (the fields are documented in the README).
+    public static func json(_ document: Document) -> JSONValue {
+        let paragraphs: [JSONValue] = document.paragraphs.map { paragraph in
+            let position = document.position(of: paragraph.start)
+            var fields: [(String, JSONValue)] = [
+                ("id", .string(paragraph.id)),
+                ("kind", .string(paragraph.kind.rawValue)),
+                ("number", .optional(paragraph.number)),
+                ("line", .int(position.line)),
+                ("column", .int(position.column)),
+                ("text", .string(paragraph.text.string)),
+            ]
+            if let label = paragraph.label { fields.append(("label", .string(label))) }
+            if let parent = paragraph.parentID { fields.append(("parent", .string(parent))) }
+            return .object(fields)
+        }
+        let footnotes: [JSONValue] = document.footnotes.map { footnote in
+            var fields: [(String, JSONValue)] = [
+                ("label", .string(footnote.label)),
+                ("text", .optional(footnote.body?.text.string)),
+            ]
+            if let body = footnote.body {
+                let position = document.position(of: body.labelRange.lowerBound)
+                fields.append(("body", .object([("line", .int(position.line)), ("column", .int(position.column))])))
+            } else {
+                fields.append(("body", .null))
+            }
+            fields.append(("markers", .array(footnote.markers.map { marker in
+                let position = document.position(of: marker.sourceRange.lowerBound)
+                return .object([
+                    ("line", .int(position.line)),
+                    ("column", .int(position.column)),
+                    ("paragraph", .string(marker.paragraphID)),
+                ])
+            })))
+            return .object(fields)
+        }
+        return .object([
+            ("file", .string(document.file)),
+            ("language", .optional(document.language?.rawValue)),
+            ("languageSource", .optional(document.languageSource)),
+            ("format", .string(document.format.rawValue)),
+            ("symbol", .optional(document.symbol)),
+            ("paragraphs", .array(paragraphs)),
+            ("footnotes", .array(footnotes)),
+        ])
+    }
+
+    /// An outline: each paragraph with its id and place, each footnote with its body's place
+    /// and the places of its markers.
+    public static func text(_ document: Document, width: Int = 100) -> String {
+        var out = "\(document.file): \(document.language?.rawValue ?? "unknown language")"
+        if let source = document.languageSource { out += " (from \(source))" }
+        out += ", \(document.paragraphs.count) paragraphs, \(document.footnotes.count) footnotes\n"
+        let idWidth = document.paragraphs.map(\.id.count).max() ?? 2
+        for paragraph in document.paragraphs {
+            let position = document.position(of: paragraph.start)
+            let id = paragraph.id.padding(toLength: max(idWidth, 4), withPad: " ", startingAt: 0)
+            out += "  \(id) \(String(position.line).leftPadded(to: 5))  \(abbreviate(paragraph.text.string, width: width))\n"
+        }
+        if !document.footnotes.isEmpty { out += "  footnotes:\n" }
+        for footnote in document.footnotes {
+            var line = "    \(footnote.label.leftPadded(to: 3))  "
+            if let body = footnote.body {
+                line += "body \(document.position(of: body.labelRange.lowerBound))"
+            } else {
+                line += "no body"
+            }
+            let markers = footnote.markers.map { "\(document.position(of: $0.sourceRange.lowerBound)) in \($0.paragraphID)" }
+            line += markers.isEmpty ? ", no marker" : ", marker " + markers.joined(separator: ", ")
+            if let body = footnote.body { line += "  \(abbreviate(body.text.string, width: width - 40))" }
+            out += line + "\n"
+        }
+        return out
+    }
+
+    private static func abbreviate(_ text: String, width: Int) -> String {
+        guard text.count > width else { return text }
+        return String(text.prefix(max(10, width - 1))) + "…"
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

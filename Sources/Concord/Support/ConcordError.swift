@@ -1,0 +1,55 @@
+/// An input Concord cannot use, said in one line that names the file (and the line where
+/// it is known).
+public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Reason: Sendable, Hashable {
+        case notFound
+        case unreadable(String)
+        case isDirectory
+        case empty
+        case binary(line: Int)
+        case invalidUTF8(line: Int, byteOffset: Int)
+        case invalidUTF16(line: Int)
+        case unsupportedFormat(String)
+        case tooLarge(bytes: Int, limit: Int)
+        case malformed(String, line: Int?)
+    }
+
+    public var file: String
+    public var reason: Reason
+
+    public init(file: String, reason: Reason) {
+        self.file = file
+        self.reason = reason
+    }
+
+    public var line: Int? {
+        switch reason {
+        case .binary(let line), .invalidUTF16(let line): return line
+        case .invalidUTF8(let line, _): return line
+        case .malformed(_, let line): return line
+        default: return nil
+        }
+    }
+
+    public var message: String {
+        switch reason {
+        case .notFound: return "no such file or folder"
+        case .unreadable(let why): return "cannot be read: \(why)"
+        case .isDirectory: return "is a folder, not a file"
+        case .empty: return "the file is empty: there is no text to check"
+        case .binary: return "this looks like a binary file (it contains NUL bytes), not text"
+        case .invalidUTF8(_, let offset):
+            return "not valid UTF-8 (bad byte sequence at byte \(offset)); save it as UTF-8 or UTF-16 with a byte-order mark"
+        case .invalidUTF16: return "not valid UTF-16 (a lone surrogate)"
+        case .unsupportedFormat(let ext): return "unsupported file type '\(ext)' (Concord reads .txt and .md)"
+        case .tooLarge(let bytes, let limit): return "the file is \(bytes) bytes, over the limit of \(limit) bytes"
+        case .malformed(let why, _): return why
+        }
+    }
+
+    /// `file:line: error: message`, as compilers print it.
+    public var description: String {
+        if let line { return "\(file):\(line): error: \(message)" }
+        return "\(file): error: \(message)"
+    }
+}

@@ -1,0 +1,105 @@
+import CICUShim
+
+/// The matching view of a text: what extractors search.
+///
+/// NFKC (superscript ¹ → 1, full-width ／ → /, ligatures split), with bidi controls and
+/// other invisible format characters removed, Arabic-Indic and Eastern Arabic-Indic digits
+/// folded to ASCII, every space separator (no-break spaces included) turned into U+0020 and
+/// every dash variant into U+002D. Emphasis asterisks (`*Treaty Series*`) are dropped too,
+/// as Markdown and the seed's text use them for italics.
+///
+/// Every normalized unit maps back to the range of the original text it came from: the
+/// normalization segment (a base character with its combining marks), so a match found
+/// here can always be reported at its place in the source.
+public struct NormalizedText: Sendable {
+    public let units: [UInt16]
+    /// For each normalized unit, the range of original units it came from.
+    private let originStart: [Int32]
+    private let originEnd: [Int32]
+
+    public struct Options: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Drop `*` (emphasis in Markdown and in the seed's text).
+        public static let dropEmphasis = Options(rawValue: 1)
+    }
+
+    public init(_ original: [UInt16], options: Options = [.dropEmphasis]) {
+        let count = original.count
+        var capacity = count + count / 4 + 16
+        var output = [UInt16]()
+        var starts = [Int32]()
+        var ends = [Int32]()
+        while true {
+            output = [UInt16](repeating: 0, count: capacity)
+            starts = [Int32](repeating: 0, count: capacity)
+            ends = [Int32](repeating: 0, count: capacity)
+            var status: Int32 = 0
+            let produced = original.withUnsafeBufferPointer { source in
+                output.withUnsafeMutableBufferPointer { out in
+                    starts.withUnsafeMutableBufferPointer { s in
+                        ends.withUnsafeMutableBufferPointer { e in
+                            concord_fold(source.baseAddress, Int32(count), out.baseAddress,
+                                         Int32(capacity), s.baseAddress, e.baseAddress, &status)
+                        }
+                    }
+                }
+            }
+            if produced < 0 {
+                // ICU could not open its normalizer data: keep the text as it is (identity map)
+                // rather than lose it; matching degrades, positions stay exact.
+                output = original
+                starts = (0..<count).map { Int32($0) }
+                ends = (0..<count).map { Int32($0 + 1) }
+                break
+            }
+            if Int(produced) <= capacity {
+                output.removeSubrange(Int(produced)...)
+                starts.removeSubrange(Int(produced)...)
+                ends.removeSubrange(Int(produced)...)
+                break
+            }
+            capacity = Int(produced)
+        }
+        if options.contains(.dropEmphasis), output.contains(0x2A) {
+            var keep = [UInt16](); keep.reserveCapacity(output.count)
+            var s = [Int32](); s.reserveCapacity(output.count)
+            var e = [Int32](); e.reserveCapacity(output.count)
+            for i in output.indices where output[i] != 0x2A {
+                keep.append(output[i]); s.append(starts[i]); e.append(ends[i])
+            }
+            output = keep; starts = s; ends = e
+        }
+        self.units = output
+        self.originStart = starts
+        self.originEnd = ends
+    }
+
+    public init(_ string: String, options: Options = [.dropEmphasis]) {
+        self.init(Array(string.utf16), options: options)
+    }
+
+    public var count: Int { units.count }
+    public var string: String { String(decoding: units, as: UTF16.self) }
+
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: units[range], as: UTF16.self)
+    }
+
+    /// The range of the original text that normalized unit `index` came from.
+    public func originalRange(ofUnit index: Int) -> Range<Int> {
+        Int(originStart[index])..<Int(originEnd[index])
+    }
+
+    /// The range of the original text that a normalized range came from: from the start of
+    /// its first unit's segment to the end of its last unit's segment.
+    public func originalRange(_ range: Range<Int>) -> Range<Int> {
+        guard !range.isEmpty else {
+            let at = range.lowerBound < units.count
+                ? Int(originStart[range.lowerBound])
+                : (units.isEmpty ? 0 : Int(originEnd[units.count - 1]))
+            return at..<at
+        }
+        return Int(originStart[range.lowerBound])..<Int(originEnd[range.upperBound - 1])
+    }
+}

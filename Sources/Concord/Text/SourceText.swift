@@ -1,0 +1,120 @@
+/// A 1-based place in a source file.
+///
+/// Columns count Unicode scalar values (code points) from the start of the line, so a
+/// column means the same thing whatever the file's encoding (UTF-8 or UTF-16) and matches
+/// SARIF's `unicodeCodePoints` column kind. A byte-order mark is not counted.
+public struct SourcePosition: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// The decoded text of one input file, held as UTF-16 code units (ICU's native form), with
+/// a table of line starts.
+///
+/// Line breaks are LF, CRLF and a lone CR, as editors count them. A form feed (a page break
+/// in text taken from a PDF) is not a line break: it is white space at the start of a line.
+public struct SourceText: Sendable {
+    public let units: [UInt16]
+    /// The offset of the first unit of each line; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+
+    public init(units: [UInt16]) {
+        self.units = units
+        var starts = [0]
+        starts.reserveCapacity(units.count / 40 + 1)
+        var i = 0
+        let n = units.count
+        while i < n {
+            let u = units[i]
+            if u == 0x0A {
+                starts.append(i + 1)
+            } else if u == 0x0D {
+                if i + 1 < n, units[i + 1] == 0x0A { i += 1 }
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+        self.lineStarts = starts
+    }
+
+    public init(_ string: String) {
+        self.init(units: Array(string.utf16))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The units of line `index` (0-based), without its line break.
+    public func lineRange(_ index: Int) -> Range<Int> {
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : units.count
+        if end > start, units[end - 1] == 0x0A { end -= 1 }
+        if end > start, units[end - 1] == 0x0D { end -= 1 }
+        return start..<end
+    }
+
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: units[range], as: UTF16.self)
+    }
+
+    /// The 0-based line that holds unit `offset`.
+    public func lineIndex(of offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The line and column (both 1-based, column in code points) of unit `offset`.
+    public func position(of offset: Int) -> SourcePosition {
+        let clamped = max(0, min(offset, units.count))
+        let line = lineIndex(of: clamped)
+        var column = 1
+        var i = lineStarts[line]
+        while i < clamped {
+            // A low surrogate continues the code point its high surrogate began.
+            if !UTF16.isTrailSurrogate(units[i]) { column += 1 }
+            i += 1
+        }
+        return SourcePosition(line: line + 1, column: column)
+    }
+
+    /// The unit offset of a 1-based line and code-point column, or nil when out of range.
+    public func offset(of position: SourcePosition) -> Int? {
+        guard position.line >= 1, position.line <= lineStarts.count, position.column >= 1 else {
+            return nil
+        }
+        let range = lineRange(position.line - 1)
+        var i = range.lowerBound
+        var column = 1
+        while column < position.column {
+            guard i < range.upperBound else { return nil }
+            i += UTF16.isLeadSurrogate(units[i]) ? 2 : 1
+            column += 1
+        }
+        return i
+    }
+
+    /// The code point that starts at unit `offset`.
+    public func scalar(at offset: Int) -> Unicode.Scalar? {
+        guard offset >= 0, offset < units.count else { return nil }
+        let u = units[offset]
+        if UTF16.isLeadSurrogate(u), offset + 1 < units.count {
+            return Unicode.Scalar((UInt32(u) - 0xD800) << 10 + (UInt32(units[offset + 1]) - 0xDC00) + 0x10000)
+        }
+        return Unicode.Scalar(u)
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Concord
+import Foundation
+
+/// Exit codes, stable for CI (see README): 0 clean, 1 findings, 2 some input could not be
+/// read, 3 bad configuration, 64 bad command line.
+enum ExitStatus {
+    static let clean: Int32 = 0
+    static let findings: Int32 = 1
+    static let inputError: Int32 = 2
+    static let configurationError: Int32 = 3
+}
+
+@main
+struct ConcordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "concord",
+        abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
+        version: "concord \(Concord.version) (ICU \(ICU.version))",
+        subcommands: [Extract.self]
+    )
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the document model: paragraphs with their ids, footnotes with the places of their bodies and markers.",
+        discussion: "Folders are searched for .txt and .md files. Unreadable files get one error line each on standard error; the others are still printed, and the exit code is 2."
+    )
+
+    @Option(name: .long, help: "Output format: text (an outline for people) or json (one object per file; an array for several).")
+    var format: OutputFormat = .text
+
+    @Option(name: .long, help: "The documents' language (ar, zh, en, fr, ru, es), overriding the file name and the text.")
+    var lang: String?
+
+    @Argument(help: "Files or folders to read.")
+    var paths: [String]
+
+    func validate() throws {
+        if let lang, Language(code: lang) == nil {
+            throw ValidationError("unknown language '\(lang)': use one of ar, zh, en, fr, ru, es")
+        }
+        if paths.isEmpty { throw ValidationError("give at least one file or folder") }
+    }
+
+    func run() throws {
+        let reader = DocumentReader(language: lang.flatMap(Language.init(code:)))
+        var documents = [Document]()
+        var failed = false
+        for file in InputFiles.expand(paths) {
+            do {
+                documents.append(try reader.read(path: file))
+            } catch {
+                failed = true
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            }
+        }
+        var output = ""
+        switch format {
+        case .json:
+            let values = documents.map(ExtractRenderer.json)
+            let single = paths.count == 1 && values.count == 1 && !InputFiles.isFolder(paths[0])
+            output = (single ? values[0] : .array(values)).rendered()
+        case .text:
+            output = documents.map { ExtractRenderer.text($0) }.joined(separator: "\n")
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if failed { throw ExitCode(ExitStatus.inputError) }
+    }
+}
