@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(
             name: "ConcordTests",
             dependencies: ["Concord"],
+            exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

@@ -15,7 +15,28 @@ struct MarkdownReader: Sendable {
                 var text = MappedText()
                 LineJoiner.append(lines[i], from: units, to: &text, from: textStart)
                 i += 1
-                while i < lines.count, !lines[i].isBlank, definition(lines[i], units: units) == nil {
+                while i < lines.count, !lines[i].isBlank {
+                    if let (next, nextRange, _) = definition(lines[i], units: units) {
+                        // Converters from PDF turn a continuation line that starts with a
+                        // number (`1994 (United Nations publication …`) into a definition
+                        // `[^1994]:`. One that follows directly and breaks the sequence is
+                        // taken back as the continuation it was.
+                        guard let value = Int(next), let previous = Int(label), value != previous + 1 else { break }
+                        var k = nextRange.lowerBound + 2
+                        let labelEnd = nextRange.upperBound - 2
+                        var restored = MappedText()
+                        restored.append(units, range: k..<labelEnd)
+                        k = nextRange.upperBound
+                        while k < lines[i].range.upperBound, units[k] == 0x20 { k += 1 }
+                        if k < lines[i].range.upperBound {
+                            restored.appendInserted(" ", at: k)
+                            restored.append(units, range: k..<lines[i].range.upperBound)
+                        }
+                        if !text.isEmpty { text.appendInserted(" ", at: nextRange.lowerBound) }
+                        text.append(restored, range: 0..<restored.count)
+                        i += 1
+                        continue
+                    }
                     LineJoiner.append(lines[i], from: units, to: &text)
                     i += 1
                 }

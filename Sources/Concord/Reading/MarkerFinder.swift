@@ -164,20 +164,25 @@ struct MarkerFinder: Sendable {
         if let next, isDash(next), end + 1 < u.count, Chars.isASCIIDigit(u[end + 1]) { return nil }  // 5–8
         if let next, (next == 0x2E || next == 0x2C), end + 1 < u.count, Chars.isASCIIDigit(u[end + 1]) { return nil } // 1.5, 1,000
         if markerStart != runStart { return markerStart..<end }  // glued to a year
-        // The token the digits end (back to the previous space) must not be a symbol.
-        var t = runStart
-        while t > 0, u[t - 1] != 0x20 { t -= 1 }
-        if u[t..<runStart].contains(0x2F) { return nil }
         guard runStart > 0 else { return nil }
         let previous = u[runStart - 1]
         if previous == 0x28 || previous == 0x2F || isDash(previous) { return nil }           // (1), 80/1, 5–8
-        if previous == 0x2E, runStart >= 2, Chars.isASCIIDigit(u[runStart - 2]) { return nil }
-        if previous == 0x2E, runStart >= 2, isLetter(u[runStart - 2]) {
-            // `WG.4`, `No.5`: a number after an abbreviation, not a marker.
-            return nil
+        // Digits that end a symbol-like token (`A/80/L.2`, `WG.4`) are part of it; after a
+        // comma or semicolon they are not (`resolution 79/7;1`).
+        var t = runStart
+        while t > 0, u[t - 1] != 0x20 { t -= 1 }
+        if previous != 0x2C, previous != 0x3B, u[t..<runStart].contains(0x2F) { return nil }
+        if previous == 0x2E, runStart >= 2 {
+            if Chars.isASCIIDigit(u[runStart - 2]) { return nil }                            // 1.5
+            // `No.5`, `para.5`, `WG.4`: a number after an abbreviation, not a marker; after
+            // a full word (`Development.2`) it is one.
+            var w = runStart - 1
+            while w > 0, isLetter(u[w - 1]) { w -= 1 }
+            let word = u[w..<(runStart - 1)]
+            if word.count <= 4 || word.dropFirst().contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return nil }
         }
         if isLetter(previous) || isClosing(previous) {
-            if denied(before: u, at: t) { return nil }
+            if denied(before: u, at: runStart) { return nil }
             return markerStart..<end  // glued: `Nations1`, `2024,1`, `Committee,3`
         }
         guard previous == 0x20, runStart >= 2 else { return nil }

@@ -11,9 +11,10 @@ struct ParagraphAssembler: Sendable {
 
     func assemble(_ layout: Layout, units: [UInt16]) -> [Paragraph] {
         var drafts = [Draft]()
+        var lastNumber = 0
         for block in layout.blocks {
             var first = true
-            for piece in split(block.lines) {
+            for piece in split(block.lines, lastNumber: &lastNumber) {
                 let label = ParagraphLabel.parse(Substring(piece[0].text))
                 if first, block.interrupted, label == nil, let previous = drafts.last,
                    continues(previous.text, with: piece[0].text) {
@@ -29,15 +30,23 @@ struct ParagraphAssembler: Sendable {
 
     /// Splits a run of lines where a line opens a new labelled paragraph after a line that
     /// ends one (pdftotext often leaves no blank line between numbered paragraphs).
-    private func split(_ lines: [SourceLine]) -> [[SourceLine]] {
+    private func split(_ lines: [SourceLine], lastNumber: inout Int) -> [[SourceLine]] {
         var pieces = [[SourceLine]]()
         var current = [SourceLine]()
         for line in lines {
-            if let last = current.last, ParagraphLabel.parse(Substring(line.text)) != nil,
-               Chars.endsHard(last.text) || Chars.endsSoft(last.text) {
-                pieces.append(current)
-                current = []
+            let parsed = ParagraphLabel.parse(Substring(line.text))
+            var number: Int?
+            if case .number(let n)? = parsed?.0 { number = n }
+            if let last = current.last, let (_, length) = parsed {
+                // A line holding only a label (`3.`, `(a)`) always opens a paragraph, and so
+                // does the next number in sequence after a heading with no full stop.
+                let next = number.map { $0 == lastNumber + 1 || $0 == 1 } ?? false
+                if Chars.endsHard(last.text) || Chars.endsSoft(last.text) || length >= line.text.count || next {
+                    pieces.append(current)
+                    current = []
+                }
             }
+            if let number, current.isEmpty { lastNumber = number }
             current.append(line)
         }
         if !current.isEmpty { pieces.append(current) }
@@ -95,7 +104,7 @@ struct ParagraphAssembler: Sendable {
                 kind = .chapeau; phase = .preamble
             } else if isClosing(text) {
                 kind = .closing
-            } else if isAnnexHeading(text) {
+            } else if isAnnexHeading(draft.lines[0].text) {
                 kind = .heading; phase = .annex; lastAnnex = 0; parentID = nil
             } else if let (parsed, length) = draft.label, phase != .masthead || sawTitle || chapeauIndex == nil {
                 strip = length

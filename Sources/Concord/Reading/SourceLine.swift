@@ -102,6 +102,14 @@ enum Chars {
 
     private static func lastSignificant(_ text: String) -> Character? {
         var s = Substring(text)
+        // A bare-digit footnote marker after the final punctuation (`Development,10`,
+        // `Future. 16`) does not end the paragraph: the punctuation before it does.
+        let digits = s.reversed().prefix { $0.isASCII && $0.isNumber }.count
+        if digits >= 1, digits <= 3 {
+            var rest = s.dropLast(digits)
+            if rest.last == " " { rest = rest.dropLast() }
+            if let l = rest.last, ".;:,".contains(l) { s = rest }
+        }
         while let l = s.last, "\"”’»)]*」』）》 ".contains(l) || Chars.superscriptDigits[l] != nil { s.removeLast() }
         return s.last
     }

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// Where the tests find the repository, its corpora and the shared material beside it.
+enum Paths {
+    /// The repository's root folder.
+    static let repository: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        fatalError("Package.swift not found above \(#filePath)")
+    }()
+
+    static func corpora(_ relative: String) -> String {
+        repository.appendingPathComponent("Corpora").appendingPathComponent(relative).path
+    }
+
+    static var seed: String { corpora("seed/res-6-1.fr.txt") }
+
+    /// The shared material (`../shared/` beside the repository). Under CI it must be there:
+    /// a test that needs it fails rather than skips. On a developer's machine without it,
+    /// the test records nothing and returns.
+    static func shared(_ relative: String, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+        let candidates = [
+            ProcessInfo.processInfo.environment["CONCORD_SHARED"],
+            repository.deletingLastPathComponent().appendingPathComponent("shared").path,
+        ].compactMap { $0 }
+        for base in candidates {
+            let path = (base as NSString).appendingPathComponent(relative)
+            if FileManager.default.fileExists(atPath: path) { return path }
+        }
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            Issue.record("shared material missing under CI: \(relative) (looked in \(candidates))", sourceLocation: sourceLocation)
+        }
+        return nil
+    }
+
+    /// The `concord` executable built beside the test bundle.
+    static var executable: URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if directory.lastPathComponent == "MacOS" || directory.lastPathComponent == "Contents" {
+            directory = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        }
+        return directory.appendingPathComponent("concord")
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("concord-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// Reads a source file independently of Concord's reader, to check the places it reports:
+/// lines split on LF, columns counted in Unicode scalars.
+struct IndependentSource {
+    let lines: [[Unicode.Scalar]]
+
+    init(path: String) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+    }
+
+    /// The scalar at a 1-based line and column.
+    func scalar(line: Int, column: Int) -> Unicode.Scalar? {
+        guard line >= 1, line <= lines.count, column >= 1, column <= lines[line - 1].count else { return nil }
+        return lines[line - 1][column - 1]
+    }
+
+    /// The text from a 1-based line and column, `count` scalars long (within the line).
+    func text(line: Int, column: Int, count: Int) -> String {
+        guard line >= 1, line <= lines.count, column >= 1 else { return "" }
+        let l = lines[line - 1]
+        let start = min(column - 1, l.count)
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: l[start..<min(l.count, start + count)])
+        return String(s)
+    }
+}
+
+/// Runs the built `concord` and collects what it printed.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    static func run(_ arguments: [String], currentDirectory: URL? = nil) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = Paths.executable
+        process.arguments = arguments
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus,
+                             stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
