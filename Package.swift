@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The only code that calls ICU's C API. Its public header exposes plain C types only:
@@ -25,7 +26,7 @@ let package = Package(
         ),
         .target(
             name: "Concord",
-            dependencies: ["CICUShim"],
+            dependencies: ["CICUShim", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(

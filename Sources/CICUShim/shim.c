@@ -2,8 +2,11 @@
 
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/udat.h>
+#include <unicode/unum.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
+#include <unicode/uregex.h>
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
 #include <unicode/uversion.h>
@@ -189,4 +192,115 @@ void concord_icu_version(char *buffer, int32_t capacity) {
 
 const char *concord_error_name(int32_t status) {
     return u_errorName((UErrorCode)status);
+}
+
+void *concord_regex_open(const uint16_t *pattern, int32_t length, int32_t flags,
+                         int32_t *status, int32_t *error_offset) {
+    UErrorCode err = U_ZERO_ERROR;
+    UParseError parse;
+    memset(&parse, 0, sizeof parse);
+    uint32_t icu_flags = 0;
+    if (flags & 1) icu_flags |= UREGEX_CASE_INSENSITIVE;
+    URegularExpression *re = uregex_open((const UChar *)pattern, length, icu_flags, &parse, &err);
+    *status = err;
+    *error_offset = parse.offset;
+    if (U_FAILURE(err)) {
+        if (re) uregex_close(re);
+        return NULL;
+    }
+    return re;
+}
+
+void concord_regex_close(void *regex) {
+    if (regex) uregex_close((URegularExpression *)regex);
+}
+
+int32_t concord_regex_group_count(void *regex) {
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t n = uregex_groupCount((URegularExpression *)regex, &err);
+    return U_FAILURE(err) ? 0 : n;
+}
+
+int32_t concord_regex_group_number(void *regex, const char *name) {
+    UErrorCode err = U_ZERO_ERROR;
+    UChar uname[64];
+    int32_t n = 0;
+    while (name[n] && n < 63) { uname[n] = (UChar)(unsigned char)name[n]; n++; }
+    int32_t number = uregex_groupNumberFromName((URegularExpression *)regex, uname, n, &err);
+    return U_FAILURE(err) ? -1 : number;
+}
+
+int32_t concord_regex_find_all(void *regex, const uint16_t *text, int32_t length,
+                               int32_t *spans, int32_t match_capacity, int32_t *status) {
+    URegularExpression *re = (URegularExpression *)regex;
+    UErrorCode err = U_ZERO_ERROR;
+    uregex_setText(re, (const UChar *)text, length, &err);
+    if (U_FAILURE(err)) { *status = err; return -1; }
+    int32_t groups = uregex_groupCount(re, &err) + 1;
+    int32_t count = 0;
+    while (uregex_findNext(re, &err) && U_SUCCESS(err)) {
+        if (count < match_capacity) {
+            for (int32_t g = 0; g < groups; g++) {
+                UErrorCode gerr = U_ZERO_ERROR;
+                int32_t start = uregex_start(re, g, &gerr);
+                int32_t end = uregex_end(re, g, &gerr);
+                spans[(count * groups + g) * 2] = U_FAILURE(gerr) ? -1 : start;
+                spans[(count * groups + g) * 2 + 1] = U_FAILURE(gerr) ? -1 : end;
+            }
+        }
+        count++;
+    }
+    /* Leave no pointer to the caller's buffer behind. */
+    static const UChar empty[1] = {0};
+    UErrorCode reset = U_ZERO_ERROR;
+    uregex_setText(re, empty, 0, &reset);
+    if (U_FAILURE(err)) { *status = err; return -1; }
+    *status = U_ZERO_ERROR;
+    return count;
+}
+
+int32_t concord_month_names(const char *locale, int32_t kind, uint16_t *buffer, int32_t capacity) {
+    UErrorCode err = U_ZERO_ERROR;
+    UDateFormat *fmt = udat_open(UDAT_NONE, UDAT_LONG, locale, NULL, 0, NULL, 0, &err);
+    if (U_FAILURE(err)) return -1;
+    UDateFormatSymbolType type = kind == 0 ? UDAT_MONTHS : kind == 1 ? UDAT_STANDALONE_MONTHS
+                               : kind == 2 ? UDAT_SHORT_MONTHS : UDAT_STANDALONE_SHORT_MONTHS;
+    int32_t written = 0;
+    for (int32_t m = 0; m < 12; m++) {
+        UErrorCode e = U_ZERO_ERROR;
+        int32_t n = udat_getSymbols(fmt, type, m, (UChar *)buffer + written,
+                                    capacity - written - 1 > 0 ? capacity - written - 1 : 0, &e);
+        if (U_FAILURE(e) && e != U_BUFFER_OVERFLOW_ERROR) { udat_close(fmt); return -1; }
+        if (written + n + 1 > capacity) { udat_close(fmt); return -1; }
+        written += n;
+        buffer[written++] = 0;
+    }
+    udat_close(fmt);
+    return written;
+}
+
+void *concord_spellout_open(const char *locale, int32_t ordinal) {
+    UErrorCode err = U_ZERO_ERROR;
+    UNumberFormat *fmt = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL, &err);
+    if (U_FAILURE(err)) return NULL;
+    if (ordinal) {
+        static const UChar ruleset[] = {'%','s','p','e','l','l','o','u','t','-','o','r','d','i','n','a','l',0};
+        UErrorCode e = U_ZERO_ERROR;
+        unum_setTextAttribute(fmt, UNUM_DEFAULT_RULESET, ruleset, -1, &e);
+    }
+    unum_setAttribute(fmt, UNUM_LENIENT_PARSE, 1);
+    return fmt;
+}
+
+void concord_spellout_close(void *parser) {
+    if (parser) unum_close((UNumberFormat *)parser);
+}
+
+int32_t concord_spellout_parse(void *parser, const uint16_t *text, int32_t length, int64_t *value) {
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t pos = 0;
+    int64_t result = unum_parseInt64((UNumberFormat *)parser, (const UChar *)text, length, &pos, &err);
+    if (U_FAILURE(err) || pos != length) return 0;
+    *value = result;
+    return 1;
 }

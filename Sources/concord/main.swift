@@ -37,6 +37,12 @@ struct Extract: ParsableCommand {
     @Option(name: .long, help: "The documents' language (ar, zh, en, fr, ru, es), overriding the file name and the text.")
     var lang: String?
 
+    @Option(name: .long, help: "The Rules folder (default: CONCORD_RULES, or a Rules/ folder above the current folder or the executable).")
+    var rules: String?
+
+    @Flag(name: .long, help: "Print the document model only, without citations.")
+    var noCitations = false
+
     @Argument(help: "Files or folders to read.")
     var paths: [String]
 
@@ -48,6 +54,19 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
+        var ruleSet: RuleSet?
+        if !noCitations {
+            do {
+                guard let folder = RuleSet.locate(explicit: rules) else {
+                    throw RuleError(file: "Rules/", message: "the Rules folder was not found: give --rules DIR or set CONCORD_RULES")
+                }
+                ruleSet = try RuleSet.shared(folder: folder)
+            } catch {
+                FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
+                throw ExitCode(ExitStatus.configurationError)
+            }
+        }
+        let extractor = ruleSet.map(CitationExtractor.init(rules:))
         let reader = DocumentReader(language: lang.flatMap(Language.init(code:)))
         var documents = [Document]()
         var failed = false
@@ -62,11 +81,11 @@ struct Extract: ParsableCommand {
         var output = ""
         switch format {
         case .json:
-            let values = documents.map(ExtractRenderer.json)
+            let values = documents.map { ExtractRenderer.json($0, citations: extractor?.citations(in: $0)) }
             let single = paths.count == 1 && values.count == 1 && !InputFiles.isFolder(paths[0])
             output = (single ? values[0] : .array(values)).rendered()
         case .text:
-            output = documents.map { ExtractRenderer.text($0) }.joined(separator: "\n")
+            output = documents.map { ExtractRenderer.text($0, citations: extractor?.citations(in: $0)) }.joined(separator: "\n")
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if failed { throw ExitCode(ExitStatus.inputError) }

@@ -51,6 +51,42 @@ int32_t concord_break_segments(void *iterator, int32_t words_only, const uint16_
                                int32_t length, int32_t *pairs, int32_t pair_capacity,
                                int32_t *status);
 
+/*
+ * ICU regular expressions (uregex). flags: 1 = case-insensitive. On a syntax error, returns
+ * NULL, sets *status and *error_offset (the UTF-16 offset in the pattern, or -1).
+ */
+void *concord_regex_open(const uint16_t *pattern, int32_t length, int32_t flags,
+                         int32_t *status, int32_t *error_offset);
+void concord_regex_close(void *regex);
+int32_t concord_regex_group_count(void *regex);
+/* The number of the named group `name` (ASCII), or -1. */
+int32_t concord_regex_group_number(void *regex, const char *name);
+/*
+ * Finds every match in text. For each match, writes (group_count + 1) pairs (start, end) —
+ * group 0 first, -1 for a group that did not take part. Returns the number of matches, which
+ * may be larger than match_capacity (then call again with more room). A regex object is not
+ * thread-safe: the caller serializes calls on one object.
+ */
+int32_t concord_regex_find_all(void *regex, const uint16_t *text, int32_t length,
+                               int32_t *spans, int32_t match_capacity, int32_t *status);
+
+/*
+ * Month names from ICU's locale data. kind: 0 = format wide (октября), 1 = stand-alone wide
+ * (октябрь), 2 = format abbreviated, 3 = stand-alone abbreviated. Writes the twelve names
+ * one after another into buffer, each followed by a 0 unit. Returns the units written, or -1.
+ */
+int32_t concord_month_names(const char *locale, int32_t kind, uint16_t *buffer, int32_t capacity);
+
+/*
+ * Numbers spelled out in words (二十八, seventy-third), parsed with ICU's rule-based number
+ * format for the locale; ordinal selects the ordinal rule set where the locale has one.
+ * Open once, reuse (not thread-safe). parse returns 1 and sets *value when the whole text
+ * parsed, else 0.
+ */
+void *concord_spellout_open(const char *locale, int32_t ordinal);
+void concord_spellout_close(void *parser);
+int32_t concord_spellout_parse(void *parser, const uint16_t *text, int32_t length, int64_t *value);
+
 /* Script counts over a text, in this order: Latin, Cyrillic, Arabic, Han, Other letters. */
 void concord_script_counts(const uint16_t *text, int32_t length, int64_t counts[5]);
 

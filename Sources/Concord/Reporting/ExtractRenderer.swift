@@ -2,7 +2,7 @@
 /// for people. Pure functions of the documents.
 public enum ExtractRenderer {
     /// One JSON object per document (the fields are documented in the README).
-    public static func json(_ document: Document) -> JSONValue {
+    public static func json(_ document: Document, citations: [Citation]? = nil) -> JSONValue {
         let paragraphs: [JSONValue] = document.paragraphs.map { paragraph in
             let position = document.position(of: paragraph.start)
             var fields: [(String, JSONValue)] = [
@@ -38,7 +38,7 @@ public enum ExtractRenderer {
             })))
             return .object(fields)
         }
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("file", .string(document.file)),
             ("language", .optional(document.language?.rawValue)),
             ("languageSource", .optional(document.languageSource)),
@@ -46,12 +46,41 @@ public enum ExtractRenderer {
             ("symbol", .optional(document.symbol)),
             ("paragraphs", .array(paragraphs)),
             ("footnotes", .array(footnotes)),
-        ])
+        ]
+        if let citations { fields.append(("citations", .array(citations.map { json($0, in: document) }))) }
+        return .object(fields)
+    }
+
+    public static func json(_ citation: Citation, in document: Document) -> JSONValue {
+        let position = document.position(of: citation.sourceRange.lowerBound)
+        var fields: [(String, JSONValue)] = [
+            ("kind", .string(citation.kind.rawValue)),
+            ("text", .string(citation.text)),
+            ("key", .string(citation.key)),
+            ("line", .int(position.line)),
+            ("column", .int(position.column)),
+            ("footnote", .optional(citation.footnote)),
+            ("paragraph", .optional(citation.paragraph)),
+        ]
+        if citation.kind == .treaty || citation.volume != nil {
+            fields.append(("volume", .optional(citation.volume)))
+            fields.append(("number", .optional(citation.number)))
+        }
+        if citation.kind == .ibid {
+            fields.append(("antecedent", .optional(citation.antecedent)))
+            fields.append(("antecedentFootnote", .optional(citation.antecedentFootnote)))
+        }
+        if let pin = citation.pin { fields.append(("pin", .string(pin))) }
+        if let url = citation.url { fields.append(("url", .string(url))) }
+        if citation.forthcoming { fields.append(("forthcoming", .bool(true))) }
+        if !citation.notes.isEmpty { fields.append(("notes", .array(citation.notes.map(JSONValue.string)))) }
+        fields.append(("rule", .string(citation.rule)))
+        return .object(fields)
     }
 
     /// An outline: each paragraph with its id and place, each footnote with its body's place
     /// and the places of its markers.
-    public static func text(_ document: Document, width: Int = 100) -> String {
+    public static func text(_ document: Document, citations: [Citation]? = nil, width: Int = 100) -> String {
         var out = "\(document.file): \(document.language?.rawValue ?? "unknown language")"
         if let source = document.languageSource { out += " (from \(source))" }
         out += ", \(document.paragraphs.count) paragraphs, \(document.footnotes.count) footnotes\n"
@@ -73,6 +102,17 @@ public enum ExtractRenderer {
             line += markers.isEmpty ? ", no marker" : ", marker " + markers.joined(separator: ", ")
             if let body = footnote.body { line += "  \(abbreviate(body.text.string, width: width - 40))" }
             out += line + "\n"
+        }
+        if let citations, !citations.isEmpty {
+            out += "  citations:\n"
+            for citation in citations {
+                let place = citation.footnote.map { "fn \($0)" } ?? citation.paragraph ?? ""
+                var line = "    \(document.position(of: citation.sourceRange.lowerBound))  \(place.padding(toLength: 6, withPad: " ", startingAt: 0)) \(citation.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(citation.key)"
+                if let antecedent = citation.antecedent { line += "  (ibid. → \(antecedent)\(citation.antecedentFootnote.map { " in fn \($0)" } ?? ""))" }
+                if citation.forthcoming { line += "  (forthcoming)" }
+                if !citation.notes.isEmpty { line += "  [\(citation.notes.joined(separator: ", "))]" }
+                out += line + "\n"
+            }
         }
         return out
     }

@@ -1,0 +1,256 @@
+import Foundation
+
+/// Extracts the citations of one unit of text (a paragraph or a footnote body) with one
+/// language's rules: symbols by the grammar, everything else by the language's patterns,
+/// all over the normalized text and mapped back to the source.
+struct UnitExtractor: Sendable {
+    let rules: RuleSet
+    let language: LanguageRules
+    /// The issuing body of the document (`A`, `S`, `CTOC/COP`): what `its resolution` means.
+    let issuingBody: String
+
+    private struct Candidate {
+        var kind: String
+        var rule: String
+        var range: Range<Int>       // in the normalized text
+        var match: ICURegex.Match?
+        var symbol: SymbolGrammar.Found?
+    }
+
+    func extract(_ text: MappedText, document: SourceText) -> [Citation] {
+        let normalized = NormalizedText(text.units)
+        let units = normalized.units
+        var candidates = [Candidate]()
+        for symbol in rules.symbols.scan(units) {
+            candidates.append(Candidate(kind: "symbol", rule: "symbols", range: symbol.range, match: nil, symbol: symbol))
+        }
+        var forthcoming = [Range<Int>]()
+        for pattern in language.patterns {
+            for match in pattern.regex.matches(in: units) where !match.range.isEmpty {
+                if pattern.kind == "forthcoming" { forthcoming.append(match.range); continue }
+                candidates.append(Candidate(kind: pattern.kind, rule: pattern.id, range: match.range, match: match, symbol: nil))
+            }
+        }
+        candidates = Self.resolveOverlaps(candidates)
+
+        var citations = [Citation]()
+        for candidate in candidates {
+            let original = normalized.originalRange(candidate.range)
+            let sourceRange = text.sourceRange(original)
+            let written = text.string(original)
+            func make(_ kind: CitationKind, _ key: String) -> Citation {
+                Citation(kind: kind, text: written, key: key, sourceRange: sourceRange, rule: candidate.rule)
+            }
+            func group(_ name: String) -> String? {
+                guard let range = candidate.match?[name] else { return nil }
+                return normalized.string(range)
+            }
+            switch candidate.kind {
+            case "symbol":
+                let found = candidate.symbol!
+                var citation = make(.symbol, found.symbol)
+                if found.series == nil { citation.notes.append("unknown-series") }
+                if found.malformed { citation.notes.append("malformed") }
+                if let partner = found.partner { citation.notes.append("joint:\(partner)") }
+                if forthcoming.contains(where: { $0.upperBound <= candidate.range.lowerBound && candidate.range.lowerBound - $0.upperBound <= 40 }) {
+                    citation.forthcoming = true
+                }
+                citations.append(citation)
+            case "resolution", "decision":
+                let kind = CitationKind(rawValue: candidate.kind)!
+                let named = [group("body"), group("body2"), group("body3")].compactMap { $0 }.compactMap(language.bodyCode(for:)).first
+                let own = group("own") != nil
+                let keys = ReferenceKeys(grammar: rules.symbols)
+                for raw in numbers(inList: candidate.match?["list"], of: units) {
+                    let number = ReferenceKeys.canonicalNumber(raw)
+                    let body = named ?? ReferenceKeys.impliedBody(number) ?? (own ? issuingBody : issuingBody)
+                    let (key, _) = keys.key(kind: kind, body: body, number: number)
+                    citations.append(make(kind, key))
+                }
+            case "treaty":
+                let number = group("number").flatMap { Int($0) }
+                for volume in integers(in: group("vols") ?? "") {
+                    var citation = make(.treaty, number.map { "treaty:\(volume)/\($0)" } ?? "treaty:\(volume)/?")
+                    citation.volume = volume
+                    citation.number = number
+                    if let number, rules.treaties.contradicts(volume: volume, number: number) {
+                        citation.notes.append("treaty-contradiction")
+                    }
+                    citations.append(citation)
+                }
+            case "ibid":
+                var citation = make(.ibid, "ibid:unresolved")
+                var pins = [String]()
+                if let vols = group("vols") { pins.append("vol. \(vols)") }
+                if let number = group("number") { pins.append("No. \(number)"); citation.number = Int(number) }
+                if let para = group("para") { pins.append("para. \(paragraphKeys(para).joined(separator: ","))") }
+                citation.pin = pins.isEmpty ? nil : pins.joined(separator: ", ")
+                let volumes = integers(in: group("vols") ?? "")
+                if volumes.isEmpty {
+                    citations.append(citation)
+                } else {
+                    for volume in volumes {
+                        var one = citation
+                        one.volume = volume
+                        citations.append(one)
+                    }
+                }
+            case "paragraph":
+                for key in paragraphKeys(group("list") ?? "") { citations.append(make(.paragraph, "paragraph:\(key)")) }
+            case "article":
+                let para = group("para").flatMap { parseNumber($0, ordinal: false) }
+                let sub = group("sub")?.lowercased()
+                for article in articleNumbers(group("list") ?? "") {
+                    var key = "article:\(article)"
+                    if let para { key += "(\(para))" }
+                    if let sub { key += "(\(sub))" }
+                    citations.append(make(.article, key))
+                }
+            case "date":
+                guard let year = group("year").flatMap({ Int($0) }), let monthText = group("month"),
+                      let month = Int(monthText) ?? language.month(monthText) else { continue }
+                for dayName in ["day", "day2"] {
+                    guard let day = group(dayName).flatMap({ parseNumber($0, ordinal: false) }) else { continue }
+                    var citation = make(.date, String(format: "date:%04d-%02d-%02d", year, month, day))
+                    if !Self.dateExists(year: year, month: month, day: day) { citation.notes.append("impossible-date") }
+                    citations.append(citation)
+                }
+            case "session":
+                guard let raw = group("ordinal") ?? group("num"), let value = parseNumber(raw, ordinal: true) else { continue }
+                citations.append(make(.session, "session:\(value)"))
+            default:
+                continue
+            }
+        }
+        return citations
+    }
+
+    /// One candidate per place: of two overlapping candidates of the same kind (resolutions
+    /// and decisions count as one), the longer wins; a paragraph inside an article or ibid
+    /// citation is that citation's pin, not a citation of its own.
+    private static func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
+        func family(_ kind: String) -> String { kind == "decision" ? "resolution" : kind }
+        let sorted = candidates.sorted {
+            $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count
+        }
+        var kept = [Candidate]()
+        for candidate in sorted {
+            if kept.contains(where: { family($0.kind) == family(candidate.kind) && $0.range.overlaps(candidate.range) }) { continue }
+            if candidate.kind == "paragraph",
+               kept.contains(where: { ($0.kind == "article" || $0.kind == "ibid") && $0.range.lowerBound <= candidate.range.lowerBound && $0.range.upperBound >= candidate.range.upperBound }) {
+                continue
+            }
+            kept.append(candidate)
+        }
+        // An article found after a paragraph that it contains removes that paragraph too.
+        return kept.filter { candidate in
+            !(candidate.kind == "paragraph" && kept.contains { ($0.kind == "article" || $0.kind == "ibid") && $0.range.lowerBound <= candidate.range.lowerBound && $0.range.upperBound >= candidate.range.upperBound })
+        }
+    }
+
+    /// The resolution numbers inside a list group (`5/1 et 5/8 en date du 22 octobre 2010`).
+    private func numbers(inList range: Range<Int>?, of units: [UInt16]) -> [String] {
+        guard let range else { return [] }
+        let slice = Array(units[range])
+        let andWords = Set((language.words["and"] ?? []).map { NormalizedText($0).string.lowercased() })
+        var result = [String]()
+        for match in Self.resolutionNumber.matches(in: slice) {
+            let number = String(decoding: slice[match.range], as: UTF16.self)
+            if number.allSatisfy({ $0.isASCII && $0.isNumber }), !result.isEmpty {
+                // A bare number (`2118`) counts only as a list item after a comma or "and";
+                // after a month name it is a year (`5/1 du 22 octobre 2010`).
+                let before = String(decoding: slice[0..<match.range.lowerBound], as: UTF16.self)
+                    .trimmingCharacters(in: .whitespaces)
+                let lastWord = before.split(separator: " ").last.map { $0.lowercased() } ?? ""
+                guard before.hasSuffix(",") || andWords.contains(lastWord) else { continue }
+            }
+            result.append(number)
+        }
+        return result
+    }
+
+    nonisolated(unsafe) private static let resolutionNumber = try! ICURegex(
+        #"(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,4}/[A-Z]{1,4}\.\d{1,3}|\d{1,4}/\d{1,4}(?![\d/])|\d{1,4}(?:\s?[A-F](?=\s?\())?\s?\((?:\d{4}|[IVXLC]+|(?:ES|S)-[IVXLC]+)\)|(?<![\d/])\d{3,4}(?![\d/]))"#,
+        caseInsensitive: false)
+
+    private func integers(in text: String) -> [Int] {
+        text.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
+    }
+
+    /// A number written in digits or in words (二十八, sixth, шестой).
+    func parseNumber(_ raw: String, ordinal: Bool) -> Int? {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        if let value = Int(trimmed) { return value }
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let value = Int(digits) { return value }  // 1er
+        let locale = language.language.icuLocale
+        return LocaleData.parseSpellout(trimmed.lowercased(), locale: locale, ordinal: ordinal)
+            ?? LocaleData.parseSpellout(trimmed.lowercased(), locale: locale, ordinal: !ordinal)
+    }
+
+    private func articleNumbers(_ list: String) -> [String] {
+        let digits = integers(in: list)
+        if !digits.isEmpty { return digits.map(String.init) }
+        // Chinese numerals: 第二十八条
+        let words = list.split(whereSeparator: { "、,和及与 ".contains($0) })
+        return words.compactMap { parseNumber(String($0), ordinal: false) }.map(String.init)
+    }
+
+    /// `46 à 51` → ["46-51"]; `9 and 11` → ["9", "11"]; `2 (e)` → ["2(e)"]; `1 c)` → ["1(c)"].
+    func paragraphKeys(_ list: String) -> [String] {
+        var items = [(String, String)]()  // (number with sub-letters, separator before it)
+        var separator = ""
+        var i = list.startIndex
+        while i < list.endIndex {
+            if list[i].isASCII, list[i].isNumber {
+                var j = i
+                while j < list.endIndex, list[j].isASCII, list[j].isNumber { j = list.index(after: j) }
+                var item = String(list[i..<j])
+                // Sub-letters: ` (a)`, `(a)(ii)`, French ` c)`.
+                var k = j
+                while true {
+                    var m = k
+                    while m < list.endIndex, list[m] == " " { m = list.index(after: m) }
+                    if m < list.endIndex, list[m] == "(" {
+                        let inner = list[list.index(after: m)...].prefix { $0.isLetter }
+                        let close = list.index(m, offsetBy: inner.count + 1, limitedBy: list.endIndex)
+                        if !inner.isEmpty, inner.count <= 4, let close, close < list.endIndex, list[close] == ")" {
+                            item += "(\(inner.lowercased()))"; k = list.index(after: close); continue
+                        }
+                    } else if m < list.endIndex, list[m].isLetter {
+                        let inner = list[m...].prefix { $0.isLetter }
+                        let close = list.index(m, offsetBy: inner.count, limitedBy: list.endIndex)
+                        if inner.count <= 3, let close, close < list.endIndex, list[close] == ")" {
+                            item += "(\(inner.lowercased()))"; k = list.index(after: close); continue
+                        }
+                    }
+                    break
+                }
+                items.append((item, separator))
+                separator = ""
+                i = k
+            } else {
+                separator.append(list[i])
+                i = list.index(after: i)
+            }
+        }
+        let rangeWords = Set((language.words["to"] ?? []).map { $0.lowercased() } + ["-", "至", "到"])
+        var keys = [String]()
+        for (item, before) in items {
+            let sep = before.trimmingCharacters(in: .whitespaces).lowercased()
+            if rangeWords.contains(sep), let last = keys.popLast() {
+                keys.append("\(last)-\(item)")
+            } else {
+                keys.append(item)
+            }
+        }
+        return keys
+    }
+
+    static func dateExists(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+}

@@ -1,0 +1,44 @@
+/// Language-independent keys for resolutions and decisions: GA, SC, ECOSOC and HRC ones are
+/// keyed by their document symbol, other bodies' by `resolution:BODY/NUMBER`.
+struct ReferenceKeys: Sendable {
+    let grammar: SymbolGrammar
+
+    /// `64/293` → `64/293`; `1325 (2000)` → `1325(2000)`; `2200 A (XXI)` → `2200(XXI)` (the
+    /// part letter names a part of one document, A/RES/2200(XXI)).
+    static func canonicalNumber(_ raw: String) -> String {
+        var s = raw.filter { !$0.isWhitespace }.uppercased()
+        if let open = s.firstIndex(of: "("), open > s.startIndex {
+            let before = s.index(before: open)
+            if s[before].isLetter, s[before] != "S", open > s.index(after: s.startIndex),
+               s[s.index(before: before)].isNumber {
+                s.remove(at: before)
+            }
+        }
+        return s
+    }
+
+    /// The issuing body a number's shape implies when the words name none: `1325 (2000)`
+    /// (a year in brackets) and bare four-digit numbers are Security Council resolutions.
+    static func impliedBody(_ number: String) -> String? {
+        if let open = number.firstIndex(of: "(") {
+            let inner = number[number.index(after: open)...].dropLast()
+            if inner.count == 4, inner.allSatisfy(\.isNumber) { return "S" }
+            return nil
+        }
+        if !number.contains("/"), number.count >= 3, number.allSatisfy(\.isNumber) { return "S" }
+        return nil
+    }
+
+    func key(kind: CitationKind, body: String, number: String) -> (key: String, isSymbol: Bool) {
+        if number.contains("/"), let slash = number.firstIndex(of: "/"),
+           number[number.index(after: slash)...].first?.isLetter == true, number.contains(".") {
+            return ("decision:\(number)", false)  // `1/CP.21` names its own body
+        }
+        let series = grammar.series(code: body)
+        let template = kind == .decision ? series?.decisions : series?.resolutions
+        if let template {
+            return (template.replacingOccurrences(of: "{number}", with: number), true)
+        }
+        return ("\(kind == .decision ? "decision" : "resolution"):\(body)/\(number)", false)
+    }
+}

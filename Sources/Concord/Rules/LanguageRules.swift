@@ -1,0 +1,172 @@
+import Foundation
+
+/// One language's compiled rules: its citation patterns (ICU regular expressions built from
+/// the YAML templates), its issuing bodies, and its month names from ICU's locale data.
+public final class LanguageRules: Sendable {
+    public struct Pattern: Sendable {
+        public var id: String
+        public var kind: String
+        public var regex: ICURegex
+        public var examples: [Example]
+        public var counterExamples: [String]
+    }
+
+    public struct Example: Sendable {
+        public var text: String
+        public var keys: [String]
+        public var body: String
+    }
+
+    public let language: Language
+    public let patterns: [Pattern]
+    /// Issuing bodies: each code with a regex that matches any of its forms exactly.
+    public let bodies: [(code: String, regex: ICURegex)]
+    /// Lower-cased month names (format, stand-alone, abbreviated; for Arabic both the Syriac
+    /// and the Latin-derived names) → month number 1…12.
+    public let months: [String: Int]
+    public let path: String
+    /// The word lists as written (e.g. `to` for ranges).
+    public let words: [String: [String]]
+
+    init(_ file: RuleFiles.LanguageFile, language: Language, path: String) throws(RuleError) {
+        self.language = language
+        self.path = path
+        self.words = file.words
+        let boundaries = file.wordBoundaries ?? true
+
+        var months = [String: Int]()
+        var locales = [language.icuLocale]
+        if language == .ar { locales.append("ar_SY") }
+        for locale in locales {
+            for kind: Int32 in 0...3 {
+                for (index, name) in LocaleData.monthNames(locale: locale, kind: kind).enumerated() {
+                    let folded = NormalizedText(name).string.lowercased()
+                    guard !folded.isEmpty, Int(folded) == nil else { continue }
+                    months[folded] = index + 1
+                    if folded.hasSuffix(".") { months[String(folded.dropLast())] = index + 1 }
+                }
+            }
+        }
+        self.months = months
+
+        func form(_ text: String) -> String {
+            var out = ""
+            for c in NormalizedText(text).string {
+                switch c {
+                case "'", "’": out += "['’]"
+                case " ": out += "\\s+"
+                case "\\", ".", "*", "+", "?", "(", ")", "[", "]", "{", "}", "|", "^", "$", "/", "-":
+                    out += "\\" + String(c)
+                default: out.append(c)
+                }
+            }
+            guard boundaries else { return out }
+            let first = text.unicodeScalars.first!, last = text.unicodeScalars.last!
+            let before = first.properties.isAlphabetic || first.properties.numericType != nil ? "(?<![\\p{L}\\p{N}])" : ""
+            let after = last.properties.isAlphabetic || last.properties.numericType != nil ? "(?![\\p{L}\\p{N}])" : ""
+            return before + out + after
+        }
+        func alternation(_ forms: [String]) -> String {
+            "(?:" + forms.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map(form).joined(separator: "|") + ")"
+        }
+
+        var monthNames = months.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        monthNames = monthNames.map { form($0) }
+        var monthPattern = "(?:" + monthNames.joined(separator: "|") + ")"
+        if language == .ar {
+            // UN Arabic pairs the Syriac and the Latin-derived name: تشرين الأول/أكتوبر
+            monthPattern = "(?:\(monthPattern)(?:\\s*/\\s*\(monthPattern))?)"
+        }
+        let allBodyForms = file.bodies.flatMap(\.forms)
+        var builtIns: [String: String] = [
+            "resnum": #"(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,4}/[A-Z]{1,4}\.\d{1,3}|\d{1,4}/\d{1,4}(?![\d/])|\d{1,4}(?:\s?[A-F](?=\s?\())?\s?\((?:\d{4}|[IVXLC]+|(?:ES|S)-[IVXLC]+)\)|\d{3,4}(?![\d/]))"#,
+            "month": monthPattern,
+        ]
+        builtIns["body"] = allBodyForms.isEmpty ? "(?!)" : alternation(allBodyForms)
+        for (name, forms) in file.words { builtIns[name] = alternation(forms) }
+        let fragments = file.fragments ?? [:]
+
+        func expand(_ template: String, id: String, depth: Int = 0) throws(RuleError) -> String {
+            guard depth < 10 else { throw RuleError(file: path, message: "\(id): placeholders nest too deep (a fragment uses itself?)") }
+            var out = ""
+            var rest = Substring(template)
+            while let open = rest.firstIndex(of: "{") {
+                out += rest[..<open]
+                let after = rest[rest.index(after: open)...]
+                let name = after.prefix { $0.isLetter || $0.isNumber }
+                // `\p{L}` and `\P{Lu}` are ICU property classes, not placeholders.
+                let isProperty = out.hasSuffix("\\p") || out.hasSuffix("\\P")
+                if !isProperty, let first = name.first, first.isLetter, after.dropFirst(name.count).first == "}" {
+                    let key = String(name)
+                    if let fragment = fragments[key] {
+                        out += "(?:" + (try expand(fragment, id: id, depth: depth + 1)) + ")"
+                    } else if let builtIn = builtIns[key] {
+                        out += builtIn
+                    } else {
+                        throw RuleError(file: path, message: "\(id): unknown placeholder {\(key)} (not in words, fragments or the built-ins resnum, month, body)")
+                    }
+                    rest = after.dropFirst(name.count + 1)
+                } else {
+                    out += "{"
+                    rest = after
+                }
+            }
+            out += rest
+            return out
+        }
+
+        var patterns = [Pattern]()
+        for pattern in file.patterns {
+            guard CitationKind(rawValue: pattern.kind) != nil || pattern.kind == "forthcoming" else {
+                throw RuleError(file: path, message: "\(pattern.id): unknown kind '\(pattern.kind)'")
+            }
+            let expanded = try expand(pattern.pattern, id: pattern.id)
+            let regex: ICURegex
+            do { regex = try ICURegex(expanded) } catch {
+                throw RuleError(file: path, message: "\(pattern.id): \(error)")
+            }
+            patterns.append(Pattern(
+                id: pattern.id, kind: pattern.kind, regex: regex,
+                examples: (pattern.examples?.match ?? []).map { Example(text: $0.text, keys: $0.keys, body: $0.body ?? "A") },
+                counterExamples: pattern.examples?.noMatch ?? []))
+        }
+        self.patterns = patterns
+
+        var bodies = [(code: String, regex: ICURegex)]()
+        for body in file.bodies {
+            do { bodies.append((body.code, try ICURegex("^" + alternation(body.forms) + "$"))) } catch {
+                throw RuleError(file: path, message: "body \(body.code): \(error)")
+            }
+        }
+        self.bodies = bodies
+    }
+
+    /// The body code for a phrase that names an issuing body.
+    public func bodyCode(for phrase: String) -> String? {
+        let units = Array(NormalizedText(phrase.trimmingCharacters(in: .whitespaces)).units)
+        return bodies.first { !$0.regex.matches(in: units).isEmpty }?.code
+    }
+
+    /// The issuing body a text opens with (`The General Assembly,` → A).
+    public func bodyCode(opening text: String) -> String? {
+        var phrase = text.trimmingCharacters(in: .whitespaces)
+        while let last = phrase.last, ",،，:".contains(last) { phrase.removeLast() }
+        if let code = bodyCode(for: phrase) { return code }
+        // `The General Assembly`, `إن الجمعية العامة`: try without the first word.
+        if let space = phrase.firstIndex(of: " ") {
+            return bodyCode(for: String(phrase[phrase.index(after: space)...]))
+        }
+        return nil
+    }
+
+    public func month(_ name: String) -> Int? {
+        let folded = NormalizedText(name).string.lowercased()
+        if let month = months[folded] { return month }
+        if folded.hasSuffix("."), let month = months[String(folded.dropLast())] { return month }
+        // Arabic pairs: تشرين الأول/أكتوبر
+        for part in folded.split(separator: "/") {
+            if let month = months[part.trimmingCharacters(in: .whitespaces)] { return month }
+        }
+        return nil
+    }
+}

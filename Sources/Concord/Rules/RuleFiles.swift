@@ -1,0 +1,117 @@
+import Foundation
+import Yams
+
+/// The YAML files of the top-level `Rules/` folder, as written by editors. Only data here;
+/// `RuleSet` compiles it.
+enum RuleFiles {
+    /// `Rules/symbols.yml`: the grammar of document symbols.
+    struct Symbols: Decodable {
+        struct Series: Decodable {
+            var prefix: String
+            var name: String
+            /// The symbol of a resolution of this body, as a template (`{number}` →
+            /// `64/293`): `A/RES/{number}`. Without one, resolutions get `resolution:PREFIX/…`.
+            var resolutions: String?
+            var decisions: String?
+        }
+        struct Example: Decodable {
+            var text: String
+            var keys: [String]
+        }
+        var series: [Series]
+        var subsidiaryBodies: [String]
+        var documentNatures: [String]
+        var modifiers: [String]
+        var examples: Examples
+        struct Examples: Decodable {
+            var match: [Example]
+            var noMatch: [String]
+            enum CodingKeys: String, CodingKey { case match, noMatch = "no-match" }
+        }
+        enum CodingKeys: String, CodingKey {
+            case series, subsidiaryBodies = "subsidiary-bodies", documentNatures = "document-natures", modifiers, examples
+        }
+    }
+
+    /// `Rules/treaties.yml`: United Nations Treaty Series registrations.
+    struct Treaties: Decodable {
+        struct Treaty: Decodable {
+            var number: Int
+            var volumes: [Int]
+            var titles: [String: String]
+        }
+        var treaties: [Treaty]
+    }
+
+    /// `Rules/languages/xx.yml`: the words and patterns of one language.
+    struct LanguageFile: Decodable {
+        struct Body: Decodable {
+            var code: String
+            var forms: [String]
+        }
+        struct Pattern: Decodable {
+            var id: String
+            var kind: String
+            var pattern: String
+            var examples: PatternExamples?
+        }
+        struct PatternExamples: Decodable {
+            var match: [Example]?
+            var noMatch: [String]?
+            enum CodingKeys: String, CodingKey { case match, noMatch = "no-match" }
+        }
+        struct Example: Decodable {
+            var text: String
+            var keys: [String]
+            /// The issuing body of the document the example stands in (default `A`).
+            var body: String?
+        }
+        var language: String
+        var wordBoundaries: Bool?
+        var words: [String: [String]]
+        var fragments: [String: String]?
+        var bodies: [Body]
+        var patterns: [Pattern]
+        enum CodingKeys: String, CodingKey {
+            case language, wordBoundaries = "word-boundaries", words, fragments, bodies, patterns
+        }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from url: URL) throws(RuleError) -> T {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw RuleError(file: url.path, message: "cannot be read: \(error.localizedDescription)")
+        }
+        do {
+            return try YAMLDecoder().decode(T.self, from: text)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw RuleError(file: url.path, message: "missing key '\(key.stringValue)' at \(Self.path(context.codingPath))")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw RuleError(file: url.path, message: "wrong type at \(Self.path(context.codingPath)): \(context.debugDescription)")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw RuleError(file: url.path, message: "missing value at \(Self.path(context.codingPath))")
+        } catch let error as YamlError {
+            throw RuleError(file: url.path, message: "not valid YAML: \(error)")
+        } catch {
+            throw RuleError(file: url.path, message: "\(error)")
+        }
+    }
+
+    private static func path(_ codingPath: [CodingKey]) -> String {
+        codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+    }
+}
+
+/// A rule file that cannot be used: named, with what is wrong.
+public struct RuleError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var message: String
+    public var description: String { "\(file): error: \(message)" }
+
+    public init(file: String, message: String) {
+        self.file = file
+        self.message = message
+    }
+}

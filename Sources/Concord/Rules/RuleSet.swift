@@ -1,0 +1,94 @@
+import Foundation
+
+/// The compiled rules: symbol grammar, treaty catalogue, and each language's patterns.
+/// Loaded once from the `Rules/` folder and shared (immutable, thread-safe).
+public final class RuleSet: Sendable {
+    public let folder: URL
+    public let symbols: SymbolGrammar
+    public let treaties: TreatyCatalogue
+    public let languages: [Language: LanguageRules]
+
+    public init(folder: URL) throws(RuleError) {
+        self.folder = folder
+        let symbolFile = try RuleFiles.decode(RuleFiles.Symbols.self, from: folder.appendingPathComponent("symbols.yml"))
+        self.symbols = SymbolGrammar(symbolFile)
+        self.treaties = TreatyCatalogue(try RuleFiles.decode(RuleFiles.Treaties.self, from: folder.appendingPathComponent("treaties.yml")))
+        var languages = [Language: LanguageRules]()
+        for language in Language.allCases {
+            let url = folder.appendingPathComponent("languages/\(language.rawValue).yml")
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            let file = try RuleFiles.decode(RuleFiles.LanguageFile.self, from: url)
+            guard file.language == language.rawValue else {
+                throw RuleError(file: url.path, message: "says language '\(file.language)' but is named \(language.rawValue).yml")
+            }
+            languages[language] = try LanguageRules(file, language: language, path: url.path)
+        }
+        self.languages = languages
+    }
+
+    /// The Rules folder: `--rules`, then `CONCORD_RULES`, then a `Rules/` folder (holding
+    /// symbols.yml) in the current folder or above it, or above the executable.
+    public static func locate(explicit: String? = nil) -> URL? {
+        if let explicit { return URL(fileURLWithPath: explicit) }
+        if let env = ProcessInfo.processInfo.environment["CONCORD_RULES"] { return URL(fileURLWithPath: env) }
+        var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        starts.append(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
+        starts.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent())
+        for start in starts {
+            var url = start
+            while true {
+                let candidate = url.appendingPathComponent("Rules")
+                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("symbols.yml").path) { return candidate }
+                let parent = url.deletingLastPathComponent()
+                if parent.path == url.path { break }
+                url = parent
+            }
+        }
+        return nil
+    }
+
+    private static let sharedLock = NSLock()
+    nonisolated(unsafe) private static var sharedRules: [String: RuleSet] = [:]
+
+    /// The rules of a folder, compiled once per process.
+    public static func shared(folder: URL) throws(RuleError) -> RuleSet {
+        sharedLock.lock()
+        defer { sharedLock.unlock() }
+        if let rules = sharedRules[folder.path] { return rules }
+        let rules = try RuleSet(folder: folder)
+        sharedRules[folder.path] = rules
+        return rules
+    }
+
+    public static func standard() throws(RuleError) -> RuleSet {
+        guard let folder = locate() else {
+            throw RuleError(file: "Rules/", message: "the Rules folder was not found: give --rules DIR or set CONCORD_RULES")
+        }
+        return try shared(folder: folder)
+    }
+}
+
+/// United Nations Treaty Series registrations from `Rules/treaties.yml`.
+public struct TreatyCatalogue: Sendable {
+    public struct Entry: Sendable {
+        public var number: Int
+        public var volumes: [Int]
+        public var titles: [String: String]
+    }
+    public let entries: [Int: Entry]
+
+    init(_ file: RuleFiles.Treaties) {
+        var entries = [Int: Entry]()
+        for treaty in file.treaties {
+            entries[treaty.number] = Entry(number: treaty.number, volumes: treaty.volumes, titles: treaty.titles)
+        }
+        self.entries = entries
+    }
+
+    /// Whether a volume/number pair contradicts a known registration (a known number whose
+    /// volumes do not include this one). An unknown number contradicts nothing.
+    public func contradicts(volume: Int, number: Int) -> Bool {
+        guard let entry = entries[number] else { return false }
+        return !entry.volumes.contains(volume)
+    }
+}

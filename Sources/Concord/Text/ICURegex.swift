@@ -1,0 +1,122 @@
+import CICUShim
+import Foundation
+
+/// A compiled ICU regular expression (ICU's engine measured 8–16× faster than Swift `Regex`
+/// here). Compiled once; matching is serialized per object because an ICU regex holds state.
+public final class ICURegex: @unchecked Sendable {
+    public struct Match: Sendable {
+        /// Group 0 (the whole match) first; nil for a group that did not take part.
+        public var groups: [Range<Int>?]
+        let names: [String: Int]
+        public var range: Range<Int> { groups[0]! }
+        public subscript(name: String) -> Range<Int>? {
+            guard let index = names[name], index < groups.count else { return nil }
+            return groups[index]
+        }
+    }
+
+    public let pattern: String
+    private let handle: UnsafeMutableRawPointer
+    private let lock = NSLock()
+    private let groupCount: Int
+    public let groupNames: [String: Int]
+
+    public struct SyntaxError: Error, Sendable, CustomStringConvertible {
+        public var pattern: String
+        public var offset: Int
+        public var status: String
+        public var description: String {
+            "invalid pattern (\(status)) at offset \(offset): \(pattern)"
+        }
+    }
+
+    public init(_ pattern: String, caseInsensitive: Bool = true) throws(SyntaxError) {
+        let units = Array(pattern.utf16)
+        var status: Int32 = 0
+        var offset: Int32 = -1
+        guard let handle = concord_regex_open(units, Int32(units.count), caseInsensitive ? 1 : 0, &status, &offset) else {
+            throw SyntaxError(pattern: pattern, offset: Int(offset),
+                              status: String(validatingCString: concord_error_name(status)) ?? "\(status)")
+        }
+        self.pattern = pattern
+        self.handle = handle
+        self.groupCount = Int(concord_regex_group_count(handle))
+        var names = [String: Int]()
+        // ICU has no call that lists group names: read them from the pattern.
+        var rest = Substring(pattern)
+        while let open = rest.range(of: "(?<") {
+            let after = rest[open.upperBound...]
+            let name = after.prefix { $0.isLetter || $0.isNumber }
+            if !name.isEmpty, after.dropFirst(name.count).first == ">" {
+                let number = concord_regex_group_number(handle, String(name))
+                if number > 0 { names[String(name)] = Int(number) }
+            }
+            rest = after
+        }
+        self.groupNames = names
+    }
+
+    deinit { concord_regex_close(handle) }
+
+    public func matches(in text: [UInt16]) -> [Match] {
+        guard !text.isEmpty else { return [] }
+        lock.lock()
+        defer { lock.unlock() }
+        let width = groupCount + 1
+        var capacity = 8
+        while true {
+            var spans = [Int32](repeating: -1, count: capacity * width * 2)
+            var status: Int32 = 0
+            let count = text.withUnsafeBufferPointer { t in
+                spans.withUnsafeMutableBufferPointer { s in
+                    concord_regex_find_all(handle, t.baseAddress, Int32(t.count), s.baseAddress, Int32(capacity), &status)
+                }
+            }
+            if count < 0 { return [] }
+            if Int(count) <= capacity {
+                return (0..<Int(count)).map { m in
+                    Match(groups: (0..<width).map { g in
+                        let start = Int(spans[(m * width + g) * 2]), end = Int(spans[(m * width + g) * 2 + 1])
+                        return start < 0 || end < start ? nil : start..<end
+                    }, names: groupNames)
+                }
+            }
+            capacity = Int(count)
+        }
+    }
+
+    public func matches(in string: String) -> [Match] { matches(in: Array(string.utf16)) }
+}
+
+/// Locale data from ICU that the rules use.
+public enum LocaleData {
+    /// The twelve month names (index 0 = January). `kind`: 0 format, 1 stand-alone,
+    /// 2 abbreviated format, 3 abbreviated stand-alone.
+    public static func monthNames(locale: String, kind: Int32 = 0) -> [String] {
+        var buffer = [UInt16](repeating: 0, count: 1024)
+        let written = buffer.withUnsafeMutableBufferPointer { concord_month_names(locale, kind, $0.baseAddress, 1024) }
+        guard written > 0 else { return [] }
+        return buffer[0..<Int(written)].split(separator: 0, omittingEmptySubsequences: false)
+            .prefix(12).map { String(decoding: $0, as: UTF16.self) }
+    }
+
+    private static let spelloutLock = NSLock()
+    nonisolated(unsafe) private static var spellout: [String: UnsafeMutableRawPointer] = [:]
+
+    /// A number spelled out in words (`二十八`, `seventy-third`, `шестой`), parsed by ICU's
+    /// rule-based number format. Parsers are opened once per locale and kept.
+    public static func parseSpellout(_ text: String, locale: String, ordinal: Bool = false) -> Int? {
+        let units = Array(text.utf16)
+        guard !units.isEmpty else { return nil }
+        spelloutLock.lock()
+        defer { spelloutLock.unlock() }
+        let key = "\(locale)/\(ordinal)"
+        if spellout[key] == nil {
+            guard let parser = concord_spellout_open(locale, ordinal ? 1 : 0) else { return nil }
+            spellout[key] = parser
+        }
+        var value: Int64 = 0
+        let ok = units.withUnsafeBufferPointer { concord_spellout_parse(spellout[key]!, $0.baseAddress, Int32($0.count), &value) }
+        return ok == 1 ? Int(value) : nil
+    }
+}
