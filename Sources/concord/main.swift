@@ -17,7 +17,7 @@ struct ConcordCommand: ParsableCommand {
         commandName: "concord",
         abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
         version: "concord \(Concord.version) (ICU \(ICU.version))",
-        subcommands: [Extract.self]
+        subcommands: [Extract.self, Compare.self, Rules.self]
     )
 }
 
@@ -89,5 +89,101 @@ struct Extract: ParsableCommand {
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if failed { throw ExitCode(ExitStatus.inputError) }
+    }
+}
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare language versions: with --aligned, line N of each file is the same segment, and its references must have the same keys in every version.",
+        discussion: "The first file is the reference: segments where it holds a reference are compared. Exit code 1 when some segment disagrees."
+    )
+
+    @Flag(name: .long, help: "Treat line N of every file as the same segment.")
+    var aligned = false
+
+    @Option(name: .long, help: "The Rules folder.")
+    var rules: String?
+
+    @Flag(name: .long, help: "Print only the summary line.")
+    var summary = false
+
+    @Argument(help: "Two to six files, one per language (the language from each file name).")
+    var files: [String]
+
+    func validate() throws {
+        guard aligned else { throw ValidationError("only --aligned comparison is available so far") }
+        guard files.count >= 2 else { throw ValidationError("give at least two files") }
+    }
+
+    func run() throws {
+        let ruleSet: RuleSet
+        do {
+            guard let folder = RuleSet.locate(explicit: rules) else {
+                throw RuleError(file: "Rules/", message: "the Rules folder was not found: give --rules DIR or set CONCORD_RULES")
+            }
+            ruleSet = try RuleSet.shared(folder: folder)
+        } catch {
+            FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
+            throw ExitCode(ExitStatus.configurationError)
+        }
+        var versions = [AlignedComparison.Version]()
+        for file in files {
+            do {
+                guard let data = FileManager.default.contents(atPath: file) else { throw InputError(file: file, reason: .notFound) }
+                let source = try SourceDecoder.decode([UInt8](data), file: file)
+                guard let language = Language.fromFileName(file) ?? LanguageDetector.detect(source.units) else {
+                    throw InputError(file: file, reason: .malformed("cannot tell the language: name the file like name.fr.txt", line: nil))
+                }
+                versions.append(.init(file: file, language: language, source: source))
+            } catch {
+                FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
+                throw ExitCode(ExitStatus.inputError)
+            }
+        }
+        let segments = AlignedComparison(rules: ruleSet).segments(versions)
+        var out = ""
+        if !summary {
+            for segment in segments where !segment.agrees {
+                out += "\(versions[0].file):\(segment.line): the versions cite different references\n"
+                for (version, keys) in zip(versions, segment.keys) {
+                    let mark = keys == segment.keys[0] ? " " : "≠"
+                    out += "  \(mark) \(version.language.rawValue): \(keys.joined(separator: " "))\n"
+                }
+            }
+        }
+        let agreeing = segments.filter(\.agrees).count
+        let rate = segments.isEmpty ? 100.0 : Double(agreeing) * 100 / Double(segments.count)
+        out += "aligned: \(segments.count) segments with references in \(versions[0].file); \(agreeing) agree in all \(versions.count) versions (\(String(format: "%.1f", rate))%)\n"
+        FileHandle.standardOutput.write(Data(out.utf8))
+        if agreeing < segments.count { throw ExitCode(ExitStatus.findings) }
+    }
+}
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the Rules folder: load every file and run every rule's examples.",
+        discussion: "For editors of Rules/: after adding a word, a body or a pattern, run this; it names each example that no longer gives its keys. Exit code 1 when an example fails, 3 when a file cannot be loaded."
+    )
+
+    @Option(name: .long, help: "The Rules folder.")
+    var rules: String?
+
+    func run() throws {
+        let ruleSet: RuleSet
+        do {
+            guard let folder = RuleSet.locate(explicit: rules) else {
+                throw RuleError(file: "Rules/", message: "the Rules folder was not found: give --rules DIR or set CONCORD_RULES")
+            }
+            ruleSet = try RuleSet(folder: folder)
+        } catch {
+            FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
+            throw ExitCode(ExitStatus.configurationError)
+        }
+        let summary = RuleExamples.run(ruleSet)
+        var out = summary.failures.map { $0.description + "\n" }.joined()
+        let languages = ruleSet.languages.keys.sorted().map(\.rawValue).joined(separator: ", ")
+        out += "rules: \(summary.examples) examples in \(ruleSet.folder.path) (languages: \(languages)); \(summary.failures.count) failed\n"
+        FileHandle.standardOutput.write(Data(out.utf8))
+        if !summary.failures.isEmpty { throw ExitCode(ExitStatus.findings) }
     }
 }

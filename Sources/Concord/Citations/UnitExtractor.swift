@@ -79,6 +79,7 @@ struct UnitExtractor: Sendable {
                     citations.append(citation)
                 }
             case "ibid":
+                // A pin with volume and number names the Treaty Series reference in full.
                 var citation = make(.ibid, "ibid:unresolved")
                 var pins = [String]()
                 if let vols = group("vols") { pins.append("vol. \(vols)") }
@@ -92,6 +93,7 @@ struct UnitExtractor: Sendable {
                     for volume in volumes {
                         var one = citation
                         one.volume = volume
+                        if let number = one.number { one.key = "treaty:\(volume)/\(number)" }
                         citations.append(one)
                     }
                 }
@@ -126,8 +128,8 @@ struct UnitExtractor: Sendable {
     }
 
     /// One candidate per place: of two overlapping candidates of the same kind (resolutions
-    /// and decisions count as one), the longer wins; a paragraph inside an article or ibid
-    /// citation is that citation's pin, not a citation of its own.
+    /// and decisions count as one), the longer wins; a paragraph inside an article citation
+    /// (`paragraphe 2 c) de l'article 30`) is that article's pin, not a citation of its own.
     private static func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
         func family(_ kind: String) -> String { kind == "decision" ? "resolution" : kind }
         let sorted = candidates.sorted {
@@ -137,14 +139,14 @@ struct UnitExtractor: Sendable {
         for candidate in sorted {
             if kept.contains(where: { family($0.kind) == family(candidate.kind) && $0.range.overlaps(candidate.range) }) { continue }
             if candidate.kind == "paragraph",
-               kept.contains(where: { ($0.kind == "article" || $0.kind == "ibid") && $0.range.lowerBound <= candidate.range.lowerBound && $0.range.upperBound >= candidate.range.upperBound }) {
+               kept.contains(where: { $0.kind == "article" && $0.range.lowerBound <= candidate.range.lowerBound && $0.range.upperBound >= candidate.range.upperBound }) {
                 continue
             }
             kept.append(candidate)
         }
         // An article found after a paragraph that it contains removes that paragraph too.
         return kept.filter { candidate in
-            !(candidate.kind == "paragraph" && kept.contains { ($0.kind == "article" || $0.kind == "ibid") && $0.range.lowerBound <= candidate.range.lowerBound && $0.range.upperBound >= candidate.range.upperBound })
+            !(candidate.kind == "paragraph" && kept.contains { $0.kind == "article" && $0.range.lowerBound <= candidate.range.lowerBound && $0.range.upperBound >= candidate.range.upperBound })
         }
     }
 

@@ -1,0 +1,56 @@
+/// Compares line-aligned files (line N of each file is the same segment in another
+/// language, as in a translation memory exported line by line): the references of each
+/// segment must have the same language-independent keys in every version.
+public struct AlignedComparison: Sendable {
+    public struct Version: Sendable {
+        public var file: String
+        public var language: Language
+        public var source: SourceText
+        public init(file: String, language: Language, source: SourceText) {
+            self.file = file
+            self.language = language
+            self.source = source
+        }
+    }
+
+    public struct Segment: Sendable {
+        /// 1-based line number.
+        public var line: Int
+        /// The sorted, distinct keys of each version, in the order the versions were given.
+        public var keys: [[String]]
+        public var agrees: Bool { keys.allSatisfy { $0 == keys[0] } }
+    }
+
+    public let rules: RuleSet
+
+    public init(rules: RuleSet) {
+        self.rules = rules
+    }
+
+    /// The keys of one segment of text in a language (no document around it: `its
+    /// resolution` is read as the General Assembly's).
+    public func keys(of line: [UInt16], language: Language) -> [String] {
+        guard let languageRules = rules.languages[language] else { return [] }
+        let extractor = UnitExtractor(rules: rules, language: languageRules, issuingBody: "A")
+        let text = MappedText(copying: line, range: 0..<line.count)
+        let keys = extractor.extract(text, document: SourceText(units: line)).map(\.key)
+        return Array(Set(keys)).sorted()
+    }
+
+    /// Every segment (line) in which the first version holds a reference.
+    public func segments(_ versions: [Version]) -> [Segment] {
+        guard let first = versions.first else { return [] }
+        var segments = [Segment]()
+        for index in 0..<first.source.lineCount {
+            let reference = keys(of: Array(first.source.units[first.source.lineRange(index)]), language: first.language)
+            guard !reference.isEmpty else { continue }
+            var all = [reference]
+            for version in versions.dropFirst() {
+                let line = index < version.source.lineCount ? Array(version.source.units[version.source.lineRange(index)]) : []
+                all.append(keys(of: line, language: version.language))
+            }
+            segments.append(Segment(line: index + 1, keys: all))
+        }
+        return segments
+    }
+}
