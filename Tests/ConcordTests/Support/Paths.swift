@@ -103,3 +103,14 @@ struct CommandResult {
                              stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+import Concord
+
+enum TestRules {
+    /// The repository's Rules/ folder, compiled once.
+    static let shared: RuleSet = {
+        do { return try RuleSet.shared(folder: Paths.repository.appendingPathComponent("Rules")) } catch {
+            fatalError("Rules/ does not load: \(error)")
+        }
+    }()
+}

@@ -1,0 +1,53 @@
+import Testing
+@testable import Concord
+
+/// Every example in Rules/ — texts that must give their keys, texts that must give nothing
+/// of the rule's kind — as editors write them (SwiftLint's lesson: the examples are the
+/// tests and the documentation).
+@Suite struct RuleExamplesTests {
+    @Test func everyExampleInRulesPasses() {
+        let summary = RuleExamples.run(TestRules.shared)
+        for failure in summary.failures { Issue.record(Comment(rawValue: failure.description)) }
+        #expect(summary.examples >= 80)
+    }
+
+    @Test func everyLanguageHasARuleForEveryKindWithARealExample() {
+        for language in Language.allCases {
+            guard let rules = TestRules.shared.languages[language] else {
+                Issue.record("Rules/languages/\(language.rawValue).yml is missing")
+                continue
+            }
+            for kind in ["resolution", "treaty", "ibid", "paragraph", "article", "date", "session"] {
+                let patterns = rules.patterns.filter { $0.kind == kind }
+                #expect(!patterns.isEmpty, "\(language.rawValue) has no \(kind) rule")
+                #expect(patterns.contains { !$0.examples.isEmpty }, "\(language.rawValue) \(kind) rules carry no example")
+            }
+        }
+    }
+
+    @Test func aBrokenRuleFileIsAnErrorNamingTheFileAndTheRule() throws {
+        let folder = try Paths.temporaryDirectory()
+        let rules = Paths.repository.appendingPathComponent("Rules")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("languages"), withIntermediateDirectories: true)
+        for name in ["symbols.yml", "treaties.yml"] {
+            try FileManager.default.copyItem(at: rules.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let broken = """
+        language: en
+        words: {resolution: [resolution]}
+        bodies: []
+        patterns:
+          - {id: en.broken, kind: resolution, pattern: '{resolution} (?<list>{nosuchthing})'}
+        """
+        try broken.write(to: folder.appendingPathComponent("languages/en.yml"), atomically: true, encoding: .utf8)
+        #expect(performing: {
+            try RuleSet(folder: folder)
+        }, throws: { error in
+            let text = String(describing: error)
+            return text.contains("languages/en.yml") && text.contains("en.broken") && text.contains("{nosuchthing}")
+        })
+        try FileManager.default.removeItem(at: folder)
+    }
+}
+
+import Foundation
