@@ -40,7 +40,7 @@ public struct SymbolGrammar: Sendable {
     /// The longest known series prefix of a symbol.
     public func seriesPrefix(of symbol: [UInt16]) -> String? {
         for prefix in prefixes where symbol.count > prefix.count && Array(symbol[0..<prefix.count]) == prefix
-            && symbol[prefix.count] == 0x2F {
+            && (symbol[prefix.count] == 0x2F || symbol[prefix.count] == 0x28) {
             return String(decoding: prefix, as: UTF16.self)
         }
         return nil
@@ -105,7 +105,10 @@ public struct SymbolGrammar: Sendable {
                 while j < n, j - open < 20, isAlnum(u[j]) || u[j] == 0x20 { j += 1 }
                 if j < n, u[j] == 0x29, j > open + 1 {
                     key.append(0x28)
-                    for k in (open + 1)..<j where u[k] != 0x20 { key.append(u[k]) }
+                    for k in (open + 1)..<j where u[k] != 0x20 {
+                        if isDigit(u[k]) { hasDigit = true }
+                        key.append(u[k])
+                    }
                     key.append(0x29)
                     i = j + 1
                 }

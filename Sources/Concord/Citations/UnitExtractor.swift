@@ -61,9 +61,15 @@ struct UnitExtractor: Sendable {
                 let named = [group("body"), group("body2"), group("body3")].compactMap { $0 }.compactMap(language.bodyCode(for:)).first
                 let own = group("own") != nil
                 let keys = ReferenceKeys(grammar: rules.symbols)
+                // `document CBD/COP/15/17, decision 15/4`: a decision cited right after a
+                // document's symbol is that document's body's (CBD/COP).
+                let afterSymbol = own || named != nil ? nil : candidates.last { other in
+                    other.kind == "symbol" && other.range.upperBound <= candidate.range.lowerBound
+                        && candidate.range.lowerBound - other.range.upperBound <= 3
+                }?.symbol.flatMap(Self.bodyPrefix(ofSymbol:))
                 for raw in numbers(inList: candidate.match?["list"], of: units) {
                     let number = ReferenceKeys.canonicalNumber(raw)
-                    let body = named ?? ReferenceKeys.impliedBody(number) ?? (own ? issuingBody : issuingBody)
+                    let body = named ?? ReferenceKeys.impliedBody(number) ?? afterSymbol ?? issuingBody
                     let (key, _) = keys.key(kind: kind, body: body, number: number)
                     citations.append(make(kind, key))
                 }
@@ -148,6 +154,15 @@ struct UnitExtractor: Sendable {
         return kept.filter { candidate in
             !(candidate.kind == "paragraph" && kept.contains { $0.kind == "article" && $0.range.lowerBound <= candidate.range.lowerBound && $0.range.upperBound >= candidate.range.upperBound })
         }
+    }
+
+    /// The body a symbol belongs to: its leading components that are all letters
+    /// (`CBD/COP/15/17` → CBD/COP). The General Assembly, Council and ECOSOC series name no
+    /// body of their own here: their resolutions follow the usual rules.
+    static func bodyPrefix(ofSymbol found: SymbolGrammar.Found) -> String? {
+        let parts = found.symbol.split(separator: "/").prefix { $0.allSatisfy { $0.isLetter } }
+        guard parts.count >= 2, !["A", "S", "E"].contains(String(parts[0])) else { return nil }
+        return parts.joined(separator: "/")
     }
 
     /// The resolution numbers inside a list group (`5/1 et 5/8 en date du 22 octobre 2010`).
