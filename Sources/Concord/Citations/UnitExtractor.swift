@@ -124,8 +124,8 @@ struct UnitExtractor: Sendable {
                     citations.append(citation)
                 }
             case "session":
-                guard let raw = group("ordinal") ?? group("num"), let value = parseNumber(raw, ordinal: true) else { continue }
-                citations.append(make(.session, "session:\(value)"))
+                guard let raw = group("ordinal") ?? group("num") else { continue }
+                for value in ordinals(raw) { citations.append(make(.session, "session:\(value)")) }
             default:
                 continue
             }
@@ -203,6 +203,40 @@ struct UnitExtractor: Sendable {
         let locale = language.language.icuLocale
         return LocaleData.parseSpellout(trimmed.lowercased(), locale: locale, ordinal: ordinal)
             ?? LocaleData.parseSpellout(trimmed.lowercased(), locale: locale, ordinal: !ordinal)
+    }
+
+    /// `sixth` → [6]; `eighth, ninth and tenth` → [8, 9, 10]; `التاسعة والستين` → [69] (the
+    /// whole is tried first: Arabic and Chinese compounds carry the word for "and" inside).
+    func ordinals(_ raw: String) -> [Int] {
+        if let whole = parseNumber(raw, ordinal: true) { return [whole] }
+        let andWords = Set((language.words["and"] ?? []).map { $0.lowercased() })
+        var parts = [String]()
+        for piece in raw.split(whereSeparator: { ",،、;".contains($0) }) {
+            var current = [Substring]()
+            for word in piece.split(separator: " ") {
+                if andWords.contains(word.lowercased()) {
+                    if !current.isEmpty { parts.append(current.joined(separator: " ")); current = [] }
+                } else {
+                    current.append(word)
+                }
+            }
+            if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+        }
+        var values = [Int]()
+        for part in parts {
+            if let value = parseNumber(part, ordinal: true) { values.append(value); continue }
+            // Attached conjunctions: و in Arabic lists (والتاسعة).
+            for word in part.split(separator: " ") {
+                var w = String(word)
+                if let value = parseNumber(w, ordinal: true) { values.append(value); continue }
+                for prefix in andWords where w.hasPrefix(prefix) && w.count > prefix.count {
+                    w.removeFirst(prefix.count)
+                    if let value = parseNumber(w, ordinal: true) { values.append(value) }
+                    break
+                }
+            }
+        }
+        return values
     }
 
     private func articleNumbers(_ list: String) -> [String] {
