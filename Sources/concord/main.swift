@@ -21,6 +21,19 @@ struct ConcordCommand: ParsableCommand {
     )
 }
 
+/// The compiled rules, or one error line and exit code 3 when they cannot be found or loaded.
+func loadRules(_ explicit: String?) throws -> RuleSet {
+    do {
+        guard let folder = RuleSet.locate(explicit: explicit) else {
+            throw RuleError(file: "Rules/", message: "the Rules folder was not found: give --rules DIR or set CONCORD_RULES")
+        }
+        return try RuleSet.shared(folder: folder)
+    } catch {
+        FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
+        throw ExitCode(ExitStatus.configurationError)
+    }
+}
+
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
@@ -54,19 +67,7 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        var ruleSet: RuleSet?
-        if !noCitations {
-            do {
-                guard let folder = RuleSet.locate(explicit: rules) else {
-                    throw RuleError(file: "Rules/", message: "the Rules folder was not found: give --rules DIR or set CONCORD_RULES")
-                }
-                ruleSet = try RuleSet.shared(folder: folder)
-            } catch {
-                FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
-                throw ExitCode(ExitStatus.configurationError)
-            }
-        }
-        let extractor = ruleSet.map(CitationExtractor.init(rules:))
+        let extractor = noCitations ? nil : CitationExtractor(rules: try loadRules(rules))
         let reader = DocumentReader(language: lang.flatMap(Language.init(code:)))
         var documents = [Document]()
         var failed = false
@@ -116,16 +117,7 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let ruleSet: RuleSet
-        do {
-            guard let folder = RuleSet.locate(explicit: rules) else {
-                throw RuleError(file: "Rules/", message: "the Rules folder was not found: give --rules DIR or set CONCORD_RULES")
-            }
-            ruleSet = try RuleSet.shared(folder: folder)
-        } catch {
-            FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
-            throw ExitCode(ExitStatus.configurationError)
-        }
+        let ruleSet = try loadRules(rules)
         var versions = [AlignedComparison.Version]()
         for file in files {
             do {
@@ -169,16 +161,7 @@ struct Rules: ParsableCommand {
     var rules: String?
 
     func run() throws {
-        let ruleSet: RuleSet
-        do {
-            guard let folder = RuleSet.locate(explicit: rules) else {
-                throw RuleError(file: "Rules/", message: "the Rules folder was not found: give --rules DIR or set CONCORD_RULES")
-            }
-            ruleSet = try RuleSet(folder: folder)
-        } catch {
-            FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
-            throw ExitCode(ExitStatus.configurationError)
-        }
+        let ruleSet = try loadRules(rules)
         let summary = RuleExamples.run(ruleSet)
         var out = summary.failures.map { $0.description + "\n" }.joined()
         let languages = ruleSet.languages.keys.sorted().map(\.rawValue).joined(separator: ", ")

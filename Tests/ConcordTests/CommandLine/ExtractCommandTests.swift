@@ -88,4 +88,28 @@ import Testing
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("unknown language 'de'"))
     }
+
+    @Test func unusableRulesAreAConfigurationError() throws {
+        let result = try CommandResult.run(["extract", "--rules", "/nonexistent/Rules", Paths.seed])
+        #expect(result.status == 3)
+        #expect(result.stderr.hasPrefix("/nonexistent/Rules/symbols.yml: error: cannot be read"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func citationsAreInTheJSON() throws {
+        let result = try CommandResult.run(["extract", "--format", "json", Paths.seed])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let citations = try #require(object["citations"] as? [[String: Any]])
+        let ibid = try #require(citations.first { $0["kind"] as? String == "ibid" })
+        #expect(ibid["key"] as? String == "treaty:2237/39574")
+        #expect(ibid["antecedent"] as? String == "treaty:2225/39574")
+        #expect(ibid["footnote"] as? String == "4")
+        #expect(ibid["paragraph"] is NSNull)
+        #expect(ibid["volume"] as? Int == 2237)
+        #expect(ibid["number"] as? Int == 39574)
+        let article = try #require(citations.first { $0["key"] as? String == "article:28" })
+        #expect(article["paragraph"] as? String == "op4")
+        #expect(article["line"] as? Int == 59)
+        #expect(article["text"] as? String == "article 28")
+    }
 }
