@@ -116,6 +116,12 @@ struct IbidResolver {
     }
 
     private func resolve(_ ibid: inout Citation, candidates: [Citation], label: String?) {
+        // `Ibid., vol. 1577, No. 27531.` names its Treaty Series reference in full: its key
+        // stays whatever the antecedent turns out to be.
+        let fullPin = ibid.volume != nil && ibid.number != nil
+        defer {
+            if fullPin, let volume = ibid.volume, let number = ibid.number { ibid.key = "treaty:\(volume)/\(number)" }
+        }
         let identities = Array(Set(candidates.map(Self.sourceIdentity)))
         guard let antecedent = candidates.last else {
             ibid.notes.append("ibid-no-antecedent")

@@ -107,7 +107,7 @@ struct UnitExtractor: Sendable {
                 for key in paragraphKeys(group("list") ?? "") { citations.append(make(.paragraph, "paragraph:\(key)")) }
             case "article":
                 let para = group("para").flatMap { parseNumber($0, ordinal: false) }
-                let sub = group("sub")?.lowercased()
+                let sub = group("sub").map { Self.latinized(Substring($0)) }
                 for article in articleNumbers(group("list") ?? "") {
                     var key = "article:\(article)"
                     if let para { key += "(\(para))" }
@@ -177,9 +177,12 @@ struct UnitExtractor: Sendable {
                 // A bare number (`2118`) counts only as a list item after a comma or "and";
                 // after a month name it is a year (`5/1 du 22 octobre 2010`).
                 let before = String(decoding: slice[0..<match.range.lowerBound], as: UTF16.self)
-                    .trimmingCharacters(in: .whitespaces)
-                let lastWord = before.split(separator: " ").last.map { $0.lowercased() } ?? ""
-                guard before.hasSuffix(",") || andWords.contains(lastWord) else { continue }
+                    .trimmingCharacters(in: .whitespaces).lowercased()
+                // `, 1540`, `、1540`, `and 1540`, `和1540` (Chinese and Arabic attach the word).
+                let lastWord = before.split(separator: " ").last.map(String.init) ?? ""
+                let attaches = { (word: String) in word.unicodeScalars.allSatisfy { $0.value >= 0x0600 } }
+                guard before.hasSuffix(",") || before.hasSuffix("、") || before.hasSuffix("،") || andWords.contains(lastWord)
+                        || andWords.contains(where: { attaches($0) && before.hasSuffix($0) }) else { continue }
             }
             result.append(number)
         }
@@ -187,7 +190,7 @@ struct UnitExtractor: Sendable {
     }
 
     nonisolated(unsafe) private static let resolutionNumber = try! ICURegex(
-        #"(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,4}/[A-Z]{1,4}\.\d{1,3}|\d{1,4}/\d{1,4}(?![\d/])|\d{1,4}(?:\s?[A-F](?=\s?\())?\s?\((?:\d{4}|[IVXLC]+|(?:ES|S)-[IVXLC]+)\)|(?<![\d/])\d{3,4}(?![\d/]))"#,
+        #"(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,4}/[A-Z]{1,4}\.\d{1,3}|\d{1,4}/\d{1,4}(?![\d/])|\d{1,4}(?:\s?[A-FАВСЕ](?=\s?\())?\s?\((?:\d{4}|[IVXLC]+|(?:ES|S)-[IVXLC]+)\)|(?<![\d/])\d{3,4}(?![\d/]))"#,
         caseInsensitive: false)
 
     private func integers(in text: String) -> [Int] {
@@ -247,6 +250,15 @@ struct UnitExtractor: Sendable {
         return words.compactMap { parseNumber(String($0), ordinal: false) }.map(String.init)
     }
 
+    /// Cyrillic letters that look like Latin ones, as Russian texts write sub-items (`2(е)`).
+    private static let latinLookAlikes: [Character: Character] = [
+        "а": "a", "в": "b", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "і": "i",
+    ]
+
+    static func latinized(_ letters: Substring) -> String {
+        String(letters.lowercased().map { latinLookAlikes[$0] ?? $0 })
+    }
+
     /// `46 à 51` → ["46-51"]; `9 and 11` → ["9", "11"]; `2 (e)` → ["2(e)"]; `1 c)` → ["1(c)"].
     func paragraphKeys(_ list: String) -> [String] {
         var items = [(String, String)]()  // (number with sub-letters, separator before it)
@@ -266,13 +278,13 @@ struct UnitExtractor: Sendable {
                         let inner = list[list.index(after: m)...].prefix { $0.isLetter }
                         let close = list.index(m, offsetBy: inner.count + 1, limitedBy: list.endIndex)
                         if !inner.isEmpty, inner.count <= 4, let close, close < list.endIndex, list[close] == ")" {
-                            item += "(\(inner.lowercased()))"; k = list.index(after: close); continue
+                            item += "(\(Self.latinized(inner)))"; k = list.index(after: close); continue
                         }
                     } else if m < list.endIndex, list[m].isLetter {
                         let inner = list[m...].prefix { $0.isLetter }
                         let close = list.index(m, offsetBy: inner.count, limitedBy: list.endIndex)
                         if inner.count <= 3, let close, close < list.endIndex, list[close] == ")" {
-                            item += "(\(inner.lowercased()))"; k = list.index(after: close); continue
+                            item += "(\(Self.latinized(inner)))"; k = list.index(after: close); continue
                         }
                     }
                     break
