@@ -62,8 +62,10 @@ public final class LanguageRules: Sendable {
             }
             guard boundaries else { return out }
             let first = text.unicodeScalars.first!, last = text.unicodeScalars.last!
-            let before = first.properties.isAlphabetic || first.properties.numericType != nil ? "(?<![\\p{L}\\p{N}])" : ""
-            let after = last.properties.isAlphabetic || last.properties.numericType != nil ? "(?![\\p{L}\\p{N}])" : ""
+            // Compiled case-sensitively: ICU closes every set over case in a case-insensitive
+            // pattern, which for \p{L} took seconds across a few hundred word forms.
+            let before = first.properties.isAlphabetic || first.properties.numericType != nil ? "(?-i:(?<![\\p{L}\\p{N}]))" : ""
+            let after = last.properties.isAlphabetic || last.properties.numericType != nil ? "(?-i:(?![\\p{L}\\p{N}]))" : ""
             return before + out + after
         }
         func alternation(_ forms: [String]) -> String {
