@@ -250,13 +250,20 @@ struct UnitExtractor: Sendable {
         return words.compactMap { parseNumber(String($0), ordinal: false) }.map(String.init)
     }
 
-    /// Cyrillic letters that look like Latin ones, as Russian texts write sub-items (`2(е)`).
-    private static let latinLookAlikes: [Character: Character] = [
+    /// Sub-item letters in other scripts, as their Latin equivalents: Cyrillic letters that
+    /// look like Latin ones (Russian texts write `2(е)` with a Cyrillic е), and the Arabic
+    /// letters UN Arabic texts number sub-items with, in abjad order (أ = a, ب = b, ج = c, …).
+    private static let latinEquivalents: [Character: Character] = [
         "а": "a", "в": "b", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "і": "i",
+        "أ": "a", "ا": "a", "ب": "b", "ج": "c", "د": "d", "ه": "e", "و": "f", "ز": "g", "ح": "h",
+        "ط": "i", "ي": "j", "ك": "k", "ل": "l", "م": "m", "ن": "n", "س": "o", "ع": "p", "ف": "q",
+        "ص": "r", "ق": "s", "ر": "t", "ش": "u", "ت": "v", "ث": "w", "خ": "x", "ذ": "y", "ض": "z",
     ]
 
     static func latinized(_ letters: Substring) -> String {
-        String(letters.lowercased().map { latinLookAlikes[$0] ?? $0 })
+        // هـ (e) is written with a tatweel.
+        let letters = letters.filter { $0 != "ـ" }
+        return String(letters.lowercased().map { latinEquivalents[$0] ?? $0 })
     }
 
     /// `46 à 51` → ["46-51"]; `9 and 11` → ["9", "11"]; `2 (e)` → ["2(e)"]; `1 c)` → ["1(c)"].

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// 2,000 real UN sentences, line-aligned in the six languages
+/// (../shared/corpus/unpc-dev-1-2000): where the English sentence holds a reference, every
+/// language must give the same keys. The rates are regression floors at what the rules reach
+/// (see the closing note); the segments that still differ are mostly real
+/// differences between the translations (a date or session number that differs).
+@Suite struct AlignedAgreementTests {
+    static func versions(_ languages: [Language]) -> [AlignedComparison.Version]? {
+        var versions = [AlignedComparison.Version]()
+        for language in languages {
+            guard let path = Paths.shared("corpus/unpc-dev-1-2000/devset.\(language.rawValue)"),
+                  let data = FileManager.default.contents(atPath: path),
+                  let source = try? SourceDecoder.decode([UInt8](data), file: path) else { return nil }
+            versions.append(.init(file: path, language: language, source: source))
+        }
+        return versions
+    }
+
+    static let floors: [Language: Double] = [.fr: 0.95, .es: 0.95, .ru: 0.95, .zh: 0.95, .ar: 0.95]
+
+    @Test(arguments: [Language.fr, .es, .ru, .zh, .ar])
+    func eachLanguageAgreesWithEnglish(language: Language) throws {
+        guard let versions = Self.versions([.en, language]) else { return }
+        let segments = AlignedComparison(rules: TestRules.shared).segments(versions)
+        #expect(segments.count >= 290, "English segments with references: \(segments.count)")
+        let rate = Double(segments.filter(\.agrees).count) / Double(segments.count)
+        #expect(rate >= Self.floors[language]!, "en–\(language.rawValue) agreement \(rate)")
+    }
+
+    @Test func allSixLanguagesAgree() throws {
+        guard let versions = Self.versions([.en, .fr, .es, .ru, .zh, .ar]) else { return }
+        let segments = AlignedComparison(rules: TestRules.shared).segments(versions)
+        let rate = Double(segments.filter(\.agrees).count) / Double(segments.count)
+        #expect(rate >= 0.85, "six-language agreement \(rate)")
+    }
+}
