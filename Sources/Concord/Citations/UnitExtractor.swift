@@ -182,7 +182,7 @@ struct UnitExtractor: Sendable {
                 let lastWord = before.split(separator: " ").last.map(String.init) ?? ""
                 let attaches = { (word: String) in word.unicodeScalars.allSatisfy { $0.value >= 0x0600 } }
                 guard before.hasSuffix(",") || before.hasSuffix("、") || before.hasSuffix("،") || andWords.contains(lastWord)
-                        || andWords.contains(where: { attaches($0) && before.hasSuffix($0) }) else { continue }
+                        || andWords.contains(where: { attaches($0) && before.hasSuffix($0) && !Self.endsInsideWord(before, $0) }) else { continue }
             }
             result.append(number)
         }
@@ -190,8 +190,16 @@ struct UnitExtractor: Sendable {
     }
 
     nonisolated(unsafe) private static let resolutionNumber = try! ICURegex(
-        #"(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,4}/[A-Z]{1,4}\.\d{1,3}|\d{1,4}/\d{1,4}(?![\d/])|\d{1,4}(?:\s?[A-FАВСЕ](?=\s?\())?\s?\((?:\d{4}|[IVXLC]+|(?:ES|S)-[IVXLC]+)\)|(?<![\d/])\d{3,4}(?![\d/]))"#,
+        #"(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,4}/[A-Z]{1,4}\.\d{1,3}|\d{1,4}/\d{1,4}(?![\d/])|\d{1,4}(?:\s?[A-FАВСЕ](?=\s?\())?\s?\((?:\d{4}|[IVXLC]+|(?:ES|S)-[IVXLC]+|د-\d{1,2})\)|(?<![\d/])\d{3,4}(?![\d/]))"#,
         caseInsensitive: false)
+
+    /// Whether `word` ends `text` only as the end of a longer word: the و of أيار/مايو is not
+    /// the conjunction و (a year after it is not a list item), the و of `2118 و` or `2118، و` is.
+    static func endsInsideWord(_ text: String, _ word: String) -> Bool {
+        guard text.hasSuffix(word) else { return false }
+        let rest = text.dropLast(word.count)
+        return rest.last.map { $0.isLetter } ?? false
+    }
 
     private func integers(in text: String) -> [Int] {
         text.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
@@ -204,8 +212,17 @@ struct UnitExtractor: Sendable {
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, let value = Int(digits) { return value }  // 1er
         let locale = language.language.icuLocale
-        return LocaleData.parseSpellout(trimmed.lowercased(), locale: locale, ordinal: ordinal)
-            ?? LocaleData.parseSpellout(trimmed.lowercased(), locale: locale, ordinal: !ordinal)
+        var text = trimmed
+        if language.language == .ar {
+            // ICU's Arabic spellout knows the nominative only (التاسعة والستون), and writes 21,
+            // 31 … with two spaces (الحادية  والعشرون); its lenient parse misreads the rest
+            // (الثامنة والخمسين → 8, الحادية والعشرون → 20). UN Arabic mostly writes the
+            // genitive (في دورتها التاسعة والستين): read its tens as nominative.
+            text = text.replacingOccurrences(of: #"(عشر|ثلاث|أربع|خمس|ست|سبع|ثمان|تسع)ين(?=$|\s)"#, with: "$1ون", options: .regularExpression)
+            text = text.replacingOccurrences(of: #"^(الحادية|الحادي)\s+و"#, with: "$1  و", options: .regularExpression)
+        }
+        return LocaleData.parseSpellout(text.lowercased(), locale: locale, ordinal: ordinal)
+            ?? LocaleData.parseSpellout(text.lowercased(), locale: locale, ordinal: !ordinal)
     }
 
     /// `sixth` → [6]; `eighth, ninth and tenth` → [8, 9, 10]; `التاسعة والستين` → [69] (the
@@ -242,8 +259,32 @@ struct UnitExtractor: Sendable {
         return values
     }
 
+    /// `16 and 18` → [16, 18]; `66-4 and 66-5` → [66]: a hyphen between a number and a
+    /// smaller one numbers an article of a national code (article 66-4 of the CIC), keyed by
+    /// its first number as Arabic texts (which write 2.1 as 2-1) require.
     private func articleNumbers(_ list: String) -> [String] {
-        let digits = integers(in: list)
+        var digits = [Int]()
+        var previous: Int?
+        var afterHyphen = false
+        var i = list.startIndex
+        while i < list.endIndex {
+            if list[i].isASCII, list[i].isNumber {
+                var j = i
+                while j < list.endIndex, list[j].isASCII, list[j].isNumber { j = list.index(after: j) }
+                let value = Int(list[i..<j])!
+                if afterHyphen, let previous, value < previous {
+                    // part of the article before it
+                } else if !digits.contains(value) {
+                    digits.append(value)
+                }
+                previous = value
+                afterHyphen = j < list.endIndex && list[j] == "-"
+                i = j
+            } else {
+                if list[i] != "-" { afterHyphen = false }
+                i = list.index(after: i)
+            }
+        }
         if !digits.isEmpty { return digits.map(String.init) }
         // Chinese numerals: 第二十八条
         let words = list.split(whereSeparator: { "、,和及与 ".contains($0) })
@@ -276,6 +317,13 @@ struct UnitExtractor: Sendable {
                 var j = i
                 while j < list.endIndex, list[j].isASCII, list[j].isNumber { j = list.index(after: j) }
                 var item = String(list[i..<j])
+                // `140.2`: a sub-paragraph is keyed by its paragraph (Arabic writes 140-2, which
+                // reads as a range; the rules there key it by its first number too).
+                if j < list.endIndex, list[j] == ".", let next = list.index(j, offsetBy: 1, limitedBy: list.endIndex),
+                   next < list.endIndex, list[next].isASCII, list[next].isNumber {
+                    j = next
+                    while j < list.endIndex, list[j].isASCII, list[j].isNumber { j = list.index(after: j) }
+                }
                 // Sub-letters: ` (a)`, `(a)(ii)`, French ` c)`.
                 var k = j
                 while true {

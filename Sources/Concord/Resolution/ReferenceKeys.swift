@@ -7,6 +7,11 @@ struct ReferenceKeys: Sendable {
     /// part letter names a part of one document, A/RES/2200(XXI)).
     static func canonicalNumber(_ raw: String) -> String {
         var s = raw.filter { !$0.isWhitespace }.uppercased()
+        // Arabic writes the session of a pre-1976 resolution in digits: 973 (د-10) is 973 (X).
+        if let range = s.range(of: #"\(د-\d{1,2}\)"#, options: .regularExpression),
+           let n = Int(s[range].dropFirst(3).dropLast()) {
+            s.replaceSubrange(range, with: "(" + roman(n) + ")")
+        }
         if let open = s.firstIndex(of: "("), open > s.startIndex {
             let before = s.index(before: open)
             if s[before].isLetter, s[before] != "S", open > s.index(after: s.startIndex),
@@ -15,6 +20,14 @@ struct ReferenceKeys: Sendable {
             }
         }
         return s
+    }
+
+    /// 10 → X, 57 → LVII.
+    static func roman(_ n: Int) -> String {
+        let table: [(Int, String)] = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var n = n, out = ""
+        for (value, letters) in table { while n >= value { out += letters; n -= value } }
+        return out
     }
 
     /// The issuing body a number's shape implies when the words name none: `1325 (2000)`

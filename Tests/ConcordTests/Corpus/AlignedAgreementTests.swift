@@ -19,7 +19,9 @@ import Testing
         return versions
     }
 
-    static let floors: [Language: Double] = [.fr: 0.95, .es: 0.95, .ru: 0.95, .zh: 0.95, .ar: 0.95]
+    /// Measured on 2026-11-29: fr 98.4 %, es 99.0 %, ru 98.4 %, zh 97.7 %, ar 97.7 % of 307
+    /// segments; all six together 92.8 % (most of the rest are real translation differences).
+    static let floors: [Language: Double] = [.fr: 0.98, .es: 0.985, .ru: 0.98, .zh: 0.97, .ar: 0.97]
 
     @Test(arguments: [Language.fr, .es, .ru, .zh, .ar])
     func eachLanguageAgreesWithEnglish(language: Language) throws {
@@ -34,6 +36,6 @@ import Testing
         guard let versions = Self.versions([.en, .fr, .es, .ru, .zh, .ar]) else { return }
         let segments = AlignedComparison(rules: TestRules.shared).segments(versions)
         let rate = Double(segments.filter(\.agrees).count) / Double(segments.count)
-        #expect(rate >= 0.85, "six-language agreement \(rate)")
+        #expect(rate >= 0.925, "six-language agreement \(rate)")
     }
 }
