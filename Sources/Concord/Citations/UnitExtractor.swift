@@ -189,9 +189,7 @@ struct UnitExtractor: Sendable {
         return result
     }
 
-    nonisolated(unsafe) private static let resolutionNumber = try! ICURegex(
-        #"(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,4}/[A-Z]{1,4}\.\d{1,3}|\d{1,4}/\d{1,4}(?![\d/])|\d{1,4}(?:\s?[A-FАВСЕ](?=\s?\())?\s?\((?:\d{4}|[IVXLC]+|(?:ES|S)-[IVXLC]+|د-\d{1,2})\)|(?<![\d/])\d{3,4}(?![\d/]))"#,
-        caseInsensitive: false)
+    nonisolated(unsafe) private static let resolutionNumber = try! ICURegex(ReferenceKeys.numberPattern, caseInsensitive: false)
 
     /// Whether `word` ends `text` only as the end of a longer word: the و of أيار/مايو is not
     /// the conjunction و (a year after it is not a list item), the و of `2118 و` or `2118، و` is.

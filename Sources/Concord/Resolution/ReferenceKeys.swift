@@ -3,6 +3,12 @@
 struct ReferenceKeys: Sendable {
     let grammar: SymbolGrammar
 
+    /// One resolution or decision number as cited: `64/293`, `1325 (2000)`, `2832 (XXVI)`,
+    /// `2200 A (XXI)` (the part letter also in Cyrillic), `973 (د-10)` (Arabic writes the
+    /// session in digits), `S-24/2`, `1/CP.21`, or a bare three- or four-digit number.
+    /// The `{resnum}` placeholder of the rule files, and what pulls numbers out of a list.
+    static let numberPattern = #"(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,4}/[A-Z]{1,4}\.\d{1,3}|\d{1,4}/\d{1,4}(?![\d/])|\d{1,4}(?:\s?[A-FАВСЕ](?=\s?\())?\s?\((?:\d{4}|[IVXLC]+|(?:ES|S)-[IVXLC]+|د-\d{1,2})\)|(?<![\d/])\d{3,4}(?![\d/]))"#
+
     /// `64/293` → `64/293`; `1325 (2000)` → `1325(2000)`; `2200 A (XXI)` → `2200(XXI)` (the
     /// part letter names a part of one document, A/RES/2200(XXI)).
     static func canonicalNumber(_ raw: String) -> String {

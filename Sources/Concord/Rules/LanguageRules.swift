@@ -81,7 +81,7 @@ public final class LanguageRules: Sendable {
         }
         let allBodyForms = file.bodies.flatMap(\.forms)
         var builtIns: [String: String] = [
-            "resnum": #"(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,4}/[A-Z]{1,4}\.\d{1,3}|\d{1,4}/\d{1,4}(?![\d/])|\d{1,4}(?:\s?[A-FАВСЕ](?=\s?\())?\s?\((?:\d{4}|[IVXLC]+|(?:ES|S)-[IVXLC]+|د-\d{1,2})\)|\d{3,4}(?![\d/]))"#,
+            "resnum": ReferenceKeys.numberPattern,
             "month": monthPattern,
         ]
         builtIns["body"] = allBodyForms.isEmpty ? "(?!)" : alternation(allBodyForms)
