@@ -31,7 +31,7 @@ public struct CitationExtractor: Sendable {
         var text = [Citation]()
         // The title names the document itself (`Résolution 6/1`): it is not a citation.
         for paragraph in document.paragraphs where paragraph.kind != .title {
-            for var citation in unit.extract(paragraph.text, document: document.source) {
+            for var citation in unit.extract(paragraph.text) {
                 citation.paragraph = paragraph.id
                 text.append(citation)
             }
@@ -39,7 +39,7 @@ public struct CitationExtractor: Sendable {
         var notes = [[Citation]]()
         for footnote in document.footnotes {
             guard let body = footnote.body else { continue }
-            var found = unit.extract(body.text, document: document.source)
+            var found = unit.extract(body.text)
             for index in found.indices { found[index].footnote = footnote.label }
             // A body that cites nothing recognizable is still a source: keep it as an unknown
             // citation, so that an Ibid. after it is never resolved to something earlier.

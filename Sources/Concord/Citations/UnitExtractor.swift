@@ -17,7 +17,7 @@ struct UnitExtractor: Sendable {
         var symbol: SymbolGrammar.Found?
     }
 
-    func extract(_ text: MappedText, document: SourceText) -> [Citation] {
+    func extract(_ text: MappedText) -> [Citation] {
         let normalized = NormalizedText(text.units)
         let units = normalized.units
         var candidates = [Candidate]()
@@ -189,7 +189,7 @@ struct UnitExtractor: Sendable {
         return result
     }
 
-    nonisolated(unsafe) private static let resolutionNumber = try! ICURegex(ReferenceKeys.numberPattern, caseInsensitive: false)
+    private static let resolutionNumber = try! ICURegex(ReferenceKeys.numberPattern, caseInsensitive: false)
 
     /// Whether `word` ends `text` only as the end of a longer word: the و of أيار/مايو is not
     /// the conjunction و (a year after it is not a list item), the و of `2118 و` or `2118، و` is.

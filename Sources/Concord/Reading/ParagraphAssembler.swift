@@ -69,8 +69,6 @@ struct ParagraphAssembler: Sendable {
         var paragraphs = [Paragraph]()
         var counters: [ParagraphKind: Int] = [:]
         var usedIDs = Set<String>()
-        var lastOperative = 0
-        var lastAnnex = 0
         var parentID: String?
 
         func uniqueID(_ base: String) -> String {
@@ -105,15 +103,15 @@ struct ParagraphAssembler: Sendable {
             } else if isClosing(text) {
                 kind = .closing
             } else if isAnnexHeading(draft.lines[0].text) {
-                kind = .heading; phase = .annex; lastAnnex = 0; parentID = nil
+                kind = .heading; phase = .annex; parentID = nil
             } else if let (parsed, length) = draft.label, phase != .masthead || sawTitle || chapeauIndex == nil {
                 strip = length
                 switch parsed {
                 case .number(let value):
                     if phase == .annex {
-                        kind = .annex; lastAnnex = value
+                        kind = .annex
                     } else if phase == .operative || (phase == .preamble && value == 1) || (phase == .masthead && value == 1) {
-                        kind = .operative; phase = .operative; lastOperative = value
+                        kind = .operative; phase = .operative
                     } else {
                         kind = phase == .preamble ? .preambular : .text
                     }
@@ -132,7 +130,6 @@ struct ParagraphAssembler: Sendable {
                 case .annex: kind = isHeadingLike(text) ? .heading : .annexText
                 }
             }
-            _ = lastOperative; _ = lastAnnex
 
             let ordinal = (counters[kind] ?? 0) + 1
             counters[kind] = ordinal

@@ -22,7 +22,7 @@ public enum RuleExamples {
     public static func keys(_ text: String, kind: String, language: LanguageRules, rules: RuleSet, body: String = "A") -> [String] {
         let units = Array(text.utf16)
         let extractor = UnitExtractor(rules: rules, language: language, issuingBody: body)
-        var citations = extractor.extract(MappedText(copying: units, range: 0..<units.count), document: SourceText(units: units))
+        var citations = extractor.extract(MappedText(copying: units, range: 0..<units.count))
         var dummy = [[Citation]]()
         IbidResolver().resolve(footnotes: &dummy, text: &citations)
         return citations.filter { $0.kind.rawValue == kind }.map(\.key)

@@ -33,7 +33,7 @@ public struct AlignedComparison: Sendable {
         guard let languageRules = rules.languages[language] else { return [] }
         let extractor = UnitExtractor(rules: rules, language: languageRules, issuingBody: "A")
         let text = MappedText(copying: line, range: 0..<line.count)
-        let keys = extractor.extract(text, document: SourceText(units: line)).map(\.key)
+        let keys = extractor.extract(text).map(\.key)
         return Array(Set(keys)).sorted()
     }
 
