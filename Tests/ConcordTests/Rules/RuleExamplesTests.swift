@@ -25,6 +25,17 @@ import Testing
         }
     }
 
+    /// Every rule carries both: texts that must match, and texts that must not.
+    @Test func everyRuleHasExamplesBothWays() {
+        for language in Language.allCases {
+            for pattern in TestRules.shared.languages[language]?.patterns ?? [] {
+                #expect(!pattern.examples.isEmpty, "\(pattern.id) has no example that must match")
+                #expect(!pattern.counterExamples.isEmpty, "\(pattern.id) has no example that must not match")
+            }
+        }
+        #expect(!TestRules.shared.symbols.examples.isEmpty && !TestRules.shared.symbols.counterExamples.isEmpty)
+    }
+
     @Test func aBrokenRuleFileIsAnErrorNamingTheFileAndTheRule() throws {
         let folder = try Paths.temporaryDirectory()
         let rules = Paths.repository.appendingPathComponent("Rules")
