@@ -2,8 +2,8 @@ import ArgumentParser
 import Concord
 import Foundation
 
-/// Exit codes, stable for CI (see README): 0 clean, 1 findings, 2 some input could not be
-/// read, 3 bad configuration, 64 bad command line.
+/// Exit codes, stable for CI (see README): 0 clean, 1 findings at or above the threshold,
+/// 2 bad command line or a file that could not be read, 3 bad configuration (rules).
 enum ExitStatus {
     static let clean: Int32 = 0
     static let findings: Int32 = 1
@@ -17,8 +17,23 @@ struct ConcordCommand: ParsableCommand {
         commandName: "concord",
         abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
         version: "concord \(Concord.version) (ICU \(ICU.version))",
-        subcommands: [Extract.self, Compare.self, Rules.self]
+        subcommands: [Check.self, Extract.self, Compare.self, Rules.self]
     )
+
+    /// Runs the command; a bad command line exits with 2, as documented, not with
+    /// ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\nSee 'concord --help'.\n").utf8))
+                Foundation.exit(ExitStatus.inputError)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// The compiled rules, or one error line and exit code 3 when they cannot be found or loaded.
@@ -36,6 +51,91 @@ func loadRules(_ explicit: String?) throws -> RuleSet {
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif
+}
+
+extension Severity: ExpressibleByArgument {}
+
+/// Writes a report to a file atomically (a temporary file renamed over it), or to standard
+/// output.
+func emit(_ text: String, to output: String?) throws {
+    guard let output else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+    } catch {
+        FileHandle.standardError.write(Data("\(output): error: cannot be written: \(error.localizedDescription)\n".utf8))
+        throw ExitCode(ExitStatus.inputError)
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check documents: broken references in each, and disagreements between the language versions of each document.",
+        discussion: """
+        Folders are searched for .txt and .md files. Files of one document in several languages form a set by name         (res-6-1.fr.txt with res-6-1.en.txt; A_RES_80_13-EN.txt with A_RES_80_13-FR.txt, in one folder), or explicitly with --set.         Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 a bad command line or a file that could not be read, 3 unusable rules.
+        """
+    )
+
+    @Option(name: .long, help: "Report format: text (compiler-style lines), json, or sarif (SARIF 2.1.0).")
+    var format: ReportFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "The lowest severity that makes the exit code 1: error, warning or note.")
+    var failOn: Severity = .error
+
+    @Option(name: .customLong("set"), parsing: .upToNextOption, help: "Files that are language versions of one document, whatever their names.")
+    var explicitSet: [String] = []
+
+    @Option(name: .long, help: "The documents' language (ar, zh, en, fr, ru, es), overriding the file names and the text.")
+    var lang: String?
+
+    @Option(name: .long, help: "The Rules folder.")
+    var rules: String?
+
+    @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Argument(help: "Files or folders to check.")
+    var paths: [String] = []
+
+    func validate() throws {
+        if let lang, Language(code: lang) == nil {
+            throw ValidationError("unknown language '\(lang)': use one of ar, zh, en, fr, ru, es")
+        }
+        if paths.isEmpty && explicitSet.isEmpty { throw ValidationError("give at least one file or folder") }
+    }
+
+    func run() throws {
+        let ruleSet = try loadRules(rules)
+        let checker = Checker(rules: ruleSet, reader: DocumentReader(language: lang.flatMap(Language.init(code:))))
+        var sets = DocumentSet.group(InputFiles.expand(paths).filter { !explicitSet.contains($0) })
+        if !explicitSet.isEmpty {
+            sets.append(DocumentSet(name: explicitSet.joined(separator: " + "), files: explicitSet))
+        }
+        let report = checker.check(sets)
+        for error in report.inputErrors {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        }
+        let text: String
+        switch format {
+        case .text:
+            let colour = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+            text = TextReport.render(report, style: .init(colour: colour))
+        case .json:
+            text = JSONReport.render(report)
+        case .sarif:
+            text = SARIFReport.render(report, checks: ruleSet.checks, root: FileManager.default.currentDirectoryPath)
+        }
+        try emit(text, to: output)
+        if !report.inputErrors.isEmpty { throw ExitCode(ExitStatus.inputError) }
+        if report.findings.contains(where: { $0.severity >= failOn }) { throw ExitCode(ExitStatus.findings) }
+    }
 }
 
 struct Extract: ParsableCommand {
@@ -153,7 +253,7 @@ struct Compare: ParsableCommand {
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the Rules folder: load every file and run every rule's examples.",
+        abstract: "List the checks and citation rules, and check the Rules folder: load every file and run every rule's examples.",
         discussion: "For editors of Rules/: after adding a word, a body or a pattern, run this; it names each example that no longer gives its keys. Exit code 1 when an example fails, 3 when a file cannot be loaded."
     )
 
@@ -163,7 +263,17 @@ struct Rules: ParsableCommand {
     func run() throws {
         let ruleSet = try loadRules(rules)
         let summary = RuleExamples.run(ruleSet)
-        var out = summary.failures.map { $0.description + "\n" }.joined()
+        var out = "checks (Rules/checks.yml):\n"
+        let width = ruleSet.checks.checks.map(\.id.count).max() ?? 0
+        for check in ruleSet.checks.checks {
+            out += "  \(check.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(check.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(check.description)\n"
+        }
+        out += "citation rules (Rules/languages/*.yml):\n"
+        for language in ruleSet.languages.keys.sorted() {
+            let patterns = ruleSet.languages[language]!.patterns
+            out += "  \(language.rawValue): \(patterns.map(\.id).joined(separator: ", "))\n"
+        }
+        out += summary.failures.map { $0.description + "\n" }.joined()
         let languages = ruleSet.languages.keys.sorted().map(\.rawValue).joined(separator: ", ")
         out += "rules: \(summary.examples) examples in \(ruleSet.folder.path) (languages: \(languages)); \(summary.failures.count) failed\n"
         FileHandle.standardOutput.write(Data(out.utf8))

@@ -104,7 +104,12 @@ struct UnitExtractor: Sendable {
                     }
                 }
             case "paragraph":
-                for key in paragraphKeys(group("list") ?? "") { citations.append(make(.paragraph, "paragraph:\(key)")) }
+                let isSelf = candidate.match?["self"] != nil
+                for key in paragraphKeys(group("list") ?? "") {
+                    var citation = make(.paragraph, "paragraph:\(key)")
+                    if isSelf { citation.notes.append("self-reference") }
+                    citations.append(citation)
+                }
             case "article":
                 let para = group("para").flatMap { parseNumber($0, ordinal: false) }
                 let sub = group("sub").map { Self.latinized(Substring($0)) }

@@ -33,9 +33,16 @@ struct MarkerFinder: Sendable {
             guard Int(body.label) != nil else { continue }
             let group = layout.bodyGroups[bodyIndex]
             let pageStart = layout.bodyGroups.filter { $0.upperBound <= group.lowerBound }.map(\.upperBound).max() ?? 0
-            let previous = found.filter { (Int($0.label) ?? 0) < (Int(body.label) ?? 0) }
-                .max { ($0.paragraph, $0.range.lowerBound) < ($1.paragraph, $1.range.lowerBound) }
-            if let marker = inferMarker(body.label, in: paragraphs, searchable: searchable, after: previous,
+            // Between the markers of the labels around it; a marker standing out of order
+            // (a converter that put `[^5]` in the wrong paragraph) does not bound the search.
+            let value = Int(body.label) ?? 0
+            let next = found.filter { (Int($0.label) ?? 0) > value }
+                .min { ($0.paragraph, $0.range.lowerBound) < ($1.paragraph, $1.range.lowerBound) }
+            let previous = found.filter { marker in
+                (Int(marker.label) ?? 0) < value
+                    && next.map { (marker.paragraph, marker.range.lowerBound) < ($0.paragraph, $0.range.lowerBound) } ?? true
+            }.max { ($0.paragraph, $0.range.lowerBound) < ($1.paragraph, $1.range.lowerBound) }
+            if let marker = inferMarker(body.label, in: paragraphs, searchable: searchable, after: previous, before: next,
                                         sourceWindow: pageStart..<group.lowerBound) {
                 found.append(marker)
             }
@@ -122,7 +129,7 @@ struct MarkerFinder: Sendable {
     }
 
     private func inferMarker(_ label: String, in paragraphs: [Paragraph], searchable: Set<Int>,
-                             after previous: Found?, sourceWindow: Range<Int>) -> Found? {
+                             after previous: Found?, before next: Found?, sourceWindow: Range<Int>) -> Found? {
         let digits = Array(label.utf16)
         let startParagraph = previous?.paragraph ?? 0
         for index in startParagraph..<paragraphs.count where searchable.contains(index) {
@@ -143,6 +150,7 @@ struct MarkerFinder: Sendable {
                     markerStart = j - digits.count  // `2014–20243`: marker 3 glued to a year
                 }
                 guard let start = markerStart else { continue }
+                if let next, (index, start) >= (next.paragraph, next.range.lowerBound) { return nil }
                 let source = text.sourceOffset(at: start)
                 if !markdown {
                     if source >= sourceWindow.upperBound { return nil }  // past its body: not on this page

@@ -43,6 +43,16 @@ enum RuleFiles {
         var treaties: [Treaty]
     }
 
+    /// `Rules/checks.yml`: the checks' ids, default severities and descriptions.
+    struct Checks: Decodable {
+        struct Check: Decodable {
+            var id: String
+            var severity: String
+            var description: String
+        }
+        var checks: [Check]
+    }
+
     /// `Rules/languages/xx.yml`: the words and patterns of one language.
     struct LanguageFile: Decodable {
         struct Body: Decodable {

@@ -7,12 +7,15 @@ public final class RuleSet: Sendable {
     public let symbols: SymbolGrammar
     public let treaties: TreatyCatalogue
     public let languages: [Language: LanguageRules]
+    public let checks: CheckCatalogue
 
     public init(folder: URL) throws(RuleError) {
         self.folder = folder
         let symbolFile = try RuleFiles.decode(RuleFiles.Symbols.self, from: folder.appendingPathComponent("symbols.yml"))
         self.symbols = SymbolGrammar(symbolFile)
         self.treaties = TreatyCatalogue(try RuleFiles.decode(RuleFiles.Treaties.self, from: folder.appendingPathComponent("treaties.yml")))
+        let checksURL = folder.appendingPathComponent("checks.yml")
+        self.checks = try CheckCatalogue(try RuleFiles.decode(RuleFiles.Checks.self, from: checksURL), path: checksURL.path)
         var languages = [Language: LanguageRules]()
         for language in Language.allCases {
             let url = folder.appendingPathComponent("languages/\(language.rawValue).yml")

@@ -85,7 +85,7 @@ import Testing
         #expect(forced.stdout.contains("\"language\": \"es\""))
         #expect(forced.stdout.contains("\"languageSource\": \"option\""))
         let refused = try CommandResult.run(["extract", "--lang", "de", Paths.seed])
-        #expect(refused.status == 64)
+        #expect(refused.status == 2)
         #expect(refused.stderr.contains("unknown language 'de'"))
     }
 

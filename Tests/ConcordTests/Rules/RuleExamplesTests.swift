@@ -40,7 +40,7 @@ import Testing
         let folder = try Paths.temporaryDirectory()
         let rules = Paths.repository.appendingPathComponent("Rules")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("languages"), withIntermediateDirectories: true)
-        for name in ["symbols.yml", "treaties.yml"] {
+        for name in ["symbols.yml", "treaties.yml", "checks.yml"] {
             try FileManager.default.copyItem(at: rules.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
         let broken = """

@@ -1,0 +1,77 @@
+/// How serious a finding is.
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    case note, warning, error
+
+    private var rank: Int { self == .error ? 2 : self == .warning ? 1 : 0 }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// A place in a file.
+public struct Location: Sendable, Hashable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    /// What is at this place, for related locations ("the en version").
+    public var message: String?
+
+    public init(file: String, line: Int, column: Int, message: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+}
+
+/// One thing a check found: a broken reference, or a disagreement between language versions.
+public struct Finding: Sendable, Hashable {
+    public var rule: String
+    public var severity: Severity
+    public var message: String
+    public var location: Location
+    /// The same unit in the other language versions.
+    public var related: [Location]
+    /// What the finding is about, stable when lines move (for fingerprints): e.g.
+    /// `footnote 5` or `op12`.
+    public var subject: String
+
+    public init(rule: String, severity: Severity, message: String, location: Location,
+                related: [Location] = [], subject: String) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.related = related
+        self.subject = subject
+    }
+
+    /// Sorting: by file, line, column, rule.
+    public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
+        (a.location.file, a.location.line, a.location.column, a.rule, a.message)
+            < (b.location.file, b.location.line, b.location.column, b.rule, b.message)
+    }
+}
+
+/// The checks that Rules/checks.yml describes: ids, default severities, descriptions.
+public struct CheckCatalogue: Sendable {
+    public struct Check: Sendable {
+        public var id: String
+        public var severity: Severity
+        public var description: String
+    }
+    public let checks: [Check]
+
+    init(_ file: RuleFiles.Checks, path: String) throws(RuleError) {
+        var checks = [Check]()
+        for check in file.checks {
+            guard let severity = Severity(rawValue: check.severity) else {
+                throw RuleError(file: path, message: "check \(check.id): severity '\(check.severity)' is not error, warning or note")
+            }
+            checks.append(Check(id: check.id, severity: severity, description: check.description))
+        }
+        self.checks = checks
+    }
+
+    public func check(_ id: String) -> Check? { checks.first { $0.id == id } }
+
+    public func severity(_ id: String) -> Severity { check(id)?.severity ?? .error }
+}
