@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only code that calls ICU's C API. Its public header exposes plain C types only:
@@ -26,7 +27,11 @@ let package = Package(
         ),
         .target(
             name: "Concord",
-            dependencies: ["CICUShim", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "CICUShim",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(

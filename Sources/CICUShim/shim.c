@@ -215,6 +215,13 @@ void concord_regex_close(void *regex) {
     if (regex) uregex_close((URegularExpression *)regex);
 }
 
+void *concord_regex_clone(void *regex, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    URegularExpression *copy = uregex_clone((const URegularExpression *)regex, &err);
+    *status = err;
+    return U_FAILURE(err) ? NULL : copy;
+}
+
 int32_t concord_regex_group_count(void *regex) {
     UErrorCode err = U_ZERO_ERROR;
     int32_t n = uregex_groupCount((URegularExpression *)regex, &err);

@@ -17,7 +17,7 @@ struct ConcordCommand: ParsableCommand {
         commandName: "concord",
         abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
         version: "concord \(Concord.version) (ICU \(ICU.version))",
-        subcommands: [Check.self, Extract.self, Compare.self, Rules.self]
+        subcommands: [Check.self, Extract.self, Compare.self, Rules.self, Init.self]
     )
 
     /// Runs the command; a bad command line exits with 2, as documented, not with
@@ -34,6 +34,12 @@ struct ConcordCommand: ParsableCommand {
             exit(withError: error)
         }
     }
+}
+
+/// A progress line on standard error, rewritten in place and cleared at the end.
+@Sendable func progressLine(_ done: Int, _ total: Int) {
+    FileHandle.standardError.write(Data("\rconcord: checked \(done) of \(total) document sets".utf8))
+    if done == total { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
 }
 
 /// The compiled rules, or one error line and exit code 3 when they cannot be found or loaded.
@@ -54,7 +60,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif
+    case text, json, sarif, junit, github, markdown
 }
 
 extension Severity: ExpressibleByArgument {}
@@ -82,7 +88,7 @@ struct Check: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Report format: text (compiler-style lines), json, or sarif (SARIF 2.1.0).")
+    @Option(name: .long, help: "Report format: text (compiler-style lines), json, sarif (SARIF 2.1.0), junit (one test case per document set), github (workflow annotations), markdown (a job summary).")
     var format: ReportFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "The lowest severity that makes the exit code 1: error, warning or note.")
@@ -100,6 +106,18 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Option(name: .long, help: "The configuration file (default: .concord.yml in the current folder or above).")
+    var config: String?
+
+    @Option(name: .long, help: "Report only findings that are not in this baseline (written by --write-baseline).")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Record today's findings in this file, to be given to --baseline later.")
+    var writeBaseline: String?
+
+    @Option(name: .long, help: "Document sets checked at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Argument(help: "Files or folders to check.")
     var paths: [String] = []
 
@@ -108,16 +126,65 @@ struct Check: ParsableCommand {
             throw ValidationError("unknown language '\(lang)': use one of ar, zh, en, fr, ru, es")
         }
         if paths.isEmpty && explicitSet.isEmpty { throw ValidationError("give at least one file or folder") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
-        let ruleSet = try loadRules(rules)
-        let checker = Checker(rules: ruleSet, reader: DocumentReader(language: lang.flatMap(Language.init(code:))))
-        var sets = DocumentSet.group(InputFiles.expand(paths).filter { !explicitSet.contains($0) })
+        // Configuration first: its rule folders are part of the rules.
+        let base = try loadRules(rules)
+        var configuration = Configuration()
+        if let path = config ?? Configuration.find(from: FileManager.default.currentDirectoryPath) {
+            do { configuration = try Configuration.load(path, checks: base.checks) } catch {
+                FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
+                throw ExitCode(ExitStatus.configurationError)
+            }
+        }
+        var ruleSet = base
+        if !configuration.ruleFolders.isEmpty {
+            do {
+                ruleSet = try RuleSet.shared(folder: base.folder, extraFolders: configuration.ruleFolders.map {
+                    URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: configuration.base + "/")).standardizedFileURL
+                })
+            } catch {
+                FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
+                throw ExitCode(ExitStatus.configurationError)
+            }
+        }
+        var known = Set<String>()
+        if let baseline {
+            do { known = try Baseline.read(baseline) } catch {
+                FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
+                throw ExitCode(ExitStatus.inputError)
+            }
+        }
+        var reader = DocumentReader(language: lang.flatMap(Language.init(code:)))
+        reader.textComment = configuration.textComment
+        var checker = Checker(rules: ruleSet, reader: reader)
+        let settings = configuration
+        checker.issuingBody = { settings.issuingBody(for: $0) }
+        checker.adjust = { finding in
+            var finding = finding
+            if let level = settings.severities[finding.rule] {
+                guard let level else { return nil }  // off
+                finding.severity = level
+            }
+            return finding
+        }
+        let files = InputFiles.expand(paths).filter { !explicitSet.contains($0) && configuration.selects($0) }
+        var sets = DocumentSet.group(files, patterns: configuration.setPatterns, base: configuration.base)
         if !explicitSet.isEmpty {
             sets.append(DocumentSet(name: explicitSet.joined(separator: " + "), files: explicitSet))
         }
-        let report = checker.check(sets)
+        let showProgress = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
+        var report = checker.check(sets, jobs: jobs, progress: showProgress ? progressLine : nil)
+        if let writeBaseline {
+            try emit(Baseline.render(report.findings), to: writeBaseline)
+        }
+        if !known.isEmpty {
+            for index in report.sets.indices {
+                report.sets[index].findings.removeAll { known.contains(Fingerprint.of($0)) }
+            }
+        }
         for error in report.inputErrors {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
         }
@@ -131,6 +198,12 @@ struct Check: ParsableCommand {
             text = JSONReport.render(report)
         case .sarif:
             text = SARIFReport.render(report, checks: ruleSet.checks, root: FileManager.default.currentDirectoryPath)
+        case .junit:
+            text = JUnitReport.render(report, failOn: failOn)
+        case .github:
+            text = GitHubReport.render(report)
+        case .markdown:
+            text = MarkdownReport.render(report)
         }
         try emit(text, to: output)
         if !report.inputErrors.isEmpty { throw ExitCode(ExitStatus.inputError) }
@@ -278,5 +351,24 @@ struct Rules: ParsableCommand {
         out += "rules: \(summary.examples) examples in \(ruleSet.folder.path) (languages: \(languages)); \(summary.failures.count) failed\n"
         FileHandle.standardOutput.write(Data(out.utf8))
         if !summary.failures.isEmpty { throw ExitCode(ExitStatus.findings) }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a commented default .concord.yml in the current folder."
+    )
+
+    @Flag(name: .long, help: "Replace an existing .concord.yml.")
+    var force = false
+
+    func run() throws {
+        let path = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(Configuration.fileName)
+        if FileManager.default.fileExists(atPath: path) && !force {
+            FileHandle.standardError.write(Data("\(path): error: already exists (use --force to replace it)\n".utf8))
+            throw ExitCode(ExitStatus.configurationError)
+        }
+        try emit(Configuration.template, to: path)
+        FileHandle.standardOutput.write(Data("wrote \(Configuration.fileName)\n".utf8))
     }
 }

@@ -58,6 +58,8 @@ int32_t concord_break_segments(void *iterator, int32_t words_only, const uint16_
 void *concord_regex_open(const uint16_t *pattern, int32_t length, int32_t flags,
                          int32_t *status, int32_t *error_offset);
 void concord_regex_close(void *regex);
+/* A copy of a compiled regex that can match on another thread (ICU shares the pattern). */
+void *concord_regex_clone(void *regex, int32_t *status);
 int32_t concord_regex_group_count(void *regex);
 /* The number of the named group `name` (ASCII), or -1. */
 int32_t concord_regex_group_number(void *regex, const char *name);

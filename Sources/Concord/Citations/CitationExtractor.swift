@@ -23,10 +23,12 @@ public struct CitationExtractor: Sendable {
         return "A"
     }
 
-    public func citations(in document: Document) -> [Citation] {
+    /// `issuingBody`: the body whose resolutions `its resolution` means, when the
+    /// configuration says so; otherwise it is read from the document.
+    public func citations(in document: Document, issuingBody body: String? = nil) -> [Citation] {
         let language = document.language ?? .en
         guard let languageRules = rules.languages[language] ?? rules.languages[.en] else { return [] }
-        let unit = UnitExtractor(rules: rules, language: languageRules, issuingBody: issuingBody(of: document, language: languageRules))
+        let unit = UnitExtractor(rules: rules, language: languageRules, issuingBody: body ?? issuingBody(of: document, language: languageRules))
 
         var text = [Citation]()
         // The title names the document itself (`Résolution 6/1`): it is not a citation.

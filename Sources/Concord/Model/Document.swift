@@ -112,6 +112,7 @@ public struct Footnote: Sendable, Hashable {
 public enum SourceFormat: String, Sendable, Codable {
     case plainText = "text"
     case markdown
+    case docx
 }
 
 /// A resolution as read from one file: its paragraphs and footnotes, every position mapped
@@ -127,6 +128,9 @@ public struct Document: Sendable {
     public var symbol: String?
     public var paragraphs: [Paragraph]
     public var footnotes: [Footnote]
+    /// For Word documents: where each line of the text made from the package comes from,
+    /// so that places are reported as paragraph and character.
+    public var paragraphPositions: ParagraphPositions?
 
     public init(file: String, language: Language?, languageSource: String?, format: SourceFormat,
                 source: SourceText, symbol: String?, paragraphs: [Paragraph], footnotes: [Footnote]) {
@@ -144,5 +148,17 @@ public struct Document: Sendable {
     public func footnote(_ label: String) -> Footnote? { footnotes.first { $0.label == label } }
     public func paragraphs(_ kind: ParagraphKind) -> [Paragraph] { paragraphs.filter { $0.kind == kind } }
 
-    public func position(of sourceOffset: Int) -> SourcePosition { source.position(of: sourceOffset) }
+    /// The place of a source offset: line and column, or for a Word document paragraph and
+    /// character.
+    public func position(of sourceOffset: Int) -> SourcePosition {
+        let position = source.position(of: sourceOffset)
+        guard let paragraphPositions else { return position }
+        return paragraphPositions.position(line: position.line, column: position.column)
+    }
+
+    /// A finding's place in this document.
+    public func location(of sourceOffset: Int, message: String? = nil) -> Location {
+        let p = position(of: sourceOffset)
+        return Location(file: file, line: p.line, column: p.column, message: message, paragraphBased: paragraphPositions != nil)
+    }
 }

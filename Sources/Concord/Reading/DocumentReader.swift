@@ -16,7 +16,15 @@ public struct DocumentReader: Sendable {
     }
 
     /// The extensions read as documents when a folder is given.
-    public static let documentExtensions: Set<String> = ["txt", "md", "markdown"]
+    public static let documentExtensions: Set<String> = ["txt", "md", "markdown", "docx"]
+
+    /// The comment prefix of suppression lines in plain text (configuration), which are not
+    /// text of the document.
+    public var textComment: String?
+
+    /// Limits on Word packages (entries, bytes inflated).
+    public var docxEntryLimit = 10_000
+    public var docxByteLimit = 256 * 1024 * 1024
 
     public func read(path: String) throws(InputError) -> Document {
         var isDirectory: ObjCBool = false
@@ -25,8 +33,17 @@ public struct DocumentReader: Sendable {
         }
         if isDirectory.boolValue { throw InputError(file: path, reason: .isDirectory) }
         let ext = (path as NSString).pathExtension.lowercased()
-        if ext == "docx" || ext == "doc" || ext == "pdf" || ext == "odt" || ext == "rtf" {
+        if ext == "doc" || ext == "pdf" || ext == "odt" || ext == "rtf" {
             throw InputError(file: path, reason: .unsupportedFormat(ext))
+        }
+        if ext == "docx" {
+            var reader = DocxReader()
+            reader.limits = DocxPackage.Limits(entries: docxEntryLimit, totalBytes: docxByteLimit)
+            let (source, positions) = try reader.read(url: URL(fileURLWithPath: path), file: path)
+            var document = read(source: source, file: path, format: .plainText)
+            document.format = .docx
+            document.paragraphPositions = positions
+            return document
         }
         let data: Data
         do {
@@ -51,7 +68,14 @@ public struct DocumentReader: Sendable {
     }
 
     public func read(source: SourceText, file: String, format: SourceFormat) -> Document {
-        let lines = SourceLine.lines(of: source)
+        var lines = SourceLine.lines(of: source)
+        // Suppression comments (`<!-- concord-disable … -->`, `% concord-disable …`) are not
+        // text: they read as blank lines.
+        for index in lines.indices where Suppressions.directive(lines[index].text, format: format, textComment: textComment) != nil
+            || (format == .markdown && lines[index].text.hasPrefix("<!--") && lines[index].text.hasSuffix("-->")) {
+            let line = lines[index]
+            lines[index] = SourceLine(index: line.index, range: line.range.lowerBound..<line.range.lowerBound, text: "", isStrictlyEmpty: false)
+        }
         let layout = format == .markdown
             ? MarkdownReader().layout(source, lines: lines)
             : PlainTextReader().layout(source, lines: lines)

@@ -23,7 +23,7 @@ public enum TextReport {
                 case .warning: severity = paint("warning", "1;33")
                 case .note: severity = paint("note", "1;36")
                 }
-                out += "\(finding.location.file):\(finding.location.line):\(finding.location.column): \(severity): \(finding.message) [\(finding.rule)]\n"
+                out += "\(finding.location.display): \(severity): \(finding.message) [\(finding.rule)]\n"
             }
         }
         out += summary(report) + "\n"
@@ -44,6 +44,7 @@ public enum JSONReport {
     public static func render(_ report: CheckReport) -> String {
         func location(_ l: Location) -> JSONValue {
             var fields: [(String, JSONValue)] = [("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column))]
+            if l.paragraphBased { fields.append(("unit", .string("paragraph"))) }
             if let message = l.message { fields.append(("message", .string(message))) }
             return .object(fields)
         }
@@ -60,6 +61,7 @@ public enum JSONReport {
                         ("file", .string(finding.location.file)),
                         ("line", .int(finding.location.line)),
                         ("column", .int(finding.location.column)),
+                    ] + (finding.location.paragraphBased ? [("unit", JSONValue.string("paragraph"))] : []) + [
                         ("related", .array(finding.related.map(location))),
                         ("fingerprint", .string(Fingerprint.of(finding))),
                     ])

@@ -143,6 +143,23 @@ public final class LanguageRules: Sendable {
         self.bodies = bodies
     }
 
+    /// This language's rules with another file's patterns and bodies added (an extra rule
+    /// folder of the configuration).
+    func adding(_ extra: LanguageRules) -> LanguageRules {
+        LanguageRules(language: language, patterns: patterns + extra.patterns, bodies: bodies + extra.bodies,
+                      months: months, path: path, words: words)
+    }
+
+    private init(language: Language, patterns: [Pattern], bodies: [(code: String, regex: ICURegex)],
+                 months: [String: Int], path: String, words: [String: [String]]) {
+        self.language = language
+        self.patterns = patterns
+        self.bodies = bodies
+        self.months = months
+        self.path = path
+        self.words = words
+    }
+
     /// The body code for a phrase that names an issuing body.
     public func bodyCode(for phrase: String) -> String? {
         let units = Array(NormalizedText(phrase.trimmingCharacters(in: .whitespaces)).units)

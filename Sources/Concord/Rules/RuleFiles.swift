@@ -24,8 +24,8 @@ enum RuleFiles {
         var modifiers: [String]
         var examples: Examples
         struct Examples: Decodable {
-            var match: [Example]
-            var noMatch: [String]
+            var match: [Example] = []
+            var noMatch: [String] = []
             enum CodingKeys: String, CodingKey { case match, noMatch = "no-match" }
         }
         enum CodingKeys: String, CodingKey {

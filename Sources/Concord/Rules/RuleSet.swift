@@ -9,11 +9,30 @@ public final class RuleSet: Sendable {
     public let languages: [Language: LanguageRules]
     public let checks: CheckCatalogue
 
-    public init(folder: URL) throws(RuleError) {
+    /// `extraFolders` (from the configuration) add series, treaties and language patterns:
+    /// each may hold any of symbols.yml, treaties.yml, languages/xx.yml, in the same format.
+    public init(folder: URL, extraFolders: [URL] = []) throws(RuleError) {
         self.folder = folder
-        let symbolFile = try RuleFiles.decode(RuleFiles.Symbols.self, from: folder.appendingPathComponent("symbols.yml"))
+        var symbolFile = try RuleFiles.decode(RuleFiles.Symbols.self, from: folder.appendingPathComponent("symbols.yml"))
+        var treatyFile = try RuleFiles.decode(RuleFiles.Treaties.self, from: folder.appendingPathComponent("treaties.yml"))
+        for extra in extraFolders {
+            guard FileManager.default.fileExists(atPath: extra.path) else {
+                throw RuleError(file: extra.path, message: "the rule folder named in the configuration does not exist")
+            }
+            let symbols = extra.appendingPathComponent("symbols.yml")
+            if FileManager.default.fileExists(atPath: symbols.path) {
+                let more = try RuleFiles.decode(RuleFiles.Symbols.self, from: symbols)
+                symbolFile.series += more.series
+                symbolFile.examples.match += more.examples.match
+                symbolFile.examples.noMatch += more.examples.noMatch
+            }
+            let treaties = extra.appendingPathComponent("treaties.yml")
+            if FileManager.default.fileExists(atPath: treaties.path) {
+                treatyFile.treaties += try RuleFiles.decode(RuleFiles.Treaties.self, from: treaties).treaties
+            }
+        }
         self.symbols = SymbolGrammar(symbolFile)
-        self.treaties = TreatyCatalogue(try RuleFiles.decode(RuleFiles.Treaties.self, from: folder.appendingPathComponent("treaties.yml")))
+        self.treaties = TreatyCatalogue(treatyFile)
         let checksURL = folder.appendingPathComponent("checks.yml")
         self.checks = try CheckCatalogue(try RuleFiles.decode(RuleFiles.Checks.self, from: checksURL), path: checksURL.path)
         var languages = [Language: LanguageRules]()
@@ -25,6 +44,12 @@ public final class RuleSet: Sendable {
                 throw RuleError(file: url.path, message: "says language '\(file.language)' but is named \(language.rawValue).yml")
             }
             languages[language] = try LanguageRules(file, language: language, path: url.path)
+            for extra in extraFolders {
+                let more = extra.appendingPathComponent("languages/\(language.rawValue).yml")
+                guard FileManager.default.fileExists(atPath: more.path) else { continue }
+                let extraRules = try LanguageRules(try RuleFiles.decode(RuleFiles.LanguageFile.self, from: more), language: language, path: more.path)
+                languages[language] = languages[language]!.adding(extraRules)
+            }
         }
         self.languages = languages
     }
@@ -54,12 +79,13 @@ public final class RuleSet: Sendable {
     nonisolated(unsafe) private static var sharedRules: [String: RuleSet] = [:]
 
     /// The rules of a folder, compiled once per process.
-    public static func shared(folder: URL) throws(RuleError) -> RuleSet {
+    public static func shared(folder: URL, extraFolders: [URL] = []) throws(RuleError) -> RuleSet {
         sharedLock.lock()
         defer { sharedLock.unlock() }
-        if let rules = sharedRules[folder.path] { return rules }
-        let rules = try RuleSet(folder: folder)
-        sharedRules[folder.path] = rules
+        let key = ([folder] + extraFolders).map(\.path).joined(separator: "|")
+        if let rules = sharedRules[key] { return rules }
+        let rules = try RuleSet(folder: folder, extraFolders: extraFolders)
+        sharedRules[key] = rules
         return rules
     }
 

@@ -12,9 +12,8 @@ public struct DocumentChecks: Sendable {
     public func findings(_ document: Document, citations: [Citation]) -> [Finding] {
         var findings = [Finding]()
         func add(_ rule: String, _ message: String, at offset: Int, subject: String) {
-            let p = document.position(of: offset)
             findings.append(Finding(rule: rule, severity: catalogue.severity(rule), message: message,
-                                    location: Location(file: document.file, line: p.line, column: p.column), subject: subject))
+                                    location: document.location(of: offset), subject: subject))
         }
 
         // Footnotes: numbering, pairing, repeats.

@@ -14,13 +14,14 @@ public struct DocumentSet: Sendable, Hashable {
     }
 
     /// Groups files by name; a file whose name carries no language is a set of its own, and
-    /// so is a second file of a language already in its set.
-    public static func group(_ files: [String]) -> [DocumentSet] {
+    /// so is a second file of a language already in its set. `patterns` (from the
+    /// configuration: `{lang}/{name}.{ext}`) are tried first, on paths relative to `base`.
+    public static func group(_ files: [String], patterns: [String] = [], base: String = "") -> [DocumentSet] {
         var sets = [DocumentSet]()
         var index = [String: Int]()
         var languages = [String: Set<Language>]()
         for file in files {
-            guard let (stem, language) = stemAndLanguage(file) else {
+            guard let (stem, language) = stemAndLanguage(file, patterns: patterns, base: base) ?? stemAndLanguage(file) else {
                 sets.append(DocumentSet(name: file, files: [file]))
                 continue
             }
@@ -36,6 +37,33 @@ public struct DocumentSet: Sendable, Hashable {
             }
         }
         return sets.map { DocumentSet(name: $0.name, files: $0.files.sorted()) }.sorted { $0.name < $1.name }
+    }
+
+    /// The set a configured pattern puts a file in: the pattern with the file's name and
+    /// extension filled in and its language left open.
+    static func stemAndLanguage(_ path: String, patterns: [String], base: String) -> (String, Language)? {
+        let relative = Configuration.relative(path, to: base)
+        for pattern in patterns {
+            var regex = "^"
+            var rest = Substring(pattern)
+            while !rest.isEmpty {
+                if rest.hasPrefix("{name}") { regex += "(?<name>.+?)"; rest = rest.dropFirst(6) }
+                else if rest.hasPrefix("{lang}") { regex += "(?<lang>[A-Za-z]{2})"; rest = rest.dropFirst(6) }
+                else if rest.hasPrefix("{ext}") { regex += "(?<ext>[^./]+)"; rest = rest.dropFirst(5) }
+                else { regex += NSRegularExpression.escapedPattern(for: String(rest.first!)); rest = rest.dropFirst() }
+            }
+            regex += "$"
+            guard let expression = try? NSRegularExpression(pattern: regex),
+                  let match = expression.firstMatch(in: relative, range: NSRange(relative.startIndex..., in: relative)),
+                  let langRange = Range(match.range(withName: "lang"), in: relative),
+                  let language = Language(rawValue: relative[langRange].lowercased()) else { continue }
+            let name = Range(match.range(withName: "name"), in: relative).map { String(relative[$0]) } ?? ""
+            let ext = Range(match.range(withName: "ext"), in: relative).map { String(relative[$0]) } ?? ""
+            let key = pattern.replacingOccurrences(of: "{name}", with: name).replacingOccurrences(of: "{ext}", with: ext)
+                .replacingOccurrences(of: "{lang}", with: "*")
+            return (key, language)
+        }
+        return nil
     }
 
     /// `dir/res-6-1.fr.txt` → (`dir/res-6-1`, fr); `A_RES_80_13-EN.txt` → (`A_RES_80_13`, en).
@@ -89,39 +117,92 @@ public struct CheckReport: Sendable {
 public struct Checker: Sendable {
     public let rules: RuleSet
     public let reader: DocumentReader
+    /// The issuing body of a file's document when the configuration names one.
+    public var issuingBody: (@Sendable (String) -> String?)?
+    /// Changes a finding's severity, or drops it (nil): configuration, suppressions, baselines.
+    public var adjust: @Sendable (Finding) -> Finding? = { $0 }
 
     public init(rules: RuleSet, reader: DocumentReader = DocumentReader()) {
         self.rules = rules
         self.reader = reader
     }
 
-    public func check(_ sets: [DocumentSet]) -> CheckReport {
+    /// Checks one set: each document, then the versions against each other.
+    public func check(_ set: DocumentSet) -> (SetReport, [InputError]) {
         let extractor = CitationExtractor(rules: rules)
         let documentChecks = DocumentChecks(rules: rules)
-        let setChecks = LanguageSetChecks(catalogue: rules.checks)
-        var reports = [SetReport]()
+        var versions = [LanguageSetChecks.Version]()
+        var findings = [Finding]()
         var errors = [InputError]()
-        var files = 0
-        for set in sets {
-            var versions = [LanguageSetChecks.Version]()
-            var findings = [Finding]()
-            for file in set.files {
-                files += 1
-                do {
-                    let document = try reader.read(path: file)
-                    let citations = extractor.citations(in: document)
-                    findings += documentChecks.findings(document, citations: citations)
-                    versions.append(.init(document: document, citations: citations))
-                } catch {
-                    errors.append(error)
-                }
+        var suppressions = [String: Suppressions]()
+        for file in set.files {
+            do {
+                let document = try reader.read(path: file)
+                let citations = extractor.citations(in: document, issuingBody: issuingBody?(file))
+                findings += documentChecks.findings(document, citations: citations)
+                versions.append(.init(document: document, citations: citations))
+                let inline = Suppressions(document, textComment: reader.textComment)
+                if !inline.isEmpty { suppressions[file] = inline }
+            } catch {
+                errors.append(error)
             }
-            let languages = versions.compactMap(\.document.language)
-            if versions.count >= 2, Set(languages).count == versions.count {
-                findings += setChecks.findings(versions)
-            }
-            reports.append(SetReport(set: set, languages: languages.sorted(), findings: findings.sorted(by: Finding.ordered)))
         }
-        return CheckReport(sets: reports, inputErrors: errors, fileCount: files)
+        let languages = versions.compactMap(\.document.language)
+        if versions.count >= 2, Set(languages).count == versions.count {
+            findings += LanguageSetChecks(catalogue: rules.checks).findings(versions)
+        }
+        findings = findings.filter { suppressions[$0.location.file]?.silences($0) != true }
+        findings = findings.compactMap(adjust).sorted(by: Finding.ordered)
+        return (SetReport(set: set, languages: languages.sorted(), findings: findings), errors)
+    }
+
+    /// Checks every set, `jobs` at a time (Swift concurrency), and reports them in the order
+    /// given whatever order they finish in. `progress` is told of each set done.
+    public func check(_ sets: [DocumentSet], jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) -> CheckReport {
+        var results = [(SetReport, [InputError])?](repeating: nil, count: sets.count)
+        if jobs <= 1 || sets.count <= 1 {
+            for (index, set) in sets.enumerated() {
+                results[index] = check(set)
+                progress?(index + 1, sets.count)
+            }
+        } else {
+            let box = ResultBox(count: sets.count)
+            let done = DispatchSemaphore(value: 0)
+            let checker = self
+            Task.detached {
+                await withTaskGroup(of: (Int, SetReport, [InputError]).self) { group in
+                    var next = 0
+                    var finished = 0
+                    func start() {
+                        let index = next
+                        next += 1
+                        group.addTask { let (report, errors) = checker.check(sets[index]); return (index, report, errors) }
+                    }
+                    while next < min(jobs, sets.count) { start() }
+                    for await (index, report, errors) in group {
+                        box.set(index, (report, errors))
+                        finished += 1
+                        progress?(finished, sets.count)
+                        if next < sets.count { start() }
+                    }
+                }
+                done.signal()
+            }
+            done.wait()
+            results = box.values
+        }
+        let reports = results.compactMap { $0 }
+        return CheckReport(sets: reports.map(\.0), inputErrors: reports.flatMap(\.1),
+                           fileCount: sets.reduce(0) { $0 + $1.files.count })
+    }
+}
+
+/// Results written by concurrent tasks, read once they are all done.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [(SetReport, [InputError])?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: (SetReport, [InputError])) {
+        lock.lock(); values[index] = value; lock.unlock()
     }
 }

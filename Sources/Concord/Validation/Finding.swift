@@ -13,13 +13,19 @@ public struct Location: Sendable, Hashable {
     public var column: Int
     /// What is at this place, for related locations ("the en version").
     public var message: String?
+    /// True for a Word document: `line` is the paragraph number (`file.docx:¶12:34`).
+    public var paragraphBased: Bool
 
-    public init(file: String, line: Int, column: Int, message: String? = nil) {
+    public init(file: String, line: Int, column: Int, message: String? = nil, paragraphBased: Bool = false) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.paragraphBased = paragraphBased
     }
+
+    /// `file:12:34`, or `file.docx:¶12:34`.
+    public var display: String { "\(file):\(paragraphBased ? "¶" : "")\(line):\(column)" }
 }
 
 /// One thing a check found: a broken reference, or a disagreement between language versions.

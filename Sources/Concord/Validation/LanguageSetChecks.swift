@@ -305,14 +305,11 @@ public struct LanguageSetChecks: Sendable {
     }
 
     private func location(_ version: Version, _ offset: Int) -> Location {
-        let p = version.document.position(of: offset)
-        return Location(file: version.document.file, line: p.line, column: p.column, message: "the \(version.language) version")
+        version.document.location(of: offset, message: "the \(version.language) version")
     }
 
     private func finding(_ rule: String, version: Version, offset: Int, message: String, related: [Location], subject: String) -> Finding {
-        let p = version.document.position(of: offset)
-        return Finding(rule: rule, severity: catalogue.severity(rule), message: message,
-                       location: Location(file: version.document.file, line: p.line, column: p.column),
-                       related: related, subject: subject)
+        Finding(rule: rule, severity: catalogue.severity(rule), message: message,
+                location: version.document.location(of: offset), related: related, subject: subject)
     }
 }

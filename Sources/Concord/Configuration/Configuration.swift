@@ -1,0 +1,214 @@
+import Foundation
+import Yams
+
+/// A repository's settings, from `.concord.yml` in the current folder or above it (or
+/// `--config`). Every key is checked: an unknown key or a bad value is an error that names
+/// the key and the file.
+public struct Configuration: Sendable {
+    /// Where the file is; globs and folders in it are relative to its folder.
+    public var file: String?
+    public var include: [String] = []
+    public var exclude: [String] = []
+    /// File-name patterns that put language versions in one set: `{name}`, `{lang}`, `{ext}`.
+    public var setPatterns: [String] = []
+    /// Per-rule severity; nil = off.
+    public var severities: [String: Severity?] = [:]
+    public var ruleFolders: [String] = []
+    /// Glob → issuing body code (`docs/cop/**` → CTOC/COP).
+    public var issuingBodies: [(glob: String, body: String)] = []
+    /// The comment that starts a suppression line in plain text (`%`, `//`, `#`); Markdown
+    /// always uses `<!-- concord-disable rule-id -->`.
+    public var textComment: String?
+
+    public init() {}
+
+    public static let fileName = ".concord.yml"
+
+    static let keys: [String: String] = [
+        "include": "list of globs of files to check",
+        "exclude": "list of globs of files not to check",
+        "set-patterns": "list of file-name patterns with {name}, {lang} and {ext}",
+        "rules": "map of check id to error, warning, note or off",
+        "rule-folders": "list of folders with extra symbols.yml, treaties.yml or languages/*.yml",
+        "issuing-bodies": "map of glob to the issuing body code (A, S, E, CTOC/COP, …)",
+        "text-comment": "the comment prefix of suppression lines in plain text (for example %)",
+    ]
+
+    /// The configuration file that applies to a folder: `.concord.yml` there or above.
+    public static func find(from folder: String) -> String? {
+        var url = URL(fileURLWithPath: folder).standardizedFileURL
+        while true {
+            let candidate = url.appendingPathComponent(fileName).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    public static func load(_ path: String, checks: CheckCatalogue) throws(RuleError) -> Configuration {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw RuleError(file: path, message: "cannot be read: \(error.localizedDescription)")
+        }
+        let value: Any?
+        do { value = try Yams.load(yaml: text) } catch {
+            throw RuleError(file: path, message: "not valid YAML: \(error)")
+        }
+        var configuration = Configuration()
+        configuration.file = path
+        guard let value else { return configuration }
+        guard let map = value as? [String: Any] else {
+            throw RuleError(file: path, message: "the file must be a map of settings (\(keys.keys.sorted().joined(separator: ", ")))")
+        }
+        func strings(_ key: String) throws(RuleError) -> [String] {
+            guard let raw = map[key] else { return [] }
+            guard let list = raw as? [Any], list.allSatisfy({ $0 is String }) else {
+                throw RuleError(file: path, message: "'\(key)' must be a \(keys[key]!)")
+            }
+            return list as! [String]
+        }
+        for key in map.keys.sorted() where keys[key] == nil {
+            let close = keys.keys.sorted().first { Self.distance($0, key) <= 2 }
+            throw RuleError(file: path, message: "unknown key '\(key)'\(close.map { " (did you mean '\($0)'?)" } ?? "") — the keys are \(keys.keys.sorted().joined(separator: ", "))")
+        }
+        configuration.include = try strings("include")
+        configuration.exclude = try strings("exclude")
+        configuration.setPatterns = try strings("set-patterns")
+        for pattern in configuration.setPatterns where !(pattern.contains("{name}") && pattern.contains("{lang}")) {
+            throw RuleError(file: path, message: "set-patterns: '\(pattern)' must contain {name} and {lang}")
+        }
+        configuration.ruleFolders = try strings("rule-folders")
+        if let raw = map["rules"] {
+            guard let rules = raw as? [String: Any] else { throw RuleError(file: path, message: "'rules' must be a \(keys["rules"]!)") }
+            for (id, level) in rules.sorted(by: { $0.key < $1.key }) {
+                guard checks.check(id) != nil else {
+                    throw RuleError(file: path, message: "rules: unknown check '\(id)' (concord rules lists them)")
+                }
+                let word = (level as? String) ?? ((level as? Bool) == false ? "off" : "")
+                if word == "off" { configuration.severities[id] = .some(nil); continue }
+                guard let severity = Severity(rawValue: word) else {
+                    throw RuleError(file: path, message: "rules: '\(id)' must be error, warning, note or off, not '\(level)'")
+                }
+                configuration.severities[id] = .some(severity)
+            }
+        }
+        if let raw = map["issuing-bodies"] {
+            guard let bodies = raw as? [String: Any], bodies.values.allSatisfy({ $0 is String }) else {
+                throw RuleError(file: path, message: "'issuing-bodies' must be a \(keys["issuing-bodies"]!)")
+            }
+            configuration.issuingBodies = bodies.map { ($0.key, $0.value as! String) }.sorted { $0.glob < $1.glob }
+        }
+        if let raw = map["text-comment"] {
+            guard let comment = raw as? String, !comment.isEmpty, !comment.contains(where: \.isWhitespace) else {
+                throw RuleError(file: path, message: "'text-comment' must be a \(keys["text-comment"]!)")
+            }
+            configuration.textComment = comment
+        }
+        return configuration
+    }
+
+    /// The folder globs are relative to.
+    public var base: String {
+        file.map { ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
+    }
+
+    /// Whether a file is to be checked: included (or no include list) and not excluded.
+    public func selects(_ path: String) -> Bool {
+        let relative = Self.relative(path, to: base)
+        if !include.isEmpty, !include.contains(where: { Glob.matches($0, relative) }) { return false }
+        return !exclude.contains { Glob.matches($0, relative) }
+    }
+
+    public func issuingBody(for path: String) -> String? {
+        let relative = Self.relative(path, to: base)
+        return issuingBodies.first { Glob.matches($0.glob, relative) }?.body
+    }
+
+    static func relative(_ path: String, to base: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        let standardized = (absolute as NSString).standardizingPath
+        let root = (base as NSString).standardizingPath
+        return standardized.hasPrefix(root + "/") ? String(standardized.dropFirst(root.count + 1)) : standardized
+    }
+
+    private static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                let old = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = old
+            }
+        }
+        return row[b.count]
+    }
+
+    /// The commented default that `concord init` writes.
+    public static let template = """
+    # Concord's settings for this repository. Paths and globs are relative to this file.
+    # Every key is optional; an unknown key or a bad value is an error (exit code 3).
+
+    # Files to check (globs; ** crosses folders). Without include, every .txt, .md and .docx
+    # under the paths given on the command line.
+    # include:
+    #   - "resolutions/**/*.docx"
+    exclude:
+      - "**/drafts/**"
+
+    # File names that make language versions of one document, besides the built-in ones
+    # (res-6-1.fr.txt, A_RES_80_13-FR.txt): {name} the document, {lang} its language code.
+    # set-patterns:
+    #   - "{lang}/{name}.{ext}"
+
+    # Severity of a check: error, warning, note, or off (concord rules lists the checks).
+    rules:
+      footnote.repeated-marker: note
+    #   symbol.unknown-series: off
+
+    # Extra rule folders (symbols.yml, treaties.yml, languages/xx.yml) added to Concord's.
+    # rule-folders:
+    #   - "concord-rules"
+
+    # The issuing body of the documents in a folder: what "its resolution" means there.
+    # issuing-bodies:
+    #   "cop/**": CTOC/COP
+
+    # Suppressing a finding in a document, for the rare intentional exception:
+    #   Markdown:   <!-- concord-disable rule-id -->   (to the end of the file, or up to
+    #               <!-- concord-enable rule-id -->), <!-- concord-disable-next-line rule-id -->
+    #   plain text: the same words after this comment prefix, on a line of their own.
+    # text-comment: "%"
+
+    """
+}
+
+/// Glob patterns: `*` within a folder name, `**` across folders, `?` one character.
+enum Glob {
+    static func matches(_ pattern: String, _ path: String) -> Bool {
+        var regex = "^"
+        var i = pattern.startIndex
+        while i < pattern.endIndex {
+            let c = pattern[i]
+            if c == "*" {
+                let next = pattern.index(after: i)
+                if next < pattern.endIndex, pattern[next] == "*" {
+                    let after = pattern.index(after: next)
+                    if after < pattern.endIndex, pattern[after] == "/" { regex += "(?:.*/)?"; i = pattern.index(after: after); continue }
+                    regex += ".*"; i = after; continue
+                }
+                regex += "[^/]*"
+            } else if c == "?" {
+                regex += "[^/]"
+            } else {
+                regex += NSRegularExpression.escapedPattern(for: String(c))
+            }
+            i = pattern.index(after: i)
+        }
+        regex += "$"
+        return path.range(of: regex, options: .regularExpression) != nil
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A minimal element tree of a WordprocessingML part, parsed with Foundation's XMLParser.
+/// DTDs are refused outright (Word never writes one), so neither external entities nor
+/// entity expansion (billion laughs) can happen.
+final class XMLElementNode {
+    let name: String          // local name, prefix dropped (w:p → p)
+    let attributes: [String: String]  // local names too (w:val → val)
+    var children: [XMLElementNode] = []
+    var text = ""
+
+    init(name: String, attributes: [String: String]) {
+        self.name = name
+        self.attributes = attributes
+    }
+
+    func child(_ name: String) -> XMLElementNode? { children.first { $0.name == name } }
+    func descendant(_ name: String) -> XMLElementNode? {
+        for c in children {
+            if c.name == name { return c }
+            if let d = c.descendant(name) { return d }
+        }
+        return nil
+    }
+    func attribute(_ name: String) -> String? { attributes[name] }
+}
+
+enum WordXML {
+    static func parse(_ data: Data, part: String, file: String) throws(InputError) -> XMLElementNode {
+        // Refuse DTDs before the parser sees them: no entity can then be declared.
+        let head = data.prefix(4096)
+        if let text = String(data: head, encoding: .utf8) ?? String(data: head, encoding: .isoLatin1),
+           text.contains("<!DOCTYPE") || text.contains("<!ENTITY") {
+            throw InputError(file: file, reason: .malformed("\(part) declares a DTD or entities, which Word never writes; refusing to read it", line: nil))
+        }
+        if data.range(of: Data("<!ENTITY".utf8)) != nil || data.range(of: Data("<!DOCTYPE".utf8)) != nil {
+            throw InputError(file: file, reason: .malformed("\(part) declares a DTD or entities, which Word never writes; refusing to read it", line: nil))
+        }
+        let delegate = TreeBuilder()
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = false
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        guard parser.parse(), let root = delegate.root else {
+            let line = parser.lineNumber
+            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
+            throw InputError(file: file, reason: .malformed("\(part) is not well-formed XML (line \(line) of the part: \(reason))", line: nil))
+        }
+        return root
+    }
+
+    private final class TreeBuilder: NSObject, XMLParserDelegate {
+        var root: XMLElementNode?
+        var stack: [XMLElementNode] = []
+
+        private static func local(_ name: String) -> String {
+            name.split(separator: ":").last.map(String.init) ?? name
+        }
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName: String?, attributes: [String: String] = [:]) {
+            var local = [String: String]()
+            for (key, value) in attributes { local[Self.local(key)] = value }
+            let node = XMLElementNode(name: Self.local(elementName), attributes: local)
+            if let parent = stack.last { parent.children.append(node) } else { root = node }
+            stack.append(node)
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+            stack.removeLast()
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            stack.last?.text += string
+        }
+
+        func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
+            Data()  // never fetched
+        }
+    }
+}
