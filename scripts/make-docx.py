@@ -287,7 +287,8 @@ def rpr(doc, props):
     lang = dict(doc.cfg["lang"])
     if props.get("symbol"):
         lang.update(SYMBOL_LANG)
-    out.append("<w:lang%s/>" % attrs(lang))
+    order = ["w:val", "w:eastAsia", "w:bidi"]
+    out.append("<w:lang%s/>" % attrs({k: lang[k] for k in order if k in lang}))
     return "<w:rPr>%s</w:rPr>" % "".join(out)
 
 
@@ -485,13 +486,13 @@ def decorate(doc, paras, notes):
     op[3].span(a, b, "ins")
 
     # Operative 7: tracked deletion of a duplicated first word after the emphasis
-    # ("Requests the the United Nations…" -> "the " deleted).
+    # ("Requests the the United Nations…" -> "the " deleted; French "l'Office l'Office").
     em_end = max(e for s, e, k, d in op[6].ranges if k == "props" and d.get("i"))
     start = em_end + (1 if op[6].text[em_end] == " " else 0)
     if doc.lang == "zh":
-        dup = op[6].text[start:start + 2]
+        dup = op[6].text[start:start + 3]
     else:
-        dup = WORD.match(op[6].text, start).group(0) + " "
+        dup = re.compile(r"\S+").match(op[6].text, start).group(0) + " "
     op[6].point(start, "del", dup)
 
     # Operative 9: soft hyphen inside a long word (written inside one run).
@@ -502,9 +503,13 @@ def decorate(doc, paras, notes):
         m = longest_word(op[8])
         op[8].point(m.start() + len(m.group(0)) // 2, "softHyphen")
 
-    # Operative 10: spelling error marks around the longest word.
-    m = longest_word(op[9])
-    op[9].span(m.start(), m.end(), "proof", "spell")
+    # Operative 10: spelling error marks around the longest word (Chinese: a term).
+    if doc.lang == "zh":
+        a, b = op[9].find("区域间")
+    else:
+        m = longest_word(op[9])
+        a, b = m.start(), m.end()
+    op[9].span(a, b, "proof", "spell")
 
     # Operative 13: grammar error marks around the words after the emphasis.
     em_end = max(e for s, e, k, d in op[12].ranges if k == "props" and d.get("i"))
@@ -646,7 +651,7 @@ def styles_xml(doc):
             '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
             '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/>'
             '<w:next w:val="Normal"/><w:uiPriority w:val="10"/><w:qFormat/><w:pPr><w:keepNext/>'
-            '<w:spacing w:after="240"/>' + bidi + '<w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:bCs/>'
+            + bidi + '<w:spacing w:after="240"/><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:bCs/>'
             '<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>'
             '<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/>'
             '<w:basedOn w:val="Normal"/><w:uiPriority w:val="34"/><w:qFormat/><w:pPr>'
@@ -761,7 +766,7 @@ def core_xml(lang, title):
             'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
             'xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            '<dc:title>%s</dc:title><dc:subject>CTOC/COP/2012/15</dc:subject><dc:creator>Concord</dc:creator>'
+            '<dc:title>%s</dc:title><dc:creator>Concord</dc:creator>'
             '<cp:lastModifiedBy>%s</cp:lastModifiedBy><cp:revision>3</cp:revision>'
             '<dcterms:created xsi:type="dcterms:W3CDTF">2012-10-18T00:00:00Z</dcterms:created>'
             '<dcterms:modified xsi:type="dcterms:W3CDTF">2012-10-19T00:00:00Z</dcterms:modified>'

@@ -28,11 +28,20 @@ enum LineJoiner {
             let last = text.units[text.count - 1]
             let beforeLast = text.count >= 2 ? text.units[text.count - 2] : 0
             let hyphenated = last == 0x2D && isLetterUnit(beforeLast) && isLowercaseUnit(units[range.lowerBound])
-            if !hyphenated && last != 0x20 {
+            // Chinese and Japanese are written without spaces: a line break between two such
+            // characters joins them directly.
+            let ideographic = isIdeographic(last) || isIdeographic(units[range.lowerBound])
+            if !hyphenated && !ideographic && last != 0x20 {
                 text.appendInserted(" ", at: text.sourceOffset(at: text.count - 1) + 1)
             }
         }
         text.append(units, range: range)
+    }
+
+    /// CJK ideographs, kana and the CJK and full-width punctuation around them.
+    static func isIdeographic(_ u: UInt16) -> Bool {
+        (0x3000...0x30FF).contains(u) || (0x3400...0x4DBF).contains(u) || (0x4E00...0x9FFF).contains(u)
+            || (0xF900...0xFAFF).contains(u) || (0xFF00...0xFF60).contains(u)
     }
 
     private static func isLetterUnit(_ u: UInt16) -> Bool {

@@ -44,7 +44,8 @@ enum WordXML {
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
-        guard parser.parse(), let root = delegate.root else {
+        // libxml2 may accept a document that stops before its elements close: check.
+        guard parser.parse(), let root = delegate.root, delegate.stack.isEmpty else {
             let line = parser.lineNumber
             let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
             throw InputError(file: file, reason: .malformed("\(part) is not well-formed XML (line \(line) of the part: \(reason))", line: nil))
