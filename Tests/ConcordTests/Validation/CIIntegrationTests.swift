@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import Yams
 @testable import Concord
 
 /// What a CI step relies on: stable fingerprints, well-formed JUnit, escaped GitHub
@@ -150,5 +151,16 @@ import Testing
         #expect(serial.status == 1)
         #expect(serial.stdout == parallel.stdout)
         #expect(serial.stdout.contains("\"sets\": 9"))
+    }
+
+    /// The GitHub Action and the pre-commit hook are valid YAML with the inputs the README shows.
+    @Test func actionAndHookDefinitions() throws {
+        let action = try #require(try Yams.load(yaml: String(contentsOf: Paths.repository.appendingPathComponent("action.yml"), encoding: .utf8)) as? [String: Any])
+        let inputs = try #require(action["inputs"] as? [String: Any])
+        #expect(Set(inputs.keys) == ["paths", "format", "fail-on", "baseline", "upload-sarif"])
+        #expect((action["runs"] as? [String: Any])?["using"] as? String == "composite")
+        let hooks = try #require(try Yams.load(yaml: String(contentsOf: Paths.repository.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)) as? [[String: Any]])
+        #expect(hooks.first?["id"] as? String == "concord")
+        #expect(hooks.first?["entry"] as? String == "concord check")
     }
 }
