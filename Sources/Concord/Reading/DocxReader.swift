@@ -112,6 +112,13 @@ struct RunWalker {
     /// instruction part is still being read.
     private var fields: [Bool] = []
 
+    /// A run formatted as superscript whose text is only digits.
+    static func isSuperscriptDigits(_ run: XMLElementNode) -> Bool {
+        guard run.child("rPr")?.child("vertAlign")?.attribute("val") == "superscript" else { return false }
+        let text = run.children.filter { $0.name == "t" }.map(\.text).joined()
+        return !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     mutating func label(forFootnote id: String) -> String {
         if let label = labels[id] { return label }
         let label = String(footnoteOrder.count + 1)
@@ -137,6 +144,12 @@ struct RunWalker {
                 }
             case "t":
                 if !fields.contains(true) { text += child.text }
+            case "r" where Self.isSuperscriptDigits(child):
+                // A footnote number typed by hand as superscript digits (documents converted
+                // from other formats): written as superscript characters, a marker like any other.
+                if !fields.contains(true) {
+                    text += ListNumbering.superscript(child.children.filter { $0.name == "t" }.map(\.text).joined())
+                }
             case "tab", "br", "cr":
                 if !fields.contains(true) { text += " " }
             case "softHyphen":

@@ -120,4 +120,25 @@ import ZIPFoundation
             String(describing: error).contains("word/document.xml is not well-formed XML")
         })
     }
+
+    /// Footnote numbers typed by hand as superscript runs (with the footnotes typed as text at
+    /// the end, as converted documents have them) are markers too.
+    @Test func superscriptRunsAreMarkers() throws {
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("typed.en.docx")
+        let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        try Self.makeArchive(file, entries: [("word/document.xml", Data("""
+            <w:document \(w)><w:body>
+            <w:p><w:r><w:t>The General Assembly,</w:t></w:r></w:p>
+            <w:p><w:r><w:t xml:space="preserve">Recalling the Convention</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>1</w:t></w:r><w:r><w:t>,</w:t></w:r></w:p>
+            <w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>1</w:t></w:r><w:r><w:t xml:space="preserve"> United Nations, Treaty Series, vol. 2225, No. 39574.</w:t></w:r></w:p>
+            </w:body></w:document>
+            """.utf8))])
+        let document = try DocumentReader().read(path: file.path)
+        #expect(document.footnotes.count == 1)
+        #expect(document.footnotes.first?.markers.map(\.paragraphID) == ["pp1"])
+        #expect(document.footnotes.first?.body?.text.string == "United Nations, Treaty Series, vol. 2225, No. 39574.")
+        #expect(document.position(of: document.footnotes[0].markers[0].sourceRange.lowerBound) == SourcePosition(line: 2, column: 25))
+    }
 }
