@@ -17,7 +17,7 @@ struct ConcordCommand: ParsableCommand {
         commandName: "concord",
         abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
         version: "concord \(Concord.version) (ICU \(ICU.version))",
-        subcommands: [Check.self, Extract.self, Compare.self, Rules.self, Init.self]
+        subcommands: [Check.self, Report.self, Extract.self, Compare.self, Rules.self, Init.self]
     )
 
     /// Runs the command; a bad command line exits with 2, as documented, not with
@@ -60,7 +60,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif, junit, github, markdown
+    case text, json, sarif, junit, github, markdown, html
 }
 
 extension Severity: ExpressibleByArgument {}
@@ -88,7 +88,7 @@ struct Check: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Report format: text (compiler-style lines), json, sarif (SARIF 2.1.0), junit (one test case per document set), github (workflow annotations), markdown (a job summary).")
+    @Option(name: .long, help: "Report format: text (compiler-style lines), json, sarif (SARIF 2.1.0), junit (one test case per document set), github (workflow annotations), markdown (a job summary), html (the side-by-side view).")
     var format: ReportFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "The lowest severity that makes the exit code 1: error, warning or note.")
@@ -160,6 +160,7 @@ struct Check: ParsableCommand {
         var reader = DocumentReader(language: lang.flatMap(Language.init(code:)))
         reader.textComment = configuration.textComment
         var checker = Checker(rules: ruleSet, reader: reader)
+        checker.keepDocuments = format == .html
         let settings = configuration
         checker.issuingBody = { settings.issuingBody(for: $0) }
         checker.adjust = { finding in
@@ -204,6 +205,8 @@ struct Check: ParsableCommand {
             text = GitHubReport.render(report)
         case .markdown:
             text = MarkdownReport.render(report)
+        case .html:
+            text = HTMLReport.render(report)
         }
         try emit(text, to: output)
         if !report.inputErrors.isEmpty { throw ExitCode(ExitStatus.inputError) }
@@ -370,5 +373,28 @@ struct Init: ParsableCommand {
         }
         try emit(Configuration.template, to: path)
         FileHandle.standardOutput.write(Data("wrote \(Configuration.fileName)\n".utf8))
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a self-contained HTML page that shows each document set's language versions side by side, with citations and findings.",
+        discussion: "The same as `concord check --format html --output OUT.html PATH…`; the exit code is check's."
+    )
+
+    @Option(name: .long, help: "The page to write.")
+    var html: String
+
+    @Option(name: .long, help: "The Rules folder.")
+    var rules: String?
+
+    @Argument(help: "Files or folders to show.")
+    var paths: [String]
+
+    func run() throws {
+        var arguments = ["--format", "html", "--output", html]
+        if let rules { arguments += ["--rules", rules] }
+        var check = try Check.parse(arguments + paths)
+        try check.run()
     }
 }

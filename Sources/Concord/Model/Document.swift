@@ -159,6 +159,8 @@ public struct Document: Sendable {
     /// A finding's place in this document.
     public func location(of sourceOffset: Int, message: String? = nil) -> Location {
         let p = position(of: sourceOffset)
-        return Location(file: file, line: p.line, column: p.column, message: message, paragraphBased: paragraphPositions != nil)
+        var location = Location(file: file, line: p.line, column: p.column, message: message, paragraphBased: paragraphPositions != nil)
+        location.offset = sourceOffset
+        return location
     }
 }

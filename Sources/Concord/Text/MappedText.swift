@@ -80,6 +80,16 @@ public struct MappedText: Sendable, Hashable {
         return start..<max(start, end)
     }
 
+    /// Whether a source offset is one this text was copied from (a paragraph rejoined across
+    /// footnote bodies does not cover the bodies between its pieces).
+    public func covers(sourceOffset offset: Int) -> Bool {
+        for (index, run) in runs.enumerated() where run.isCopied {
+            let end = index + 1 < runs.count ? runs[index + 1].textOffset : units.count
+            if offset >= run.sourceOffset && offset < run.sourceOffset + (end - run.textOffset) { return true }
+        }
+        return false
+    }
+
     /// Appends `other[range]`, keeping each unit's source mapping.
     public mutating func append(_ other: MappedText, range: Range<Int>) {
         guard !range.isEmpty, !other.runs.isEmpty else { return }

@@ -99,6 +99,8 @@ public struct SetReport: Sendable {
     public var set: DocumentSet
     public var languages: [Language]
     public var findings: [Finding]
+    /// The documents and their citations, kept when a renderer shows them (HTML).
+    public var versions: [LanguageSetChecks.Version] = []
 }
 
 /// The whole run: every set's findings and every file that could not be read.
@@ -119,6 +121,8 @@ public struct Checker: Sendable {
     public let reader: DocumentReader
     /// The issuing body of a file's document when the configuration names one.
     public var issuingBody: (@Sendable (String) -> String?)?
+    /// Keep the documents in the report (for the HTML view).
+    public var keepDocuments = false
     /// Changes a finding's severity, or drops it (nil): configuration, suppressions, baselines.
     public var adjust: @Sendable (Finding) -> Finding? = { $0 }
 
@@ -153,7 +157,8 @@ public struct Checker: Sendable {
         }
         findings = findings.filter { suppressions[$0.location.file]?.silences($0) != true }
         findings = findings.compactMap(adjust).sorted(by: Finding.ordered)
-        return (SetReport(set: set, languages: languages.sorted(), findings: findings), errors)
+        let kept = keepDocuments ? versions.sorted { $0.language < $1.language } : []
+        return (SetReport(set: set, languages: languages.sorted(), findings: findings, versions: kept), errors)
     }
 
     /// Checks every set, `jobs` at a time (Swift concurrency), and reports them in the order

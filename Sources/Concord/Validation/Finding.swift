@@ -15,6 +15,8 @@ public struct Location: Sendable, Hashable {
     public var message: String?
     /// True for a Word document: `line` is the paragraph number (`file.docx:¶12:34`).
     public var paragraphBased: Bool
+    /// The offset in the document's source, for renderers that show the document (HTML).
+    public var offset: Int?
 
     public init(file: String, line: Int, column: Int, message: String? = nil, paragraphBased: Bool = false) {
         self.file = file
