@@ -10,6 +10,18 @@ public struct Suppressions: Sendable {
     public init(_ document: Document, textComment: String?) {
         guard document.format != .docx else { return }
         let source = document.source
+        // Most documents have none: look for the word before reading lines.
+        let needle = Array("concord-".utf16)
+        let units = source.units
+        var found = false
+        if units.count >= needle.count {
+            var i = 0
+            while i <= units.count - needle.count {
+                if units[i] == 0x63, Array(units[i..<(i + needle.count)]) == needle { found = true; break }
+                i += 1
+            }
+        }
+        guard found else { return }
         var open = [String?: Int]()
         var lineIndex = 0
         while lineIndex < source.lineCount {

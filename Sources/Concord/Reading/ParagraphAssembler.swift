@@ -184,6 +184,8 @@ struct ParagraphAssembler: Sendable {
     }
 
     private func isClosing(_ text: String) -> Bool {
+        // `3rd plenary meeting 19 September 2025`: a short line; long paragraphs are never it.
+        guard text.utf16.count <= 120 else { return false }
         let lower = text.lowercased()
         return lower.contains("plenary meeting") || lower.contains("séance plénière") || lower.contains("sesión plenaria")
             || lower.contains("пленарное заседание") || lower.contains("次全体会议") || lower.contains("الجلسة العامة")
