@@ -37,6 +37,7 @@ struct PageFurniture: Sendable {
 
     /// `2/5`, `- 3 -`, `Page 3`
     static func isPageNumber(_ text: String) -> Bool {
+        guard text.utf8.count <= 9 else { return false }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         if parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a >= 1, a <= b, b < 1000,
            parts[0].count <= 3, parts[1].count <= 3 {

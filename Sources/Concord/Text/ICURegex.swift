@@ -131,10 +131,22 @@ public enum LocaleData {
         spelloutLock.lock()
         defer { spelloutLock.unlock() }
         let key = "\(locale)/\(ordinal)"
+        // Lenient parsing collates: remember what each word gave (UN texts repeat a few).
+        let memoKey = key + "/" + text
+        if let known = spelloutMemo[memoKey] { return known }
         if spellout[key] == nil {
             guard let parser = concord_spellout_open(locale, ordinal ? 1 : 0) else { return nil }
             spellout[key] = parser
         }
+        let value = result(units, key)
+        if spelloutMemo.count < 100_000 { spelloutMemo[memoKey] = value }
+        return value
+    }
+
+    nonisolated(unsafe) private static var spelloutMemo: [String: Int?] = [:]
+
+    /// Parses with the opened parser (the lock is held by the caller).
+    private static func result(_ units: [UInt16], _ key: String) -> Int? {
         var value: Int64 = 0
         let ok = units.withUnsafeBufferPointer { concord_spellout_parse(spellout[key]!, $0.baseAddress, Int32($0.count), &value) }
         return ok == 1 ? Int(value) : nil
