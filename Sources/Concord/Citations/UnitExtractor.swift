@@ -146,19 +146,22 @@ struct UnitExtractor: Sendable {
         let sorted = candidates.sorted {
             $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count
         }
+        // In start order, a candidate overlaps a kept one of its family exactly when it starts
+        // before the furthest end kept so far, and lies inside a kept article exactly when
+        // the furthest article end reaches past its own end: linear, whatever the number of
+        // citations in one paragraph.
+        var furthestEnd = [String: Int]()
+        var furthestArticleEnd = Int.min
         var kept = [Candidate]()
         for candidate in sorted {
-            if kept.contains(where: { family($0.kind) == family(candidate.kind) && $0.range.overlaps(candidate.range) }) { continue }
-            if candidate.kind == "paragraph",
-               kept.contains(where: { $0.kind == "article" && $0.range.lowerBound <= candidate.range.lowerBound && $0.range.upperBound >= candidate.range.upperBound }) {
-                continue
-            }
+            let f = family(candidate.kind)
+            if let end = furthestEnd[f], candidate.range.lowerBound < end { continue }
+            if candidate.kind == "paragraph", furthestArticleEnd >= candidate.range.upperBound { continue }
             kept.append(candidate)
+            furthestEnd[f] = max(furthestEnd[f] ?? Int.min, candidate.range.upperBound)
+            if candidate.kind == "article" { furthestArticleEnd = max(furthestArticleEnd, candidate.range.upperBound) }
         }
-        // An article found after a paragraph that it contains removes that paragraph too.
-        return kept.filter { candidate in
-            !(candidate.kind == "paragraph" && kept.contains { $0.kind == "article" && $0.range.lowerBound <= candidate.range.lowerBound && $0.range.upperBound >= candidate.range.upperBound })
-        }
+        return kept
     }
 
     /// The body a symbol belongs to: its leading components that are all letters
@@ -181,7 +184,8 @@ struct UnitExtractor: Sendable {
             if number.allSatisfy({ $0.isASCII && $0.isNumber }), !result.isEmpty {
                 // A bare number (`2118`) counts only as a list item after a comma or "and";
                 // after a month name it is a year (`5/1 du 22 octobre 2010`).
-                let before = String(decoding: slice[0..<match.range.lowerBound], as: UTF16.self)
+                // What stands just before it (a comma or a word for "and"): a few units suffice.
+                let before = String(decoding: slice[max(0, match.range.lowerBound - 24)..<match.range.lowerBound], as: UTF16.self)
                     .trimmingCharacters(in: .whitespaces).lowercased()
                 // `, 1540`, `、1540`, `and 1540`, `和1540` (Chinese and Arabic attach the word).
                 let lastWord = before.split(separator: " ").last.map(String.init) ?? ""

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// Inputs that tempt quadratic work: many citations in one paragraph, findings on one very
+/// long line. Ten times the input must cost about ten times the time (a generous bound on the
+/// ratio, measured side by side; no absolute time).
+@Suite struct LinearTimeTests {
+    func seconds(_ text: String) -> (Double, Int) {
+        let started = Date()
+        let document = DocumentReader().read(source: SourceText(text), file: "x.en.txt", format: .plainText)
+        let citations = CitationExtractor(rules: TestRules.shared).citations(in: document)
+        let findings = DocumentChecks(rules: TestRules.shared).findings(document, citations: citations)
+        return (Date().timeIntervalSince(started), citations.count + findings.count)
+    }
+
+    func ratio(_ make: (Int) -> String, small: Int) -> (Double, Int, Int) {
+        _ = seconds(make(small))  // warm up (rules, ICU data)
+        let (a, n) = seconds(make(small))
+        let (b, m) = seconds(make(small * 10))
+        return (b / max(a, 1e-4), n, m)
+    }
+
+    @Test func manyIbidsInOneParagraphWithFindings() {
+        let (r, n, m) = ratio({ "The General Assembly,\n\n1. Decides" + String(repeating: " ibid.", count: $0) + ".\n" }, small: 3_000)
+        #expect(m >= 10 * n - 10)  // every ibid found and reported
+        #expect(r < 25, "10x input took \(r)x the time")
+    }
+
+    @Test func manyResolutionsOnOneLine() {
+        // (A list of 30,000 resolutions in one sentence exceeds ICU's backtracking stack and
+        // loses the list — a limit for the hostile-input work; real lists hold a few dozen.)
+        let (r, n, m) = ratio({ "The General Assembly, " + String(repeating: "resolution 64/293 of 22 October 2010, ", count: $0) + "\n" }, small: 300)
+        #expect(m >= 10 * n - 10)
+        #expect(r < 25, "10x input took \(r)x the time")
+    }
+}
