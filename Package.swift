@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -54,3 +55,15 @@ let package = Package(
         ),
     ]
 )
+
+// Fuzz targets exist only when asked for (scripts/fuzz sets CONCORD_FUZZ), so the normal
+// build stays free of sanitizer flags.
+if ProcessInfo.processInfo.environment["CONCORD_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "ConcordFuzz",
+        dependencies: ["Concord"],
+        path: "Fuzz/ConcordFuzz",
+        swiftSettings: [.swiftLanguageMode(.v6)]
+    ))
+    package.products.append(.executable(name: "ConcordFuzz", targets: ["ConcordFuzz"]))
+}

@@ -118,6 +118,15 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Document sets checked at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .customLong("max-file-size"), help: "Refuse files larger than this many bytes (default 67108864, 64 MiB).")
+    var maxFileSize: Int?
+
+    @Option(name: .customLong("max-findings"), help: "Report at most this many findings per file; the rest are counted (default 1000).")
+    var maxFindings: Int?
+
+    @Option(name: .customLong("max-docx-size"), help: "Refuse a .docx whose parts inflate to more than this many bytes (default 268435456, 256 MiB).")
+    var maxDocxSize: Int?
+
     @Argument(help: "Files or folders to check.")
     var paths: [String] = []
 
@@ -127,6 +136,9 @@ struct Check: ParsableCommand {
         }
         if paths.isEmpty && explicitSet.isEmpty { throw ValidationError("give at least one file or folder") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        for (name, value) in [("--max-file-size", maxFileSize), ("--max-findings", maxFindings), ("--max-docx-size", maxDocxSize)] {
+            if let value, value < 1 { throw ValidationError("\(name) must be at least 1") }
+        }
     }
 
     func run() throws {
@@ -159,7 +171,10 @@ struct Check: ParsableCommand {
         }
         var reader = DocumentReader(language: lang.flatMap(Language.init(code:)))
         reader.textComment = configuration.textComment
+        reader.maximumFileSize = maxFileSize ?? configuration.limits.fileSize ?? DocumentReader.defaultMaximumFileSize
+        reader.docxByteLimit = maxDocxSize ?? configuration.limits.docxSize ?? reader.docxByteLimit
         var checker = Checker(rules: ruleSet, reader: reader)
+        checker.maximumFindingsPerFile = maxFindings ?? configuration.limits.findingsPerFile ?? checker.maximumFindingsPerFile
         checker.keepDocuments = format == .html
         let settings = configuration
         checker.issuingBody = { settings.issuingBody(for: $0) }

@@ -19,6 +19,9 @@ public struct Configuration: Sendable {
     /// The comment that starts a suppression line in plain text (`%`, `//`, `#`); Markdown
     /// always uses `<!-- concord-disable rule-id -->`.
     public var textComment: String?
+    /// Limits: file size in bytes, .docx inflated bytes, findings per file.
+    public struct Limits: Sendable { public var fileSize: Int?; public var docxSize: Int?; public var findingsPerFile: Int? }
+    public var limits = Limits()
 
     public init() {}
 
@@ -32,6 +35,7 @@ public struct Configuration: Sendable {
         "rule-folders": "list of folders with extra symbols.yml, treaties.yml or languages/*.yml",
         "issuing-bodies": "map of glob to the issuing body code (A, S, E, CTOC/COP, …)",
         "text-comment": "the comment prefix of suppression lines in plain text (for example %)",
+        "limits": "map with file-size, docx-size (bytes) and findings-per-file (counts), each a positive whole number",
     ]
 
     /// The configuration file that applies to a folder: `.concord.yml` there or above.
@@ -98,6 +102,22 @@ public struct Configuration: Sendable {
                 throw RuleError(file: path, message: "'issuing-bodies' must be a \(keys["issuing-bodies"]!)")
             }
             configuration.issuingBodies = bodies.map { ($0.key, $0.value as! String) }.sorted { $0.glob < $1.glob }
+        }
+        if let raw = map["limits"] {
+            guard let limits = raw as? [String: Any] else { throw RuleError(file: path, message: "'limits' must be a \(keys["limits"]!)") }
+            for (key, value) in limits.sorted(by: { $0.key < $1.key }) {
+                guard ["file-size", "docx-size", "findings-per-file"].contains(key) else {
+                    throw RuleError(file: path, message: "limits: unknown key '\(key)' — the keys are docx-size, file-size, findings-per-file")
+                }
+                guard let number = value as? Int, number > 0 else {
+                    throw RuleError(file: path, message: "limits: '\(key)' must be a positive whole number, not '\(value)'")
+                }
+                switch key {
+                case "file-size": configuration.limits.fileSize = number
+                case "docx-size": configuration.limits.docxSize = number
+                default: configuration.limits.findingsPerFile = number
+                }
+            }
         }
         if let raw = map["text-comment"] {
             guard let comment = raw as? String, !comment.isEmpty, !comment.contains(where: \.isWhitespace) else {

@@ -30,6 +30,12 @@ final class XMLElementNode {
 
 enum WordXML {
     static func parse(_ data: Data, part: String, file: String) throws(InputError) -> XMLElementNode {
+        // Word writes UTF-8. Foundation's parser crashes on element or attribute names that
+        // are not valid UTF-8 (found by fuzzing), so text that is not UTF-8 is refused first.
+        let isUTF16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+        if !isUTF16, String(validating: data, as: UTF8.self) == nil {
+            throw InputError(file: file, reason: .malformed("\(part) is not valid UTF-8 text", line: nil))
+        }
         // Refuse DTDs before the parser sees them: no entity can then be declared.
         let head = data.prefix(4096)
         if let text = String(data: head, encoding: .utf8) ?? String(data: head, encoding: .isoLatin1),

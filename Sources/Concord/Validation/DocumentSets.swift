@@ -121,6 +121,35 @@ public struct Checker: Sendable {
     public let reader: DocumentReader
     /// The issuing body of a file's document when the configuration names one.
     public var issuingBody: (@Sendable (String) -> String?)?
+    /// At most this many findings are reported per file; the rest are counted in one
+    /// `report.findings-cut` finding.
+    public var maximumFindingsPerFile = 1000
+
+    private func capped(_ findings: [Finding]) -> [Finding] {
+        var perFile = [String: Int]()
+        var cut = [String: (count: Int, first: Finding)]()
+        var kept = [Finding]()
+        for finding in findings {
+            let n = perFile[finding.location.file, default: 0]
+            perFile[finding.location.file] = n + 1
+            if n < maximumFindingsPerFile {
+                kept.append(finding)
+            } else if let previous = cut[finding.location.file] {
+                cut[finding.location.file] = (previous.count + 1, previous.first)
+            } else {
+                cut[finding.location.file] = (1, finding)
+            }
+        }
+        for (file, info) in cut.sorted(by: { $0.key < $1.key }) {
+            var location = info.first.location
+            location.message = nil
+            kept.append(Finding(rule: "report.findings-cut", severity: rules.checks.severity("report.findings-cut"),
+                                message: "\(info.count) more finding\(info.count == 1 ? "" : "s") in \((file as NSString).lastPathComponent) not reported (limit \(maximumFindingsPerFile) per file)",
+                                location: location, subject: "findings cut"))
+        }
+        return kept.sorted(by: Finding.ordered)
+    }
+
     /// Keep the documents in the report (for the HTML view).
     public var keepDocuments = false
     /// Changes a finding's severity, or drops it (nil): configuration, suppressions, baselines.
@@ -157,6 +186,7 @@ public struct Checker: Sendable {
         }
         findings = findings.filter { suppressions[$0.location.file]?.silences($0) != true }
         findings = findings.compactMap(adjust).sorted(by: Finding.ordered)
+        findings = capped(findings)
         let kept = keepDocuments ? versions.sorted { $0.language < $1.language } : []
         return (SetReport(set: set, languages: languages.sorted(), findings: findings, versions: kept), errors)
     }

@@ -1,0 +1,78 @@
+// libFuzzer targets for Concord, built only when CONCORD_FUZZ is set (see scripts/fuzz):
+//   CONCORD_FUZZ=1 swift build --product ConcordFuzz -Xswiftc -sanitize=fuzzer,address
+// The target is chosen by the environment variable CONCORD_FUZZ_TARGET: reader, normalizer,
+// extractor, docx. Each checks invariants, not just the absence of a crash.
+import Concord
+import Foundation
+
+typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                         _ callback: FuzzCallback) -> CInt
+
+let target = ProcessInfo.processInfo.environment["CONCORD_FUZZ_TARGET"] ?? "reader"
+nonisolated(unsafe) let rules: RuleSet? = RuleSet.locate().flatMap { try? RuleSet(folder: $0) }
+
+func check(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition {
+        FileHandle.standardError.write(Data("invariant broken: \(message())\n".utf8))
+        abort()
+    }
+}
+
+func fuzzOne(_ bytes: [UInt8]) {
+    switch target {
+    case "normalizer":
+        let units = Array(String(decoding: bytes, as: UTF8.self).utf16)
+        let normalized = NormalizedText(units)
+        var previous = 0
+        for i in 0..<normalized.count {
+            let range = normalized.originalRange(ofUnit: i)
+            check(range.lowerBound >= previous && range.upperBound <= units.count && !range.isEmpty, "offset map out of order or bounds")
+            previous = range.lowerBound
+            check(NormalizedText(Array(units[range])).units.contains(normalized.units[i]), "unit \(i) does not come from its source range")
+        }
+        check(NormalizedText(units).units == normalized.units, "normalization is not deterministic")
+    case "docx":
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("concord-fuzz-\(getpid()).docx")
+        try? Data(bytes).write(to: url)
+        _ = try? DocumentReader().read(path: url.path)
+    default:
+        guard let document = try? DocumentReader().read(bytes: bytes, file: "fuzz.en.txt") else { return }
+        let source = document.source
+        for paragraph in document.paragraphs {
+            let range = paragraph.text.sourceRange(0..<paragraph.text.count)
+            check(range.lowerBound >= 0 && range.upperBound <= source.units.count, "paragraph maps outside the source")
+            for i in 0..<paragraph.text.count where paragraph.text.units[i] != 0x20 {
+                let offset = paragraph.text.sourceOffset(at: i)
+                check(offset >= 0 && offset < source.units.count && source.units[offset] == paragraph.text.units[i], "paragraph unit \(i) maps to another character")
+            }
+        }
+        if target == "extractor", let rules {
+            let citations = CitationExtractor(rules: rules).citations(in: document)
+            for citation in citations where citation.kind != .unknown {
+                check(citation.sourceRange.upperBound <= source.units.count, "citation outside the source")
+                let written = String(decoding: source.units[citation.sourceRange], as: UTF16.self)
+                check(NormalizedText(written).string == NormalizedText(citation.text).string, "citation text does not normalize like its source")
+            }
+            check(CitationExtractor(rules: rules).citations(in: document).map(\.key) == citations.map(\.key), "extraction is not deterministic")
+        }
+    }
+}
+
+let callback: FuzzCallback = { data, size in
+    fuzzOne(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+    return 0
+}
+
+var argc = CommandLine.argc
+var argv = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&argc, &argv, callback))
+
+/// libFuzzer's driver refers to this symbol even when the driver is started by
+/// LLVMFuzzerRunDriver; it runs the same target.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    callback(data, size)
+}
