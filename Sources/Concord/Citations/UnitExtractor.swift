@@ -34,7 +34,9 @@ struct UnitExtractor: Sendable {
         candidates = Self.resolveOverlaps(candidates)
 
         var citations = [Citation]()
+        var lastSymbol: Candidate?  // the latest symbol before the candidate (candidates are in start order)
         for candidate in candidates {
+            defer { if candidate.kind == "symbol" { lastSymbol = candidate } }
             let original = normalized.originalRange(candidate.range)
             let sourceRange = text.sourceRange(original)
             let written = text.string(original)
@@ -63,10 +65,11 @@ struct UnitExtractor: Sendable {
                 let keys = ReferenceKeys(grammar: rules.symbols)
                 // `document CBD/COP/15/17, decision 15/4`: a decision cited right after a
                 // document's symbol is that document's body's (CBD/COP).
-                let afterSymbol = own || named != nil ? nil : candidates.last { other in
-                    other.kind == "symbol" && other.range.upperBound <= candidate.range.lowerBound
-                        && candidate.range.lowerBound - other.range.upperBound <= 3
-                }?.symbol.flatMap(Self.bodyPrefix(ofSymbol:))
+                let afterSymbol = own || named != nil ? nil : lastSymbol.flatMap { other -> String? in
+                    guard other.range.upperBound <= candidate.range.lowerBound,
+                          candidate.range.lowerBound - other.range.upperBound <= 3 else { return nil }
+                    return other.symbol.flatMap(Self.bodyPrefix(ofSymbol:))
+                }
                 for raw in numbers(inList: candidate.match?["list"], of: units) {
                     let number = ReferenceKeys.canonicalNumber(raw)
                     let body = named ?? ReferenceKeys.impliedBody(number) ?? afterSymbol ?? issuingBody

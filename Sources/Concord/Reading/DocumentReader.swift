@@ -36,7 +36,19 @@ public struct DocumentReader: Sendable {
         if ext == "doc" || ext == "pdf" || ext == "odt" || ext == "rtf" {
             throw InputError(file: path, reason: .unsupportedFormat(ext))
         }
-        if ext == "docx" {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? Int, size > maximumFileSize {
+                throw InputError(file: path, reason: .tooLarge(bytes: size, limit: maximumFileSize))
+            }
+            if ext == "docx" { data = Data() } else { data = try Data(contentsOf: URL(fileURLWithPath: path)) }
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(file: path, reason: .unreadable(Self.describe(error)))
+        }
+        if ext == "docx" {  // after the size check: the package is read part by part
             var reader = DocxReader()
             reader.limits = DocxPackage.Limits(entries: docxEntryLimit, totalBytes: docxByteLimit)
             let (source, positions) = try reader.read(url: URL(fileURLWithPath: path), file: path)
@@ -44,18 +56,6 @@ public struct DocumentReader: Sendable {
             document.format = .docx
             document.paragraphPositions = positions
             return document
-        }
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > maximumFileSize {
-                throw InputError(file: path, reason: .tooLarge(bytes: size, limit: maximumFileSize))
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw InputError(file: path, reason: .unreadable(Self.describe(error)))
         }
         return try read(bytes: [UInt8](data), file: path)
     }

@@ -29,10 +29,15 @@ struct MarkerFinder: Sendable {
         let explicitLabels = Set(found.map(\.label))
 
         // Bare-digit markers, label by label in document order of the bodies.
+        let groupEnds = Array(Set(layout.bodyGroups.map(\.upperBound))).sorted()
         for (bodyIndex, body) in layout.bodies.enumerated() where !explicitLabels.contains(body.label) {
             guard Int(body.label) != nil else { continue }
             let group = layout.bodyGroups[bodyIndex]
-            let pageStart = layout.bodyGroups.filter { $0.upperBound <= group.lowerBound }.map(\.upperBound).max() ?? 0
+            // The end of the last group of bodies before this one (binary search: a document
+            // may have 100,000 bodies).
+            var low = 0, high = groupEnds.count
+            while low < high { let mid = (low + high) / 2; if groupEnds[mid] <= group.lowerBound { low = mid + 1 } else { high = mid } }
+            let pageStart = low > 0 ? groupEnds[low - 1] : 0
             // Between the markers of the labels around it; a marker standing out of order
             // (a converter that put `[^5]` in the wrong paragraph) does not bound the search.
             let value = Int(body.label) ?? 0

@@ -14,6 +14,17 @@ struct PlainTextReader: Sendable {
         var interrupted = false
         var lastLabel = 0
         var previousWasBodies = false
+        // Each body's group of bodies (one page's footnotes), as an index into `groups`.
+        var groups = [Range<Int>]()
+        var groupOf = [Int]()
+        func appendGroup(_ bodies: [FootnoteBody], to layout: inout Layout) {
+            guard let first = bodies.first, let last = bodies.last else { return }
+            groups.append(first.labelRange.lowerBound..<max(last.labelRange.upperBound, last.text.sourceRange(0..<last.text.count).upperBound))
+            for body in bodies {
+                layout.bodies.append(body)
+                groupOf.append(groups.count - 1)
+            }
+        }
         while i < lines.count {
             if lines[i].isBlank { i += 1; continue }
             var j = i
@@ -40,10 +51,10 @@ struct PlainTextReader: Sendable {
                     }
                 }
                 // Bodies in consecutive blocks (¹ …, blank, ² …) are one page's footnotes.
-                if previousWasBodies, let group = layout.bodyGroups.last {
-                    let merged = group.lowerBound..<run.last!.range.upperBound
-                    for k in layout.bodyGroups.indices where layout.bodyGroups[k] == group { layout.bodyGroups[k] = merged }
-                    for body in bodies { layout.bodies.append(body); layout.bodyGroups.append(merged) }
+                if previousWasBodies, let last = groups.indices.last {
+                    // Widen the open group (its ranges are given to the bodies at the end).
+                    groups[last] = groups[last].lowerBound..<run.last!.range.upperBound
+                    for body in bodies { layout.bodies.append(body); groupOf.append(last) }
                 } else {
                     appendGroup(bodies, to: &layout)
                 }
@@ -71,17 +82,10 @@ struct PlainTextReader: Sendable {
             }
             i = k  // a separator, if any, is read on the next turn
         }
+        layout.bodyGroups = groupOf.map { groups[$0] }
         return layout
     }
 
-    private func appendGroup(_ bodies: [FootnoteBody], to layout: inout Layout) {
-        guard let first = bodies.first, let last = bodies.last else { return }
-        let group = first.labelRange.lowerBound..<max(last.labelRange.upperBound, last.text.sourceRange(0..<last.text.count).upperBound)
-        for body in bodies {
-            layout.bodies.append(body)
-            layout.bodyGroups.append(group)
-        }
-    }
 
     /// The footnotes under a rule of underscores: `N text`, continuation lines directly
     /// below, bodies separated by blank lines; the zone ends at the first line that is

@@ -14,7 +14,31 @@ import Testing
         try FileManager.default.copyItem(atPath: path, toPath: copy.path)
         #expect(performing: { try DocumentReader().read(path: copy.path) }, throws: { error in
             guard let error = error as? InputError else { return false }
-            return error.file == copy.path && error.message.contains("word/")
+            return error.file == copy.path
         })
+        // The same fault in an otherwise sound package: names that are not UTF-8.
+        let names = folder.appendingPathComponent("names.en.docx")
+        var xml = Data("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><".utf8)
+        xml.append(contentsOf: [0xD1, 0x8E, 0xB0, 0x89])
+        xml.append(Data(" a=\"1\"/></w:p></w:body></w:document>".utf8))
+        try DocxTests.makeArchive(names, entries: [("word/document.xml", xml)])
+        #expect(throws: InputError(file: names.path, reason: .malformed("word/document.xml is not valid UTF-8 text", line: nil))) {
+            try DocumentReader().read(path: names.path)
+        }
+    }
+
+    /// A mutated Word package whose local file headers are garbage: ZIPFoundation looped for
+    /// ever on empty reads (found by `scripts/fuzz docx` as a timeout).
+    @Test func damagedLocalHeaders() throws {
+        let path = Paths.repository.appendingPathComponent("Tests/ConcordTests/Fixtures/fuzz/damaged-local-header.docx").path
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("damaged.en.docx")
+        try FileManager.default.copyItem(atPath: path, toPath: copy.path)
+        let started = Date()
+        #expect(throws: InputError(file: copy.path, reason: .malformed("the .docx package is damaged: an entry's local header is missing or broken", line: nil))) {
+            try DocumentReader().read(path: copy.path)
+        }
+        #expect(Date().timeIntervalSince(started) < 10)
     }
 }
