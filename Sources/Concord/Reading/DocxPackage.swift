@@ -11,90 +11,113 @@ struct DocxPackage {
         var totalBytes = 256 * 1024 * 1024
     }
 
-    private let archive: Archive
+    /// Where an entry's bytes are, from the central directory, checked against the file.
+    struct Entry {
+        var method: Int
+        var compressedSize: Int
+        var dataOffset: Int
+    }
+
+    private let bytes: Data
+    private let entries: [String: Entry]
     private let file: String
     private let limits: Limits
     private var bytesRead = 0
-    /// The package's size: no entry can hold more compressed bytes than the file has.
-    private let fileSize: UInt64
 
     init(url: URL, file: String, limits: Limits) throws(InputError) {
         self.file = file
         self.limits = limits
-        fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? UInt64) ?? 0
-        if let bytes = try? Data(contentsOf: url), let problem = Self.structuralProblem(bytes) {
-            throw InputError(file: file, reason: .malformed("the .docx package is damaged: \(problem)", line: nil))
-        }
+        // ZIPFoundation opens it first: a file that is not a zip archive is refused there.
         do {
-            archive = try Archive(url: url, accessMode: .read)
+            _ = try Archive(url: url, accessMode: .read)
+            bytes = try Data(contentsOf: url)
         } catch {
             throw InputError(file: file, reason: .malformed("not a Word document: the .docx package cannot be opened as a zip file (truncated or damaged?)", line: nil))
         }
-        var count = 0
-        for _ in archive {
-            count += 1
-            if count > limits.entries {
-                throw InputError(file: file, reason: .malformed("the .docx package has more than \(limits.entries) entries; refusing to read it", line: nil))
-            }
+        switch Self.directory(bytes, limit: limits.entries) {
+        case .failure(let problem):
+            throw InputError(file: file, reason: .malformed(problem.message, line: nil))
+        case .success(let entries):
+            self.entries = entries
         }
     }
 
-    func contains(_ path: String) -> Bool { archive[path] != nil }
+    struct Problem: Error { var message: String }
 
-    /// Checks the zip structure before ZIPFoundation reads it: every entry of the central
-    /// directory must point at a local header, and its data must lie inside the file. A
-    /// damaged local header otherwise sent ZIPFoundation into an endless loop of empty reads
-    /// (found by fuzzing).
-    static func structuralProblem(_ d: Data) -> String? {
+    /// The central directory, every entry checked: it points at a local header and its data
+    /// lies inside the file. (A damaged local header sent ZIPFoundation's reader into an
+    /// endless loop of empty reads: found by fuzzing.)
+    static func directory(_ d: Data, limit: Int) -> Result<[String: Entry], Problem> {
         let bytes = [UInt8](d)
-        func u16(_ o: Int) -> Int { o + 2 <= bytes.count ? Int(bytes[o]) | Int(bytes[o + 1]) << 8 : -1 }
-        func u32(_ o: Int) -> Int { o + 4 <= bytes.count ? u16(o) | u16(o + 2) << 16 : -1 }
-        guard bytes.count >= 22 else { return nil }  // too short: ZIPFoundation says so itself
+        func u16(_ o: Int) -> Int { o >= 0 && o + 2 <= bytes.count ? Int(bytes[o]) | Int(bytes[o + 1]) << 8 : -1 }
+        func u32(_ o: Int) -> Int { o >= 0 && o + 4 <= bytes.count ? u16(o) | u16(o + 2) << 16 : -1 }
         var end = -1
         var o = bytes.count - 22
         while o >= max(0, bytes.count - 22 - 65_535) {
             if u32(o) == 0x0605_4b50 { end = o; break }
             o -= 1
         }
-        guard end >= 0 else { return nil }  // no directory: ZIPFoundation refuses it
+        guard end >= 0 else { return .failure(Problem(message: "not a Word document: the .docx package has no zip directory (truncated or damaged?)")) }
         let count = u16(end + 10)
+        guard count <= limit else {
+            return .failure(Problem(message: "the .docx package has more than \(limit) entries; refusing to read it"))
+        }
+        var entries = [String: Entry]()
         var entry = u32(end + 16)
         for _ in 0..<count {
-            guard entry >= 0, u32(entry) == 0x0201_4b50 else { return "a central directory entry is broken" }
-            let compressed = u32(entry + 20)
+            guard u32(entry) == 0x0201_4b50 else { return .failure(Problem(message: "the .docx package is damaged: a central directory entry is broken")) }
+            let method = u16(entry + 10), compressed = u32(entry + 20)
             let nameLength = u16(entry + 28), extraLength = u16(entry + 30), commentLength = u16(entry + 32)
             let local = u32(entry + 42)
-            if compressed != 0xFFFF_FFFF && local != 0xFFFF_FFFF {  // ZIP64 sizes are left to ZIPFoundation
-                guard local >= 0, u32(local) == 0x0403_4b50 else { return "an entry's local header is missing or broken" }
-                let data = local + 30 + u16(local + 26) + u16(local + 28)
-                guard data + compressed <= bytes.count else { return "an entry's data runs past the end of the file" }
+            guard entry + 46 + nameLength <= bytes.count else { return .failure(Problem(message: "the .docx package is damaged: a central directory entry is broken")) }
+            let name = String(decoding: bytes[(entry + 46)..<(entry + 46 + nameLength)], as: UTF8.self)
+            guard compressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF else {
+                return .failure(Problem(message: "the .docx package uses ZIP64, which Word does not write; refusing to read it"))
             }
+            guard u32(local) == 0x0403_4b50 else { return .failure(Problem(message: "the .docx package is damaged: an entry's local header is missing or broken")) }
+            let data = local + 30 + u16(local + 26) + u16(local + 28)
+            guard data + compressed <= bytes.count else { return .failure(Problem(message: "the .docx package is damaged: an entry's data runs past the end of the file")) }
+            entries[name] = Entry(method: method, compressedSize: compressed, dataOffset: data)
             entry += 46 + nameLength + extraLength + commentLength
         }
-        return nil
+        return .success(entries)
     }
 
+    func contains(_ path: String) -> Bool { entries[path] != nil }
+
     /// The bytes of a part, counted against the limit as they are inflated (the sizes the
-    /// zip declares may lie).
+    /// zip declares may lie). Inflated with ZIPFoundation from bytes this reader hands out
+    /// itself, so that a damaged stream ends in an error, never in a wait for more bytes.
     mutating func part(_ path: String) throws(InputError) -> Data? {
-        guard let entry = archive[path] else { return nil }
-        // A damaged (or crafted) entry that claims more compressed bytes than the file holds
-        // would make the reader wait for bytes that never come (found by fuzzing).
-        guard entry.compressedSize <= fileSize else {
-            throw InputError(file: file, reason: .malformed("\(path) in the .docx package is damaged (it claims more bytes than the file has)", line: nil))
-        }
-        var data = Data()
+        guard let entry = entries[path] else { return nil }
+        let compressed = bytes.subdata(in: entry.dataOffset..<(entry.dataOffset + entry.compressedSize))
         let budget = limits.totalBytes - bytesRead
         struct TooLarge: Error {}
+        struct Truncated: Error {}
+        var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                data.append(chunk)
+            switch entry.method {
+            case 0:
+                data = compressed
                 if data.count > budget { throw TooLarge() }
+            case 8:
+                _ = try Data.decompress(size: Int64(compressed.count), bufferSize: 64 * 1024, skipCRC32: true, provider: { position, size in
+                    let start = Int(position)
+                    guard start < compressed.count else { throw Truncated() }
+                    return compressed.subdata(in: start..<min(compressed.count, start + size))
+                }, consumer: { chunk in
+                    data.append(chunk)
+                    if data.count > budget { throw TooLarge() }
+                })
+            default:
+                throw InputError(file: file, reason: .malformed("\(path) in the .docx package uses a compression Word does not write", line: nil))
             }
         } catch is TooLarge {
             throw InputError(file: file, reason: .malformed("\(path) expands to more than \(limits.totalBytes / (1024 * 1024)) MiB (a zip bomb?); refusing to read it", line: nil))
+        } catch let error as InputError {
+            throw error
         } catch {
-            throw InputError(file: file, reason: .malformed("\(path) in the .docx package cannot be read: \(error)", line: nil))
+            throw InputError(file: file, reason: .malformed("\(path) in the .docx package is damaged and cannot be inflated", line: nil))
         }
         bytesRead += data.count
         return data
