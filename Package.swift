@@ -24,6 +24,7 @@ let package = Package(
                 .linkedLibrary("icui18n"),
                 .linkedLibrary("icuuc"),
                 .linkedLibrary("icudata"),
+                .linkedLibrary("z"),
             ]
         ),
         .target(

@@ -1,6 +1,8 @@
 #include "concord_icu.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 #include <unicode/ubrk.h>
 #include <unicode/udat.h>
 #include <unicode/unum.h>
@@ -310,4 +312,47 @@ int32_t concord_spellout_parse(void *parser, const uint16_t *text, int32_t lengt
     if (U_FAILURE(err) || pos != length) return 0;
     *value = result;
     return 1;
+}
+
+int32_t concord_inflate_raw(const uint8_t *in, int64_t in_length, int64_t cap,
+                            uint8_t **out, int64_t *out_length) {
+    *out = NULL;
+    *out_length = 0;
+    z_stream stream;
+    memset(&stream, 0, sizeof stream);
+    if (inflateInit2(&stream, -MAX_WBITS) != Z_OK) return -1;
+    int64_t size = in_length * 4 + 65536;
+    if (size > cap + 1) size = cap + 1;
+    uint8_t *buffer = malloc((size_t)size);
+    if (!buffer) { inflateEnd(&stream); return -1; }
+    stream.next_in = (Bytef *)in;
+    stream.avail_in = (uInt)in_length;
+    int64_t produced = 0;
+    for (;;) {
+        stream.next_out = buffer + produced;
+        stream.avail_out = (uInt)(size - produced);
+        int ret = inflate(&stream, Z_NO_FLUSH);
+        produced = size - stream.avail_out;
+        if (ret == Z_STREAM_END) break;
+        if (ret != Z_OK && ret != Z_BUF_ERROR) { free(buffer); inflateEnd(&stream); return -1; }
+        if (stream.avail_out == 0) {
+            if (size >= cap + 1) { free(buffer); inflateEnd(&stream); return 1; }
+            int64_t bigger = size * 2 > cap + 1 ? cap + 1 : size * 2;
+            uint8_t *grown = realloc(buffer, (size_t)bigger);
+            if (!grown) { free(buffer); inflateEnd(&stream); return -1; }
+            buffer = grown;
+            size = bigger;
+            continue;
+        }
+        if (stream.avail_in == 0) { free(buffer); inflateEnd(&stream); return -1; }  /* truncated */
+    }
+    inflateEnd(&stream);
+    if (produced > cap) { free(buffer); return 1; }
+    *out = buffer;
+    *out_length = produced;
+    return 0;
+}
+
+void concord_free(void *pointer) {
+    free(pointer);
 }

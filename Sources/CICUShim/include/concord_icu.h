@@ -89,6 +89,15 @@ void *concord_spellout_open(const char *locale, int32_t ordinal);
 void concord_spellout_close(void *parser);
 int32_t concord_spellout_parse(void *parser, const uint16_t *text, int32_t length, int64_t *value);
 
+/*
+ * Inflates a raw deflate stream (a zip entry), deterministically: returns 0 and a malloc'd
+ * buffer in *out (free with concord_free) when the stream ends, 1 when the output would
+ * exceed cap bytes, -1 when the stream is damaged or truncated.
+ */
+int32_t concord_inflate_raw(const uint8_t *in, int64_t in_length, int64_t cap,
+                            uint8_t **out, int64_t *out_length);
+void concord_free(void *pointer);
+
 /* Script counts over a text, in this order: Latin, Cyrillic, Arabic, Han, Other letters. */
 void concord_script_counts(const uint16_t *text, int32_t length, int64_t counts[5]);
 

@@ -1,4 +1,5 @@
 import Foundation
+import CICUShim
 import ZIPFoundation
 
 /// The parts of a Word package, read with limits: a .docx is a zip file, and a zip file can
@@ -86,8 +87,8 @@ struct DocxPackage {
     func contains(_ path: String) -> Bool { entries[path] != nil }
 
     /// The bytes of a part, counted against the limit as they are inflated (the sizes the
-    /// zip declares may lie). Inflated with ZIPFoundation from bytes this reader hands out
-    /// itself, so that a damaged stream ends in an error, never in a wait for more bytes.
+    /// zip declares may lie); a damaged stream ends in an error, never in a wait for more
+    /// bytes.
     mutating func part(_ path: String) throws(InputError) -> Data? {
         guard let entry = entries[path] else { return nil }
         let compressed = bytes.subdata(in: entry.dataOffset..<(entry.dataOffset + entry.compressedSize))
@@ -101,14 +102,18 @@ struct DocxPackage {
                 data = compressed
                 if data.count > budget { throw TooLarge() }
             case 8:
-                _ = try Data.decompress(size: Int64(compressed.count), bufferSize: 64 * 1024, skipCRC32: true, provider: { position, size in
-                    let start = Int(position)
-                    guard start < compressed.count else { throw Truncated() }
-                    return compressed.subdata(in: start..<min(compressed.count, start + size))
-                }, consumer: { chunk in
-                    data.append(chunk)
-                    if data.count > budget { throw TooLarge() }
-                })
+                // zlib directly (through the shim): deterministic on damaged streams, which
+                // ZIPFoundation's inflater was not (it read past the part, or returned
+                // different bytes from run to run — found by fuzzing).
+                var out: UnsafeMutablePointer<UInt8>?
+                var length: Int64 = 0
+                let status = compressed.withUnsafeBytes { raw in
+                    concord_inflate_raw(raw.bindMemory(to: UInt8.self).baseAddress, Int64(compressed.count), Int64(budget), &out, &length)
+                }
+                if status == 1 { throw TooLarge() }
+                guard status == 0, let out else { throw Truncated() }
+                data = Data(bytes: out, count: Int(length))
+                concord_free(out)
             default:
                 throw InputError(file: file, reason: .malformed("\(path) in the .docx package uses a compression Word does not write", line: nil))
             }
