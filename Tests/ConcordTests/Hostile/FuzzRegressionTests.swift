@@ -4,14 +4,20 @@ import Testing
 
 /// Inputs the fuzzers found that once crashed Concord: each must now give one clear error.
 @Suite struct FuzzRegressionTests {
+    let folder: URL
+
+    init() throws { folder = try Paths.temporaryDirectory() }
+
+    /// A copy of a fixture under a name that says its language (the fixtures are never read in place).
+    func fixture(_ name: String, as copyName: String) throws -> URL {
+        let copy = folder.appendingPathComponent(copyName)
+        try FileManager.default.copyItem(at: Paths.repository.appendingPathComponent("Tests/ConcordTests/Fixtures/fuzz/\(name)"), to: copy)
+        return copy
+    }
     /// A mutated Word package whose document.xml has element names that are not UTF-8:
     /// Foundation's XML parser crashed on it (found by `scripts/fuzz docx`).
     @Test func wordXMLThatIsNotUTF8() throws {
-        let path = Paths.repository.appendingPathComponent("Tests/ConcordTests/Fixtures/fuzz/invalid-utf8-names.docx").path
-        let folder = try Paths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let copy = folder.appendingPathComponent("crash.en.docx")
-        try FileManager.default.copyItem(atPath: path, toPath: copy.path)
+        let copy = try fixture("invalid-utf8-names.docx", as: "crash.en.docx")
         #expect(performing: { try DocumentReader().read(path: copy.path) }, throws: { error in
             guard let error = error as? InputError else { return false }
             return error.file == copy.path
@@ -30,11 +36,7 @@ import Testing
     /// A mutated Word package whose local file headers are garbage: ZIPFoundation looped for
     /// ever on empty reads (found by `scripts/fuzz docx` as a timeout).
     @Test func damagedLocalHeaders() throws {
-        let path = Paths.repository.appendingPathComponent("Tests/ConcordTests/Fixtures/fuzz/damaged-local-header.docx").path
-        let folder = try Paths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let copy = folder.appendingPathComponent("damaged.en.docx")
-        try FileManager.default.copyItem(atPath: path, toPath: copy.path)
+        let copy = try fixture("damaged-local-header.docx", as: "damaged.en.docx")
         let started = Date()
         #expect(throws: InputError(file: copy.path, reason: .malformed("the .docx package is damaged: an entry's local header is missing or broken", line: nil))) {
             try DocumentReader().read(path: copy.path)
@@ -46,11 +48,7 @@ import Testing
     /// bytes past the part (a timeout found by `scripts/fuzz docx`). Parts are now inflated
     /// from bytes the reader hands out itself.
     @Test func aCompressedPartThatNeverEnds() throws {
-        let path = Paths.repository.appendingPathComponent("Tests/ConcordTests/Fixtures/fuzz/endless-inflate.docx").path
-        let folder = try Paths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let copy = folder.appendingPathComponent("endless.en.docx")
-        try FileManager.default.copyItem(atPath: path, toPath: copy.path)
+        let copy = try fixture("endless-inflate.docx", as: "endless.en.docx")
         let started = Date()
         #expect(throws: InputError(file: copy.path, reason: .malformed("word/footnotes.xml in the .docx package is damaged and cannot be inflated", line: nil))) {
             try DocumentReader().read(path: copy.path)
