@@ -409,7 +409,7 @@ struct Report: ParsableCommand {
     func run() throws {
         var arguments = ["--format", "html", "--output", html]
         if let rules { arguments += ["--rules", rules] }
-        var check = try Check.parse(arguments + paths)
+        let check = try Check.parse(arguments + paths)
         try check.run()
     }
 }

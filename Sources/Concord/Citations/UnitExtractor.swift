@@ -215,6 +215,10 @@ struct UnitExtractor: Sendable {
         text.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
     }
 
+    // Compiled once (not per number parsed).
+    private static let arabicGenitiveTens = try! NSRegularExpression(pattern: #"(عشر|ثلاث|أربع|خمس|ست|سبع|ثمان|تسع)ين(?=$|\s)"#)
+    private static let arabicFirst = try! NSRegularExpression(pattern: #"^(الحادية|الحادي)\s+و"#)
+
     /// A number written in digits or in words (二十八, sixth, шестой).
     func parseNumber(_ raw: String, ordinal: Bool) -> Int? {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
@@ -228,8 +232,9 @@ struct UnitExtractor: Sendable {
             // 31 … with two spaces (الحادية  والعشرون); its lenient parse misreads the rest
             // (الثامنة والخمسين → 8, الحادية والعشرون → 20). UN Arabic mostly writes the
             // genitive (في دورتها التاسعة والستين): read its tens as nominative.
-            text = text.replacingOccurrences(of: #"(عشر|ثلاث|أربع|خمس|ست|سبع|ثمان|تسع)ين(?=$|\s)"#, with: "$1ون", options: .regularExpression)
-            text = text.replacingOccurrences(of: #"^(الحادية|الحادي)\s+و"#, with: "$1  و", options: .regularExpression)
+            let range = NSRange(text.startIndex..., in: text)
+            text = Self.arabicGenitiveTens.stringByReplacingMatches(in: text, range: range, withTemplate: "$1ون")
+            text = Self.arabicFirst.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1  و")
         }
         return LocaleData.parseSpellout(text.lowercased(), locale: locale, ordinal: ordinal)
             ?? LocaleData.parseSpellout(text.lowercased(), locale: locale, ordinal: !ordinal)

@@ -42,22 +42,25 @@ public struct DocumentReader: Sendable {
             if let size = attributes[.size] as? Int, size > maximumFileSize {
                 throw InputError(file: path, reason: .tooLarge(bytes: size, limit: maximumFileSize))
             }
-            if ext == "docx" { data = Data() } else { data = try Data(contentsOf: URL(fileURLWithPath: path)) }
+            guard ext != "docx" else { return try readDocx(path) }  // after the size check
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch let error as InputError {
             throw error
         } catch {
             throw InputError(file: path, reason: .unreadable(Self.describe(error)))
         }
-        if ext == "docx" {  // after the size check: the package is read part by part
-            var reader = DocxReader()
-            reader.limits = DocxPackage.Limits(entries: docxEntryLimit, totalBytes: docxByteLimit)
-            let (source, positions) = try reader.read(url: URL(fileURLWithPath: path), file: path)
-            var document = read(source: source, file: path, format: .plainText)
-            document.format = .docx
-            document.paragraphPositions = positions
-            return document
-        }
         return try read(bytes: [UInt8](data), file: path)
+    }
+
+    /// A Word package: made into text in the seed's layout, places mapped back to Word's.
+    private func readDocx(_ path: String) throws(InputError) -> Document {
+        var reader = DocxReader()
+        reader.limits = DocxPackage.Limits(entries: docxEntryLimit, totalBytes: docxByteLimit)
+        let (source, positions) = try reader.read(url: URL(fileURLWithPath: path), file: path)
+        var document = read(source: source, file: path, format: .plainText)
+        document.format = .docx
+        document.paragraphPositions = positions
+        return document
     }
 
     public func read(bytes: [UInt8], file: String) throws(InputError) -> Document {

@@ -75,7 +75,7 @@ struct DocxReader {
         }
         for body in bodies where !body.text.isEmpty {
             lines.append(""); positions.lines.append(.blank)
-            let mark = ListNumbering.superscript(body.label)
+            let mark = Chars.superscript(body.label)
             lines.append(mark + " " + body.text)
             let reference = referenceParagraph[body.id] ?? (1, 0)
             positions.lines.append(.footnote(paragraph: reference.paragraph, offset: reference.offset))
@@ -148,7 +148,7 @@ struct RunWalker {
                 // A footnote number typed by hand as superscript digits (documents converted
                 // from other formats): written as superscript characters, a marker like any other.
                 if !fields.contains(true) {
-                    text += ListNumbering.superscript(child.children.filter { $0.name == "t" }.map(\.text).joined())
+                    text += Chars.superscript(child.children.filter { $0.name == "t" }.map(\.text).joined())
                 }
             case "tab", "br", "cr":
                 if !fields.contains(true) { text += " " }
@@ -159,7 +159,7 @@ struct RunWalker {
             case "footnoteReference":
                 if let id = child.attribute("id") {
                     reference(id, text.utf16.count)
-                    text += ListNumbering.superscript(label(forFootnote: id))
+                    text += Chars.superscript(label(forFootnote: id))
                 }
             default:
                 walk(child, into: &text, reference: reference)
@@ -228,24 +228,12 @@ struct ListNumbering {
         switch format {
         case "lowerLetter": return String(UnicodeScalar(UInt8(96 + ((value - 1) % 26 + 1))))
         case "upperLetter": return String(UnicodeScalar(UInt8(64 + ((value - 1) % 26 + 1))))
-        case "lowerRoman": return roman(value).lowercased()
-        case "upperRoman": return roman(value)
+        case "lowerRoman": return Chars.roman(value).lowercased()
+        case "upperRoman": return Chars.roman(value)
         default: return String(value)
         }
     }
 
-    static func roman(_ n: Int) -> String {
-        let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                                      (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        var n = n, out = ""
-        for (value, letters) in table { while n >= value { out += letters; n -= value } }
-        return out
-    }
-
-    static func superscript(_ digits: String) -> String {
-        let map: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"]
-        return String(digits.map { map[$0] ?? $0 })
-    }
 }
 
 /// Where the lines of the text made from a Word document come from: paragraph number and

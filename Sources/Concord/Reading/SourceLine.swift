@@ -50,6 +50,21 @@ enum Chars {
         u == 0xB9 || u == 0xB2 || u == 0xB3 || u == 0x2070 || (u >= 0x2074 && u <= 0x2079)
     }
 
+    /// `12` → `¹²`: how a footnote number is written as a marker.
+    static func superscript(_ digits: String) -> String {
+        let inverse = Dictionary(uniqueKeysWithValues: superscriptDigits.map { ($1, $0) })
+        return String(digits.map { inverse[$0] ?? $0 })
+    }
+
+    /// 10 → X, 57 → LVII.
+    static func roman(_ n: Int) -> String {
+        let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                                      (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var n = n, out = ""
+        for (value, letters) in table { while n >= value { out += letters; n -= value } }
+        return out
+    }
+
     static func superscriptValue(_ u: UInt16) -> UInt16 {
         switch u {
         case 0xB9: return 0x31

@@ -16,7 +16,7 @@ struct ReferenceKeys: Sendable {
         // Arabic writes the session of a pre-1976 resolution in digits: 973 (د-10) is 973 (X).
         if let range = s.range(of: #"\(د-\d{1,2}\)"#, options: .regularExpression),
            let n = Int(s[range].dropFirst(3).dropLast()) {
-            s.replaceSubrange(range, with: "(" + roman(n) + ")")
+            s.replaceSubrange(range, with: "(" + Chars.roman(n) + ")")
         }
         if let open = s.firstIndex(of: "("), open > s.startIndex {
             let before = s.index(before: open)
@@ -26,14 +26,6 @@ struct ReferenceKeys: Sendable {
             }
         }
         return s
-    }
-
-    /// 10 → X, 57 → LVII.
-    static func roman(_ n: Int) -> String {
-        let table: [(Int, String)] = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        var n = n, out = ""
-        for (value, letters) in table { while n >= value { out += letters; n -= value } }
-        return out
     }
 
     /// The issuing body a number's shape implies when the words name none: `1325 (2000)`

@@ -114,14 +114,4 @@ public struct SourceText: Sendable {
         }
         return i
     }
-
-    /// The code point that starts at unit `offset`.
-    public func scalar(at offset: Int) -> Unicode.Scalar? {
-        guard offset >= 0, offset < units.count else { return nil }
-        let u = units[offset]
-        if UTF16.isLeadSurrogate(u), offset + 1 < units.count {
-            return Unicode.Scalar((UInt32(u) - 0xD800) << 10 + (UInt32(units[offset + 1]) - 0xDC00) + 0x10000)
-        }
-        return Unicode.Scalar(u)
-    }
 }

@@ -68,9 +68,7 @@ import Testing
 
     @Test func everyReportedPlacePointsAtTheRightCharacter() throws {
         for footnote in document.footnotes {
-            let superscript = String(footnote.label.map { digit in
-                Character(["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"][digit]!)
-            })
+            let superscript = Chars.superscript(footnote.label)
             for marker in footnote.markers {
                 let p = document.position(of: marker.sourceRange.lowerBound)
                 #expect(source.text(line: p.line, column: p.column, count: superscript.count) == superscript,
