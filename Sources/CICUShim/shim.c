@@ -11,6 +11,7 @@
 #include <unicode/uregex.h>
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
+#include <unicode/ustring.h>
 #include <unicode/uversion.h>
 
 /* Characters dropped from the matching view: bidi controls (UN Arabic text carries them
@@ -355,4 +356,21 @@ int32_t concord_inflate_raw(const uint8_t *in, int64_t in_length, int64_t cap,
 
 void concord_free(void *pointer) {
     free(pointer);
+}
+
+void concord_case_fold_table(uint16_t *table) {
+    for (int32_t c = 0; c < 0x10000; c++) {
+        if (U16_IS_SURROGATE(c)) { table[c] = 0xFFFF; continue; }
+        UChar in[1] = { (UChar)c }, out[4];
+        UErrorCode err = U_ZERO_ERROR;
+        int32_t n = u_strFoldCase(out, 4, in, 1, U_FOLD_CASE_DEFAULT, &err);
+        table[c] = (U_SUCCESS(err) && n == 1) ? out[0] : 0xFFFF;
+    }
+}
+
+int32_t concord_case_fold(const uint16_t *text, int32_t length, uint16_t *output, int32_t capacity) {
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t n = u_strFoldCase((UChar *)output, capacity, (const UChar *)text, length, U_FOLD_CASE_DEFAULT, &err);
+    if (err == U_BUFFER_OVERFLOW_ERROR || U_SUCCESS(err)) return n;
+    return -1;
 }

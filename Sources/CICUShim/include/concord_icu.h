@@ -101,6 +101,15 @@ void concord_free(void *pointer);
 /* Script counts over a text, in this order: Latin, Cyrillic, Arabic, Han, Other letters. */
 void concord_script_counts(const uint16_t *text, int32_t length, int64_t counts[5]);
 
+/*
+ * Case folding for the literal pre-scan. concord_case_fold_table fills table[65536]: for each
+ * BMP code unit, its full case folding when that is one unit, else 0xFFFF (ß -> ss, İ -> i̇,
+ * and surrogates: the caller treats such text conservatively). concord_case_fold writes the
+ * full case folding of a string and returns its length (or the needed capacity).
+ */
+void concord_case_fold_table(uint16_t *table);
+int32_t concord_case_fold(const uint16_t *text, int32_t length, uint16_t *output, int32_t capacity);
+
 /* ICU's version, e.g. "72.1". */
 void concord_icu_version(char *buffer, int32_t capacity);
 

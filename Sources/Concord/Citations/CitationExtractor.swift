@@ -3,9 +3,13 @@
 /// symbols given their address on the UN's resolver.
 public struct CitationExtractor: Sendable {
     public let rules: RuleSet
+    /// Whether patterns that cannot match a unit are skipped after a literal pre-scan (the
+    /// default); false runs every pattern over every unit, for comparison. Same citations.
+    public var prescan: Bool
 
-    public init(rules: RuleSet) {
+    public init(rules: RuleSet, prescan: Bool = true) {
         self.rules = rules
+        self.prescan = prescan
     }
 
     /// The issuing body of a document: from its own symbol (`A/RES/80/3` → A), else from
@@ -28,7 +32,8 @@ public struct CitationExtractor: Sendable {
     public func citations(in document: Document, issuingBody body: String? = nil) -> [Citation] {
         let language = document.language ?? .en
         guard let languageRules = rules.languages[language] ?? rules.languages[.en] else { return [] }
-        let unit = UnitExtractor(rules: rules, language: languageRules, issuingBody: body ?? issuingBody(of: document, language: languageRules))
+        let unit = UnitExtractor(rules: rules, language: languageRules, issuingBody: body ?? issuingBody(of: document, language: languageRules),
+                                 prescan: prescan)
 
         var text = [Citation]()
         // The title names the document itself (`Résolution 6/1`): it is not a citation.

@@ -8,6 +8,9 @@ struct UnitExtractor: Sendable {
     let language: LanguageRules
     /// The issuing body of the document (`A`, `S`, `CTOC/COP`): what `its resolution` means.
     let issuingBody: String
+    /// Whether the literal pre-scan may skip patterns that cannot match (false: the plain
+    /// path, every pattern over every unit; the citations are the same).
+    var prescan = true
 
     private struct Candidate {
         var kind: String
@@ -25,7 +28,8 @@ struct UnitExtractor: Sendable {
             candidates.append(Candidate(kind: "symbol", rule: "symbols", range: symbol.range, match: nil, symbol: symbol))
         }
         var forthcoming = [Range<Int>]()
-        for pattern in language.patterns {
+        let possible = prescan ? language.prescan.candidates(units) : nil
+        for (index, pattern) in language.patterns.enumerated() where possible?[index] ?? true {
             for match in pattern.regex.matches(in: units) where !match.range.isEmpty {
                 if pattern.kind == "forthcoming" { forthcoming.append(match.range); continue }
                 candidates.append(Candidate(kind: pattern.kind, rule: pattern.id, range: match.range, match: match, symbol: nil))
@@ -387,3 +391,4 @@ struct UnitExtractor: Sendable {
         return day <= lengths[month - 1]
     }
 }
+

@@ -27,6 +27,8 @@ public final class LanguageRules: Sendable {
     public let path: String
     /// The word lists as written (e.g. `to` for ranges).
     public let words: [String: [String]]
+    /// What each pattern needs in a text before it can match (same order as `patterns`).
+    let prescan: Prescan
 
     init(_ file: RuleFiles.LanguageFile, language: Language, path: String) throws(RuleError) {
         self.language = language
@@ -141,6 +143,7 @@ public final class LanguageRules: Sendable {
                 counterExamples: pattern.examples?.noMatch ?? []))
         }
         self.patterns = patterns
+        self.prescan = Prescan(patterns: patterns.map(\.regex.pattern))
 
         var bodies = [(code: String, regex: ICURegex)]()
         for body in file.bodies {
@@ -213,6 +216,7 @@ public final class LanguageRules: Sendable {
                  months: [String: Int], path: String, words: [String: [String]]) {
         self.language = language
         self.patterns = patterns
+        self.prescan = Prescan(patterns: patterns.map(\.regex.pattern))
         self.bodies = bodies
         self.months = months
         self.path = path

@@ -139,7 +139,8 @@ public enum LocaleData {
             spellout[key] = parser
         }
         let value = result(units, key)
-        if spelloutMemo.count < 100_000 { spelloutMemo[memoKey] = value }
+        // Failures too (assigning a nil `Int?` through the subscript would remove the key).
+        if spelloutMemo.count < 100_000 { spelloutMemo.updateValue(value, forKey: memoKey) }
         return value
     }
 

@@ -1,0 +1,587 @@
+import CICUShim
+
+/// The literal pre-scan: what each pattern needs in a text before it can match, and one
+/// Aho–Corasick pass over a unit that says which patterns can. Most paragraphs cite nothing
+/// most patterns look for (no `paragraph`, no month name, no `Treaty Series`): those
+/// patterns never run over them. This is exact — a pattern is skipped only when the text
+/// lacks something every match of it contains — and `CitationExtractor(prescan: false)` runs
+/// every pattern everywhere (a test compares the two on the corpus).
+///
+/// The needs are read from the compiled pattern itself, not declared in the rule files: an
+/// editor who changes a pattern cannot make the pre-scan wrong.
+struct Prescan: Sendable {
+    /// A literal string (case-folded UTF-16, ignorable marks left out), and whether the
+    /// pattern requires that no letter or number stands just before or after it (word forms
+    /// are written between `(?<![\p{L}\p{N}])` and `(?![\p{L}\p{N}])`): `dec` inside
+    /// `decides` does not count.
+    struct Literal: Hashable, Sendable {
+        var units: [UInt16]
+        var wordStart = false
+        var wordEnd = false
+
+        /// An order for literals (ids are given in it, so the scanner is deterministic).
+        static func precedes(_ a: Literal, _ b: Literal) -> Bool {
+            if a.units != b.units { return a.units.lexicographicallyPrecedes(b.units) }
+            return (a.wordStart ? 1 : 0, a.wordEnd ? 1 : 0) < (b.wordStart ? 1 : 0, b.wordEnd ? 1 : 0)
+        }
+    }
+
+    /// Something a match needs: any of these literals, or a digit.
+    struct Clause: Hashable, Sendable {
+        var literals: Set<Literal> = []
+        var digit = false
+
+        /// How selective the clause is: its shortest literal; a digit counts as three units
+        /// (rarer in prose than any one letter or two, commoner than a word).
+        var strength: Int {
+            let shortest = literals.map(\.units.count).min() ?? Int.max
+            return digit ? min(3, shortest) : shortest
+        }
+
+        mutating func formUnion(_ other: Clause) {
+            literals.formUnion(other.literals)
+            digit = digit || other.digit
+        }
+    }
+
+    /// Per pattern: clauses that must all hold (empty: the pattern always runs).
+    let needs: [[(literals: [Int32], digit: Bool)]]
+    private let scanner: LiteralScanner
+
+    init(patterns: [String]) {
+        var literalIDs = [Literal: Int32]()
+        var literals = [Literal]()
+        var needs = [[(literals: [Int32], digit: Bool)]]()
+        for pattern in patterns {
+            var clauses = [(literals: [Int32], digit: Bool)]()
+            for clause in Self.requirement(of: pattern) {
+                var ids = [Int32]()
+                for literal in clause.literals.sorted(by: Literal.precedes) {
+                    if let id = literalIDs[literal] { ids.append(id); continue }
+                    let id = Int32(literals.count)
+                    literalIDs[literal] = id
+                    literals.append(literal)
+                    ids.append(id)
+                }
+                clauses.append((ids, clause.digit))
+            }
+            needs.append(clauses)
+        }
+        self.needs = needs
+        self.scanner = LiteralScanner(literals)
+    }
+
+    /// Which patterns can match in `units` (the normalized text). All of them when the text
+    /// holds a character whose case folding is not one unit (ß, İ, a surrogate pair): the
+    /// scan compares unit by unit, ICU's case-insensitive matching compares full foldings.
+    func candidates(_ units: [UInt16]) -> [Bool] {
+        guard let found = scanner.scan(units) else { return Array(repeating: true, count: needs.count) }
+        return needs.map { clauses in
+            clauses.allSatisfy { clause in
+                (clause.digit && found.digit) || clause.literals.contains { found.literals[Int($0)] }
+            }
+        }
+    }
+
+    // MARK: - What a pattern needs
+
+    /// The clauses every match of an ICU pattern satisfies: literal runs and `\d` outside
+    /// optional parts, alternations as the union of what each alternative needs. Anything not
+    /// understood needs nothing (the pattern always runs): the analysis may be weak, never wrong.
+    static func requirement(of pattern: String) -> [Clause] {
+        var parser = Parser(Array(pattern.unicodeScalars))
+        let clauses = parser.alternation()
+        guard !parser.failed, parser.i == parser.s.count else { return [] }
+        return clauses.filter { !$0.literals.isEmpty || $0.digit }
+    }
+
+    private struct Parser {
+        let s: [Unicode.Scalar]
+        var i = 0
+        var failed = false
+
+        init(_ s: [Unicode.Scalar]) { self.s = s }
+
+        func peek(_ offset: Int = 0) -> Unicode.Scalar? { i + offset < s.count ? s[i + offset] : nil }
+
+        /// Whether the last alternation read was made of plain literals only (`(?:a|bc)`):
+        /// then each literal is a whole alternative, and word boundaries around the group
+        /// apply to each.
+        var pure = false
+
+        /// `a|b|c` up to a closing parenthesis or the end.
+        mutating func alternation() -> [Clause] {
+            var alternatives = [[Clause]]()
+            var continuations = 0
+            var allPure = true
+            repeat {
+                if !alternatives.isEmpty || continuations > 0 { i += 1 }
+                // `\G(?<=x)…` matches only where a previous match of the same pattern ended
+                // (at the start of the text the look-behind fails): what the other
+                // alternatives need, every match chain needs.
+                let continuation = startsWithContinuation()
+                let alternative = sequence()
+                allPure = allPure && pure
+                if continuation { continuations += 1 } else { alternatives.append(alternative) }
+            } while peek() == "|"
+            pure = allPure && continuations == 0
+            if alternatives.isEmpty { pure = false; return [] }
+            if alternatives.count == 1 { return alternatives[0] }
+            var union = Clause()
+            for alternative in alternatives {
+                // Each alternative's most selective clause; one that needs nothing makes the
+                // whole alternation need nothing.
+                guard let best = alternative.max(by: { $0.strength < $1.strength }) else { return [] }
+                union.formUnion(best)
+            }
+            return [union]
+        }
+
+        /// `\G(?<=` + one character, class or escape + `)`: a look-behind that needs a
+        /// character before the match, right after `\G`.
+        func startsWithContinuation() -> Bool {
+            guard peek() == "\\", peek(1) == "G", peek(2) == "(", peek(3) == "?", peek(4) == "<", peek(5) == "=" else { return false }
+            var probe = self
+            probe.i += 6
+            switch probe.peek() {
+            case "[": probe.skipClass()
+            case "\\":
+                guard let n = probe.peek(1), ["d", "w"].contains(n) || (n == "p" && probe.peek(2) == "{") else { return false }
+                if n == "p" { probe.i += 2; probe.skip(past: "}") } else { probe.i += 2 }
+            case nil, "(", ")", "|", ".": return false
+            default: probe.i += 1
+            }
+            return !probe.failed && probe.peek() == ")"
+        }
+
+        /// `(?<![\p{L}\p{N}])` and `(?![\p{L}\p{N}])` as the rules write them, with or without
+        /// the case-sensitive wrappers `LanguageRules.caseSensitiveProperties` adds.
+        static let letterOrNumberBefore = boundaries("(?<!")
+        static let letterOrNumberAfter = boundaries("(?!")
+        private static func boundaries(_ open: String) -> [[Unicode.Scalar]] {
+            let set = "[\\p{L}\\p{N}]"
+            return [open + set + ")", "(?-i:" + open + set + "))", open + "(?-i:" + set + "))",
+                    "(?-i:" + open + "(?-i:" + set + ")))"].map { Array($0.unicodeScalars) }
+        }
+
+        /// Consumes one of `texts` if the pattern continues with it here.
+        mutating func consume(_ texts: [[Unicode.Scalar]]) -> Bool {
+            for text in texts where i + text.count <= s.count && Array(s[i..<(i + text.count)]) == text {
+                i += text.count
+                return true
+            }
+            return false
+        }
+
+        mutating func sequence() -> [Clause] {
+            var clauses = [Clause]()
+            var run = [Unicode.Scalar]()
+            var atoms = 0  // runs flushed and other atoms read: one run alone is a pure sequence
+            var boundaryBefore = false  // just after `(?<![\p{L}\p{N}])`
+            var wordGroup: Int?  // the clause of a pure group just read, that a boundary after it applies to
+            func flush() {
+                if !run.isEmpty {
+                    clauses.append(Clause(literals: [Literal(units: Prescan.folded(String(String.UnicodeScalarView(run))))]))
+                    atoms += 1
+                }
+                run = []
+            }
+            while let c = peek(), c != "|", c != ")", !failed {
+                var literal: Unicode.Scalar?
+                let before = boundaryBefore, group = wordGroup
+                boundaryBefore = false
+                wordGroup = nil
+                switch c {
+                case "(":
+                    if skipIgnorableGroup() { boundaryBefore = before; wordGroup = group; continue }
+                    flush()
+                    atoms += 1
+                    if consume(Self.letterOrNumberBefore) { boundaryBefore = true; continue }
+                    if consume(Self.letterOrNumberAfter) {
+                        if let group {
+                            clauses[group].literals = Set(clauses[group].literals.map { var l = $0; l.wordEnd = true; return l })
+                        }
+                        continue
+                    }
+                    let (inner, counts) = self.group()
+                    let wasPure = pure
+                    let quantified = quantifier()
+                    let min = quantified ?? 1
+                    if counts, min >= 1 {
+                        if quantified == nil, wasPure, inner.count == 1, !inner[0].digit {
+                            var clause = inner[0]
+                            if before { clause.literals = Set(clause.literals.map { var l = $0; l.wordStart = true; return l }) }
+                            clauses.append(clause)
+                            wordGroup = clauses.count - 1
+                        } else {
+                            clauses += inner
+                        }
+                    }
+                case "[":
+                    atoms += 1
+                    // Optional Arabic vowel marks or tatweel between letters (`ق{k}ر{k}ا{k}ر`)
+                    // do not break a literal: the scan skips them in the text too.
+                    let start = i
+                    skipClass()
+                    let end = i
+                    if quantifier() == 0, Prescan.isIgnorableClass(s[start..<end]) { continue }
+                    flush()
+                case "\\":
+                    i += 1
+                    guard let n = peek() else { failed = true; return [] }
+                    i += 1
+                    guard n.properties.isAlphabetic || n.properties.numericType != nil else {
+                        literal = n  // \. \( \/ …
+                        break
+                    }
+                    flush()
+                    atoms += 1
+                    switch n {
+                    case "d":
+                        if (quantifier() ?? 1) >= 1 { clauses.append(Clause(digit: true)) }
+                        continue
+                    case "p", "P", "N", "x":
+                        if peek() == "{" { skip(past: "}") } else if n == "x" { i += 2 } else { i += 1 }
+                    case "u": i += 4
+                    case "U": i += 8
+                    case "c": i += 1
+                    case "k": skip(past: ">")
+                    case "Q", "0": failed = true; return []  // quoting, octal: not worth reading
+                    case "1"..."9": while let d = peek(), ("0"..."9").contains(d) { i += 1 }  // back reference
+                    default: break  // \b \s \w \G …: nothing literal
+                    }
+                    _ = quantifier()
+                case ".", "^", "$":
+                    flush()
+                    atoms += 1
+                    i += 1
+                    _ = quantifier()
+                case "*", "+", "?", "{":
+                    failed = true
+                    return []
+                default:
+                    i += 1
+                    if c.properties.isWhitespace {
+                        flush()
+                        atoms += 1
+                        _ = quantifier()
+                    } else {
+                        literal = c
+                    }
+                }
+                // A literal character is part of the run unless a quantifier makes it
+                // optional; a repeated one ends the run.
+                if let literal {
+                    switch quantifier() {
+                    case nil: run.append(literal)
+                    case let min? where min >= 1: run.append(literal); flush(); atoms += 1
+                    default: flush(); atoms += 1
+                    }
+                }
+            }
+            flush()
+            pure = atoms == 1 && clauses.count == 1 && !clauses[0].digit
+            return clauses
+        }
+
+        /// `(?:[ignorable]*)` (a fragment such as Arabic `{k}`): stepped over without ending
+        /// the literal run.
+        mutating func skipIgnorableGroup() -> Bool {
+            guard peek(1) == "?", peek(2) == ":", peek(3) == "[" else { return false }
+            var probe = self
+            probe.i += 3
+            let start = probe.i
+            probe.skipClass()
+            let end = probe.i
+            guard !probe.failed, probe.quantifier() == 0, probe.peek() == ")",
+                  Prescan.isIgnorableClass(s[start..<end]) else { return false }
+            probe.i += 1
+            guard (probe.quantifier() ?? 1) >= 0 else { return false }
+            i = probe.i
+            return true
+        }
+
+        /// A group at `(`: what it needs, and whether that counts (not for a negative
+        /// look-around or a comment).
+        mutating func group() -> ([Clause], Bool) {
+            pure = false
+            i += 1
+            var counts = true
+            if peek() == "?" {
+                i += 1
+                switch peek() {
+                case ":", ">": i += 1
+                // What a look-ahead or look-behind asserts is in the unit too: it counts.
+                case "=": i += 1
+                case "!": i += 1; counts = false
+                case "#": skip(past: ")"); return ([], false)
+                case "<":
+                    if peek(1) == "=" { i += 2 } else if peek(1) == "!" { i += 2; counts = false } else { skip(past: ">") }
+                default:
+                    // Flags: (?i) (?-i:…); free spacing (x) changes what a literal is.
+                    var flags = ""
+                    while let f = peek(), f != ":", f != ")" { flags.unicodeScalars.append(f); i += 1 }
+                    if flags.contains("x") || peek() == nil { failed = true; return ([], false) }
+                    if peek() == ")" { i += 1; return ([], false) }
+                    i += 1
+                }
+            }
+            let inner = alternation()
+            guard peek() == ")" else { failed = true; return ([], false) }
+            i += 1
+            return (inner, counts)
+        }
+
+        /// A quantifier after an atom: its minimum count, or nil when there is none.
+        mutating func quantifier() -> Int? {
+            guard let q = peek() else { return nil }
+            var min: Int
+            switch q {
+            case "?", "*": min = 0; i += 1
+            case "+": min = 1; i += 1
+            case "{":
+                guard let d = peek(1), d.properties.numericType != nil else { return nil }
+                i += 1
+                var digits = ""
+                while let c = peek(), ("0"..."9").contains(c) { digits.unicodeScalars.append(c); i += 1 }
+                min = Int(digits) ?? 0
+                skip(past: "}")
+            default: return nil
+            }
+            if peek() == "?" || peek() == "+" { i += 1 }
+            return min
+        }
+
+        /// A bracket class, nested classes and escapes included.
+        mutating func skipClass() {
+            i += 1
+            var depth = 1
+            if peek() == "^" { i += 1 }
+            if peek() == "]" { failed = true; return }  // `[]…]`: not worth reading
+            while let c = peek(), depth > 0 {
+                i += 1
+                if c == "\\" { i += 1 } else if c == "[" { depth += 1 } else if c == "]" { depth -= 1 }
+            }
+            if depth > 0 { failed = true }
+        }
+
+        mutating func skip(past end: Unicode.Scalar) {
+            while let c = peek() {
+                i += 1
+                if c == end { return }
+            }
+            failed = true
+        }
+    }
+
+    /// The full case folding of a literal, as the text will be compared (ignorable marks
+    /// left out, as the scan leaves them out of the text).
+    static func folded(_ text: String) -> [UInt16] {
+        let units = Array(text.utf16)
+        var output = [UInt16](repeating: 0, count: units.count * 3 + 4)
+        let n = concord_case_fold(units, Int32(units.count), &output, Int32(output.count))
+        let folded = n >= 0 && Int(n) <= output.count ? Array(output[0..<Int(n)]) : units
+        return folded.filter { !isIgnorable($0) }
+    }
+
+    /// Arabic tatweel, harakat and the superscript alef: written or not between the letters
+    /// of a word, and skipped by the scan.
+    static func isIgnorable(_ unit: UInt16) -> Bool {
+        unit == 0x0640 || (0x064B...0x0652).contains(unit) || unit == 0x0670
+    }
+
+    /// Whether a bracket class (`[\x{0640}\x{064B}-\x{0652}\x{0670}]`) holds ignorable
+    /// characters only. Only plain members, `\x{…}` escapes and ranges are read; anything
+    /// else is not ignorable.
+    static func isIgnorableClass(_ cls: ArraySlice<Unicode.Scalar>) -> Bool {
+        var chars = Array(cls)
+        guard chars.first == "[", chars.last == "]", chars.count > 2 else { return false }
+        chars = Array(chars[1..<(chars.count - 1)])
+        var members = [UInt32]()
+        var i = 0
+        var range = false
+        while i < chars.count {
+            var value: UInt32
+            if chars[i] == "\\" {
+                guard i + 2 < chars.count, chars[i + 1] == "x", chars[i + 2] == "{",
+                      let close = chars[(i + 3)...].firstIndex(of: "}"),
+                      let v = UInt32(String(String.UnicodeScalarView(chars[(i + 3)..<close])), radix: 16) else { return false }
+                value = v
+                i = close + 1
+            } else if chars[i] == "-", !members.isEmpty, !range {
+                range = true
+                i += 1
+                continue
+            } else if "[]^&".unicodeScalars.contains(chars[i]) {
+                return false
+            } else {
+                value = chars[i].value
+                i += 1
+            }
+            if range, let low = members.last {
+                guard low <= value else { return false }
+                members += Array(low...value)
+                range = false
+            } else {
+                members.append(value)
+            }
+        }
+        return !range && !members.isEmpty && members.allSatisfy { $0 <= 0xFFFF && isIgnorable(UInt16($0)) }
+    }
+}
+
+/// Aho–Corasick over case-folded UTF-16 units, as a full transition table over the few
+/// characters the literals use (every other character leads back to the root).
+struct LiteralScanner: Sendable {
+    struct Found {
+        var literals: [Bool]
+        var digit: Bool
+    }
+
+    /// Unit → character class (0: in no literal); `unsafe` for a unit whose folding is not one unit.
+    private let classes: [UInt16]
+    private static let unsafe: UInt16 = 0xFFFF
+    /// Class of the units the scan steps over (`Prescan.isIgnorable`).
+    private static let skipped: UInt16 = 0xFFFE
+    private let width: Int
+    private let next: [Int32]
+    /// Literals ending at each node: `outputs[outputStart[n]..<outputStart[n + 1]]`.
+    private let outputStart: [Int32]
+    private let outputs: [Int32]
+    private let literalCount: Int
+    /// Per literal: its length in units, and the word boundaries it needs.
+    private let lengths: [Int]
+    private let wordStart: [Bool]
+    private let wordEnd: [Bool]
+    private let anyBoundary: Bool
+
+    /// Letters and numbers (`[\p{L}\p{N}]`) among BMP units.
+    private static let letterOrNumber: [Bool] = (0..<0x10000).map { unit in
+        guard let scalar = Unicode.Scalar(UInt32(unit)) else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber: return true
+        default: return false
+        }
+    }
+
+    /// ICU's case folding of every BMP unit, computed once.
+    private static let foldTable: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: 0x10000)
+        table.withUnsafeMutableBufferPointer { concord_case_fold_table($0.baseAddress) }
+        return table
+    }()
+
+    init(_ all: [Prescan.Literal]) {
+        literalCount = all.count
+        let literals = all.map(\.units)
+        lengths = literals.map(\.count)
+        wordStart = all.map(\.wordStart)
+        wordEnd = all.map(\.wordEnd)
+        anyBoundary = all.contains { $0.wordStart || $0.wordEnd }
+        let fold = Self.foldTable
+        var classOf = [UInt16: UInt16]()
+        for literal in literals {
+            for unit in literal where classOf[unit] == nil { classOf[unit] = UInt16(classOf.count + 1) }
+        }
+        var classes = [UInt16](repeating: 0, count: 0x10000)
+        for unit in 0..<0x10000 {
+            let folded = fold[unit]
+            classes[unit] = folded == Self.unsafe ? Self.unsafe
+                : Prescan.isIgnorable(folded) ? Self.skipped : classOf[folded] ?? 0
+        }
+        self.classes = classes
+        let width = classOf.count + 1
+        self.width = width
+
+        // The trie, then failure links breadth first, folded into a full transition table.
+        var next = [Int32](repeating: -1, count: width)
+        var ends = [[Int32]]([[]])
+        for (id, literal) in literals.enumerated() {
+            var node = 0
+            for unit in literal {
+                let c = Int(classOf[unit]!)
+                if next[node * width + c] < 0 {
+                    next[node * width + c] = Int32(ends.count)
+                    ends.append([])
+                    next += [Int32](repeating: -1, count: width)
+                }
+                node = Int(next[node * width + c])
+            }
+            ends[node].append(Int32(id))
+        }
+        var failure = [Int](repeating: 0, count: ends.count)
+        var queue = [Int]()
+        for c in 0..<width {
+            let child = next[c]
+            if child < 0 { next[c] = 0 } else { queue.append(Int(child)) }
+        }
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            ends[node] += ends[failure[node]]
+            for c in 0..<width {
+                let child = next[node * width + c]
+                let fallback = next[failure[node] * width + c]
+                if c == 0 {
+                    next[node * width + c] = 0
+                } else if child < 0 {
+                    next[node * width + c] = fallback
+                } else {
+                    failure[Int(child)] = Int(fallback)
+                    queue.append(Int(child))
+                }
+            }
+        }
+        self.next = next
+        var outputStart = [Int32]()
+        var outputs = [Int32]()
+        for node in ends.indices {
+            outputStart.append(Int32(outputs.count))
+            outputs += ends[node]
+        }
+        outputStart.append(Int32(outputs.count))
+        self.outputStart = outputStart
+        self.outputs = outputs
+    }
+
+    /// The literals present in `units` and whether it holds an ASCII digit; nil when the text
+    /// holds a unit the scan cannot compare (see `Prescan.candidates`).
+    func scan(_ units: [UInt16]) -> Found? {
+        var found = [Bool](repeating: false, count: literalCount)
+        var digit = false
+        var node = 0
+        var lastSkipped = -1
+        let letterOrNumber = Self.letterOrNumber
+        let ok = units.withUnsafeBufferPointer { text -> Bool in
+            classes.withUnsafeBufferPointer { classes in
+                next.withUnsafeBufferPointer { next in
+                    for (position, unit) in text.enumerated() {
+                        let c = classes[Int(unit)]
+                        if c == Self.unsafe { return false }
+                        if c == Self.skipped { lastSkipped = position; continue }
+                        if unit &- 0x30 < 10 { digit = true }
+                        node = Int(next[node * width + Int(c)])
+                        let start = Int(outputStart[node]), end = Int(outputStart[node + 1])
+                        guard start != end else { continue }
+                        for k in start..<end {
+                            let id = Int(outputs[k])
+                            if anyBoundary {
+                                // Where no unit was skipped inside it, the literal starts
+                                // `length - 1` units back; elsewhere it counts (a superset).
+                                let first = position - lengths[id] + 1
+                                if wordStart[id], lastSkipped < first, first > 0,
+                                   letterOrNumber[Int(text[first - 1])] { continue }
+                                if wordEnd[id], position + 1 < text.count, letterOrNumber[Int(text[position + 1])] { continue }
+                            }
+                            found[id] = true
+                        }
+                    }
+                    return true
+                }
+            }
+        }
+        return ok ? Found(literals: found, digit: digit) : nil
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// The literal pre-scan skips a pattern only where it cannot match: what it reads from a
+/// pattern, that every rule example still reaches its pattern, and that the fast path and
+/// the plain path (every pattern over every unit) give the same citations on the corpus.
+@Suite struct PrescanTests {
+    /// The needs of a pattern, written `lit|lit` per clause (`<` `>`: word boundary needed,
+    /// `#`: a digit), sorted.
+    static func needs(_ pattern: String) -> [String] {
+        Prescan.requirement(of: pattern).map { clause in
+            (clause.digit ? ["#"] : [])
+                + clause.literals.sorted(by: Prescan.Literal.precedes).map {
+                    ($0.wordStart ? "<" : "") + String(decoding: $0.units, as: UTF16.self) + ($0.wordEnd ? ">" : "")
+                }
+        }.map { $0.joined(separator: "|") }.sorted()
+    }
+
+    @Test func literalRunsAndDigitsOutsideOptionalParts() {
+        #expect(Self.needs(#"\bibid\.?(?:,\s+vol\.\s+(?<vols>\d+))?"#) == ["ibid"])
+        #expect(Self.needs(#"United\s+Nations,\s+Treaty\s+Series,\s+vol\.\s+\d+"#) == ["#", "nations,", "series,", "treaty", "united", "vol."])
+        // Case-folded, and a quantified letter is not part of the run.
+        #expect(Self.needs("RésolutionS?") == ["résolution"])
+        #expect(Self.needs(#"(?:\d+)?\s*号决议"#) == ["号决议"])
+    }
+
+    @Test func alternationsNeedTheUnionOfTheirAlternatives() {
+        #expect(Self.needs("(?:resolution|decision)s?") == ["decision|resolution"])
+        // An alternative that needs nothing makes the whole group need nothing.
+        #expect(Self.needs(#"(?:resolution|\s)\d"#) == ["#"])
+        // `\G(?<=\d)…` continues a previous match: the other alternatives are what a chain needs.
+        #expect(Self.needs(#"(?:article\s+|\G(?<=\d),\s*)(?<list>\d+)"#) == ["#", "article"])
+        // A positive look-behind needs its text too; a negative one needs nothing.
+        #expect(Self.needs(#"(?<=sessions\s)(?<!x)\d+"#) == ["#", "sessions"])
+    }
+
+    @Test func wordBoundariesAroundPlainForms() {
+        let form = #"(?:(?-i:(?<!(?-i:[\p{L}\p{N}])))(?:december|dec)(?-i:(?!(?-i:[\p{L}\p{N}]))))\s+\d{4}"#
+        #expect(Self.needs(form) == ["#", "<dec>|<december>"])
+        // Forms with a space in them are not plain: no boundary is claimed for their pieces
+        // (each alternative gives its longest piece).
+        #expect(Self.needs(#"(?:(?<![\p{L}\p{N}])(?:General\s+Assembly|Council)(?![\p{L}\p{N}]))"#) == ["assembly|council"])
+    }
+
+    @Test func arabicVowelMarksDoNotBreakAWord() {
+        let k = #"[\x{0640}\x{064B}-\x{0652}\x{0670}]*"#
+        #expect(Self.needs("ق\(k)ر(?:\(k))ا\(k)ر\\s+\\d") == ["#", "قرار"])
+        // A class that is not all marks does break it.
+        #expect(Self.needs(#"ق[\x{0640}a]*ر"#) == ["ر", "ق"])
+    }
+
+    @Test func whatItCannotReadNeedsNothing() {
+        #expect(Self.needs(#"(?x) resolution \d"#) == [])
+        #expect(Self.needs(#"\Qresolution\E"#) == [])
+        #expect(Self.needs(#"[]resolution]"#) == [])
+        #expect(Self.needs("(resolution") == [])
+    }
+
+    @Test func theScanFindsLiteralsCaseInsensitivelyAndRespectsBoundaries() {
+        let prescan = Prescan(patterns: [
+            #"(?:(?<![\p{L}\p{N}])(?:dec)(?![\p{L}\p{N}]))\.?\s+\d+"#,
+            #"résolution\s+\d+"#,
+            #"Treaty\s+Series"#,
+        ])
+        func can(_ text: String) -> [Bool] { prescan.candidates(NormalizedText(text).units) }
+        #expect(can("It decides, 12 December") == [false, false, false])
+        #expect(can("Dec. 12") == [true, false, false])
+        #expect(can("la RÉSOLUTION 64/293") == [false, true, false])
+        #expect(can("United Nations, TREATY SERIES") == [false, false, true])
+        // A character whose case folding is not one unit (ß → ss): every pattern runs.
+        #expect(can("Straße") == [true, true, true])
+    }
+
+    /// Soundness on the rules themselves: every text an example says a pattern matches is
+    /// one the pre-scan lets that pattern run on.
+    @Test func everyRuleExampleReachesItsPattern() {
+        var checked = 0
+        for language in Language.allCases {
+            guard let rules = TestRules.shared.languages[language] else { continue }
+            for (index, pattern) in rules.patterns.enumerated() {
+                for example in pattern.examples {
+                    let units = NormalizedText(example.text).units
+                    #expect(rules.prescan.candidates(units)[index], "\(pattern.id) skipped on its example: \(example.text)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 300)
+    }
+
+    /// The fast path and the plain path give identical citations on every document of the
+    /// corpus: the seed and its renderings, the defect sets, the ten English resolutions
+    /// (text and Markdown) and the six 2,000-line language files of the devset.
+    @Test func fastAndPlainPathsGiveIdenticalCitations() throws {
+        var paths = InputFiles.expand([Paths.corpora("")])
+        for folder in ["corpus/en-ga-80-txt", "corpus/en-ga-80-md"] {
+            guard let path = Paths.shared(folder) else { return }
+            paths += InputFiles.expand([path])
+        }
+        var devset = [String]()
+        for language in Language.allCases {
+            guard let path = Paths.shared("corpus/unpc-dev-1-2000/devset.\(language.rawValue)") else { return }
+            devset.append(path)
+        }
+        let fast = CitationExtractor(rules: TestRules.shared)
+        let plain = CitationExtractor(rules: TestRules.shared, prescan: false)
+        var documents = 0, citations = 0
+        for path in paths {
+            let document = try DocumentReader().read(path: path)
+            let a = fast.citations(in: document), b = plain.citations(in: document)
+            #expect(a == b, "\(path): the pre-scan changed the citations")
+            documents += 1
+            citations += a.count
+        }
+        for path in devset {
+            // The devset files have no extension: read them as plain text in their language.
+            let language = Language(rawValue: String(path.split(separator: ".").last!))
+            var document = try DocumentReader().read(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), file: path)
+            document.language = language
+            let a = fast.citations(in: document), b = plain.citations(in: document)
+            #expect(a == b, "\(path): the pre-scan changed the citations")
+            documents += 1
+            citations += a.count
+        }
+        #expect(documents >= 70)
+        #expect(citations >= 5_000)
+    }
+}
