@@ -289,7 +289,13 @@ int32_t concord_month_names(const char *locale, int32_t kind, uint16_t *buffer, 
     return written;
 }
 
-void *concord_spellout_open(const char *locale, int32_t ordinal) {
+/* A strict and a lenient formatter for one locale and rule set. */
+typedef struct {
+    UNumberFormat *strict;
+    UNumberFormat *lenient;
+} Spellout;
+
+static UNumberFormat *spellout_open(const char *locale, int32_t ordinal, int lenient) {
     UErrorCode err = U_ZERO_ERROR;
     UNumberFormat *fmt = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL, &err);
     if (U_FAILURE(err)) return NULL;
@@ -298,21 +304,39 @@ void *concord_spellout_open(const char *locale, int32_t ordinal) {
         UErrorCode e = U_ZERO_ERROR;
         unum_setTextAttribute(fmt, UNUM_DEFAULT_RULESET, ruleset, -1, &e);
     }
-    unum_setAttribute(fmt, UNUM_LENIENT_PARSE, 1);
+    if (lenient) unum_setAttribute(fmt, UNUM_LENIENT_PARSE, 1);
     return fmt;
 }
 
-void concord_spellout_close(void *parser) {
-    if (parser) unum_close((UNumberFormat *)parser);
+void *concord_spellout_open(const char *locale, int32_t ordinal) {
+    Spellout *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->strict = spellout_open(locale, ordinal, 0);
+    s->lenient = spellout_open(locale, ordinal, 1);
+    if (!s->strict || !s->lenient) { concord_spellout_close(s); return NULL; }
+    return s;
 }
 
-int32_t concord_spellout_parse(void *parser, const uint16_t *text, int32_t length, int64_t *value) {
+void concord_spellout_close(void *parser) {
+    Spellout *s = parser;
+    if (!s) return;
+    if (s->strict) unum_close(s->strict);
+    if (s->lenient) unum_close(s->lenient);
+    free(s);
+}
+
+static int spellout_parse(UNumberFormat *fmt, const uint16_t *text, int32_t length, int64_t *value) {
     UErrorCode err = U_ZERO_ERROR;
     int32_t pos = 0;
-    int64_t result = unum_parseInt64((UNumberFormat *)parser, (const UChar *)text, length, &pos, &err);
+    int64_t result = unum_parseInt64(fmt, (const UChar *)text, length, &pos, &err);
     if (U_FAILURE(err) || pos != length) return 0;
     *value = result;
     return 1;
+}
+
+int32_t concord_spellout_parse(void *parser, const uint16_t *text, int32_t length, int64_t *value) {
+    Spellout *s = parser;
+    return spellout_parse(s->strict, text, length, value) || spellout_parse(s->lenient, text, length, value);
 }
 
 int32_t concord_inflate_raw(const uint8_t *in, int64_t in_length, int64_t cap,
@@ -373,4 +397,10 @@ int32_t concord_case_fold(const uint16_t *text, int32_t length, uint16_t *output
     int32_t n = u_strFoldCase((UChar *)output, capacity, (const UChar *)text, length, U_FOLD_CASE_DEFAULT, &err);
     if (err == U_BUFFER_OVERFLOW_ERROR || U_SUCCESS(err)) return n;
     return -1;
+}
+
+void concord_letter_number_table(uint8_t *table) {
+    for (int32_t c = 0; c < 0x10000; c++) {
+        table[c] = (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_N_MASK)) != 0;
+    }
 }

@@ -188,12 +188,8 @@ public final class LanguageRules: Sendable {
                     if chars[j] == "[" { depth += 1 } else if chars[j] == "]" { depth -= 1 }
                     j += 1
                 }
-                let body = String(chars[(i + 1)..<max(i + 1, j - 1)])
-                var rest = body
-                for token in [#"\\[pP]\{[^}]*\}"#, #"\\x\{[0-9A-Fa-f]+\}"#, #"\\[dsDS]"#] {
-                    rest = rest.replacingOccurrences(of: token, with: "", options: .regularExpression)
-                }
-                let onlyProperties = body.contains("\\p") && !caseful(body) && rest.allSatisfy { !$0.isLetter }
+                let body = chars[(i + 1)..<max(i + 1, j - 1)]
+                let onlyProperties = String(body).contains("\\p") && !caseful(String(body)) && !hasLetterOutsideEscapes(body)
                 let whole = String(chars[i..<j])
                 out += onlyProperties ? "(?-i:\(whole))" : whole
                 i = j
@@ -203,6 +199,28 @@ public final class LanguageRules: Sendable {
             i += 1
         }
         return out
+    }
+
+    /// Whether a bracket class's body has a letter other than in `\p{…}`, `\P{…}`, `\x{…}`,
+    /// `\d`, `\s`, `\D`, `\S` (written by hand: this runs over every class of every rule).
+    private static func hasLetterOutsideEscapes(_ body: ArraySlice<Character>) -> Bool {
+        var i = body.startIndex
+        while i < body.endIndex {
+            let c = body[i]
+            if c == "\\", i + 1 < body.endIndex {
+                let next = body[i + 1]
+                if "pPx".contains(next), i + 2 < body.endIndex, body[i + 2] == "{",
+                   let close = body[(i + 3)...].firstIndex(of: "}"),
+                   next != "x" || body[(i + 3)..<close].allSatisfy(\.isHexDigit), close > i + 3 || next != "x" {
+                    i = close + 1
+                    continue
+                }
+                if "dsDS".contains(next) { i += 2; continue }
+            }
+            if c.isLetter { return true }
+            i += 1
+        }
+        return false
     }
 
     /// This language's rules with another file's patterns and bodies added (an extra rule

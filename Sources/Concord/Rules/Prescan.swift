@@ -166,7 +166,7 @@ struct Prescan: Sendable {
 
         /// Consumes one of `texts` if the pattern continues with it here.
         mutating func consume(_ texts: [[Unicode.Scalar]]) -> Bool {
-            for text in texts where i + text.count <= s.count && Array(s[i..<(i + text.count)]) == text {
+            for text in texts where i + text.count <= s.count && s[i..<(i + text.count)].elementsEqual(text) {
                 i += text.count
                 return true
             }
@@ -455,15 +455,12 @@ struct LiteralScanner: Sendable {
     private let wordEnd: [Bool]
     private let anyBoundary: Bool
 
-    /// Letters and numbers (`[\p{L}\p{N}]`) among BMP units.
-    private static let letterOrNumber: [Bool] = (0..<0x10000).map { unit in
-        guard let scalar = Unicode.Scalar(UInt32(unit)) else { return false }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber: return true
-        default: return false
-        }
-    }
+    /// Letters and numbers (`[\p{L}\p{N}]`, ICU's general categories) among BMP units.
+    private static let letterOrNumber: [Bool] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        table.withUnsafeMutableBufferPointer { concord_letter_number_table($0.baseAddress) }
+        return table.map { $0 != 0 }
+    }()
 
     /// ICU's case folding of every BMP unit, computed once.
     private static let foldTable: [UInt16] = {
@@ -480,18 +477,21 @@ struct LiteralScanner: Sendable {
         wordEnd = all.map(\.wordEnd)
         anyBoundary = all.contains { $0.wordStart || $0.wordEnd }
         let fold = Self.foldTable
-        var classOf = [UInt16: UInt16]()
+        var classOf = [UInt16](repeating: 0, count: 0x10000)
+        var width = 1
         for literal in literals {
-            for unit in literal where classOf[unit] == nil { classOf[unit] = UInt16(classOf.count + 1) }
+            for unit in literal where classOf[Int(unit)] == 0 {
+                classOf[Int(unit)] = UInt16(width)
+                width += 1
+            }
         }
         var classes = [UInt16](repeating: 0, count: 0x10000)
         for unit in 0..<0x10000 {
             let folded = fold[unit]
             classes[unit] = folded == Self.unsafe ? Self.unsafe
-                : Prescan.isIgnorable(folded) ? Self.skipped : classOf[folded] ?? 0
+                : Prescan.isIgnorable(folded) ? Self.skipped : classOf[Int(folded)]
         }
         self.classes = classes
-        let width = classOf.count + 1
         self.width = width
 
         // The trie, then failure links breadth first, folded into a full transition table.
@@ -500,7 +500,7 @@ struct LiteralScanner: Sendable {
         for (id, literal) in literals.enumerated() {
             var node = 0
             for unit in literal {
-                let c = Int(classOf[unit]!)
+                let c = Int(classOf[Int(unit)])
                 if next[node * width + c] < 0 {
                     next[node * width + c] = Int32(ends.count)
                     ends.append([])

@@ -13,6 +13,17 @@ public final class RuleSet: Sendable {
     /// each may hold any of symbols.yml, treaties.yml, languages/xx.yml, in the same format.
     public init(folder: URL, extraFolders: [URL] = []) throws(RuleError) {
         self.folder = folder
+        // The languages compile in parallel with the rest (ICU builds each pattern's sets
+        // afresh: this is most of the start-up); the first error in language order is the
+        // one reported.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var compiled = [Result<LanguageRules?, RuleError>]()
+        DispatchQueue.global().async(group: group) {
+            compiled = Self.inParallel(Language.allCases) { language throws(RuleError) -> LanguageRules? in
+                try Self.languageRules(language, folder: folder, extraFolders: extraFolders)
+            }
+        }
+        defer { group.wait() }  // also when the base files below throw
         var symbolFile = try RuleFiles.decode(RuleFiles.Symbols.self, from: folder.appendingPathComponent("symbols.yml"))
         var treatyFile = try RuleFiles.decode(RuleFiles.Treaties.self, from: folder.appendingPathComponent("treaties.yml"))
         for extra in extraFolders {
@@ -35,23 +46,49 @@ public final class RuleSet: Sendable {
         self.treaties = TreatyCatalogue(treatyFile)
         let checksURL = folder.appendingPathComponent("checks.yml")
         self.checks = try CheckCatalogue(try RuleFiles.decode(RuleFiles.Checks.self, from: checksURL), path: checksURL.path)
+        group.wait()
         var languages = [Language: LanguageRules]()
-        for language in Language.allCases {
-            let url = folder.appendingPathComponent("languages/\(language.rawValue).yml")
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            let file = try RuleFiles.decode(RuleFiles.LanguageFile.self, from: url)
-            guard file.language == language.rawValue else {
-                throw RuleError(file: url.path, message: "says language '\(file.language)' but is named \(language.rawValue).yml")
-            }
-            languages[language] = try LanguageRules(file, language: language, path: url.path)
-            for extra in extraFolders {
-                let more = extra.appendingPathComponent("languages/\(language.rawValue).yml")
-                guard FileManager.default.fileExists(atPath: more.path) else { continue }
-                let extraRules = try LanguageRules(try RuleFiles.decode(RuleFiles.LanguageFile.self, from: more), language: language, path: more.path)
-                languages[language] = languages[language]!.adding(extraRules)
+        for (language, result) in zip(Language.allCases, compiled) {
+            switch result {
+            case .success(let rules?): languages[language] = rules
+            case .success(nil): continue
+            case .failure(let error): throw error
             }
         }
         self.languages = languages
+    }
+
+    /// One language's rules, with the extra folders' patterns added; nil when the folder
+    /// has no file for it.
+    private static func languageRules(_ language: Language, folder: URL, extraFolders: [URL]) throws(RuleError) -> LanguageRules? {
+        let url = folder.appendingPathComponent("languages/\(language.rawValue).yml")
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let file = try RuleFiles.decode(RuleFiles.LanguageFile.self, from: url)
+        guard file.language == language.rawValue else {
+            throw RuleError(file: url.path, message: "says language '\(file.language)' but is named \(language.rawValue).yml")
+        }
+        var rules = try LanguageRules(file, language: language, path: url.path)
+        for extra in extraFolders {
+            let more = extra.appendingPathComponent("languages/\(language.rawValue).yml")
+            guard FileManager.default.fileExists(atPath: more.path) else { continue }
+            let extraRules = try LanguageRules(try RuleFiles.decode(RuleFiles.LanguageFile.self, from: more), language: language, path: more.path)
+            rules = rules.adding(extraRules)
+        }
+        return rules
+    }
+
+    /// `work` over every item on all cores, the results in the items' order.
+    static func inParallel<T: Sendable, R: Sendable>(_ items: [T], _ work: @Sendable (T) throws(RuleError) -> R) -> [Result<R, RuleError>] {
+        let lock = NSLock()
+        nonisolated(unsafe) var results = [Result<R, RuleError>?](repeating: nil, count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            let result: Result<R, RuleError>
+            do throws(RuleError) { result = .success(try work(items[index])) } catch { result = .failure(error) }
+            lock.lock()
+            results[index] = result
+            lock.unlock()
+        }
+        return results.map { $0! }
     }
 
     /// The Rules folder: `--rules`, then `CONCORD_RULES`, then a `Rules/` folder (holding

@@ -160,26 +160,41 @@ public struct Checker: Sendable {
         self.reader = reader
     }
 
+    /// What checking one file of a set gives.
+    struct FileResult: Sendable {
+        var version: LanguageSetChecks.Version?
+        var findings: [Finding] = []
+        var error: InputError?
+        var suppressions: Suppressions?
+    }
+
+    /// Reads one file, extracts its citations and checks it on its own.
+    func check(file: String) -> FileResult {
+        do {
+            let document = try reader.read(path: file)
+            let citations = CitationExtractor(rules: rules).citations(in: document, issuingBody: issuingBody?(file))
+            let inline = Suppressions(document, textComment: reader.textComment)
+            return FileResult(version: .init(document: document, citations: citations),
+                              findings: DocumentChecks(rules: rules).findings(document, citations: citations),
+                              suppressions: inline.isEmpty ? nil : inline)
+        } catch {
+            return FileResult(error: error)
+        }
+    }
+
     /// Checks one set: each document, then the versions against each other.
     public func check(_ set: DocumentSet) -> (SetReport, [InputError]) {
-        let extractor = CitationExtractor(rules: rules)
-        let documentChecks = DocumentChecks(rules: rules)
-        var versions = [LanguageSetChecks.Version]()
-        var findings = [Finding]()
-        var errors = [InputError]()
+        finish(set, set.files.map { check(file: $0) })
+    }
+
+    /// The versions of a set compared, once each file has been checked (results in the
+    /// set's file order).
+    func finish(_ set: DocumentSet, _ results: [FileResult]) -> (SetReport, [InputError]) {
+        let versions = results.compactMap(\.version)
+        var findings = results.flatMap(\.findings)
+        let errors = results.compactMap(\.error)
         var suppressions = [String: Suppressions]()
-        for file in set.files {
-            do {
-                let document = try reader.read(path: file)
-                let citations = extractor.citations(in: document, issuingBody: issuingBody?(file))
-                findings += documentChecks.findings(document, citations: citations)
-                versions.append(.init(document: document, citations: citations))
-                let inline = Suppressions(document, textComment: reader.textComment)
-                if !inline.isEmpty { suppressions[file] = inline }
-            } catch {
-                errors.append(error)
-            }
-        }
+        for (file, result) in zip(set.files, results) where result.suppressions != nil { suppressions[file] = result.suppressions }
         let languages = versions.compactMap(\.document.language)
         if versions.count >= 2, Set(languages).count == versions.count {
             findings += LanguageSetChecks(catalogue: rules.checks).findings(versions)
@@ -192,10 +207,13 @@ public struct Checker: Sendable {
     }
 
     /// Checks every set, `jobs` at a time (Swift concurrency), and reports them in the order
-    /// given whatever order they finish in. `progress` is told of each set done.
+    /// given whatever order they finish in. The work is scheduled per file (a set of six
+    /// large versions keeps every core busy), in order, so only the sets being worked on
+    /// are in memory; a set is compared as soon as its last file is done. `progress` is told
+    /// of each set done.
     public func check(_ sets: [DocumentSet], jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) -> CheckReport {
         var results = [(SetReport, [InputError])?](repeating: nil, count: sets.count)
-        if jobs <= 1 || sets.count <= 1 {
+        if jobs <= 1 || sets.reduce(0, { $0 + $1.files.count }) <= 1 {
             for (index, set) in sets.enumerated() {
                 results[index] = check(set)
                 progress?(index + 1, sets.count)
@@ -204,21 +222,42 @@ public struct Checker: Sendable {
             let box = ResultBox(count: sets.count)
             let done = DispatchSemaphore(value: 0)
             let checker = self
+            let files = sets.enumerated().flatMap { set in set.element.files.indices.map { (set.offset, $0) } }
+            enum Done: Sendable {
+                case file(set: Int, file: Int, FileResult)
+                case set(Int, SetReport, [InputError])
+            }
             Task.detached {
-                await withTaskGroup(of: (Int, SetReport, [InputError]).self) { group in
-                    var next = 0
-                    var finished = 0
+                await withTaskGroup(of: Done.self) { group in
+                    var next = 0, running = 0, finishedSets = 0
+                    var partial = [Int: [FileResult?]]()
                     func start() {
-                        let index = next
+                        let (set, file) = files[next]
                         next += 1
-                        group.addTask { let (report, errors) = checker.check(sets[index]); return (index, report, errors) }
+                        running += 1
+                        group.addTask { .file(set: set, file: file, checker.check(file: sets[set].files[file])) }
                     }
-                    while next < min(jobs, sets.count) { start() }
-                    for await (index, report, errors) in group {
+                    for (index, set) in sets.enumerated() where set.files.isEmpty {
+                        let (report, errors) = checker.finish(set, [])
                         box.set(index, (report, errors))
-                        finished += 1
-                        progress?(finished, sets.count)
-                        if next < sets.count { start() }
+                    }
+                    while next < files.count, running < jobs { start() }
+                    for await result in group {
+                        running -= 1
+                        switch result {
+                        case let .file(set, file, fileResult):
+                            partial[set, default: Array(repeating: nil, count: sets[set].files.count)][file] = fileResult
+                            if let all = partial[set], all.allSatisfy({ $0 != nil }) {
+                                partial[set] = nil
+                                running += 1
+                                group.addTask { let (report, errors) = checker.finish(sets[set], all.map { $0! }); return .set(set, report, errors) }
+                            }
+                        case let .set(index, report, errors):
+                            box.set(index, (report, errors))
+                            finishedSets += 1
+                            progress?(finishedSets, sets.count)
+                        }
+                        while next < files.count, running < jobs { start() }
                     }
                 }
                 done.signal()
