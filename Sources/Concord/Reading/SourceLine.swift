@@ -4,12 +4,35 @@ struct SourceLine: Sendable {
     let index: Int
     /// The trimmed line's units in the source.
     let range: Range<Int>
-    let text: String
     /// True for a line with no characters at all; pdftotext output keeps a single space on
     /// the blank lines inside a page, so a truly empty line is a hint of a page break.
     let isStrictlyEmpty: Bool
+    /// The whole source's units (shared, not copied): the line's text is `units[range]`.
+    let units: [UInt16]
+    /// True when every unit of the line is a character on its own (`Chars.isSimple`): the
+    /// readers' tests then work on units, one unit for one `Character`.
+    let isSimple: Bool
+
+    init(index: Int, range: Range<Int>, units: [UInt16], isStrictlyEmpty: Bool) {
+        self.index = index
+        self.range = range
+        self.units = units
+        self.isStrictlyEmpty = isStrictlyEmpty
+        var simple = true
+        for k in range where !Chars.isSimple(units[k]) { simple = false; break }
+        self.isSimple = simple
+    }
+
+    /// The line as a String, made only where a test needs one (most work on `view`): making
+    /// a String per line cost more than all the rest of the reading.
+    var text: String { String(decoding: units[range], as: UTF16.self) }
+
+    var view: UnitText { UnitText(units: units[range], isSimple: isSimple) }
 
     var isBlank: Bool { range.isEmpty }
+
+    /// The line's first unit, nil for a blank line.
+    var first: UInt16? { range.isEmpty ? nil : units[range.lowerBound] }
 
     static func lines(of source: SourceText) -> [SourceLine] {
         var lines = [SourceLine]()
@@ -21,9 +44,7 @@ struct SourceLine: Sendable {
             var end = full.upperBound
             while start < end, isTrimmable(units[start]) { start += 1 }
             while end > start, isTrimmable(units[end - 1]) { end -= 1 }
-            lines.append(SourceLine(index: index, range: start..<end,
-                                    text: String(decoding: units[start..<end], as: UTF16.self),
-                                    isStrictlyEmpty: full.isEmpty))
+            lines.append(SourceLine(index: index, range: start..<end, units: units, isStrictlyEmpty: full.isEmpty))
         }
         return lines
     }
@@ -37,6 +58,21 @@ struct SourceLine: Sendable {
             return false
         }
     }
+}
+
+/// A stretch of text as UTF-16 units, and whether each unit is a `Character` on its own.
+///
+/// The readers' tests were written on Strings (characters, canonical equivalence). When
+/// `isSimple` holds they run on the units, which gives the same answers far faster; when it
+/// does not (combining marks, Hangul, surrogates, …) they run on `string`, as before.
+struct UnitText {
+    let units: ArraySlice<UInt16>
+    let isSimple: Bool
+
+    var string: String { String(decoding: units, as: UTF16.self) }
+    var count: Int { units.count }
+    var first: UInt16? { units.first }
+    var isASCII: Bool { units.allSatisfy { $0 < 0x80 } }
 }
 
 /// Small character tests shared by the readers; no regular expressions on this path.
@@ -127,6 +163,137 @@ enum Chars {
         }
         while let l = s.last, "\"”’»)]*」』）》 ".contains(l) || Chars.superscriptDigits[l] != nil { s.removeLast() }
         return s.last
+    }
+
+    /// Whether a UTF-16 unit is always a whole `Character` by itself, whatever stands
+    /// around it, and equal (under Swift's canonical equivalence) to no other such unit.
+    ///
+    /// Scripts the corpus is written in, minus everything that can join a neighbour in a
+    /// grapheme cluster (combining marks, Arabic harakat and number signs, ZWJ/ZWNJ,
+    /// variation selectors, Hangul jamo and syllables, surrogates) and the few characters
+    /// whose canonical form is another one (U+0374, U+037E Greek question mark = `;`,
+    /// U+0387, U+2000, U+2001). Leaving a character out only sends a line to the slow path.
+    /// Checked against the standard library for every unit in these ranges (breaks between
+    /// any two of them, and no two equal as `Character`s).
+    static func isSimple(_ u: UInt16) -> Bool {
+        if u < 0x300 { return true }  // ASCII, Latin-1, Latin Extended A and B, IPA, spacing modifiers
+        switch u {
+        case 0x0370...0x0373, 0x0375...0x037D, 0x037F...0x0386, 0x0388...0x0482, 0x048A...0x052F:
+            return true  // Greek and Cyrillic letters
+        case 0x060C...0x060F, 0x061B, 0x061D...0x064A, 0x0660...0x066F, 0x0671...0x06D5, 0x06EE...0x06FF:
+            return true  // Arabic letters, digits and punctuation
+        case 0x2002...0x200A, 0x2010...0x2027, 0x202F...0x205E, 0x2070...0x20C0:
+            return true  // spaces, dashes, quotes, super- and subscripts, currency signs
+        case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D:
+            return true  // CJK punctuation, kana, ideographs, full-width forms
+        default:
+            return false
+        }
+    }
+
+    /// A simple unit (`isSimple`) as the `Character` it is.
+    static func character(_ u: UInt16) -> Character {
+        Character(Unicode.Scalar(u) ?? "\u{FFFD}")
+    }
+
+    static func isLetter(_ u: UInt16) -> Bool {
+        if u < 0x80 { return (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A }
+        return character(u).isLetter
+    }
+
+    static func isNumber(_ u: UInt16) -> Bool {
+        if u < 0x80 { return isASCIIDigit(u) }
+        return character(u).isNumber
+    }
+
+    static func isUppercase(_ u: UInt16) -> Bool {
+        if u < 0x80 { return u >= 0x41 && u <= 0x5A }
+        return character(u).isUppercase
+    }
+
+    static func isLowercase(_ u: UInt16) -> Bool {
+        if u < 0x80 { return u >= 0x61 && u <= 0x7A }
+        return character(u).isLowercase
+    }
+
+    /// `digitValue` of a simple unit.
+    static func digitValue(_ u: UInt16) -> Int? {
+        switch u {
+        case 0x30...0x39: return Int(u - 0x30)
+        case 0x660...0x669: return Int(u - 0x660)
+        case 0x6F0...0x6F9: return Int(u - 0x6F0)
+        case 0xFF10...0xFF19: return Int(u - 0xFF10)
+        default: return nil
+        }
+    }
+
+    /// `leadingNumber` of simple units (the length in units, which are characters).
+    static func leadingNumber(_ units: ArraySlice<UInt16>) -> (value: Int, length: Int)? {
+        var value = 0
+        var length = 0
+        for u in units {
+            guard let d = digitValue(u), length < 6 else { break }
+            value = value * 10 + d
+            length += 1
+        }
+        return length == 0 ? nil : (value, length)
+    }
+
+    static func endsHard(_ text: UnitText) -> Bool {
+        guard text.isSimple else { return endsHard(text.string) }
+        switch lastSignificant(text.units) {
+        case 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x3002, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x061B, 0x2026: return true
+        default: return false
+        }
+    }
+
+    static func endsSoft(_ text: UnitText) -> Bool {
+        guard text.isSimple else { return endsSoft(text.string) }
+        switch lastSignificant(text.units) {
+        case 0x2C, 0x060C, 0xFF0C, 0x3001: return true
+        default: return false
+        }
+    }
+
+    /// `lastSignificant` on simple units.
+    private static func lastSignificant(_ s: ArraySlice<UInt16>) -> UInt16? {
+        let start = s.startIndex
+        var end = s.endIndex
+        var digitsStart = end
+        while digitsStart > start, isASCIIDigit(s[digitsStart - 1]) { digitsStart -= 1 }
+        let digits = end - digitsStart
+        if digits >= 1, digits <= 3 {
+            var rest = digitsStart
+            if rest > start, s[rest - 1] == 0x20 { rest -= 1 }
+            if rest > start, [0x2E, 0x3B, 0x3A, 0x2C].contains(s[rest - 1]) { end = rest }
+        }
+        while end > start {
+            switch s[end - 1] {
+            // " ” ’ » ) ] * 」 』 ） 》 and space
+            case 0x22, 0x201D, 0x2019, 0xBB, 0x29, 0x5D, 0x2A, 0x300D, 0x300F, 0xFF09, 0x300B, 0x20: end -= 1
+            case let u where isSuperscriptDigit(u): end -= 1
+            default: return s[end - 1]
+            }
+        }
+        return nil
+    }
+
+    static func startsLowercase(_ text: UnitText) -> Bool {
+        guard text.isSimple else { return startsLowercase(text.string) }
+        for u in text.units {
+            if isLetter(u) { return isLowercase(u) }
+            if isNumber(u) { return false }
+        }
+        return false
+    }
+
+    static func startsWithCasedLetter(_ text: UnitText) -> Bool {
+        guard text.isSimple else { return startsWithCasedLetter(text.string) }
+        for u in text.units {
+            if isLetter(u) { return isUppercase(u) || isLowercase(u) }
+            if isNumber(u) { return false }
+        }
+        return false
     }
 
     /// True when the first letter of `text` is lower case (quotes and brackets skipped).
