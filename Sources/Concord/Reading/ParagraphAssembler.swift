@@ -104,7 +104,7 @@ struct ParagraphAssembler: Sendable {
         let searchFrom = (titleIndex ?? -1) + 1
         let chapeauIndex = drafts.indices.first { index in
             index >= searchFrom && drafts[index].label == nil && Chars.endsSoft(drafts[index].view)
-                && characterCount(drafts[index].view) <= 300
+                && drafts[index].view.hasAtMost(300)
         }
 
         for (index, draft) in drafts.enumerated() {
@@ -188,11 +188,6 @@ struct ParagraphAssembler: Sendable {
         return min(line.range.upperBound, line.range.lowerBound + prefix.utf16.count)
     }
 
-    /// The number of characters (`String.count`), counted without a String when simple.
-    private func characterCount(_ text: UnitText) -> Int {
-        text.isSimple ? text.count : text.string.count
-    }
-
     private func characterCount(_ line: SourceLine) -> Int {
         line.isSimple ? line.range.count : line.text.count
     }
@@ -200,7 +195,16 @@ struct ParagraphAssembler: Sendable {
     /// `isTitle`, with the tests that reject nearly every paragraph done on simple units
     /// first (length, a slash between two digits near the start); the rest on the String.
     private func isTitle(_ text: UnitText) -> Bool {
-        guard text.isSimple else { return isTitle(text.string) }
+        guard text.isSimple else {
+            // Only the tests that can say no, on what the units decide; the rest on the String.
+            if Chars.knownEndsSoft(text) == true { return false }
+            if text.headEnd - text.units.startIndex >= 30 {
+                let head = text.units.prefix(30)
+                guard let slash = head.firstIndex(of: 0x2F), slash > head.startIndex, slash + 1 < head.endIndex,
+                      Chars.digitValue(head[slash - 1]) != nil, Chars.digitValue(head[slash + 1]) != nil else { return false }
+            }
+            return text.hasAtMost(250) && isTitle(text.string)
+        }
         guard text.count <= 250, !Chars.endsSoft(text) else { return false }
         let head = text.units.prefix(30)
         guard let slash = head.firstIndex(of: 0x2F), slash > head.startIndex, slash + 1 < head.endIndex,
@@ -248,9 +252,10 @@ struct ParagraphAssembler: Sendable {
             return Self.contains(text.units.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, Self.plenaryMeetingASCII)
         }
         // Every phrase holds `p`, `з`, `ج` or `议`, which only themselves, `P` and `З` lower-case
-        // to (checked over all of Unicode); `ӟ` is `з` with a diaeresis. Simple text holding
-        // none of them holds no phrase.
-        if text.isSimple, !text.units.contains(where: { [0x50, 0x70, 0x417, 0x437, 0x4DE, 0x4DF, 0x62C, 0x8BAE].contains($0) }) {
+        // to (checked over all of Unicode), and which no other character is canonically equal
+        // to (`ӟ` is `з` with a diaeresis: let it through). Text holding none of them holds no
+        // phrase.
+        if !text.units.contains(where: { [0x50, 0x70, 0x417, 0x437, 0x4DE, 0x4DF, 0x62C, 0x8BAE].contains($0) }) {
             return false
         }
         return isClosing(text.string)
@@ -270,7 +275,16 @@ struct ParagraphAssembler: Sendable {
     private func isAnnexHeading(_ text: UnitText) -> Bool {
         guard let first = text.units.first(where: { $0 != 0x20 }),
               first == 0x41 || first == 0x41F || first == 0x9644 || first == 0x627 else { return false }
-        guard text.isSimple else { return isAnnexHeading(text.string) }
+        guard text.isSimple else {
+            // The first word's units, up to a space: when they are simple and none of the
+            // words, the first word is none of them (were the space joined to a mark after it,
+            // the word would hold that and be none of them either).
+            let start = text.units.startIndex
+            let space = text.units.firstIndex(of: 0x20) ?? text.units.endIndex
+            let word = text.units[start..<space]
+            if word.allSatisfy(Chars.isSimple), !Self.annexWords.contains(where: { $0.elementsEqual(word) }) { return false }
+            return isAnnexHeading(text.string)
+        }
         // As `split(separator: " ")`: words between spaces, empty ones dropped.
         var words = 0
         var firstWord: ArraySlice<UInt16>?
@@ -297,7 +311,14 @@ struct ParagraphAssembler: Sendable {
     }
 
     private func isHeadingLike(_ text: UnitText) -> Bool {
-        characterCount(text) <= 150 && !Chars.endsHard(text) && !Chars.endsSoft(text) && Chars.startsWithCasedLetter(text)
+        if !text.isSimple {
+            // Any test the units decide as false decides the whole.
+            if Chars.knownEndsHard(text) == true || Chars.knownEndsSoft(text) == true
+                || Chars.knownStartsWithCasedLetter(text) == false || Chars.knownStartsLowercase(text) == true {
+                return false
+            }
+        }
+        return text.hasAtMost(150) && !Chars.endsHard(text) && !Chars.endsSoft(text) && Chars.startsWithCasedLetter(text)
             && !Chars.startsLowercase(text)
     }
 }

@@ -25,7 +25,7 @@ struct SourceLine: Sendable {
 
     /// The line as a String, made only where a test needs one (most work on `view`): making
     /// a String per line cost more than all the rest of the reading.
-    var text: String { String(decoding: units[range], as: UTF16.self) }
+    var text: String { Chars.string(units[range]) }
 
     var view: UnitText { UnitText(units: units[range], isSimple: isSimple) }
 
@@ -69,10 +69,44 @@ struct UnitText {
     let units: ArraySlice<UInt16>
     let isSimple: Bool
 
-    var string: String { String(decoding: units, as: UTF16.self) }
+    var string: String { Chars.string(units) }
     var count: Int { units.count }
     var first: UInt16? { units.first }
     var isASCII: Bool { units.allSatisfy { $0 < 0x80 } }
+
+    /// Where the units that are characters on their own start at the end of the text: a
+    /// simple unit after a simple unit always begins a new character, so everything after
+    /// the unit that follows the last non-simple unit is one character per unit.
+    var tailFloor: Int {
+        if isSimple { return units.startIndex }
+        guard let last = units.lastIndex(where: { !Chars.isSimple($0) }) else { return units.startIndex }
+        return min(last + 2, units.endIndex)
+    }
+
+    /// Where the units that are characters on their own end at the start of the text (the
+    /// unit before the first non-simple unit may be joined to it).
+    var headEnd: Int {
+        if isSimple { return units.endIndex }
+        guard let first = units.firstIndex(where: { !Chars.isSimple($0) }) else { return units.endIndex }
+        return max(first - 1, units.startIndex)
+    }
+
+    /// Whether the text has at most `limit` characters (`String.count`), counted on units
+    /// when bounds decide: a character holds at least one unit, and each simple unit after
+    /// a simple unit (or first) begins one.
+    func hasAtMost(_ limit: Int) -> Bool {
+        if units.count <= limit { return true }
+        if isSimple { return false }
+        var lower = 0
+        var previousSimple = true
+        for u in units {
+            let simple = Chars.isSimple(u)
+            if simple && previousSimple { lower += 1 }
+            previousSimple = simple
+        }
+        if lower > limit { return false }
+        return string.count <= limit
+    }
 }
 
 /// Small character tests shared by the readers; no regular expressions on this path.
@@ -191,6 +225,40 @@ enum Chars {
         }
     }
 
+    /// `String(decoding: units, as: UTF16.self)`, made faster: ASCII copied byte for byte,
+    /// the rest transcoded to UTF-8 by hand (a lone surrogate becomes U+FFFD, as there).
+    static func string(_ units: ArraySlice<UInt16>) -> String {
+        var utf8Count = 0
+        for u in units { utf8Count += u < 0x80 ? 1 : u < 0x800 ? 2 : 3 }  // a surrogate pair: 3 + 3 ≥ 4
+        return String(unsafeUninitializedCapacity: utf8Count) { out in
+            var o = 0
+            var k = units.startIndex
+            let end = units.endIndex
+            while k < end {
+                let u = units[k]
+                k += 1
+                var scalar = UInt32(u)
+                if u < 0x80 { out[o] = UInt8(u); o += 1; continue }
+                if UTF16.isLeadSurrogate(u), k < end, UTF16.isTrailSurrogate(units[k]) {
+                    scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[k]) - 0xDC00)
+                    k += 1
+                } else if UTF16.isLeadSurrogate(u) || UTF16.isTrailSurrogate(u) {
+                    scalar = 0xFFFD
+                }
+                if scalar < 0x800 {
+                    out[o] = UInt8(0xC0 | scalar >> 6); out[o + 1] = UInt8(0x80 | scalar & 0x3F); o += 2
+                } else if scalar < 0x10000 {
+                    out[o] = UInt8(0xE0 | scalar >> 12); out[o + 1] = UInt8(0x80 | (scalar >> 6) & 0x3F)
+                    out[o + 2] = UInt8(0x80 | scalar & 0x3F); o += 3
+                } else {
+                    out[o] = UInt8(0xF0 | scalar >> 18); out[o + 1] = UInt8(0x80 | (scalar >> 12) & 0x3F)
+                    out[o + 2] = UInt8(0x80 | (scalar >> 6) & 0x3F); out[o + 3] = UInt8(0x80 | scalar & 0x3F); o += 4
+                }
+            }
+            return o
+        }
+    }
+
     /// A simple unit (`isSimple`) as the `Character` it is.
     static func character(_ u: UInt16) -> Character {
         Character(Unicode.Scalar(u) ?? "\u{FFFD}")
@@ -239,61 +307,79 @@ enum Chars {
         return length == 0 ? nil : (value, length)
     }
 
-    static func endsHard(_ text: UnitText) -> Bool {
-        guard text.isSimple else { return endsHard(text.string) }
-        switch lastSignificant(text.units) {
-        case 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x3002, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x061B, 0x2026: return true
-        default: return false
+    static func endsHard(_ text: UnitText) -> Bool { knownEndsHard(text) ?? endsHard(text.string) }
+    static func endsSoft(_ text: UnitText) -> Bool { knownEndsSoft(text) ?? endsSoft(text.string) }
+    static func startsLowercase(_ text: UnitText) -> Bool { knownStartsLowercase(text) ?? startsLowercase(text.string) }
+    static func startsWithCasedLetter(_ text: UnitText) -> Bool {
+        knownStartsWithCasedLetter(text) ?? startsWithCasedLetter(text.string)
+    }
+
+    /// `endsHard` when the units at the end of the text decide it, nil otherwise.
+    static func knownEndsHard(_ text: UnitText) -> Bool? {
+        switch lastSignificant(text) {
+        case .found(0x2E), .found(0x3B), .found(0x3A), .found(0x21), .found(0x3F), .found(0x3002), .found(0xFF1B),
+             .found(0xFF1A), .found(0xFF01), .found(0xFF1F), .found(0x061B), .found(0x2026): return true
+        case .found, .none: return false
+        case .unknown: return nil
         }
     }
 
-    static func endsSoft(_ text: UnitText) -> Bool {
-        guard text.isSimple else { return endsSoft(text.string) }
-        switch lastSignificant(text.units) {
-        case 0x2C, 0x060C, 0xFF0C, 0x3001: return true
-        default: return false
+    static func knownEndsSoft(_ text: UnitText) -> Bool? {
+        switch lastSignificant(text) {
+        case .found(0x2C), .found(0x060C), .found(0xFF0C), .found(0x3001): return true
+        case .found, .none: return false
+        case .unknown: return nil
         }
     }
 
-    /// `lastSignificant` on simple units.
-    private static func lastSignificant(_ s: ArraySlice<UInt16>) -> UInt16? {
+    private enum Significant { case found(UInt16), none, unknown }
+
+    /// `lastSignificant` on units, looking only at the units at the end that are characters
+    /// on their own (`tailFloor`): `.unknown` when it would have to look further.
+    private static func lastSignificant(_ text: UnitText) -> Significant {
+        let s = text.units
         let start = s.startIndex
+        let floor = text.tailFloor
         var end = s.endIndex
         var digitsStart = end
-        while digitsStart > start, isASCIIDigit(s[digitsStart - 1]) { digitsStart -= 1 }
+        while digitsStart > floor, isASCIIDigit(s[digitsStart - 1]) { digitsStart -= 1 }
         let digits = end - digitsStart
+        if digits <= 3, digitsStart == floor, floor > start { return .unknown }  // the run may go on
         if digits >= 1, digits <= 3 {
             var rest = digitsStart
+            if rest > start, rest == floor { return .unknown }
             if rest > start, s[rest - 1] == 0x20 { rest -= 1 }
+            if rest > start, rest == floor { return .unknown }
             if rest > start, [0x2E, 0x3B, 0x3A, 0x2C].contains(s[rest - 1]) { end = rest }
         }
-        while end > start {
+        while end > floor {
             switch s[end - 1] {
             // " ” ’ » ) ] * 」 』 ） 》 and space
             case 0x22, 0x201D, 0x2019, 0xBB, 0x29, 0x5D, 0x2A, 0x300D, 0x300F, 0xFF09, 0x300B, 0x20: end -= 1
             case let u where isSuperscriptDigit(u): end -= 1
-            default: return s[end - 1]
+            default: return .found(s[end - 1])
             }
         }
-        return nil
+        return floor == start ? .none : .unknown
     }
 
-    static func startsLowercase(_ text: UnitText) -> Bool {
-        guard text.isSimple else { return startsLowercase(text.string) }
-        for u in text.units {
+    /// `startsLowercase` when the units at the start of the text decide it, nil otherwise.
+    static func knownStartsLowercase(_ text: UnitText) -> Bool? {
+        let end = text.headEnd
+        for u in text.units[..<end] {
             if isLetter(u) { return isLowercase(u) }
             if isNumber(u) { return false }
         }
-        return false
+        return end == text.units.endIndex ? false : nil
     }
 
-    static func startsWithCasedLetter(_ text: UnitText) -> Bool {
-        guard text.isSimple else { return startsWithCasedLetter(text.string) }
-        for u in text.units {
+    static func knownStartsWithCasedLetter(_ text: UnitText) -> Bool? {
+        let end = text.headEnd
+        for u in text.units[..<end] {
             if isLetter(u) { return isUppercase(u) || isLowercase(u) }
             if isNumber(u) { return false }
         }
-        return false
+        return end == text.units.endIndex ? false : nil
     }
 
     /// True when the first letter of `text` is lower case (quotes and brackets skipped).
