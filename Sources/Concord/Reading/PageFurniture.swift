@@ -33,7 +33,16 @@ struct PageFurniture: Sendable {
 
     /// `isJobNumber` on a simple line's units; other lines as Strings.
     static func isJobNumber(_ line: SourceLine) -> Bool {
-        guard line.isSimple else { return isJobNumber(line.text) }
+        guard line.isSimple else {
+            // When the first two units are characters on their own, the first must be a digit
+            // or a capital before `.`.
+            let view = line.view
+            if view.headEnd - line.range.lowerBound >= 2 {
+                let u0 = line.units[line.range.lowerBound], u1 = line.units[line.range.lowerBound + 1]
+                if Chars.digitValue(u0) == nil, !(u1 == 0x2E && Chars.isUppercase(u0)) { return false }
+            }
+            return isJobNumber(line.text)
+        }
         let u = line.units
         let end = line.range.upperBound
         var k = line.range.lowerBound

@@ -251,14 +251,24 @@ struct ParagraphAssembler: Sendable {
             // ASCII text can hold only the English phrase; lower-cased by hand.
             return Self.contains(text.units.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, Self.plenaryMeetingASCII)
         }
-        // Every phrase holds `p`, `з`, `ج` or `议`, which only themselves, `P` and `З` lower-case
-        // to (checked over all of Unicode), and which no other character is canonically equal
-        // to (`ӟ` is `з` with a diaeresis: let it through). Text holding none of them holds no
-        // phrase.
-        if !text.units.contains(where: { [0x50, 0x70, 0x417, 0x437, 0x4DE, 0x4DF, 0x62C, 0x8BAE].contains($0) }) {
-            return false
+        // Every phrase holds `pl`, `з`, `ج` or `议`, which only themselves, `P`, `L` and `З`
+        // lower-case to (checked over all of Unicode), and which no other character is
+        // canonically equal to (`ӟ` is `з` with a diaeresis: let it through). Text holding
+        // none of them holds no phrase.
+        let units = text.units
+        var k = units.startIndex
+        while k < units.endIndex {
+            switch units[k] {
+            case 0x50, 0x70:
+                if k + 1 < units.endIndex, units[k + 1] == 0x4C || units[k + 1] == 0x6C { return isClosing(text.string) }
+            case 0x417, 0x437, 0x4DE, 0x4DF, 0x62C, 0x8BAE:
+                return isClosing(text.string)
+            default:
+                break
+            }
+            k += 1
         }
-        return isClosing(text.string)
+        return false
     }
 
     private func isClosing(_ text: String) -> Bool {

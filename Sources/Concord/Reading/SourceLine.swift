@@ -14,13 +14,17 @@ struct SourceLine: Sendable {
     let isSimple: Bool
 
     init(index: Int, range: Range<Int>, units: [UInt16], isStrictlyEmpty: Bool) {
+        var simple = true
+        for k in range where !Chars.isSimple(units[k]) { simple = false; break }
+        self.init(index: index, range: range, units: units, isStrictlyEmpty: isStrictlyEmpty, isSimple: simple)
+    }
+
+    private init(index: Int, range: Range<Int>, units: [UInt16], isStrictlyEmpty: Bool, isSimple: Bool) {
         self.index = index
         self.range = range
         self.units = units
         self.isStrictlyEmpty = isStrictlyEmpty
-        var simple = true
-        for k in range where !Chars.isSimple(units[k]) { simple = false; break }
-        self.isSimple = simple
+        self.isSimple = isSimple
     }
 
     /// The line as a String, made only where a test needs one (most work on `view`): making
@@ -38,13 +42,22 @@ struct SourceLine: Sendable {
         var lines = [SourceLine]()
         lines.reserveCapacity(source.lineCount)
         let units = source.units
-        for index in 0..<source.lineCount {
-            let full = source.lineRange(index)
-            var start = full.lowerBound
-            var end = full.upperBound
-            while start < end, isTrimmable(units[start]) { start += 1 }
-            while end > start, isTrimmable(units[end - 1]) { end -= 1 }
-            lines.append(SourceLine(index: index, range: start..<end, units: units, isStrictlyEmpty: full.isEmpty))
+        units.withUnsafeBufferPointer { u in
+            for index in 0..<source.lineCount {
+                let full = source.lineRange(index)
+                var start = full.lowerBound
+                var end = full.upperBound
+                while start < end, isTrimmable(u[start]) { start += 1 }
+                while end > start, isTrimmable(u[end - 1]) { end -= 1 }
+                // One pass over the line for `isSimple`, ASCII tested first.
+                var simple = true
+                var k = start
+                while k < end {
+                    if u[k] >= 0x300, !Chars.isSimple(u[k]) { simple = false; break }
+                    k += 1
+                }
+                lines.append(SourceLine(index: index, range: start..<end, units: units, isStrictlyEmpty: full.isEmpty, isSimple: simple))
+            }
         }
         return lines
     }
