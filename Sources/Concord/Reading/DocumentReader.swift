@@ -73,11 +73,15 @@ public struct DocumentReader: Sendable {
     public func read(source: SourceText, file: String, format: SourceFormat) -> Document {
         var lines = SourceLine.lines(of: source)
         // Suppression comments (`<!-- concord-disable … -->`, `% concord-disable …`) are not
-        // text: they read as blank lines.
-        for index in lines.indices where Suppressions.directive(lines[index].text, format: format, textComment: textComment) != nil
-            || (format == .markdown && lines[index].text.hasPrefix("<!--") && lines[index].text.hasSuffix("-->")) {
+        // text: they read as blank lines. Without a comment prefix for plain text, only a
+        // Markdown line that starts with `<` can be one (no other character equals `<`).
+        for index in lines.indices where format == .markdown ? lines[index].first == 0x3C : textComment != nil {
+            let text = lines[index].text
+            guard Suppressions.directive(text, format: format, textComment: textComment) != nil
+                || (format == .markdown && text.hasPrefix("<!--") && text.hasSuffix("-->")) else { continue }
             let line = lines[index]
-            lines[index] = SourceLine(index: line.index, range: line.range.lowerBound..<line.range.lowerBound, text: "", isStrictlyEmpty: false)
+            lines[index] = SourceLine(index: line.index, range: line.range.lowerBound..<line.range.lowerBound,
+                                      units: source.units, isStrictlyEmpty: false)
         }
         let layout = format == .markdown
             ? MarkdownReader().layout(source, lines: lines)

@@ -48,11 +48,11 @@ struct MarkdownReader: Sendable {
                 block.append(stripHeadingMarks(lines[i], units: units))
                 i += 1
             }
-            block.removeAll { $0.isBlank || PlainTextReader.isSeparator($0.text) }
+            block.removeAll { $0.isBlank || PlainTextReader.isSeparator($0) }
             guard let first = block.first else { continue }
             // Converted PDFs keep paragraphs cut at page breaks as separate blocks: a block
             // that goes on in lower case may continue the one before.
-            layout.blocks.append(Layout.Block(lines: block, interrupted: Chars.startsLowercase(first.text)))
+            layout.blocks.append(Layout.Block(lines: block, interrupted: Chars.startsLowercase(first.view)))
         }
         if let first = bodies.first, let last = bodies.last {
             let group = first.labelRange.lowerBound..<last.text.sourceRange(0..<last.text.count).upperBound
@@ -82,8 +82,6 @@ struct MarkdownReader: Sendable {
         while k < line.range.upperBound, units[k] == 0x23 { k += 1 }
         guard k > line.range.lowerBound, k < line.range.upperBound, units[k] == 0x20 else { return line }
         while k < line.range.upperBound, units[k] == 0x20 { k += 1 }
-        return SourceLine(index: line.index, range: k..<line.range.upperBound,
-                          text: String(decoding: units[k..<line.range.upperBound], as: UTF16.self),
-                          isStrictlyEmpty: false)
+        return SourceLine(index: line.index, range: k..<line.range.upperBound, units: units, isStrictlyEmpty: false)
     }
 }

@@ -106,6 +106,8 @@ struct MarkerFinder: Sendable {
         var result = [Found]()
         var i = 0
         while i < units.count {
+            // Most units are neither a superscript digit (U+00B2 and above) nor `[`.
+            if units[i] < 0xB2 && units[i] != 0x5B { i += 1; continue }
             if Chars.isSuperscriptDigit(units[i]) {
                 var j = i
                 var label = [UInt16]()

@@ -3,13 +3,78 @@
 /// symbol and title, the distribution line).
 struct PageFurniture: Sendable {
     /// The document's own symbol (`A/RES/80/3`), which heads every page.
-    var documentSymbol: String?
+    let documentSymbol: String?
+    /// The symbol's units, to compare lines with it without making a String per line, and
+    /// whether they are all simple.
+    private let symbolUnits: [UInt16]?
+    private let symbolIsSimple: Bool
 
-    /// A line that is furniture wherever it stands.
-    func isFurnitureLine(_ text: String) -> Bool {
-        if let documentSymbol, text == documentSymbol { return true }
-        return Self.isJobNumber(text) || Self.isBarcode(text) || Self.isPageNumber(text)
-            || Self.isDistribution(text)
+    init(documentSymbol: String?) {
+        self.documentSymbol = documentSymbol
+        self.symbolUnits = documentSymbol.map { Array($0.utf16) }
+        self.symbolIsSimple = symbolUnits?.allSatisfy(Chars.isSimple) ?? false
+    }
+
+    /// A line that is furniture wherever it stands. Each test first rejects on the line's
+    /// units (length, first unit), and works on units when the line is simple.
+    func isFurnitureLine(_ line: SourceLine) -> Bool {
+        if let documentSymbol, let symbolUnits {
+            let units = line.units[line.range]
+            // Simple units are equal as Strings exactly when equal as units; the symbol is
+            // compared as a String only when either side is not simple.
+            if line.isSimple && symbolIsSimple {
+                if units.elementsEqual(symbolUnits) { return true }
+            } else if line.text == documentSymbol {
+                return true
+            }
+        }
+        return Self.isJobNumber(line) || Self.isBarcode(line) || Self.isPageNumber(line) || Self.isDistribution(line)
+    }
+
+    /// `isJobNumber` on a simple line's units; other lines as Strings.
+    static func isJobNumber(_ line: SourceLine) -> Bool {
+        guard line.isSimple else {
+            // When the first two units are characters on their own, the first must be a digit
+            // or a capital before `.`.
+            let view = line.view
+            if view.headEnd - line.range.lowerBound >= 2 {
+                let u0 = line.units[line.range.lowerBound], u1 = line.units[line.range.lowerBound + 1]
+                if Chars.digitValue(u0) == nil, !(u1 == 0x2E && Chars.isUppercase(u0)) { return false }
+            }
+            return isJobNumber(line.text)
+        }
+        let u = line.units
+        let end = line.range.upperBound
+        var k = line.range.lowerBound
+        // Starts with a digit, or with a capital before `.` (tested last: it is the costly test).
+        guard k < end, Chars.digitValue(u[k]) != nil || (end - k >= 2 && u[k + 1] == 0x2E && Chars.isUppercase(u[k])) else { return false }
+        if end - k >= 2, Chars.isUppercase(u[k]), u[k + 1] == 0x2E { k += 2 }
+        guard let (_, yearLength) = Chars.leadingNumber(u[k..<end]), yearLength == 2 else { return false }
+        k += 2
+        guard k < end, u[k] == 0x2D else { return false }
+        k += 1
+        guard let (_, length) = Chars.leadingNumber(u[k..<end]), length == 5 else { return false }
+        k += 5
+        while k < end, u[k] == 0x20 { k += 1 }
+        if k == end { return true }
+        // `(E)`, `(F)`, `(R)`, `(A)`, `(C)`, `(S)`
+        return end - k == 3 && u[k] == 0x28 && u[end - 1] == 0x29 && Chars.isUppercase(u[k + 1])
+    }
+
+    static func isBarcode(_ line: SourceLine) -> Bool {
+        guard line.first == 0x2A else { return false }  // `*`: no other character equals it
+        guard line.isSimple else { return isBarcode(line.text) }
+        let units = line.units[line.range]
+        return units.count >= 7 && units.last == 0x2A && units.dropFirst().dropLast().allSatisfy(Chars.isASCIIDigit)
+    }
+
+    static func isPageNumber(_ line: SourceLine) -> Bool {
+        // At most 9 UTF-8 bytes, so at most 9 UTF-16 units.
+        line.range.count <= 9 && isPageNumber(line.text)
+    }
+
+    static func isDistribution(_ line: SourceLine) -> Bool {
+        line.first == 0x44 && isDistribution(line.text)  // `D`
     }
 
     /// `25-15106`, `25-15106 (E)`, `V.12-57121 (F)`: the print job number, which differs per
@@ -55,7 +120,23 @@ struct PageFurniture: Sendable {
     /// holding at least one line that is furniture wherever it stands.
     func isFurnitureBlock(_ lines: [SourceLine]) -> Bool {
         guard !lines.isEmpty, lines.count <= 6 else { return false }
-        return lines.contains { isFurnitureLine($0.text) }
+        return lines.contains { isFurnitureLine($0) }
+    }
+
+    /// `looksLikeSymbol` on units: the String test asks for ASCII characters only, and an
+    /// ASCII character is one ASCII unit, so the answer is the same for every line.
+    static func looksLikeSymbol(_ line: SourceLine) -> Bool {
+        let units = line.units[line.range]
+        guard units.count >= 3, units.count <= 60, let first = units.first, first >= 0x41, first <= 0x5A else { return false }
+        var slash = false
+        for u in units {
+            switch u {
+            case 0x2F: slash = true
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2E, 0x2D, 0x28, 0x29: continue
+            default: return false
+            }
+        }
+        return slash
     }
 
     /// Looks like a document symbol standing alone on a line (`A/RES/80/3`, `CTOC/COP/2012/7`).

@@ -6,7 +6,26 @@ struct ParagraphAssembler: Sendable {
     private struct Draft {
         var lines: [SourceLine]
         var label: (ParagraphLabel, Int)?
-        var text: String { lines.map(\.text).joined(separator: " ") }
+        /// The lines' units joined by a space (the text the tests below look at), built once.
+        private(set) var units: [UInt16] = []
+        private(set) var isSimple = true
+
+        init(lines: [SourceLine], label: (ParagraphLabel, Int)?) {
+            self.lines = []
+            self.label = label
+            append(lines)
+        }
+
+        mutating func append(_ more: [SourceLine]) {
+            for line in more {
+                if !lines.isEmpty { units.append(0x20) }
+                units.append(contentsOf: line.units[line.range])
+                isSimple = isSimple && line.isSimple
+                lines.append(line)
+            }
+        }
+
+        var view: UnitText { UnitText(units: units[...], isSimple: isSimple) }
     }
 
     func assemble(_ layout: Layout, units: [UInt16]) -> [Paragraph] {
@@ -15,10 +34,10 @@ struct ParagraphAssembler: Sendable {
         for block in layout.blocks {
             var first = true
             for piece in split(block.lines, lastNumber: &lastNumber) {
-                let label = ParagraphLabel.parse(Substring(piece[0].text))
+                let label = ParagraphLabel.parse(piece[0].view)
                 if first, block.interrupted, label == nil, let previous = drafts.last,
-                   continues(previous.text, with: piece[0].text) {
-                    drafts[drafts.count - 1].lines.append(contentsOf: piece)
+                   continues(previous.view, with: piece[0].view) {
+                    drafts[drafts.count - 1].append(piece)
                 } else {
                     drafts.append(Draft(lines: piece, label: label))
                 }
@@ -34,14 +53,14 @@ struct ParagraphAssembler: Sendable {
         var pieces = [[SourceLine]]()
         var current = [SourceLine]()
         for line in lines {
-            let parsed = ParagraphLabel.parse(Substring(line.text))
+            let parsed = ParagraphLabel.parse(line.view)
             var number: Int?
             if case .number(let n)? = parsed?.0 { number = n }
             if let last = current.last, let (_, length) = parsed {
                 // A line holding only a label (`3.`, `(a)`) always opens a paragraph, and so
                 // does the next number in sequence after a heading with no full stop.
                 let next = number.map { $0 == lastNumber + 1 || $0 == 1 } ?? false
-                if Chars.endsHard(last.text) || Chars.endsSoft(last.text) || length >= line.text.count || next {
+                if Chars.endsHard(last.view) || Chars.endsSoft(last.view) || length >= characterCount(line) || next {
                     pieces.append(current)
                     current = []
                 }
@@ -56,7 +75,7 @@ struct ParagraphAssembler: Sendable {
     /// Whether text that resumes after an interruption continues the paragraph before it: it
     /// does when the paragraph stopped mid-sentence, or after a comma with the text going on
     /// in lower case.
-    private func continues(_ previous: String, with next: String) -> Bool {
+    private func continues(_ previous: UnitText, with next: UnitText) -> Bool {
         if Chars.endsHard(previous) { return false }
         if Chars.endsSoft(previous) { return Chars.startsLowercase(next) }
         return true
@@ -81,15 +100,15 @@ struct ParagraphAssembler: Sendable {
 
         // The chapeau: the first paragraph after the title that ends with a comma and opens
         // the preamble (`The General Assembly,`). Without a title, the first such paragraph.
-        let titleIndex = drafts.firstIndex { isTitle($0.text) }
+        let titleIndex = drafts.firstIndex { isTitle($0.view) }
         let searchFrom = (titleIndex ?? -1) + 1
         let chapeauIndex = drafts.indices.first { index in
-            index >= searchFrom && drafts[index].label == nil && Chars.endsSoft(drafts[index].text)
-                && drafts[index].text.count <= 300
+            index >= searchFrom && drafts[index].label == nil && Chars.endsSoft(drafts[index].view)
+                && drafts[index].view.hasAtMost(300)
         }
 
         for (index, draft) in drafts.enumerated() {
-            let text = draft.text
+            let text = draft.view
             var kind: ParagraphKind
             var number: Int?
             var label: String?
@@ -102,7 +121,7 @@ struct ParagraphAssembler: Sendable {
                 kind = .chapeau; phase = .preamble
             } else if isClosing(text) {
                 kind = .closing
-            } else if isAnnexHeading(draft.lines[0].text) {
+            } else if isAnnexHeading(draft.lines[0].view) {
                 kind = .heading; phase = .annex; parentID = nil
             } else if let (parsed, length) = draft.label, phase != .masthead || sawTitle || chapeauIndex == nil {
                 strip = length
@@ -164,8 +183,51 @@ struct ParagraphAssembler: Sendable {
 
     /// The unit offset of the `count`-th character of a line.
     private func offset(ofCharacter count: Int, in line: SourceLine, units: [UInt16]) -> Int {
+        if line.isSimple { return min(line.range.upperBound, line.range.lowerBound + count) }
         let prefix = line.text.prefix(count)
         return min(line.range.upperBound, line.range.lowerBound + prefix.utf16.count)
+    }
+
+    private func characterCount(_ line: SourceLine) -> Int {
+        line.isSimple ? line.range.count : line.text.count
+    }
+
+    /// `isTitle`, with the tests that reject nearly every paragraph done on simple units
+    /// first (length, a slash between two digits near the start); the rest on the String.
+    private func isTitle(_ text: UnitText) -> Bool {
+        guard text.isSimple else {
+            // Only the tests that can say no, on what the units decide; the rest on the String.
+            if Chars.knownEndsSoft(text) == true { return false }
+            if text.headEnd - text.units.startIndex >= 30 {
+                let head = text.units.prefix(30)
+                guard let slash = head.firstIndex(of: 0x2F), slash > head.startIndex, slash + 1 < head.endIndex,
+                      Chars.digitValue(head[slash - 1]) != nil, Chars.digitValue(head[slash + 1]) != nil else { return false }
+            }
+            return text.hasAtMost(250) && isTitle(text.string)
+        }
+        guard text.count <= 250, !Chars.endsSoft(text) else { return false }
+        let head = text.units.prefix(30)
+        guard let slash = head.firstIndex(of: 0x2F), slash > head.startIndex, slash + 1 < head.endIndex,
+              Chars.digitValue(head[slash - 1]) != nil, Chars.digitValue(head[slash + 1]) != nil else { return false }
+        // `80/3.` at the start, or a word for resolution / decision before the number.
+        if Chars.digitValue(head[head.startIndex]) != nil { return head.contains(0x2E) }
+        guard head.allSatisfy({ $0 < 0x80 }) else { return isTitle(text.string) }
+        // ASCII can hold only the English words; lower-cased by hand.
+        let lower = head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return Self.contains(lower, Self.resolutionASCII) || Self.contains(lower, Self.decisionASCII)
+    }
+
+    private static let resolutionASCII = Array("resolution".utf16)
+    private static let decisionASCII = Array("decision".utf16)
+    private static let plenaryMeetingASCII = Array("plenary meeting".utf16)
+
+    /// Whether `needle` occurs in `haystack` (units compared one by one).
+    private static func contains(_ haystack: [UInt16], _ needle: [UInt16]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+            return true
+        }
+        return false
     }
 
     /// `80/3. Awaza Political Declaration`, `Résolution 6/1`, `第6/1号决议`, `القرار 6/1`.
@@ -183,6 +245,32 @@ struct ParagraphAssembler: Sendable {
                 "decisión", "решение", "决定", "المقرر"].contains { lower.contains($0) }
     }
 
+    private func isClosing(_ text: UnitText) -> Bool {
+        guard text.count <= 120 else { return false }  // `utf16.count`, as below
+        if text.isASCII {
+            // ASCII text can hold only the English phrase; lower-cased by hand.
+            return Self.contains(text.units.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, Self.plenaryMeetingASCII)
+        }
+        // Every phrase holds `pl`, `з`, `ج` or `议`, which only themselves, `P`, `L` and `З`
+        // lower-case to (checked over all of Unicode), and which no other character is
+        // canonically equal to (`ӟ` is `з` with a diaeresis: let it through). Text holding
+        // none of them holds no phrase.
+        let units = text.units
+        var k = units.startIndex
+        while k < units.endIndex {
+            switch units[k] {
+            case 0x50, 0x70:
+                if k + 1 < units.endIndex, units[k + 1] == 0x4C || units[k + 1] == 0x6C { return isClosing(text.string) }
+            case 0x417, 0x437, 0x4DE, 0x4DF, 0x62C, 0x8BAE:
+                return isClosing(text.string)
+            default:
+                break
+            }
+            k += 1
+        }
+        return false
+    }
+
     private func isClosing(_ text: String) -> Bool {
         // `3rd plenary meeting 19 September 2025`: a short line; long paragraphs are never it.
         guard text.utf16.count <= 120 else { return false }
@@ -192,14 +280,55 @@ struct ParagraphAssembler: Sendable {
             || lower.contains("séance plénière")
     }
 
+    /// `isAnnexHeading`: the first unit must start one of the words (no word starts with a
+    /// character canonically equal to a different unit); then on units when simple.
+    private func isAnnexHeading(_ text: UnitText) -> Bool {
+        guard let first = text.units.first(where: { $0 != 0x20 }),
+              first == 0x41 || first == 0x41F || first == 0x9644 || first == 0x627 else { return false }
+        guard text.isSimple else {
+            // The first word's units, up to a space: when they are simple and none of the
+            // words, the first word is none of them (were the space joined to a mark after it,
+            // the word would hold that and be none of them either).
+            let start = text.units.startIndex
+            let space = text.units.firstIndex(of: 0x20) ?? text.units.endIndex
+            let word = text.units[start..<space]
+            if word.allSatisfy(Chars.isSimple), !Self.annexWords.contains(where: { $0.elementsEqual(word) }) { return false }
+            return isAnnexHeading(text.string)
+        }
+        // As `split(separator: " ")`: words between spaces, empty ones dropped.
+        var words = 0
+        var firstWord: ArraySlice<UInt16>?
+        var k = text.units.startIndex
+        let end = text.units.endIndex
+        while k < end {
+            if text.units[k] == 0x20 { k += 1; continue }
+            var j = k
+            while j < end, text.units[j] != 0x20 { j += 1 }
+            words += 1
+            if firstWord == nil { firstWord = text.units[k..<j] }
+            k = j
+        }
+        guard let word = firstWord, words <= 3 else { return false }
+        return Self.annexWords.contains { $0.elementsEqual(word) }
+    }
+
+    private static let annexWords = ["Annex", "Annexe", "Anexo", "Приложение", "附件", "المرفق", "ANNEX"].map { Array($0.utf16) }
+
     private func isAnnexHeading(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         guard let first = words.first, words.count <= 3 else { return false }
         return ["Annex", "Annexe", "Anexo", "Приложение", "附件", "المرفق", "ANNEX"].contains(String(first))
     }
 
-    private func isHeadingLike(_ text: String) -> Bool {
-        text.count <= 150 && !Chars.endsHard(text) && !Chars.endsSoft(text) && Chars.startsWithCasedLetter(text)
+    private func isHeadingLike(_ text: UnitText) -> Bool {
+        if !text.isSimple {
+            // Any test the units decide as false decides the whole.
+            if Chars.knownEndsHard(text) == true || Chars.knownEndsSoft(text) == true
+                || Chars.knownStartsWithCasedLetter(text) == false || Chars.knownStartsLowercase(text) == true {
+                return false
+            }
+        }
+        return text.hasAtMost(150) && !Chars.endsHard(text) && !Chars.endsSoft(text) && Chars.startsWithCasedLetter(text)
             && !Chars.startsLowercase(text)
     }
 }

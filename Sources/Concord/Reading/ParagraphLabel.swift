@@ -5,6 +5,60 @@ enum ParagraphLabel: Equatable, Sendable {
     case item(String)
     case section(String)
 
+    /// `parse` of a line or of text held as units: on the units when they are simple, after
+    /// a test of the first unit that rejects most lines (a label starts with a digit, a
+    /// parenthesis or a capital A–Z).
+    static func parse(_ text: UnitText) -> (ParagraphLabel, Int)? {
+        guard let first = text.first, Chars.digitValue(first) != nil || first == 0x28 || first == 0xFF08
+            || (first >= 0x41 && first <= 0x5A) else { return nil }
+        guard text.isSimple else { return parse(Substring(text.string)) }
+        let u = text.units
+        let start = u.startIndex, end = u.endIndex
+        /// Spaces (and tabs, when `tabs`) from `k` on.
+        func spaces(from k: Int, tabs: Bool = true) -> Int {
+            var j = k
+            while j < end, u[j] == 0x20 || (tabs && u[j] == 0x09) { j += 1 }
+            return j - k
+        }
+        func endsOrSpace(_ k: Int) -> Bool { k == end || u[k] == 0x20 || u[k] == 0x09 }
+
+        if let (value, length) = Chars.leadingNumber(u), value >= 1, value <= 999 {
+            var k = start + length
+            if k < end, u[k] == 0x2E {
+                k += 1
+                guard endsOrSpace(k) else { return nil }
+            } else {
+                // Arabic UN style: `1 - يحيط علما`
+                k += spaces(from: k, tabs: false)
+                guard k < end, u[k] == 0x2D || u[k] == 0x2013 || u[k] == 0x2014 else { return nil }
+                k += 1
+                guard k == end || u[k] == 0x20 else { return nil }
+            }
+            return (.number(value), k - start + spaces(from: k))
+        }
+        if first == 0x28 || first == 0xFF08 {
+            var k = start + 1
+            while k < end, u[k] != 0x29, u[k] != 0xFF09 { k += 1 }
+            let inner = (start + 1)..<k
+            guard k < end, !inner.isEmpty, inner.count <= 4,
+                  u[inner].allSatisfy({ Chars.isLetter($0) || Chars.isNumber($0) }) else { return nil }
+            k += 1
+            guard endsOrSpace(k) else { return nil }
+            return (.item(String(decoding: u[inner], as: UTF16.self)), k - start + spaces(from: k))
+        }
+        // `II.` or `A.` followed by a space or the end.
+        var k = start
+        while k < end, u[k] != 0x2E { k += 1 }
+        let head = start..<k
+        if !head.isEmpty, head.count <= 5, k < end,
+           u[head].allSatisfy({ [0x49, 0x56, 0x58, 0x4C, 0x43].contains($0) }) || (head.count == 1 && first >= 0x41 && first <= 0x5A) {
+            k += 1
+            guard endsOrSpace(k) else { return nil }
+            return (.section(String(decoding: u[head], as: UTF16.self)), k - start + spaces(from: k))
+        }
+        return nil
+    }
+
     /// The label at the start of `text`, and how many characters it takes with the spaces
     /// after it.
     static func parse(_ text: Substring) -> (ParagraphLabel, Int)? {

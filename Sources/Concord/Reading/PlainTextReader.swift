@@ -31,7 +31,7 @@ struct PlainTextReader: Sendable {
             while j < lines.count, !lines[j].isBlank { j += 1 }
             let run = Array(lines[i..<j])
 
-            if Self.isSeparator(run[0].text) {
+            if Self.isSeparator(run[0]) {
                 let (bodies, next) = readFootnoteZone(lines, from: i + 1, units: units, furniture: furniture, lastLabel: &lastLabel)
                 appendGroup(bodies, to: &layout)
                 previousWasBodies = false
@@ -71,8 +71,8 @@ struct PlainTextReader: Sendable {
             // Text, possibly ending in a footnote rule with no blank line before it.
             var k = i
             var textLines = [SourceLine]()
-            while k < j, !Self.isSeparator(lines[k].text) {
-                if !furniture.isFurnitureLine(lines[k].text) { textLines.append(lines[k]) }
+            while k < j, !Self.isSeparator(lines[k]) {
+                if !furniture.isFurnitureLine(lines[k]) { textLines.append(lines[k]) }
                 k += 1
             }
             if !textLines.isEmpty {
@@ -98,7 +98,7 @@ struct PlainTextReader: Sendable {
         while k < lines.count {
             let line = lines[k]
             if line.isBlank { sawBlank = true; k += 1; continue }
-            if furniture.isFurnitureLine(line.text) { break }
+            if furniture.isFurnitureLine(line) { break }
             if let (value, labelRange, textStart) = Self.digitLabel(line, units: units) {
                 let plausible: Bool
                 if bodies.isEmpty { plausible = value >= 1 && value <= 999 && (value > lastLabel || lastLabel == 0 || value == 1) }
@@ -122,6 +122,13 @@ struct PlainTextReader: Sendable {
             break
         }
         return (bodies, k)
+    }
+
+    /// `isSeparator` of a line: its first unit must be `_` (no other character equals `_`).
+    static func isSeparator(_ line: SourceLine) -> Bool {
+        guard line.first == 0x5F else { return false }
+        guard line.isSimple else { return isSeparator(line.text) }
+        return line.range.count >= 5 && line.units[line.range].allSatisfy { $0 == 0x5F }
     }
 
     static func isSeparator(_ text: String) -> Bool {
@@ -162,7 +169,7 @@ struct PlainTextReader: Sendable {
     /// lines, or one that heads several pages.
     static func mastheadSymbol(_ lines: [SourceLine], from start: Int) -> String? {
         var counts: [String: Int] = [:]
-        for line in lines[min(start, lines.count)...] where PageFurniture.looksLikeSymbol(line.text) {
+        for line in lines[min(start, lines.count)...] where PageFurniture.looksLikeSymbol(line) {
             if line.index < start + 15 { return line.text }
             counts[line.text, default: 0] += 1
         }

@@ -4,26 +4,60 @@ struct SourceLine: Sendable {
     let index: Int
     /// The trimmed line's units in the source.
     let range: Range<Int>
-    let text: String
     /// True for a line with no characters at all; pdftotext output keeps a single space on
     /// the blank lines inside a page, so a truly empty line is a hint of a page break.
     let isStrictlyEmpty: Bool
+    /// The whole source's units (shared, not copied): the line's text is `units[range]`.
+    let units: [UInt16]
+    /// True when every unit of the line is a character on its own (`Chars.isSimple`): the
+    /// readers' tests then work on units, one unit for one `Character`.
+    let isSimple: Bool
+
+    init(index: Int, range: Range<Int>, units: [UInt16], isStrictlyEmpty: Bool) {
+        var simple = true
+        for k in range where !Chars.isSimple(units[k]) { simple = false; break }
+        self.init(index: index, range: range, units: units, isStrictlyEmpty: isStrictlyEmpty, isSimple: simple)
+    }
+
+    private init(index: Int, range: Range<Int>, units: [UInt16], isStrictlyEmpty: Bool, isSimple: Bool) {
+        self.index = index
+        self.range = range
+        self.units = units
+        self.isStrictlyEmpty = isStrictlyEmpty
+        self.isSimple = isSimple
+    }
+
+    /// The line as a String, made only where a test needs one (most work on `view`): making
+    /// a String per line cost more than all the rest of the reading.
+    var text: String { Chars.string(units[range]) }
+
+    var view: UnitText { UnitText(units: units[range], isSimple: isSimple) }
 
     var isBlank: Bool { range.isEmpty }
+
+    /// The line's first unit, nil for a blank line.
+    var first: UInt16? { range.isEmpty ? nil : units[range.lowerBound] }
 
     static func lines(of source: SourceText) -> [SourceLine] {
         var lines = [SourceLine]()
         lines.reserveCapacity(source.lineCount)
         let units = source.units
-        for index in 0..<source.lineCount {
-            let full = source.lineRange(index)
-            var start = full.lowerBound
-            var end = full.upperBound
-            while start < end, isTrimmable(units[start]) { start += 1 }
-            while end > start, isTrimmable(units[end - 1]) { end -= 1 }
-            lines.append(SourceLine(index: index, range: start..<end,
-                                    text: String(decoding: units[start..<end], as: UTF16.self),
-                                    isStrictlyEmpty: full.isEmpty))
+        units.withUnsafeBufferPointer { u in
+            for index in 0..<source.lineCount {
+                let full = source.lineRange(index)
+                var start = full.lowerBound
+                var end = full.upperBound
+                while start < end, isTrimmable(u[start]) { start += 1 }
+                while end > start, isTrimmable(u[end - 1]) { end -= 1 }
+                // One pass over the line for `isSimple`, ASCII tested first.
+                var simple = true
+                var k = start
+                while k < end {
+                    if u[k] >= 0x300, !Chars.isSimple(u[k]) { simple = false; break }
+                    k += 1
+                }
+                lines.append(SourceLine(index: index, range: start..<end, units: units, isStrictlyEmpty: full.isEmpty, isSimple: simple))
+            }
         }
         return lines
     }
@@ -36,6 +70,55 @@ struct SourceLine: Sendable {
         default:
             return false
         }
+    }
+}
+
+/// A stretch of text as UTF-16 units, and whether each unit is a `Character` on its own.
+///
+/// The readers' tests were written on Strings (characters, canonical equivalence). When
+/// `isSimple` holds they run on the units, which gives the same answers far faster; when it
+/// does not (combining marks, Hangul, surrogates, …) they run on `string`, as before.
+struct UnitText {
+    let units: ArraySlice<UInt16>
+    let isSimple: Bool
+
+    var string: String { Chars.string(units) }
+    var count: Int { units.count }
+    var first: UInt16? { units.first }
+    var isASCII: Bool { units.allSatisfy { $0 < 0x80 } }
+
+    /// Where the units that are characters on their own start at the end of the text: a
+    /// simple unit after a simple unit always begins a new character, so everything after
+    /// the unit that follows the last non-simple unit is one character per unit.
+    var tailFloor: Int {
+        if isSimple { return units.startIndex }
+        guard let last = units.lastIndex(where: { !Chars.isSimple($0) }) else { return units.startIndex }
+        return min(last + 2, units.endIndex)
+    }
+
+    /// Where the units that are characters on their own end at the start of the text (the
+    /// unit before the first non-simple unit may be joined to it).
+    var headEnd: Int {
+        if isSimple { return units.endIndex }
+        guard let first = units.firstIndex(where: { !Chars.isSimple($0) }) else { return units.endIndex }
+        return max(first - 1, units.startIndex)
+    }
+
+    /// Whether the text has at most `limit` characters (`String.count`), counted on units
+    /// when bounds decide: a character holds at least one unit, and each simple unit after
+    /// a simple unit (or first) begins one.
+    func hasAtMost(_ limit: Int) -> Bool {
+        if units.count <= limit { return true }
+        if isSimple { return false }
+        var lower = 0
+        var previousSimple = true
+        for u in units {
+            let simple = Chars.isSimple(u)
+            if simple && previousSimple { lower += 1 }
+            previousSimple = simple
+        }
+        if lower > limit { return false }
+        return string.count <= limit
     }
 }
 
@@ -127,6 +210,189 @@ enum Chars {
         }
         while let l = s.last, "\"”’»)]*」』）》 ".contains(l) || Chars.superscriptDigits[l] != nil { s.removeLast() }
         return s.last
+    }
+
+    /// Whether a UTF-16 unit is always a whole `Character` by itself, whatever stands
+    /// around it, and equal (under Swift's canonical equivalence) to no other such unit.
+    ///
+    /// Scripts the corpus is written in, minus everything that can join a neighbour in a
+    /// grapheme cluster (combining marks, Arabic harakat and number signs, ZWJ/ZWNJ,
+    /// variation selectors, Hangul jamo and syllables, surrogates) and the few characters
+    /// whose canonical form is another one (U+0374, U+037E Greek question mark = `;`,
+    /// U+0387, U+2000, U+2001). Leaving a character out only sends a line to the slow path.
+    /// Checked against the standard library for every unit in these ranges (breaks between
+    /// any two of them, and no two equal as `Character`s).
+    static func isSimple(_ u: UInt16) -> Bool {
+        if u < 0x300 { return true }  // ASCII, Latin-1, Latin Extended A and B, IPA, spacing modifiers
+        switch u {
+        case 0x0370...0x0373, 0x0375...0x037D, 0x037F...0x0386, 0x0388...0x0482, 0x048A...0x052F:
+            return true  // Greek and Cyrillic letters
+        case 0x060C...0x060F, 0x061B, 0x061D...0x064A, 0x0660...0x066F, 0x0671...0x06D5, 0x06EE...0x06FF:
+            return true  // Arabic letters, digits and punctuation
+        case 0x2002...0x200A, 0x2010...0x2027, 0x202F...0x205E, 0x2070...0x20C0:
+            return true  // spaces, dashes, quotes, super- and subscripts, currency signs
+        case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D:
+            return true  // CJK punctuation, kana, ideographs, full-width forms
+        default:
+            return false
+        }
+    }
+
+    /// `String(decoding: units, as: UTF16.self)`, made faster: ASCII copied byte for byte,
+    /// the rest transcoded to UTF-8 by hand (a lone surrogate becomes U+FFFD, as there).
+    static func string(_ units: ArraySlice<UInt16>) -> String {
+        var utf8Count = 0
+        for u in units { utf8Count += u < 0x80 ? 1 : u < 0x800 ? 2 : 3 }  // a surrogate pair: 3 + 3 ≥ 4
+        return String(unsafeUninitializedCapacity: utf8Count) { out in
+            var o = 0
+            var k = units.startIndex
+            let end = units.endIndex
+            while k < end {
+                let u = units[k]
+                k += 1
+                var scalar = UInt32(u)
+                if u < 0x80 { out[o] = UInt8(u); o += 1; continue }
+                if UTF16.isLeadSurrogate(u), k < end, UTF16.isTrailSurrogate(units[k]) {
+                    scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[k]) - 0xDC00)
+                    k += 1
+                } else if UTF16.isLeadSurrogate(u) || UTF16.isTrailSurrogate(u) {
+                    scalar = 0xFFFD
+                }
+                if scalar < 0x800 {
+                    out[o] = UInt8(0xC0 | scalar >> 6); out[o + 1] = UInt8(0x80 | scalar & 0x3F); o += 2
+                } else if scalar < 0x10000 {
+                    out[o] = UInt8(0xE0 | scalar >> 12); out[o + 1] = UInt8(0x80 | (scalar >> 6) & 0x3F)
+                    out[o + 2] = UInt8(0x80 | scalar & 0x3F); o += 3
+                } else {
+                    out[o] = UInt8(0xF0 | scalar >> 18); out[o + 1] = UInt8(0x80 | (scalar >> 12) & 0x3F)
+                    out[o + 2] = UInt8(0x80 | (scalar >> 6) & 0x3F); out[o + 3] = UInt8(0x80 | scalar & 0x3F); o += 4
+                }
+            }
+            return o
+        }
+    }
+
+    /// A simple unit (`isSimple`) as the `Character` it is.
+    static func character(_ u: UInt16) -> Character {
+        Character(Unicode.Scalar(u) ?? "\u{FFFD}")
+    }
+
+    static func isLetter(_ u: UInt16) -> Bool {
+        if u < 0x80 { return (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A }
+        return character(u).isLetter
+    }
+
+    static func isNumber(_ u: UInt16) -> Bool {
+        if u < 0x80 { return isASCIIDigit(u) }
+        return character(u).isNumber
+    }
+
+    static func isUppercase(_ u: UInt16) -> Bool {
+        if u < 0x80 { return u >= 0x41 && u <= 0x5A }
+        return character(u).isUppercase
+    }
+
+    static func isLowercase(_ u: UInt16) -> Bool {
+        if u < 0x80 { return u >= 0x61 && u <= 0x7A }
+        return character(u).isLowercase
+    }
+
+    /// `digitValue` of a simple unit.
+    static func digitValue(_ u: UInt16) -> Int? {
+        switch u {
+        case 0x30...0x39: return Int(u - 0x30)
+        case 0x660...0x669: return Int(u - 0x660)
+        case 0x6F0...0x6F9: return Int(u - 0x6F0)
+        case 0xFF10...0xFF19: return Int(u - 0xFF10)
+        default: return nil
+        }
+    }
+
+    /// `leadingNumber` of simple units (the length in units, which are characters).
+    static func leadingNumber(_ units: ArraySlice<UInt16>) -> (value: Int, length: Int)? {
+        var value = 0
+        var length = 0
+        for u in units {
+            guard let d = digitValue(u), length < 6 else { break }
+            value = value * 10 + d
+            length += 1
+        }
+        return length == 0 ? nil : (value, length)
+    }
+
+    static func endsHard(_ text: UnitText) -> Bool { knownEndsHard(text) ?? endsHard(text.string) }
+    static func endsSoft(_ text: UnitText) -> Bool { knownEndsSoft(text) ?? endsSoft(text.string) }
+    static func startsLowercase(_ text: UnitText) -> Bool { knownStartsLowercase(text) ?? startsLowercase(text.string) }
+    static func startsWithCasedLetter(_ text: UnitText) -> Bool {
+        knownStartsWithCasedLetter(text) ?? startsWithCasedLetter(text.string)
+    }
+
+    /// `endsHard` when the units at the end of the text decide it, nil otherwise.
+    static func knownEndsHard(_ text: UnitText) -> Bool? {
+        switch lastSignificant(text) {
+        case .found(0x2E), .found(0x3B), .found(0x3A), .found(0x21), .found(0x3F), .found(0x3002), .found(0xFF1B),
+             .found(0xFF1A), .found(0xFF01), .found(0xFF1F), .found(0x061B), .found(0x2026): return true
+        case .found, .none: return false
+        case .unknown: return nil
+        }
+    }
+
+    static func knownEndsSoft(_ text: UnitText) -> Bool? {
+        switch lastSignificant(text) {
+        case .found(0x2C), .found(0x060C), .found(0xFF0C), .found(0x3001): return true
+        case .found, .none: return false
+        case .unknown: return nil
+        }
+    }
+
+    private enum Significant { case found(UInt16), none, unknown }
+
+    /// `lastSignificant` on units, looking only at the units at the end that are characters
+    /// on their own (`tailFloor`): `.unknown` when it would have to look further.
+    private static func lastSignificant(_ text: UnitText) -> Significant {
+        let s = text.units
+        let start = s.startIndex
+        let floor = text.tailFloor
+        var end = s.endIndex
+        var digitsStart = end
+        while digitsStart > floor, isASCIIDigit(s[digitsStart - 1]) { digitsStart -= 1 }
+        let digits = end - digitsStart
+        if digits <= 3, digitsStart == floor, floor > start { return .unknown }  // the run may go on
+        if digits >= 1, digits <= 3 {
+            var rest = digitsStart
+            if rest > start, rest == floor { return .unknown }
+            if rest > start, s[rest - 1] == 0x20 { rest -= 1 }
+            if rest > start, rest == floor { return .unknown }
+            if rest > start, [0x2E, 0x3B, 0x3A, 0x2C].contains(s[rest - 1]) { end = rest }
+        }
+        while end > floor {
+            switch s[end - 1] {
+            // " ” ’ » ) ] * 」 』 ） 》 and space
+            case 0x22, 0x201D, 0x2019, 0xBB, 0x29, 0x5D, 0x2A, 0x300D, 0x300F, 0xFF09, 0x300B, 0x20: end -= 1
+            case let u where isSuperscriptDigit(u): end -= 1
+            default: return .found(s[end - 1])
+            }
+        }
+        return floor == start ? .none : .unknown
+    }
+
+    /// `startsLowercase` when the units at the start of the text decide it, nil otherwise.
+    static func knownStartsLowercase(_ text: UnitText) -> Bool? {
+        let end = text.headEnd
+        for u in text.units[..<end] {
+            if isLetter(u) { return isLowercase(u) }
+            if isNumber(u) { return false }
+        }
+        return end == text.units.endIndex ? false : nil
+    }
+
+    static func knownStartsWithCasedLetter(_ text: UnitText) -> Bool? {
+        let end = text.headEnd
+        for u in text.units[..<end] {
+            if isLetter(u) { return isUppercase(u) || isLowercase(u) }
+            if isNumber(u) { return false }
+        }
+        return end == text.units.endIndex ? false : nil
     }
 
     /// True when the first letter of `text` is lower case (quotes and brackets skipped).
