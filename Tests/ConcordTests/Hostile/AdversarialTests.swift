@@ -68,7 +68,8 @@ import ZIPFoundation
                 return Date().timeIntervalSince(started)
             }
             _ = run(200)
-            let small = run(1_000), large = run(10_000)
+            // The best of three runs each: a shared machine's noise only ever adds time.
+            let small = (0..<3).map { _ in run(1_000) }.min()!, large = (0..<3).map { _ in run(10_000) }.min()!
             #expect(large / max(small, 0.002) < 25, "\(name): 10x the input took \(large / max(small, 0.002))x the time")
         }
     }
