@@ -71,8 +71,16 @@ int32_t concord_fold(const uint16_t *source, int32_t length, uint16_t *output, i
     int32_t n = 0;
     int32_t i = 0;
     UChar scratch[256];
+    /* Text up to yes_end is already NFKC (ICU's quick check): its segments are copied, not
+     * normalized one by one, with the same segment map. */
+    int32_t yes_end = 0;
     while (i < length) {
         int32_t seg_start = i;
+        if (seg_start >= yes_end) {
+            UErrorCode qerr = U_ZERO_ERROR;
+            int32_t span = unorm2_spanQuickCheckYes(nfkc, src + seg_start, length - seg_start, &qerr);
+            yes_end = U_SUCCESS(qerr) ? seg_start + span : seg_start;
+        }
         UChar32 c;
         U16_NEXT(src, i, length, c);
         /* ASCII followed by ASCII (or the end) is its own segment and already NFKC. */
@@ -91,6 +99,14 @@ int32_t concord_fold(const uint16_t *source, int32_t length, uint16_t *output, i
         int32_t seg_len = i - seg_start;
         if (seg_len == 1 && c < 0x80) {
             emit(c, seg_start, i, output, capacity, source_start, source_end, &n);
+            continue;
+        }
+        if (i <= yes_end) {
+            for (int32_t k = seg_start; k < i;) {
+                UChar32 d;
+                U16_NEXT(src, k, i, d);
+                emit(d, seg_start, i, output, capacity, source_start, source_end, &n);
+            }
             continue;
         }
         UErrorCode nerr = U_ZERO_ERROR;
