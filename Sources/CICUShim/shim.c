@@ -285,6 +285,45 @@ int32_t concord_regex_find_all(void *regex, const uint16_t *text, int32_t length
     return count;
 }
 
+/* Writes match `count` (all its groups) into spans if there is room. */
+static void record_match(URegularExpression *re, int32_t groups, int32_t count, int32_t *spans, int32_t match_capacity) {
+    if (count >= match_capacity) return;
+    for (int32_t g = 0; g < groups; g++) {
+        UErrorCode gerr = U_ZERO_ERROR;
+        int32_t start = uregex_start(re, g, &gerr);
+        int32_t end = uregex_end(re, g, &gerr);
+        spans[(count * groups + g) * 2] = U_FAILURE(gerr) ? -1 : start;
+        spans[(count * groups + g) * 2 + 1] = U_FAILURE(gerr) ? -1 : end;
+    }
+}
+
+int32_t concord_regex_find_at(void *regex, const uint16_t *text, int32_t length,
+                              const int32_t *starts, int32_t start_count,
+                              int32_t *spans, int32_t match_capacity, int32_t *status) {
+    URegularExpression *re = (URegularExpression *)regex;
+    UErrorCode err = U_ZERO_ERROR;
+    uregex_setText(re, (const UChar *)text, length, &err);
+    if (U_FAILURE(err)) { *status = err; return -1; }
+    int32_t groups = uregex_groupCount(re, &err) + 1;
+    int32_t count = 0;
+    int32_t next = 0;  /* where the search would go on: the end of the last match */
+    for (int32_t k = 0; k < start_count && U_SUCCESS(err); k++) {
+        int32_t at = starts[k];
+        if (at < next || at > length) continue;
+        if (!uregex_lookingAt(re, at, &err) || U_FAILURE(err)) continue;
+        record_match(re, groups, count, spans, match_capacity);
+        count++;
+        int32_t end = uregex_end(re, 0, &err);
+        next = end > at ? end : at + 1;  /* (after an empty match the search moves on by one) */
+    }
+    static const UChar empty[1] = {0};
+    UErrorCode reset = U_ZERO_ERROR;
+    uregex_setText(re, empty, 0, &reset);
+    if (U_FAILURE(err)) { *status = err; return -1; }
+    *status = U_ZERO_ERROR;
+    return count;
+}
+
 int32_t concord_month_names(const char *locale, int32_t kind, uint16_t *buffer, int32_t capacity) {
     UErrorCode err = U_ZERO_ERROR;
     UDateFormat *fmt = udat_open(UDAT_NONE, UDAT_LONG, locale, NULL, 0, NULL, 0, &err);
@@ -417,6 +456,7 @@ int32_t concord_case_fold(const uint16_t *text, int32_t length, uint16_t *output
 
 void concord_letter_number_table(uint8_t *table) {
     for (int32_t c = 0; c < 0x10000; c++) {
-        table[c] = (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_N_MASK)) != 0;
+        table[c] = ((U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_N_MASK)) != 0 ? 1 : 0)
+                 | ((U_GET_GC_MASK(c) & U_GC_ND_MASK) != 0 ? 2 : 0);
     }
 }

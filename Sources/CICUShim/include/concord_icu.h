@@ -73,6 +73,16 @@ int32_t concord_regex_find_all(void *regex, const uint16_t *text, int32_t length
                                int32_t *spans, int32_t match_capacity, int32_t *status);
 
 /*
+ * The same matches as concord_regex_find_all, for a pattern whose matches can only start at
+ * the given positions (ascending): the pattern is tried at each of them (anchored there,
+ * the whole text visible to look-behinds) instead of at every position, skipping those
+ * inside the previous match, as the search does. The pattern must not use \G.
+ */
+int32_t concord_regex_find_at(void *regex, const uint16_t *text, int32_t length,
+                              const int32_t *starts, int32_t start_count,
+                              int32_t *spans, int32_t match_capacity, int32_t *status);
+
+/*
  * Month names from ICU's locale data. kind: 0 = format wide (октября), 1 = stand-alone wide
  * (октябрь), 2 = format abbreviated, 3 = stand-alone abbreviated. Writes the twelve names
  * one after another into buffer, each followed by a 0 unit. Returns the units written, or -1.
@@ -110,7 +120,8 @@ void concord_script_counts(const uint16_t *text, int32_t length, int64_t counts[
  * full case folding of a string and returns its length (or the needed capacity).
  */
 void concord_case_fold_table(uint16_t *table);
-/* table[65536]: 1 for BMP letters and numbers (general categories L and N), else 0. */
+/* table[65536] for BMP units: bit 1 for letters and numbers (general categories L and N),
+ * bit 2 for decimal digits (Nd, what \d matches). */
 void concord_letter_number_table(uint8_t *table);
 int32_t concord_case_fold(const uint16_t *text, int32_t length, uint16_t *output, int32_t capacity);
 

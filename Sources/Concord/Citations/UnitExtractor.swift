@@ -28,9 +28,13 @@ struct UnitExtractor: Sendable {
             candidates.append(Candidate(kind: "symbol", rule: "symbols", range: symbol.range, match: nil, symbol: symbol))
         }
         var forthcoming = [Range<Int>]()
-        let possible = prescan ? language.prescan.candidates(units) : nil
-        for (index, pattern) in language.patterns.enumerated() where possible?[index] ?? true {
-            for match in pattern.regex.matches(in: units) where !match.range.isEmpty {
+        // The pre-scan says which patterns can match here and, for most, the only places a
+        // match can start: they are tried there instead of at every position.
+        let plan = prescan ? language.prescan.plan(units) : nil
+        for (index, pattern) in language.patterns.enumerated() where plan?[index].possible ?? true {
+            let found = plan?[index].starts.map { pattern.regex.matches(in: units, startingOnlyAt: $0) }
+                ?? pattern.regex.matches(in: units)
+            for match in found where !match.range.isEmpty {
                 if pattern.kind == "forthcoming" { forthcoming.append(match.range); continue }
                 candidates.append(Candidate(kind: pattern.kind, rule: pattern.id, range: match.range, match: match, symbol: nil))
             }

@@ -46,40 +46,60 @@ struct Prescan: Sendable {
 
     /// Per pattern: clauses that must all hold (empty: the pattern always runs).
     let needs: [[(literals: [Int32], digit: Bool)]]
+    /// Per pattern: the literals (and whether digits) a match must start with, if known.
+    let starts: [(literals: [Int32], digit: Bool)?]
     private let scanner: LiteralScanner
 
     init(patterns: [String]) {
         var literalIDs = [Literal: Int32]()
         var literals = [Literal]()
         var needs = [[(literals: [Int32], digit: Bool)]]()
-        for pattern in patterns {
-            var clauses = [(literals: [Int32], digit: Bool)]()
-            for clause in Self.requirement(of: pattern) {
-                var ids = [Int32]()
-                for literal in clause.literals.sorted(by: Literal.precedes) {
-                    if let id = literalIDs[literal] { ids.append(id); continue }
-                    let id = Int32(literals.count)
-                    literalIDs[literal] = id
-                    literals.append(literal)
-                    ids.append(id)
-                }
-                clauses.append((ids, clause.digit))
+        var starts = [(literals: [Int32], digit: Bool)?]()
+        var positional = Set<Int32>()
+        func ids(_ clause: Clause) -> [Int32] {
+            clause.literals.sorted(by: Literal.precedes).map { literal in
+                if let id = literalIDs[literal] { return id }
+                let id = Int32(literals.count)
+                literalIDs[literal] = id
+                literals.append(literal)
+                return id
             }
-            needs.append(clauses)
+        }
+        for pattern in patterns {
+            needs.append(Self.requirement(of: pattern).map { (ids($0), $0.digit) })
+            if let first = Self.starts(of: pattern) {
+                let literalIDs = ids(first)
+                positional.formUnion(literalIDs)
+                starts.append((literalIDs, first.digit))
+            } else {
+                starts.append(nil)
+            }
         }
         self.needs = needs
-        self.scanner = LiteralScanner(literals)
+        self.starts = starts
+        self.scanner = LiteralScanner(literals, positional: positional)
     }
 
     /// Which patterns can match in `units` (the normalized text). All of them when the text
     /// holds a character whose case folding is not one unit (ß, İ, a surrogate pair): the
     /// scan compares unit by unit, ICU's case-insensitive matching compares full foldings.
-    func candidates(_ units: [UInt16]) -> [Bool] {
-        guard let found = scanner.scan(units) else { return Array(repeating: true, count: needs.count) }
-        return needs.map { clauses in
-            clauses.allSatisfy { clause in
+    func candidates(_ units: [UInt16]) -> [Bool] { plan(units).map { $0.possible } }
+
+    /// Per pattern: whether it can match in `units`, and if it can only start at known places,
+    /// those places (ascending). Every pattern may run everywhere when the text holds a
+    /// character whose case folding is not one unit (ß, İ, a surrogate pair): the scan compares
+    /// unit by unit, ICU's case-insensitive matching compares full foldings.
+    func plan(_ units: [UInt16]) -> [(possible: Bool, starts: [Int32]?)] {
+        guard let found = scanner.scan(units) else { return needs.map { _ in (true, nil) } }
+        return zip(needs, starts).map { clauses, start in
+            let possible = clauses.allSatisfy { clause in
                 (clause.digit && found.digit) || clause.literals.contains { found.literals[Int($0)] }
             }
+            guard possible, let start else { return (possible, nil) }
+            var places = start.digit ? found.digitPositions : []
+            for id in start.literals { places += found.positions[Int(id)] }
+            if start.literals.count > 1 || start.digit { places = Array(Set(places)).sorted() }
+            return (true, places)
         }
     }
 
@@ -95,6 +115,20 @@ struct Prescan: Sendable {
         return clauses.filter { !$0.literals.isEmpty || $0.digit }
     }
 
+    /// The literals (or digits) a match must start with, when the pattern says so: every way
+    /// through it begins with a literal run, a digit or a plain word form, and it cannot
+    /// match nothing. Nil otherwise, and for patterns with `\G` (where a match may start
+    /// depends on the previous one).
+    static func starts(of pattern: String) -> Clause? {
+        guard !pattern.contains("\\G") else { return nil }
+        var parser = Parser(Array(pattern.unicodeScalars))
+        _ = parser.alternation()
+        guard !parser.failed, parser.i == parser.s.count, !parser.nullable,
+              let first = parser.first, !first.literals.isEmpty || first.digit,
+              !first.literals.contains(where: { $0.units.isEmpty }) else { return nil }
+        return first
+    }
+
     private struct Parser {
         let s: [Unicode.Scalar]
         var i = 0
@@ -108,12 +142,20 @@ struct Prescan: Sendable {
         /// then each literal is a whole alternative, and word boundaries around the group
         /// apply to each.
         var pure = false
+        /// What the last alternation or sequence read can start with (nil: anything — a
+        /// class, `.`, an escape), and whether it can match nothing at all.
+        var first: Clause? = Clause()
+        var nullable = false
+        /// Whether the last group read consumes nothing (a look-around or a comment).
+        var zeroWidth = false
 
         /// `a|b|c` up to a closing parenthesis or the end.
         mutating func alternation() -> [Clause] {
             var alternatives = [[Clause]]()
             var continuations = 0
             var allPure = true
+            var firsts: Clause? = Clause()
+            var anyNullable = false
             repeat {
                 if !alternatives.isEmpty || continuations > 0 { i += 1 }
                 // `\G(?<=x)…` matches only where a previous match of the same pattern ended
@@ -122,8 +164,12 @@ struct Prescan: Sendable {
                 let continuation = startsWithContinuation()
                 let alternative = sequence()
                 allPure = allPure && pure
+                if let f = first, var all = firsts { all.formUnion(f); firsts = all } else { firsts = nil }
+                anyNullable = anyNullable || nullable
                 if continuation { continuations += 1 } else { alternatives.append(alternative) }
             } while peek() == "|"
+            first = firsts
+            nullable = anyNullable
             pure = allPure && continuations == 0
             if alternatives.isEmpty { pure = false; return [] }
             if alternatives.count == 1 { return alternatives[0] }
@@ -179,9 +225,20 @@ struct Prescan: Sendable {
             var atoms = 0  // runs flushed and other atoms read: one run alone is a pure sequence
             var boundaryBefore = false  // just after `(?<![\p{L}\p{N}])`
             var wordGroup: Int?  // the clause of a pure group just read, that a boundary after it applies to
+            // What a match can start with: while every element so far can match nothing
+            // (`open`), the next one's start is a possible start too.
+            var starts: Clause? = Clause()
+            var open = true
+            func start(_ what: Clause?) {
+                guard open else { return }
+                if let what, var all = starts { all.formUnion(what); starts = all } else { starts = nil }
+            }
             func flush() {
                 if !run.isEmpty {
-                    clauses.append(Clause(literals: [Literal(units: Prescan.folded(String(String.UnicodeScalarView(run))))]))
+                    let literal = Clause(literals: [Literal(units: Prescan.folded(String(String.UnicodeScalarView(run))))])
+                    clauses.append(literal)
+                    start(literal)
+                    open = false
                     atoms += 1
                 }
                 run = []
@@ -193,7 +250,11 @@ struct Prescan: Sendable {
                 wordGroup = nil
                 switch c {
                 case "(":
-                    if skipIgnorableGroup() { boundaryBefore = before; wordGroup = group; continue }
+                    if skipIgnorableGroup() {
+                        // Marks before any letter: a match may start with them.
+                        if run.isEmpty { start(nil) }
+                        boundaryBefore = before; wordGroup = group; continue
+                    }
                     flush()
                     atoms += 1
                     if consume(Self.letterOrNumberBefore) { boundaryBefore = true; continue }
@@ -207,6 +268,15 @@ struct Prescan: Sendable {
                     let wasPure = pure
                     let quantified = quantifier()
                     let min = quantified ?? 1
+                    if !zeroWidth {
+                        if var f = first, before, wasPure {
+                            f.literals = Set(f.literals.map { var l = $0; l.wordStart = true; return l })
+                            start(f)
+                        } else {
+                            start(first)
+                        }
+                        if min >= 1, !nullable { open = false }
+                    }
                     if counts, min >= 1 {
                         if quantified == nil, wasPure, inner.count == 1, !inner[0].digit {
                             var clause = inner[0]
@@ -221,11 +291,17 @@ struct Prescan: Sendable {
                     atoms += 1
                     // Optional Arabic vowel marks or tatweel between letters (`ق{k}ر{k}ا{k}ر`)
                     // do not break a literal: the scan skips them in the text too.
-                    let start = i
+                    let classStart = i
                     skipClass()
                     let end = i
-                    if quantifier() == 0, Prescan.isIgnorableClass(s[start..<end]) { continue }
+                    let min = quantifier() ?? 1
+                    if min == 0, Prescan.isIgnorableClass(s[classStart..<end]) {
+                        if run.isEmpty { start(nil) }
+                        continue
+                    }
                     flush()
+                    start(nil)
+                    if min >= 1 { open = false }
                 case "\\":
                     i += 1
                     guard let n = peek() else { failed = true; return [] }
@@ -238,7 +314,11 @@ struct Prescan: Sendable {
                     atoms += 1
                     switch n {
                     case "d":
-                        if (quantifier() ?? 1) >= 1 { clauses.append(Clause(digit: true)) }
+                        start(Clause(digit: true))
+                        if (quantifier() ?? 1) >= 1 { clauses.append(Clause(digit: true)); open = false }
+                        continue
+                    case "b", "B", "G", "A", "z", "Z":
+                        _ = quantifier()  // assertions: nothing consumed
                         continue
                     case "p", "P", "N", "x":
                         if peek() == "{" { skip(past: "}") } else if n == "x" { i += 2 } else { i += 1 }
@@ -247,15 +327,24 @@ struct Prescan: Sendable {
                     case "c": i += 1
                     case "k": skip(past: ">")
                     case "Q", "0": failed = true; return []  // quoting, octal: not worth reading
-                    case "1"..."9": while let d = peek(), ("0"..."9").contains(d) { i += 1 }  // back reference
-                    default: break  // \b \s \w \G …: nothing literal
+                    case "1"..."9":  // a back reference: may match nothing
+                        while let d = peek(), ("0"..."9").contains(d) { i += 1 }
+                        start(nil)
+                        _ = quantifier()
+                        continue
+                    default: break  // \s \w …: nothing literal
                     }
-                    _ = quantifier()
+                    start(nil)
+                    if (quantifier() ?? 1) >= 1 { open = false }
                 case ".", "^", "$":
                     flush()
                     atoms += 1
                     i += 1
-                    _ = quantifier()
+                    let min = quantifier() ?? 1
+                    if c == "." {
+                        start(nil)
+                        if min >= 1 { open = false }
+                    }
                 case "*", "+", "?", "{":
                     failed = true
                     return []
@@ -264,7 +353,8 @@ struct Prescan: Sendable {
                     if c.properties.isWhitespace {
                         flush()
                         atoms += 1
-                        _ = quantifier()
+                        start(nil)
+                        if (quantifier() ?? 1) >= 1 { open = false }
                     } else {
                         literal = c
                     }
@@ -275,12 +365,17 @@ struct Prescan: Sendable {
                     switch quantifier() {
                     case nil: run.append(literal)
                     case let min? where min >= 1: run.append(literal); flush(); atoms += 1
-                    default: flush(); atoms += 1
+                    default:
+                        flush()
+                        atoms += 1
+                        start(Clause(literals: [Literal(units: Prescan.folded(String(literal)))]))
                     }
                 }
             }
             flush()
             pure = atoms == 1 && clauses.count == 1 && !clauses[0].digit
+            first = starts
+            nullable = open
             return clauses
         }
 
@@ -307,16 +402,18 @@ struct Prescan: Sendable {
             pure = false
             i += 1
             var counts = true
+            var lookaround = false
+            defer { zeroWidth = lookaround || !counts }
             if peek() == "?" {
                 i += 1
                 switch peek() {
                 case ":", ">": i += 1
                 // What a look-ahead or look-behind asserts is in the unit too: it counts.
-                case "=": i += 1
+                case "=": i += 1; lookaround = true
                 case "!": i += 1; counts = false
                 case "#": skip(past: ")"); return ([], false)
                 case "<":
-                    if peek(1) == "=" { i += 2 } else if peek(1) == "!" { i += 2; counts = false } else { skip(past: ">") }
+                    if peek(1) == "=" { i += 2; lookaround = true } else if peek(1) == "!" { i += 2; counts = false } else { skip(past: ">") }
                 default:
                     // Flags: (?i) (?-i:…); free spacing (x) changes what a literal is.
                     var flags = ""
@@ -436,6 +533,9 @@ struct LiteralScanner: Sendable {
     struct Found {
         var literals: [Bool]
         var digit: Bool
+        /// Where each positional literal starts (ascending), and where the digits are.
+        var positions: [[Int32]]
+        var digitPositions: [Int32]
     }
 
     /// Unit → character class (0: in no literal); `unsafe` for a unit whose folding is not one unit.
@@ -454,12 +554,15 @@ struct LiteralScanner: Sendable {
     private let wordStart: [Bool]
     private let wordEnd: [Bool]
     private let anyBoundary: Bool
+    private let positional: [Bool]
+    private let longest: Int
 
-    /// Letters and numbers (`[\p{L}\p{N}]`, ICU's general categories) among BMP units.
-    private static let letterOrNumber: [Bool] = {
+    /// ICU's general categories of BMP units: 1 for letters and numbers (`[\p{L}\p{N}]`),
+    /// 2 for decimal digits (`\d`, which matches more than ASCII).
+    private static let categories: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 0x10000)
         table.withUnsafeMutableBufferPointer { concord_letter_number_table($0.baseAddress) }
-        return table.map { $0 != 0 }
+        return table
     }()
 
     /// ICU's case folding of every BMP unit, computed once.
@@ -469,8 +572,10 @@ struct LiteralScanner: Sendable {
         return table
     }()
 
-    init(_ all: [Prescan.Literal]) {
+    init(_ all: [Prescan.Literal], positional: Set<Int32> = []) {
         literalCount = all.count
+        self.positional = all.indices.map { positional.contains(Int32($0)) }
+        longest = max(1, all.map(\.units.count).max() ?? 1)
         let literals = all.map(\.units)
         lengths = literals.map(\.count)
         wordStart = all.map(\.wordStart)
@@ -550,10 +655,16 @@ struct LiteralScanner: Sendable {
     /// holds a unit the scan cannot compare (see `Prescan.candidates`).
     func scan(_ units: [UInt16]) -> Found? {
         var found = [Bool](repeating: false, count: literalCount)
+        var positions = [[Int32]](repeating: [], count: literalCount)
+        var digitPositions = [Int32]()
         var digit = false
         var node = 0
         var lastSkipped = -1
-        let letterOrNumber = Self.letterOrNumber
+        // Where the last `longest` units the automaton read were (skipped marks are not
+        // read): a literal's start, also across marks.
+        var recent = [Int](repeating: 0, count: longest)
+        var read = 0
+        let categories = Self.categories
         let ok = units.withUnsafeBufferPointer { text -> Bool in
             classes.withUnsafeBufferPointer { classes in
                 next.withUnsafeBufferPointer { next in
@@ -561,27 +672,34 @@ struct LiteralScanner: Sendable {
                         let c = classes[Int(unit)]
                         if c == Self.unsafe { return false }
                         if c == Self.skipped { lastSkipped = position; continue }
-                        if unit &- 0x30 < 10 { digit = true }
+                        if categories[Int(unit)] & 2 != 0 {
+                            digit = true
+                            digitPositions.append(Int32(position))
+                        }
+                        recent[read % longest] = position
+                        read += 1
                         node = Int(next[node * width + Int(c)])
                         let start = Int(outputStart[node]), end = Int(outputStart[node + 1])
                         guard start != end else { continue }
                         for k in start..<end {
                             let id = Int(outputs[k])
+                            let first = recent[(read - lengths[id]) % longest]
                             if anyBoundary {
                                 // Where no unit was skipped inside it, the literal starts
                                 // `length - 1` units back; elsewhere it counts (a superset).
-                                let first = position - lengths[id] + 1
-                                if wordStart[id], lastSkipped < first, first > 0,
-                                   letterOrNumber[Int(text[first - 1])] { continue }
-                                if wordEnd[id], position + 1 < text.count, letterOrNumber[Int(text[position + 1])] { continue }
+                                let unskipped = position - lengths[id] + 1
+                                if wordStart[id], lastSkipped < unskipped, unskipped > 0,
+                                   categories[Int(text[unskipped - 1])] & 1 != 0 { continue }
+                                if wordEnd[id], position + 1 < text.count, categories[Int(text[position + 1])] & 1 != 0 { continue }
                             }
                             found[id] = true
+                            if positional[id] { positions[id].append(Int32(first)) }
                         }
                     }
                     return true
                 }
             }
         }
-        return ok ? Found(literals: found, digit: digit) : nil
+        return ok ? Found(literals: found, digit: digit, positions: positions, digitPositions: digitPositions) : nil
     }
 }

@@ -80,6 +80,28 @@ public final class ICURegex: @unchecked Sendable {
 
     public func matches(in text: [UInt16]) -> [Match] {
         guard !text.isEmpty else { return [] }
+        return collect { handle, spans, capacity, status in
+            text.withUnsafeBufferPointer { t in
+                concord_regex_find_all(handle, t.baseAddress, Int32(t.count), spans, capacity, &status)
+            }
+        }
+    }
+
+    /// The same matches as `matches(in:)` for a pattern whose matches can only start at
+    /// `starts` (ascending; from the literal pre-scan): tried there only. Not for `\G`.
+    public func matches(in text: [UInt16], startingOnlyAt starts: [Int32]) -> [Match] {
+        guard !text.isEmpty, !starts.isEmpty else { return [] }
+        return collect { handle, spans, capacity, status in
+            text.withUnsafeBufferPointer { t in
+                starts.withUnsafeBufferPointer { s in
+                    concord_regex_find_at(handle, t.baseAddress, Int32(t.count), s.baseAddress, Int32(s.count), spans, capacity, &status)
+                }
+            }
+        }
+    }
+
+    /// Runs a search with a clone of the pattern, growing the match buffer until it fits.
+    private func collect(_ search: (UnsafeMutableRawPointer, UnsafeMutablePointer<Int32>?, Int32, inout Int32) -> Int32) -> [Match] {
         let handle = acquire()
         defer { release(handle) }
         let width = groupCount + 1
@@ -87,11 +109,7 @@ public final class ICURegex: @unchecked Sendable {
         while true {
             var spans = [Int32](repeating: -1, count: capacity * width * 2)
             var status: Int32 = 0
-            let count = text.withUnsafeBufferPointer { t in
-                spans.withUnsafeMutableBufferPointer { s in
-                    concord_regex_find_all(handle, t.baseAddress, Int32(t.count), s.baseAddress, Int32(capacity), &status)
-                }
-            }
+            let count = spans.withUnsafeMutableBufferPointer { s in search(handle, s.baseAddress, Int32(capacity), &status) }
             if count < 0 { return [] }
             if Int(count) <= capacity {
                 return (0..<Int(count)).map { m in

@@ -127,3 +127,68 @@ import Testing
         #expect(citations >= 5_000)
     }
 }
+
+/// Where a match can start: the literals every way through a pattern begins with.
+@Suite struct PrescanStartsTests {
+    static func starts(_ pattern: String) -> [String]? {
+        Prescan.starts(of: pattern).map { clause in
+            ((clause.digit ? ["#"] : []) + clause.literals.map {
+                ($0.wordStart ? "<" : "") + String(decoding: $0.units, as: UTF16.self)
+            }).sorted()
+        }
+    }
+
+    @Test func literalsDigitsAndOptionalPrefixes() {
+        #expect(Self.starts(#"\bibid\.?(?:,\s+vol\.\s+\d+)?"#) == ["ibid"])
+        #expect(Self.starts(#"(?:(?<body>General\s+Assembly|Council)\s+)?(?:its\s+)?Resolution\s+\d+"#)
+                == ["council", "general", "its", "resolution"])
+        #expect(Self.starts(#"\b(?<day>\d{1,2})\s+May"#) == ["#"])
+        // An optional first character starts a match, and so does what follows it.
+        #expect(Self.starts(#"n?os\s+\d"#) == ["n", "os"])
+        // Look-arounds consume nothing; a plain word form after `(?<![\p{L}\p{N}])` must
+        // start a word.
+        #expect(Self.starts(#"(?<!a)(?=b)bc"#) == ["bc"])
+        #expect(Self.starts(#"(?-i:(?<![\p{L}\p{N}]))(?:their|its)\s+\d"#) == ["<its", "<their"])
+    }
+
+    @Test func unknownStartsGiveNoPlaces() {
+        #expect(Self.starts(#"[abc]x"#) == nil)           // a class
+        #expect(Self.starts(#"\s*resolution"#) == nil)    // an escape that consumes
+        #expect(Self.starts(#"a?"#) == nil)               // may match nothing
+        #expect(Self.starts(#"(?:x|\G(?<=\d),)\d"#) == nil)  // \G: depends on the previous match
+        #expect(Self.starts(#"(?:[\x{064B}]*)قرار"#) == nil)  // marks before the word
+        #expect(Self.starts(#" resolution"#) == nil)     // a literal space
+    }
+
+    /// Most of the rules get places to start from (the rest run everywhere they can match).
+    @Test func mostRulesHaveKnownStarts() {
+        var known = 0, total = 0
+        for language in Language.allCases {
+            for pattern in TestRules.shared.languages[language]?.patterns ?? [] {
+                total += 1
+                if Prescan.starts(of: pattern.regex.pattern) != nil { known += 1 }
+            }
+        }
+        #expect(known * 2 >= total, "\(known) of \(total) rules have known starts")
+    }
+
+    /// Soundness on the rules' examples: every match of every example starts at a place the
+    /// pre-scan gives.
+    @Test func everyExampleMatchStartsAtAPlaceGiven() {
+        var checked = 0
+        for language in Language.allCases {
+            guard let rules = TestRules.shared.languages[language] else { continue }
+            for (index, pattern) in rules.patterns.enumerated() {
+                for example in pattern.examples {
+                    let units = NormalizedText(example.text).units
+                    guard let places = rules.prescan.plan(units)[index].starts else { continue }
+                    for match in pattern.regex.matches(in: units) where !match.range.isEmpty {
+                        #expect(places.contains(Int32(match.range.lowerBound)), "\(pattern.id): a match at \(match.range.lowerBound) not among the places given, in: \(example.text)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked >= 200)
+    }
+}
