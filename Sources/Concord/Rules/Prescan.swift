@@ -97,8 +97,10 @@ struct Prescan: Sendable {
             }
             guard possible, let start else { return (possible, nil) }
             var places = start.digit ? found.digitPositions : []
-            for id in start.literals { places += found.positions[Int(id)] }
-            if start.literals.count > 1 || start.digit { places = Array(Set(places)).sorted() }
+            for hit in found.hits where start.literals.contains(hit.id) { places.append(hit.start) }
+            // Hits come in the order literals end; digits and literals of several lengths
+            // interleave: sort (and drop repeats) unless already in order.
+            if !zip(places, places.dropFirst()).allSatisfy({ $0 < $1 }) { places = Array(Set(places)).sorted() }
             return (true, places)
         }
     }
@@ -533,8 +535,9 @@ struct LiteralScanner: Sendable {
     struct Found {
         var literals: [Bool]
         var digit: Bool
-        /// Where each positional literal starts (ascending), and where the digits are.
-        var positions: [[Int32]]
+        /// Positional literals found, in the order they end: (literal, start).
+        var hits: [(id: Int32, start: Int32)]
+        /// Where the digits are (ascending).
         var digitPositions: [Int32]
     }
 
@@ -655,7 +658,7 @@ struct LiteralScanner: Sendable {
     /// holds a unit the scan cannot compare (see `Prescan.candidates`).
     func scan(_ units: [UInt16]) -> Found? {
         var found = [Bool](repeating: false, count: literalCount)
-        var positions = [[Int32]](repeating: [], count: literalCount)
+        var hits = [(id: Int32, start: Int32)]()
         var digitPositions = [Int32]()
         var digit = false
         var node = 0
@@ -664,42 +667,47 @@ struct LiteralScanner: Sendable {
         // read): a literal's start, also across marks.
         var recent = [Int](repeating: 0, count: longest)
         var read = 0
-        let categories = Self.categories
+        let longest = self.longest, width = self.width, anyBoundary = self.anyBoundary
         let ok = units.withUnsafeBufferPointer { text -> Bool in
+            Self.categories.withUnsafeBufferPointer { categories in
             classes.withUnsafeBufferPointer { classes in
-                next.withUnsafeBufferPointer { next in
-                    for (position, unit) in text.enumerated() {
-                        let c = classes[Int(unit)]
-                        if c == Self.unsafe { return false }
-                        if c == Self.skipped { lastSkipped = position; continue }
-                        if categories[Int(unit)] & 2 != 0 {
-                            digit = true
-                            digitPositions.append(Int32(position))
-                        }
-                        recent[read % longest] = position
-                        read += 1
-                        node = Int(next[node * width + Int(c)])
-                        let start = Int(outputStart[node]), end = Int(outputStart[node + 1])
-                        guard start != end else { continue }
-                        for k in start..<end {
-                            let id = Int(outputs[k])
-                            let first = recent[(read - lengths[id]) % longest]
-                            if anyBoundary {
-                                // Where no unit was skipped inside it, the literal starts
-                                // `length - 1` units back; elsewhere it counts (a superset).
-                                let unskipped = position - lengths[id] + 1
-                                if wordStart[id], lastSkipped < unskipped, unskipped > 0,
-                                   categories[Int(text[unskipped - 1])] & 1 != 0 { continue }
-                                if wordEnd[id], position + 1 < text.count, categories[Int(text[position + 1])] & 1 != 0 { continue }
-                            }
-                            found[id] = true
-                            if positional[id] { positions[id].append(Int32(first)) }
-                        }
+            next.withUnsafeBufferPointer { next in
+            outputStart.withUnsafeBufferPointer { outputStart in
+            outputs.withUnsafeBufferPointer { outputs in
+            lengths.withUnsafeBufferPointer { lengths in
+            found.withUnsafeMutableBufferPointer { found in
+            recent.withUnsafeMutableBufferPointer { recent in
+                for position in 0..<text.count {
+                    let unit = text[position]
+                    let c = classes[Int(unit)]
+                    if c == Self.unsafe { return false }
+                    if c == Self.skipped { lastSkipped = position; continue }
+                    if categories[Int(unit)] & 2 != 0 {
+                        digit = true
+                        digitPositions.append(Int32(position))
                     }
-                    return true
+                    recent[read % longest] = position
+                    read += 1
+                    node = Int(next[node * width + Int(c)])
+                    let start = Int(outputStart[node]), end = Int(outputStart[node + 1])
+                    guard start != end else { continue }
+                    for k in start..<end {
+                        let id = Int(outputs[k])
+                        if anyBoundary {
+                            // Where no unit was skipped inside it, the literal starts
+                            // `length - 1` units back; elsewhere it counts (a superset).
+                            let unskipped = position - lengths[id] + 1
+                            if wordStart[id], lastSkipped < unskipped, unskipped > 0,
+                               categories[Int(text[unskipped - 1])] & 1 != 0 { continue }
+                            if wordEnd[id], position + 1 < text.count, categories[Int(text[position + 1])] & 1 != 0 { continue }
+                        }
+                        found[id] = true
+                        if positional[id] { hits.append((Int32(id), Int32(recent[(read - lengths[id]) % longest]))) }
+                    }
                 }
-            }
+                return true
+            }}}}}}}}
         }
-        return ok ? Found(literals: found, digit: digit, positions: positions, digitPositions: digitPositions) : nil
+        return ok ? Found(literals: found, digit: digit, hits: hits, digitPositions: digitPositions) : nil
     }
 }
