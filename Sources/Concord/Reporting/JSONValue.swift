@@ -33,26 +33,40 @@ public indirect enum JSONValue: Sendable, Equatable {
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
             for (k, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                out += JSONValue.spaces(indent + 2)
                 item.write(to: &out, indent: indent + 2)
                 out += k + 1 < items.count ? ",\n" : "\n"
             }
-            out += String(repeating: " ", count: indent) + "]"
+            out += JSONValue.spaces(indent)
+            out += "]"
         case .object(let fields):
             if fields.isEmpty { out += "{}"; return }
             out += "{\n"
             for (k, (key, value)) in fields.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                out += JSONValue.spaces(indent + 2)
                 JSONValue.escape(key, into: &out)
                 out += ": "
                 value.write(to: &out, indent: indent + 2)
                 out += k + 1 < fields.count ? ",\n" : "\n"
             }
-            out += String(repeating: " ", count: indent) + "}"
+            out += JSONValue.spaces(indent)
+            out += "}"
         }
     }
 
+    /// Indentation, made once per depth.
+    private static let indentation: [String] = (0...32).map { String(repeating: " ", count: $0) }
+    private static func spaces(_ n: Int) -> String { n < indentation.count ? indentation[n] : String(repeating: " ", count: n) }
+
     static func escape(_ s: String, into out: inout String) {
+        // Most strings need no escape at all: appended whole (a scan of their UTF-8 for
+        // `"`, `\`, controls and the U+2028/2029 lead byte).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
