@@ -135,12 +135,14 @@ public struct Configuration: Sendable {
 
     /// Whether a file is to be checked: included (or no include list) and not excluded.
     public func selects(_ path: String) -> Bool {
+        guard !include.isEmpty || !exclude.isEmpty else { return true }
         let relative = Self.relative(path, to: base)
         if !include.isEmpty, !include.contains(where: { Glob.matches($0, relative) }) { return false }
         return !exclude.contains { Glob.matches($0, relative) }
     }
 
     public func issuingBody(for path: String) -> String? {
+        guard !issuingBodies.isEmpty else { return nil }
         let relative = Self.relative(path, to: base)
         return issuingBodies.first { Glob.matches($0.glob, relative) }?.body
     }

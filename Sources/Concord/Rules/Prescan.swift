@@ -66,8 +66,9 @@ struct Prescan: Sendable {
             }
         }
         for pattern in patterns {
-            needs.append(Self.requirement(of: pattern).map { (ids($0), $0.digit) })
-            if let first = Self.starts(of: pattern) {
+            let analysis = Self.analyze(pattern)
+            needs.append(analysis.needs.map { (ids($0), $0.digit) })
+            if let first = analysis.starts {
                 let literalIDs = ids(first)
                 positional.formUnion(literalIDs)
                 starts.append((literalIDs, first.digit))
@@ -110,26 +111,25 @@ struct Prescan: Sendable {
     /// The clauses every match of an ICU pattern satisfies: literal runs and `\d` outside
     /// optional parts, alternations as the union of what each alternative needs. Anything not
     /// understood needs nothing (the pattern always runs): the analysis may be weak, never wrong.
-    static func requirement(of pattern: String) -> [Clause] {
+    static func requirement(of pattern: String) -> [Clause] { analyze(pattern).needs }
+
+    /// What a pattern needs and what its matches start with, in one reading of it.
+    static func analyze(_ pattern: String) -> (needs: [Clause], starts: Clause?) {
         var parser = Parser(Array(pattern.unicodeScalars))
         let clauses = parser.alternation()
-        guard !parser.failed, parser.i == parser.s.count else { return [] }
-        return clauses.filter { !$0.literals.isEmpty || $0.digit }
+        guard !parser.failed, parser.i == parser.s.count else { return ([], nil) }
+        let needs = clauses.filter { !$0.literals.isEmpty || $0.digit }
+        guard !pattern.contains("\\G"), !parser.nullable, let first = parser.first,
+              !first.literals.isEmpty || first.digit,
+              !first.literals.contains(where: { $0.units.isEmpty }) else { return (needs, nil) }
+        return (needs, first)
     }
 
     /// The literals (or digits) a match must start with, when the pattern says so: every way
     /// through it begins with a literal run, a digit or a plain word form, and it cannot
     /// match nothing. Nil otherwise, and for patterns with `\G` (where a match may start
     /// depends on the previous one).
-    static func starts(of pattern: String) -> Clause? {
-        guard !pattern.contains("\\G") else { return nil }
-        var parser = Parser(Array(pattern.unicodeScalars))
-        _ = parser.alternation()
-        guard !parser.failed, parser.i == parser.s.count, !parser.nullable,
-              let first = parser.first, !first.literals.isEmpty || first.digit,
-              !first.literals.contains(where: { $0.units.isEmpty }) else { return nil }
-        return first
-    }
+    static func starts(of pattern: String) -> Clause? { analyze(pattern).starts }
 
     private struct Parser {
         let s: [Unicode.Scalar]
@@ -139,6 +139,13 @@ struct Prescan: Sendable {
         init(_ s: [Unicode.Scalar]) { self.s = s }
 
         func peek(_ offset: Int = 0) -> Unicode.Scalar? { i + offset < s.count ? s[i + offset] : nil }
+
+        /// A letter or digit after a backslash makes an escape (`\d`, `\p`); anything else
+        /// is the character itself (`\.`). ASCII decided without Unicode property lookups.
+        static func isAlphanumeric(_ c: Unicode.Scalar) -> Bool {
+            if c.isASCII { return ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) }
+            return c.properties.isAlphabetic || c.properties.numericType != nil
+        }
 
         /// Whether the last alternation read was made of plain literals only (`(?:a|bc)`):
         /// then each literal is a whole alternative, and word boundaries around the group
@@ -308,7 +315,7 @@ struct Prescan: Sendable {
                     i += 1
                     guard let n = peek() else { failed = true; return [] }
                     i += 1
-                    guard n.properties.isAlphabetic || n.properties.numericType != nil else {
+                    guard Self.isAlphanumeric(n) else {
                         literal = n  // \. \( \/ …
                         break
                     }
@@ -352,7 +359,7 @@ struct Prescan: Sendable {
                     return []
                 default:
                     i += 1
-                    if c.properties.isWhitespace {
+                    if c == " " || (c.value > 0x7F && c.properties.isWhitespace) || ("\t"..."\r").contains(c) {
                         flush()
                         atoms += 1
                         start(nil)
@@ -439,7 +446,7 @@ struct Prescan: Sendable {
             case "?", "*": min = 0; i += 1
             case "+": min = 1; i += 1
             case "{":
-                guard let d = peek(1), d.properties.numericType != nil else { return nil }
+                guard let d = peek(1), ("0"..."9").contains(d) else { return nil }
                 i += 1
                 var digits = ""
                 while let c = peek(), ("0"..."9").contains(c) { digits.unicodeScalars.append(c); i += 1 }

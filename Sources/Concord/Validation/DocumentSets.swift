@@ -42,6 +42,7 @@ public struct DocumentSet: Sendable, Hashable {
     /// The set a configured pattern puts a file in: the pattern with the file's name and
     /// extension filled in and its language left open.
     static func stemAndLanguage(_ path: String, patterns: [String], base: String) -> (String, Language)? {
+        guard !patterns.isEmpty else { return nil }
         let relative = Configuration.relative(path, to: base)
         for pattern in patterns {
             var regex = "^"
