@@ -1,13 +1,15 @@
 import CICUShim
 
-/// The literal pre-scan: what each pattern needs in a text before it can match, and one
-/// Aho–Corasick pass over a unit that says which patterns can. Most paragraphs cite nothing
-/// most patterns look for (no `paragraph`, no month name, no `Treaty Series`): those
-/// patterns never run over them. This is exact — a pattern is skipped only when the text
-/// lacks something every match of it contains — and `CitationExtractor(prescan: false)` runs
-/// every pattern everywhere (a test compares the two on the corpus).
+/// The literal pre-scan: what each pattern needs in a text before it can match and what its
+/// matches start with, and one Aho–Corasick pass over a unit that says which patterns can
+/// match there and where. Most paragraphs cite nothing most patterns look for (no
+/// `paragraph`, no month name, no `Treaty Series`): those patterns never run over them; the
+/// others are tried only where a match can start, not at every position. This is exact — a
+/// pattern is skipped only when the text lacks something every match of it contains, a
+/// place only when no match can start there — and `CitationExtractor(prescan: false)` runs
+/// every pattern everywhere (tests compare the two on the corpus, the fuzzer on anything).
 ///
-/// The needs are read from the compiled pattern itself, not declared in the rule files: an
+/// All this is read from the compiled pattern itself, not declared in the rule files: an
 /// editor who changes a pattern cannot make the pre-scan wrong.
 struct Prescan: Sendable {
     /// A literal string (case-folded UTF-16, ignorable marks left out), and whether the
