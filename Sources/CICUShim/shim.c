@@ -38,7 +38,8 @@ static UChar32 fold_char(UChar32 c) {
     default:
         break;
     }
-    if (c > 0x7F && u_charType(c) == U_SPACE_SEPARATOR) return ' ';
+    /* Every space separator (Zs) lies in these ranges: ask ICU only there. */
+    if ((c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x3000)) && u_charType(c) == U_SPACE_SEPARATOR) return ' ';
     return c;
 }
 

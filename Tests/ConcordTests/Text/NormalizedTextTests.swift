@@ -3,6 +3,18 @@ import Testing
 @testable import Concord
 
 @Suite struct NormalizedTextTests {
+    /// Every space separator of Unicode becomes U+0020 (the C shim asks ICU only in the
+    /// ranges where space separators are).
+    @Test func everySpaceSeparatorBecomesASpace() {
+        var separators = 0
+        for u in 0x80...0xFFFF {
+            guard let scalar = Unicode.Scalar(UInt32(u)), scalar.properties.generalCategory == .spaceSeparator else { continue }
+            separators += 1
+            #expect(NormalizedText(String(scalar)).units == [0x20], "U+\(String(u, radix: 16, uppercase: true))")
+        }
+        #expect(separators >= 16)
+    }
+
     @Test func foldsWhatMatchingMustNotSee() {
         #expect(NormalizedText("rapportant¹").string == "rapportant1")
         #expect(NormalizedText("CTOC／COP／２０１２／７").string == "CTOC/COP/2012/7")
