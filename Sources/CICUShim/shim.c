@@ -257,35 +257,6 @@ int32_t concord_regex_group_number(void *regex, const char *name) {
     return U_FAILURE(err) ? -1 : number;
 }
 
-int32_t concord_regex_find_all(void *regex, const uint16_t *text, int32_t length,
-                               int32_t *spans, int32_t match_capacity, int32_t *status) {
-    URegularExpression *re = (URegularExpression *)regex;
-    UErrorCode err = U_ZERO_ERROR;
-    uregex_setText(re, (const UChar *)text, length, &err);
-    if (U_FAILURE(err)) { *status = err; return -1; }
-    int32_t groups = uregex_groupCount(re, &err) + 1;
-    int32_t count = 0;
-    while (uregex_findNext(re, &err) && U_SUCCESS(err)) {
-        if (count < match_capacity) {
-            for (int32_t g = 0; g < groups; g++) {
-                UErrorCode gerr = U_ZERO_ERROR;
-                int32_t start = uregex_start(re, g, &gerr);
-                int32_t end = uregex_end(re, g, &gerr);
-                spans[(count * groups + g) * 2] = U_FAILURE(gerr) ? -1 : start;
-                spans[(count * groups + g) * 2 + 1] = U_FAILURE(gerr) ? -1 : end;
-            }
-        }
-        count++;
-    }
-    /* Leave no pointer to the caller's buffer behind. */
-    static const UChar empty[1] = {0};
-    UErrorCode reset = U_ZERO_ERROR;
-    uregex_setText(re, empty, 0, &reset);
-    if (U_FAILURE(err)) { *status = err; return -1; }
-    *status = U_ZERO_ERROR;
-    return count;
-}
-
 /* Writes match `count` (all its groups) into spans if there is room. */
 static void record_match(URegularExpression *re, int32_t groups, int32_t count, int32_t *spans, int32_t match_capacity) {
     if (count >= match_capacity) return;
@@ -296,6 +267,27 @@ static void record_match(URegularExpression *re, int32_t groups, int32_t count, 
         spans[(count * groups + g) * 2] = U_FAILURE(gerr) ? -1 : start;
         spans[(count * groups + g) * 2 + 1] = U_FAILURE(gerr) ? -1 : end;
     }
+}
+
+int32_t concord_regex_find_all(void *regex, const uint16_t *text, int32_t length,
+                               int32_t *spans, int32_t match_capacity, int32_t *status) {
+    URegularExpression *re = (URegularExpression *)regex;
+    UErrorCode err = U_ZERO_ERROR;
+    uregex_setText(re, (const UChar *)text, length, &err);
+    if (U_FAILURE(err)) { *status = err; return -1; }
+    int32_t groups = uregex_groupCount(re, &err) + 1;
+    int32_t count = 0;
+    while (uregex_findNext(re, &err) && U_SUCCESS(err)) {
+        record_match(re, groups, count, spans, match_capacity);
+        count++;
+    }
+    /* Leave no pointer to the caller's buffer behind. */
+    static const UChar empty[1] = {0};
+    UErrorCode reset = U_ZERO_ERROR;
+    uregex_setText(re, empty, 0, &reset);
+    if (U_FAILURE(err)) { *status = err; return -1; }
+    *status = U_ZERO_ERROR;
+    return count;
 }
 
 int32_t concord_regex_find_at(void *regex, const uint16_t *text, int32_t length,

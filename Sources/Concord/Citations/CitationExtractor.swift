@@ -3,8 +3,9 @@
 /// symbols given their address on the UN's resolver.
 public struct CitationExtractor: Sendable {
     public let rules: RuleSet
-    /// Whether patterns that cannot match a unit are skipped after a literal pre-scan (the
-    /// default); false runs every pattern over every unit, for comparison. Same citations.
+    /// Whether a literal pre-scan decides which patterns run over a unit and where they are
+    /// tried (the default); false runs every pattern over every unit from every position,
+    /// for comparison. The citations are the same.
     public var prescan: Bool
 
     public init(rules: RuleSet, prescan: Bool = true) {

@@ -8,8 +8,8 @@ struct UnitExtractor: Sendable {
     let language: LanguageRules
     /// The issuing body of the document (`A`, `S`, `CTOC/COP`): what `its resolution` means.
     let issuingBody: String
-    /// Whether the literal pre-scan may skip patterns that cannot match (false: the plain
-    /// path, every pattern over every unit; the citations are the same).
+    /// Whether the literal pre-scan may skip patterns that cannot match and places where no
+    /// match can start (false: the plain path; the citations are the same).
     var prescan = true
 
     private struct Candidate {
@@ -395,4 +395,3 @@ struct UnitExtractor: Sendable {
         return day <= lengths[month - 1]
     }
 }
-

@@ -76,17 +76,24 @@ import Testing
     /// one the pre-scan lets that pattern run on.
     @Test func everyRuleExampleReachesItsPattern() {
         var checked = 0
+        Self.forEachExample { rules, index, pattern, text, units in
+            #expect(rules.prescan.candidates(units)[index], "\(pattern.id) skipped on its example: \(text)")
+            checked += 1
+        }
+        #expect(checked >= 300)
+    }
+
+    /// Every example that must match, with its language's rules, its pattern's index and
+    /// its normalized units.
+    static func forEachExample(_ body: (LanguageRules, Int, LanguageRules.Pattern, String, [UInt16]) -> Void) {
         for language in Language.allCases {
             guard let rules = TestRules.shared.languages[language] else { continue }
             for (index, pattern) in rules.patterns.enumerated() {
                 for example in pattern.examples {
-                    let units = NormalizedText(example.text).units
-                    #expect(rules.prescan.candidates(units)[index], "\(pattern.id) skipped on its example: \(example.text)")
-                    checked += 1
+                    body(rules, index, pattern, example.text, NormalizedText(example.text).units)
                 }
             }
         }
-        #expect(checked >= 300)
     }
 
     /// The fast path and the plain path give identical citations on every document of the
@@ -176,17 +183,11 @@ import Testing
     /// pre-scan gives.
     @Test func everyExampleMatchStartsAtAPlaceGiven() {
         var checked = 0
-        for language in Language.allCases {
-            guard let rules = TestRules.shared.languages[language] else { continue }
-            for (index, pattern) in rules.patterns.enumerated() {
-                for example in pattern.examples {
-                    let units = NormalizedText(example.text).units
-                    guard let places = rules.prescan.plan(units)[index].starts else { continue }
-                    for match in pattern.regex.matches(in: units) where !match.range.isEmpty {
-                        #expect(places.contains(Int32(match.range.lowerBound)), "\(pattern.id): a match at \(match.range.lowerBound) not among the places given, in: \(example.text)")
-                        checked += 1
-                    }
-                }
+        PrescanTests.forEachExample { rules, index, pattern, text, units in
+            guard let places = rules.prescan.plan(units)[index].starts else { return }
+            for match in pattern.regex.matches(in: units) where !match.range.isEmpty {
+                #expect(places.contains(Int32(match.range.lowerBound)), "\(pattern.id): a match at \(match.range.lowerBound) not among the places given, in: \(text)")
+                checked += 1
             }
         }
         #expect(checked >= 200)
