@@ -269,17 +269,32 @@ static void record_match(URegularExpression *re, int32_t groups, int32_t count, 
     }
 }
 
-int32_t concord_regex_find_all(void *regex, const uint16_t *text, int32_t length,
-                               int32_t *spans, int32_t match_capacity, int32_t *status) {
+/* Every match, found by the search (starts == NULL) or tried at the given places only. */
+static int32_t find_matches(void *regex, const uint16_t *text, int32_t length,
+                            const int32_t *starts, int32_t start_count,
+                            int32_t *spans, int32_t match_capacity, int32_t *status) {
     URegularExpression *re = (URegularExpression *)regex;
     UErrorCode err = U_ZERO_ERROR;
     uregex_setText(re, (const UChar *)text, length, &err);
     if (U_FAILURE(err)) { *status = err; return -1; }
     int32_t groups = uregex_groupCount(re, &err) + 1;
     int32_t count = 0;
-    while (uregex_findNext(re, &err) && U_SUCCESS(err)) {
-        record_match(re, groups, count, spans, match_capacity);
-        count++;
+    if (!starts) {
+        while (uregex_findNext(re, &err) && U_SUCCESS(err)) {
+            record_match(re, groups, count, spans, match_capacity);
+            count++;
+        }
+    } else {
+        int32_t next = 0;  /* where the search would go on: the end of the last match */
+        for (int32_t k = 0; k < start_count && U_SUCCESS(err); k++) {
+            int32_t at = starts[k];
+            if (at < next || at > length) continue;
+            if (!uregex_lookingAt(re, at, &err) || U_FAILURE(err)) continue;
+            record_match(re, groups, count, spans, match_capacity);
+            count++;
+            int32_t end = uregex_end(re, 0, &err);
+            next = end > at ? end : at + 1;  /* (after an empty match the search moves on by one) */
+        }
     }
     /* Leave no pointer to the caller's buffer behind. */
     static const UChar empty[1] = {0};
@@ -290,31 +305,17 @@ int32_t concord_regex_find_all(void *regex, const uint16_t *text, int32_t length
     return count;
 }
 
+int32_t concord_regex_find_all(void *regex, const uint16_t *text, int32_t length,
+                               int32_t *spans, int32_t match_capacity, int32_t *status) {
+    return find_matches(regex, text, length, NULL, 0, spans, match_capacity, status);
+}
+
 int32_t concord_regex_find_at(void *regex, const uint16_t *text, int32_t length,
                               const int32_t *starts, int32_t start_count,
                               int32_t *spans, int32_t match_capacity, int32_t *status) {
-    URegularExpression *re = (URegularExpression *)regex;
-    UErrorCode err = U_ZERO_ERROR;
-    uregex_setText(re, (const UChar *)text, length, &err);
-    if (U_FAILURE(err)) { *status = err; return -1; }
-    int32_t groups = uregex_groupCount(re, &err) + 1;
-    int32_t count = 0;
-    int32_t next = 0;  /* where the search would go on: the end of the last match */
-    for (int32_t k = 0; k < start_count && U_SUCCESS(err); k++) {
-        int32_t at = starts[k];
-        if (at < next || at > length) continue;
-        if (!uregex_lookingAt(re, at, &err) || U_FAILURE(err)) continue;
-        record_match(re, groups, count, spans, match_capacity);
-        count++;
-        int32_t end = uregex_end(re, 0, &err);
-        next = end > at ? end : at + 1;  /* (after an empty match the search moves on by one) */
-    }
-    static const UChar empty[1] = {0};
-    UErrorCode reset = U_ZERO_ERROR;
-    uregex_setText(re, empty, 0, &reset);
-    if (U_FAILURE(err)) { *status = err; return -1; }
-    *status = U_ZERO_ERROR;
-    return count;
+    static const int32_t none[1] = {0};
+    return find_matches(regex, text, length, starts ? starts : none, starts ? start_count : 0,
+                        spans, match_capacity, status);
 }
 
 int32_t concord_month_names(const char *locale, int32_t kind, uint16_t *buffer, int32_t capacity) {

@@ -160,25 +160,24 @@ enum Chars {
 
     static func isASCIIDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
 
-    /// ASCII, Arabic-Indic and Eastern Arabic-Indic digits, as their value.
+    /// A one-scalar character's digit value (the digits `digitValue(_: UInt16)` knows).
     static func digitValue(_ c: Character) -> Int? {
-        guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return nil }
-        switch scalar.value {
-        case 0x30...0x39: return Int(scalar.value - 0x30)
-        case 0x660...0x669: return Int(scalar.value - 0x660)
-        case 0x6F0...0x6F9: return Int(scalar.value - 0x6F0)
-        case 0xFF10...0xFF19: return Int(scalar.value - 0xFF10)
-        default: return nil
-        }
+        guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1, scalar.value <= 0xFFFF else { return nil }
+        return digitValue(UInt16(scalar.value))
     }
 
     /// Leading digits of `text` (any of the digit sets above) as a number, with their length
     /// in characters.
     static func leadingNumber(_ text: Substring) -> (value: Int, length: Int)? {
+        leadingNumber(text, digit: digitValue)
+    }
+
+    /// Up to six leading digits as a number, with how many there were.
+    private static func leadingNumber<S: Sequence>(_ items: S, digit: (S.Element) -> Int?) -> (value: Int, length: Int)? {
         var value = 0
         var length = 0
-        for c in text {
-            guard let d = digitValue(c), length < 6 else { break }
+        for item in items {
+            guard let d = digit(item), length < 6 else { break }
             value = value * 10 + d
             length += 1
         }
@@ -297,7 +296,7 @@ enum Chars {
         return character(u).isLowercase
     }
 
-    /// `digitValue` of a simple unit.
+    /// ASCII, Arabic-Indic, Eastern Arabic-Indic and full-width digits, as their value.
     static func digitValue(_ u: UInt16) -> Int? {
         switch u {
         case 0x30...0x39: return Int(u - 0x30)
@@ -310,14 +309,7 @@ enum Chars {
 
     /// `leadingNumber` of simple units (the length in units, which are characters).
     static func leadingNumber(_ units: ArraySlice<UInt16>) -> (value: Int, length: Int)? {
-        var value = 0
-        var length = 0
-        for u in units {
-            guard let d = digitValue(u), length < 6 else { break }
-            value = value * 10 + d
-            length += 1
-        }
-        return length == 0 ? nil : (value, length)
+        leadingNumber(units, digit: digitValue)
     }
 
     static func endsHard(_ text: UnitText) -> Bool { knownEndsHard(text) ?? endsHard(text.string) }
