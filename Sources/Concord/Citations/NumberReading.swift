@@ -1,0 +1,216 @@
+import Foundation
+
+/// Reading the numbers inside a matched reference: resolution numbers in a list, numbers and
+/// ordinals in digits or words (ICU spellout), article and paragraph lists, sub-item letters.
+extension UnitExtractor {
+    /// The resolution numbers inside a list group (`5/1 et 5/8 en date du 22 octobre 2010`).
+    func numbers(inList range: Range<Int>?, of units: [UInt16]) -> [String] {
+        guard let range else { return [] }
+        let slice = Array(units[range])
+        let andWords = Set((language.words["and"] ?? []).map { NormalizedText($0).string.lowercased() })
+        var result = [String]()
+        for match in Self.resolutionNumber.matches(in: slice) {
+            let number = String(decoding: slice[match.range], as: UTF16.self)
+            if number.allSatisfy({ $0.isASCII && $0.isNumber }), !result.isEmpty {
+                // A bare number (`2118`) counts only as a list item after a comma or "and";
+                // after a month name it is a year (`5/1 du 22 octobre 2010`).
+                // What stands just before it (a comma or a word for "and"): a few units suffice.
+                let before = String(decoding: slice[max(0, match.range.lowerBound - 24)..<match.range.lowerBound], as: UTF16.self)
+                    .trimmingCharacters(in: .whitespaces).lowercased()
+                // `, 1540`, `、1540`, `and 1540`, `和1540` (Chinese and Arabic attach the word).
+                let lastWord = before.split(separator: " ").last.map(String.init) ?? ""
+                let attaches = { (word: String) in word.unicodeScalars.allSatisfy { $0.value >= 0x0600 } }
+                guard before.hasSuffix(",") || before.hasSuffix("、") || before.hasSuffix("،") || andWords.contains(lastWord)
+                        || andWords.contains(where: { attaches($0) && before.hasSuffix($0) && !Self.endsInsideWord(before, $0) }) else { continue }
+            }
+            result.append(number)
+        }
+        return result
+    }
+
+    static let resolutionNumber = try! ICURegex(ReferenceKeys.numberPattern, caseInsensitive: false)
+
+    /// Whether `word` ends `text` only as the end of a longer word: the و of أيار/مايو is not
+    /// the conjunction و (a year after it is not a list item), the و of `2118 و` or `2118، و` is.
+    static func endsInsideWord(_ text: String, _ word: String) -> Bool {
+        guard text.hasSuffix(word) else { return false }
+        let rest = text.dropLast(word.count)
+        return rest.last.map { $0.isLetter } ?? false
+    }
+
+    func integers(in text: String) -> [Int] {
+        text.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
+    }
+
+    // Compiled once (not per number parsed).
+    static let arabicGenitiveTens = try! NSRegularExpression(pattern: #"(عشر|ثلاث|أربع|خمس|ست|سبع|ثمان|تسع)ين(?=$|\s)"#)
+    static let arabicFirst = try! NSRegularExpression(pattern: #"^(الحادية|الحادي)\s+و"#)
+
+    /// A number written in digits or in words (二十八, sixth, шестой).
+    func parseNumber(_ raw: String, ordinal: Bool) -> Int? {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        if let value = Int(trimmed) { return value }
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let value = Int(digits) { return value }  // 1er
+        let locale = language.language.icuLocale
+        var text = trimmed
+        if language.language == .ar {
+            // ICU's Arabic spellout knows the nominative only (التاسعة والستون), and writes 21,
+            // 31 … with two spaces (الحادية  والعشرون); its lenient parse misreads the rest
+            // (الثامنة والخمسين → 8, الحادية والعشرون → 20). UN Arabic mostly writes the
+            // genitive (في دورتها التاسعة والستين): read its tens as nominative.
+            let range = NSRange(text.startIndex..., in: text)
+            text = Self.arabicGenitiveTens.stringByReplacingMatches(in: text, range: range, withTemplate: "$1ون")
+            text = Self.arabicFirst.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1  و")
+        }
+        return LocaleData.parseSpellout(text.lowercased(), locale: locale, ordinal: ordinal)
+            ?? LocaleData.parseSpellout(text.lowercased(), locale: locale, ordinal: !ordinal)
+    }
+
+    /// `sixth` → [6]; `eighth, ninth and tenth` → [8, 9, 10]; `التاسعة والستين` → [69] (the
+    /// whole is tried first: Arabic and Chinese compounds carry the word for "and" inside).
+    func ordinals(_ raw: String) -> [Int] {
+        if let whole = parseNumber(raw, ordinal: true) { return [whole] }
+        let andWords = Set((language.words["and"] ?? []).map { $0.lowercased() })
+        var parts = [String]()
+        for piece in raw.split(whereSeparator: { ",،、;".contains($0) }) {
+            var current = [Substring]()
+            for word in piece.split(separator: " ") {
+                if andWords.contains(word.lowercased()) {
+                    if !current.isEmpty { parts.append(current.joined(separator: " ")); current = [] }
+                } else {
+                    current.append(word)
+                }
+            }
+            if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+        }
+        var values = [Int]()
+        for part in parts {
+            if let value = parseNumber(part, ordinal: true) { values.append(value); continue }
+            // Attached conjunctions: و in Arabic lists (والتاسعة).
+            for word in part.split(separator: " ") {
+                var w = String(word)
+                if let value = parseNumber(w, ordinal: true) { values.append(value); continue }
+                for prefix in andWords where w.hasPrefix(prefix) && w.count > prefix.count {
+                    w.removeFirst(prefix.count)
+                    if let value = parseNumber(w, ordinal: true) { values.append(value) }
+                    break
+                }
+            }
+        }
+        return values
+    }
+
+    /// `16 and 18` → [16, 18]; `66-4 and 66-5` → [66]: a hyphen between a number and a
+    /// smaller one numbers an article of a national code (article 66-4 of the CIC), keyed by
+    /// its first number as Arabic texts (which write 2.1 as 2-1) require.
+    func articleNumbers(_ list: String) -> [String] {
+        var digits = [Int]()
+        var previous: Int?
+        var afterHyphen = false
+        var i = list.startIndex
+        while i < list.endIndex {
+            if list[i].isASCII, list[i].isNumber {
+                var j = i
+                while j < list.endIndex, list[j].isASCII, list[j].isNumber { j = list.index(after: j) }
+                let value = Int(list[i..<j])!
+                if afterHyphen, let previous, value < previous {
+                    // part of the article before it
+                } else if !digits.contains(value) {
+                    digits.append(value)
+                }
+                previous = value
+                afterHyphen = j < list.endIndex && list[j] == "-"
+                i = j
+            } else {
+                if list[i] != "-" { afterHyphen = false }
+                i = list.index(after: i)
+            }
+        }
+        if !digits.isEmpty { return digits.map(String.init) }
+        // Chinese numerals: 第二十八条
+        let words = list.split(whereSeparator: { "、,和及与 ".contains($0) })
+        return words.compactMap { parseNumber(String($0), ordinal: false) }.map(String.init)
+    }
+
+    /// Sub-item letters in other scripts, as their Latin equivalents: Cyrillic letters that
+    /// look like Latin ones (Russian texts write `2(е)` with a Cyrillic е), and the Arabic
+    /// letters UN Arabic texts number sub-items with, in abjad order (أ = a, ب = b, ج = c, …).
+    static let latinEquivalents: [Character: Character] = [
+        "а": "a", "в": "b", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "і": "i",
+        "أ": "a", "ا": "a", "ب": "b", "ج": "c", "د": "d", "ه": "e", "و": "f", "ز": "g", "ح": "h",
+        "ط": "i", "ي": "j", "ك": "k", "ل": "l", "م": "m", "ن": "n", "س": "o", "ع": "p", "ف": "q",
+        "ص": "r", "ق": "s", "ر": "t", "ش": "u", "ت": "v", "ث": "w", "خ": "x", "ذ": "y", "ض": "z",
+    ]
+
+    static func latinized(_ letters: Substring) -> String {
+        // هـ (e) is written with a tatweel.
+        let letters = letters.filter { $0 != "ـ" }
+        return String(letters.lowercased().map { latinEquivalents[$0] ?? $0 })
+    }
+
+    /// `46 à 51` → ["46-51"]; `9 and 11` → ["9", "11"]; `2 (e)` → ["2(e)"]; `1 c)` → ["1(c)"].
+    func paragraphKeys(_ list: String) -> [String] {
+        var items = [(String, String)]()  // (number with sub-letters, separator before it)
+        var separator = ""
+        var i = list.startIndex
+        while i < list.endIndex {
+            if list[i].isASCII, list[i].isNumber {
+                var j = i
+                while j < list.endIndex, list[j].isASCII, list[j].isNumber { j = list.index(after: j) }
+                var item = String(list[i..<j])
+                // `140.2`: a sub-paragraph is keyed by its paragraph (Arabic writes 140-2, which
+                // reads as a range; the rules there key it by its first number too).
+                if j < list.endIndex, list[j] == ".", let next = list.index(j, offsetBy: 1, limitedBy: list.endIndex),
+                   next < list.endIndex, list[next].isASCII, list[next].isNumber {
+                    j = next
+                    while j < list.endIndex, list[j].isASCII, list[j].isNumber { j = list.index(after: j) }
+                }
+                // Sub-letters: ` (a)`, `(a)(ii)`, French ` c)`.
+                var k = j
+                while true {
+                    var m = k
+                    while m < list.endIndex, list[m] == " " { m = list.index(after: m) }
+                    if m < list.endIndex, list[m] == "(" {
+                        let inner = list[list.index(after: m)...].prefix { $0.isLetter }
+                        let close = list.index(m, offsetBy: inner.count + 1, limitedBy: list.endIndex)
+                        if !inner.isEmpty, inner.count <= 4, let close, close < list.endIndex, list[close] == ")" {
+                            item += "(\(Self.latinized(inner)))"; k = list.index(after: close); continue
+                        }
+                    } else if m < list.endIndex, list[m].isLetter {
+                        let inner = list[m...].prefix { $0.isLetter }
+                        let close = list.index(m, offsetBy: inner.count, limitedBy: list.endIndex)
+                        if inner.count <= 3, let close, close < list.endIndex, list[close] == ")" {
+                            item += "(\(Self.latinized(inner)))"; k = list.index(after: close); continue
+                        }
+                    }
+                    break
+                }
+                items.append((item, separator))
+                separator = ""
+                i = k
+            } else {
+                separator.append(list[i])
+                i = list.index(after: i)
+            }
+        }
+        let rangeWords = Set((language.words["to"] ?? []).map { $0.lowercased() } + ["-", "至", "到"])
+        var keys = [String]()
+        for (item, before) in items {
+            let sep = before.trimmingCharacters(in: .whitespaces).lowercased()
+            if rangeWords.contains(sep), let last = keys.popLast() {
+                keys.append("\(last)-\(item)")
+            } else {
+                keys.append(item)
+            }
+        }
+        return keys
+    }
+
+    static func dateExists(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+}
