@@ -59,9 +59,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif, junit, github, markdown, html
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 extension Severity: ExpressibleByArgument {}
 
@@ -142,88 +140,39 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        // Configuration first: its rule folders are part of the rules.
-        let base = try loadRules(rules)
-        var configuration = Configuration()
-        if let path = config ?? Configuration.find(from: FileManager.default.currentDirectoryPath) {
-            do { configuration = try Configuration.load(path, checks: base.checks) } catch {
-                FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
-                throw ExitCode(ExitStatus.configurationError)
+        var options = Pipeline.Options()
+        options.paths = paths
+        options.explicitSets = explicitSet.isEmpty ? [] : [explicitSet]
+        options.language = lang.flatMap(Language.init(code:))
+        options.rulesFolder = rules
+        options.configurationFile = config
+        options.baselineFile = baseline
+        options.maximumFileSize = maxFileSize
+        options.maximumFindingsPerFile = maxFindings
+        options.maximumDocxSize = maxDocxSize
+        options.keepDocuments = format.showsDocuments
+        let pipeline: Pipeline
+        do { pipeline = try Pipeline(options) } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            switch error {
+            case .configuration: throw ExitCode(ExitStatus.configurationError)
+            case .input: throw ExitCode(ExitStatus.inputError)
             }
-        }
-        var ruleSet = base
-        if !configuration.ruleFolders.isEmpty {
-            do {
-                ruleSet = try RuleSet.shared(folder: base.folder, extraFolders: configuration.ruleFolders.map {
-                    URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: configuration.base + "/")).standardizedFileURL
-                })
-            } catch {
-                FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
-                throw ExitCode(ExitStatus.configurationError)
-            }
-        }
-        var known = Set<String>()
-        if let baseline {
-            do { known = try Baseline.read(baseline) } catch {
-                FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
-                throw ExitCode(ExitStatus.inputError)
-            }
-        }
-        var reader = DocumentReader(language: lang.flatMap(Language.init(code:)))
-        reader.textComment = configuration.textComment
-        reader.maximumFileSize = maxFileSize ?? configuration.limits.fileSize ?? DocumentReader.defaultMaximumFileSize
-        reader.docxByteLimit = maxDocxSize ?? configuration.limits.docxSize ?? reader.docxByteLimit
-        var checker = Checker(rules: ruleSet, reader: reader)
-        checker.maximumFindingsPerFile = maxFindings ?? configuration.limits.findingsPerFile ?? checker.maximumFindingsPerFile
-        checker.keepDocuments = format == .html
-        let settings = configuration
-        checker.issuingBody = { settings.issuingBody(for: $0) }
-        checker.adjust = { finding in
-            var finding = finding
-            if let level = settings.severities[finding.rule] {
-                guard let level else { return nil }  // off
-                finding.severity = level
-            }
-            return finding
-        }
-        let files = InputFiles.expand(paths).filter { !explicitSet.contains($0) && configuration.selects($0) }
-        var sets = DocumentSet.group(files, patterns: configuration.setPatterns, base: configuration.base)
-        if !explicitSet.isEmpty {
-            sets.append(DocumentSet(name: explicitSet.joined(separator: " + "), files: explicitSet))
         }
         let showProgress = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
-        var report = checker.check(sets, jobs: jobs, progress: showProgress ? progressLine : nil)
+        let result = pipeline.run(jobs: jobs, progress: showProgress ? progressLine : nil)
+        let report = result.report
         if let writeBaseline {
-            try emit(Baseline.render(report.findings), to: writeBaseline)
-        }
-        if !known.isEmpty {
-            for index in report.sets.indices {
-                report.sets[index].findings.removeAll { known.contains(Fingerprint.of($0)) }
-            }
+            try emit(Baseline.render(result.baselineFindings), to: writeBaseline)
         }
         for error in report.inputErrors {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
         }
-        let text: String
-        switch format {
-        case .text:
-            let colour = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-                && ProcessInfo.processInfo.environment["TERM"] != "dumb"
-            text = TextReport.render(report, style: .init(colour: colour))
-        case .json:
-            text = JSONReport.render(report)
-        case .sarif:
-            text = SARIFReport.render(report, checks: ruleSet.checks, root: FileManager.default.currentDirectoryPath)
-        case .junit:
-            text = JUnitReport.render(report, failOn: failOn)
-        case .github:
-            text = GitHubReport.render(report)
-        case .markdown:
-            text = MarkdownReport.render(report)
-        case .html:
-            text = HTMLReport.render(report)
-        }
-        try emit(text, to: output)
+        let environment = ProcessInfo.processInfo.environment
+        let colour = output == nil && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        let context = RenderContext(checks: pipeline.rules.checks, root: FileManager.default.currentDirectoryPath,
+                                    failOn: failOn, colour: colour)
+        try emit(format.renderer.render(report, context: context), to: output)
         if !report.inputErrors.isEmpty { throw ExitCode(ExitStatus.inputError) }
         if report.findings.contains(where: { $0.severity >= failOn }) { throw ExitCode(ExitStatus.findings) }
     }
@@ -355,9 +304,9 @@ struct Rules: ParsableCommand {
         let ruleSet = try loadRules(rules)
         let summary = RuleExamples.run(ruleSet)
         var out = "checks (Rules/checks.yml):\n"
-        let width = ruleSet.checks.checks.map(\.id.count).max() ?? 0
+        let width = ruleSet.checks.checks.map(\.id.rawValue.count).max() ?? 0
         for check in ruleSet.checks.checks {
-            out += "  \(check.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(check.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(check.description)\n"
+            out += "  \(check.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))  \(check.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(check.description)\n"
         }
         out += "citation rules (Rules/languages/*.yml):\n"
         for language in ruleSet.languages.keys.sorted() {

@@ -3,6 +3,66 @@ public enum CitationKind: String, Sendable, Codable, CaseIterable {
     case symbol, resolution, decision, treaty, ibid, paragraph, article, date, session, unknown
 }
 
+/// What a pattern of `Rules/languages/xx.yml` finds (its `kind:`): a kind of citation, or
+/// `forthcoming`, the words that announce a symbol as not yet issued.
+public enum PatternKind: String, Sendable, CaseIterable {
+    case resolution, decision, treaty, ibid, paragraph, article, date, session, forthcoming
+
+    /// The kind of citation this pattern's matches become (nil for `forthcoming`).
+    public var citationKind: CitationKind? { CitationKind(rawValue: rawValue) }
+}
+
+/// Something the extract or resolve stage noticed about a citation; the checks read these.
+public enum CitationNote: Sendable, Hashable, CustomStringConvertible {
+    /// A symbol whose series `Rules/symbols.yml` does not list.
+    case unknownSeries
+    /// A symbol cut short (`A/RES/64/`).
+    case malformed
+    /// The other half of a joint symbol (`A/65/1-S/2010/1`).
+    case joint(partner: String)
+    /// A reference to the document's own paragraphs (`paragraph 25 above`).
+    case selfReference
+    /// A Treaty Series volume that is not one of the registration's volumes.
+    case treatyContradiction
+    /// A date that cannot exist (`31 June`).
+    case impossibleDate
+    case ibidNoAntecedent
+    case ibidAmbiguous
+    case ibidAfterUnknown
+
+    /// As written in `extract --format json`.
+    public var description: String {
+        switch self {
+        case .unknownSeries: return "unknown-series"
+        case .malformed: return "malformed"
+        case .joint(let partner): return "joint:\(partner)"
+        case .selfReference: return "self-reference"
+        case .treatyContradiction: return "treaty-contradiction"
+        case .impossibleDate: return "impossible-date"
+        case .ibidNoAntecedent: return "ibid-no-antecedent"
+        case .ibidAmbiguous: return "ibid-ambiguous"
+        case .ibidAfterUnknown: return "ibid-after-unknown"
+        }
+    }
+}
+
+/// What the resolve stage found a citation points at.
+public enum CitationTarget: Sendable, Hashable {
+    /// Another document or instrument, by its language-independent key (a symbol, a
+    /// resolution, a Treaty Series registration, an article or paragraph of another text).
+    case external(key: String)
+    /// Units of this document (`paragraph 25 above`): those that exist, and the numbers it
+    /// cites that the document does not have.
+    case units([UnitAnchor], missing: [Int])
+    /// Ibid.: the reference it repeats (its key) and the footnote that reference stands in.
+    case antecedent(key: String, footnote: String?)
+    /// A value rather than a reference to a text: a date, a session.
+    case value(key: String)
+    /// Nothing it can be resolved to: an Ibid. without antecedent or after several or an
+    /// unrecognized source, a footnote source Concord does not recognize.
+    case unresolved
+}
+
 /// One reference found in a document, with its language-independent key.
 ///
 /// Keys (documented in the README): a document symbol is its own key (`CTOC/COP/2012/7`);
@@ -35,8 +95,10 @@ public struct Citation: Sendable, Hashable {
     public var url: String?
     /// A symbol announced as forthcoming (`À paraître sous la cote …`).
     public var forthcoming: Bool = false
-    /// Problems the extractor saw (e.g. `unknown-series`, `malformed`); the checks read them.
-    public var notes: [String] = []
+    /// Problems the extract and resolve stages saw; the checks read them.
+    public var notes: [CitationNote] = []
+    /// What the citation points at (set by the resolve stage).
+    public var target: CitationTarget = .unresolved
     /// The id of the rule that found it (`fr.treaty`, `symbols`).
     public var rule: String
 

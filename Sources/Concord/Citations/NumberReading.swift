@@ -2,7 +2,7 @@ import Foundation
 
 /// Reading the numbers inside a matched reference: resolution numbers in a list, numbers and
 /// ordinals in digits or words (ICU spellout), article and paragraph lists, sub-item letters.
-extension UnitExtractor {
+extension ReferenceResolver {
     /// The resolution numbers inside a list group (`5/1 et 5/8 en date du 22 octobre 2010`).
     func numbers(inList range: Range<Int>?, of units: [UInt16]) -> [String] {
         guard let range else { return [] }

@@ -12,7 +12,7 @@ public struct Configuration: Sendable {
     /// File-name patterns that put language versions in one set: `{name}`, `{lang}`, `{ext}`.
     public var setPatterns: [String] = []
     /// Per-rule severity; nil = off.
-    public var severities: [String: Severity?] = [:]
+    public var severities: [CheckID: Severity?] = [:]
     public var ruleFolders: [String] = []
     /// Glob → issuing body code (`docs/cop/**` → CTOC/COP).
     public var issuingBodies: [(glob: String, body: String)] = []
@@ -50,7 +50,7 @@ public struct Configuration: Sendable {
         }
     }
 
-    public static func load(_ path: String, checks: CheckCatalogue) throws(RuleError) -> Configuration {
+    public static func load(_ path: String) throws(RuleError) -> Configuration {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw RuleError(file: path, message: "cannot be read: \(error.localizedDescription)")
@@ -85,14 +85,14 @@ public struct Configuration: Sendable {
         configuration.ruleFolders = try strings("rule-folders")
         if let raw = map["rules"] {
             guard let rules = raw as? [String: Any] else { throw RuleError(file: path, message: "'rules' must be a \(keys["rules"]!)") }
-            for (id, level) in rules.sorted(by: { $0.key < $1.key }) {
-                guard checks.check(id) != nil else {
-                    throw RuleError(file: path, message: "rules: unknown check '\(id)' (concord rules lists them)")
+            for (name, level) in rules.sorted(by: { $0.key < $1.key }) {
+                guard let id = CheckID(rawValue: name) else {
+                    throw RuleError(file: path, message: "rules: unknown check '\(name)' (concord rules lists them)")
                 }
                 let word = (level as? String) ?? ((level as? Bool) == false ? "off" : "")
                 if word == "off" { configuration.severities[id] = .some(nil); continue }
                 guard let severity = Severity(rawValue: word) else {
-                    throw RuleError(file: path, message: "rules: '\(id)' must be error, warning, note or off, not '\(level)'")
+                    throw RuleError(file: path, message: "rules: '\(name)' must be error, warning, note or off, not '\(level)'")
                 }
                 configuration.severities[id] = .some(severity)
             }

@@ -63,7 +63,7 @@ public struct Suppressions: Sendable {
 
     /// Whether a finding at a line of this document is silenced.
     public func silences(_ finding: Finding) -> Bool {
-        ranges.contains { ($0.rule == nil || $0.rule == finding.rule) && $0.lines.contains(finding.location.line) }
+        ranges.contains { ($0.rule == nil || $0.rule == finding.rule.rawValue) && $0.lines.contains(finding.location.line) }
     }
 
     public var isEmpty: Bool { ranges.isEmpty }

@@ -39,7 +39,7 @@ public enum GitHubReport {
         var out = ""
         for finding in report.findings {
             let command = finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
-            out += "::\(command) file=\(property(finding.location.file)),line=\(finding.location.line),col=\(finding.location.column),title=\(property(finding.rule))::\(data(finding.message))\n"
+            out += "::\(command) file=\(property(finding.location.file)),line=\(finding.location.line),col=\(finding.location.column),title=\(property(finding.rule.rawValue))::\(data(finding.message))\n"
         }
         for error in report.inputErrors {
             out += "::error file=\(property(error.file))\(error.line.map { ",line=\($0)" } ?? ""),title=input::\(data(error.message))\n"

@@ -55,7 +55,7 @@ public enum JSONReport {
                 ("languages", .array(set.languages.map { .string($0.rawValue) })),
                 ("findings", .array(set.findings.map { finding in
                     .object([
-                        ("rule", .string(finding.rule)),
+                        ("rule", .string(finding.rule.rawValue)),
                         ("severity", .string(finding.severity.rawValue)),
                         ("message", .string(finding.message)),
                         ("file", .string(finding.location.file)),
@@ -87,7 +87,7 @@ public enum JSONReport {
 public enum Fingerprint {
     public static func of(_ finding: Finding) -> String {
         var hash: UInt64 = 0xcbf29ce484222325
-        for byte in "\(finding.rule)|\((finding.location.file as NSString).lastPathComponent)|\(finding.subject)".utf8 {
+        for byte in "\(finding.rule.rawValue)|\((finding.location.file as NSString).lastPathComponent)|\(finding.subject)".utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100000001b3
         }
@@ -120,7 +120,7 @@ public enum SARIFReport {
         }
         let results: [JSONValue] = report.findings.map { finding in
             var fields: [(String, JSONValue)] = [
-                ("ruleId", .string(finding.rule)),
+                ("ruleId", .string(finding.rule.rawValue)),
             ]
             if let index = ruleIndex[finding.rule] { fields.append(("ruleIndex", .int(index))) }
             fields += [
@@ -139,9 +139,11 @@ public enum SARIFReport {
             return .object(fields)
         }
         let driverRules: [JSONValue] = rules.map { rule in
-            .object([
-                ("id", .string(rule.id)),
-                ("name", .string(rule.id.split(separator: ".").map { $0.split(separator: "-").map { $0.capitalized }.joined() }.joined())),
+            let id = rule.id.rawValue
+            let name = id.split(separator: ".").map { $0.split(separator: "-").map { $0.capitalized }.joined() }.joined()
+            return .object([
+                ("id", .string(id)),
+                ("name", .string(name)),
                 ("shortDescription", .object([("text", .string(String(rule.description.prefix { $0 != "." }) + "."))])),
                 ("fullDescription", .object([("text", .string(rule.description))])),
                 ("help", .object([("text", .string(rule.description))])),

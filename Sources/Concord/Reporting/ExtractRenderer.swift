@@ -73,7 +73,7 @@ public enum ExtractRenderer {
         if let pin = citation.pin { fields.append(("pin", .string(pin))) }
         if let url = citation.url { fields.append(("url", .string(url))) }
         if citation.forthcoming { fields.append(("forthcoming", .bool(true))) }
-        if !citation.notes.isEmpty { fields.append(("notes", .array(citation.notes.map(JSONValue.string)))) }
+        if !citation.notes.isEmpty { fields.append(("notes", .array(citation.notes.map { .string($0.description) }))) }
         fields.append(("rule", .string(citation.rule)))
         return .object(fields)
     }
@@ -110,7 +110,7 @@ public enum ExtractRenderer {
                 var line = "    \(document.position(of: citation.sourceRange.lowerBound))  \(place.padding(toLength: 6, withPad: " ", startingAt: 0)) \(citation.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(citation.key)"
                 if let antecedent = citation.antecedent { line += "  (ibid. → \(antecedent)\(citation.antecedentFootnote.map { " in fn \($0)" } ?? ""))" }
                 if citation.forthcoming { line += "  (forthcoming)" }
-                if !citation.notes.isEmpty { line += "  [\(citation.notes.joined(separator: ", "))]" }
+                if !citation.notes.isEmpty { line += "  [\(citation.notes.map(\.description).joined(separator: ", "))]" }
                 out += line + "\n"
             }
         }

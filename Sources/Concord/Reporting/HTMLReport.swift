@@ -16,21 +16,21 @@ public enum HTMLReport {
         page.out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         page.out += "<title>\(escape(title))</title>\n<style>\(style)</style>\n</head>\n<body>\n"
         page.out += "<header>\n<h1>\(escape(title))</h1>\n"
-        let versions = report.sets.reduce(0) { $0 + max($1.versions.count, $1.set.files.count) }
+        let versions = report.sets.reduce(0) { $0 + max($1.alignment?.versions.count ?? 0, $1.set.files.count) }
         page.out += "<p class=\"summary\">\(report.sets.count) document set\(report.sets.count == 1 ? "" : "s"), \(versions) version\(versions == 1 ? "" : "s"); "
         page.out += "<span class=\"sev-error\">\(report.count(.error)) error\(report.count(.error) == 1 ? "" : "s")</span>, "
         page.out += "<span class=\"sev-warning\">\(report.count(.warning)) warning\(report.count(.warning) == 1 ? "" : "s")</span>, "
         page.out += "<span class=\"sev-note\">\(report.count(.note)) note\(report.count(.note) == 1 ? "" : "s")</span>.</p>\n"
         if !numbered.isEmpty {
             var byRule = [String: Int]()
-            for item in numbered { byRule[item.finding.rule, default: 0] += 1 }
+            for item in numbered { byRule[item.finding.rule.rawValue, default: 0] += 1 }
             page.out += "<table class=\"rules\"><thead><tr><th scope=\"col\">Check</th><th scope=\"col\">Findings</th></tr></thead><tbody>\n"
             for (rule, count) in byRule.sorted(by: { $0.key < $1.key }) {
                 page.out += "<tr><td><code>\(escape(rule))</code></td><td>\(count)</td></tr>\n"
             }
             page.out += "</tbody></table>\n<ol class=\"findings\">\n"
             for item in numbered {
-                page.out += "<li><a href=\"#\(item.id)\">\(badge(item.finding.severity)) <code>\(escape(item.finding.location.display))</code> \(escape(item.finding.message)) <code>[\(escape(item.finding.rule))]</code></a></li>\n"
+                page.out += "<li><a href=\"#\(item.id)\">\(badge(item.finding.severity)) <code>\(escape(item.finding.location.display))</code> \(escape(item.finding.message)) <code>[\(escape(item.finding.rule.rawValue))]</code></a></li>\n"
             }
             page.out += "</ol>\n"
         }
@@ -49,14 +49,9 @@ public enum HTMLReport {
 
     private struct Page { var out = "" }
 
-    private struct Row {
-        var key: String
-        var label: String
-        var cells: [Int: (text: MappedText?, start: Int, citations: [Citation], extra: [MappedText], markers: [Range<Int>])]
-    }
-
     private static func renderSet(_ set: SetReport, index: Int, findings: [(id: String, set: Int, finding: Finding)], into page: inout Page) {
-        let versions = set.versions
+        let alignment = set.alignment ?? VersionAlignment([])
+        let versions = alignment.versions
         let languages = versions.map { $0.language }
         page.out += "<section class=\"set\" id=\"set\(index + 1)\" aria-labelledby=\"set\(index + 1)-title\">\n"
         page.out += "<h2 id=\"set\(index + 1)-title\">\(escape(set.set.name)) <span class=\"langs\">(\(escape(languages.joined(separator: ", "))))</span></h2>\n"
@@ -64,68 +59,26 @@ public enum HTMLReport {
             page.out += "<p>No version of this set could be read.</p>\n</section>\n"
             return
         }
-        // Units of each version, keyed the same way in every version.
-        var rows = [String: Row]()
-        var order = [String]()
-        for (v, version) in versions.enumerated() {
-            var counters = [ParagraphKind: Int]()
-            var parentKey = [String: String]()
-            for paragraph in version.document.paragraphs {
-                let key: String
-                let label: String
-                if paragraph.kind == .subparagraph, let parent = paragraph.parentID, let pk = parentKey[parent] {
-                    if var row = rows[pk], var cell = row.cells[v] {
-                        cell.extra.append(paragraph.text)
-                        cell.citations += version.citations.filter { $0.paragraph == paragraph.id }
-                        cell.markers += paragraph.markers.map(\.sourceRange)
-                        row.cells[v] = cell
-                        rows[pk] = row
-                    }
-                    parentKey[paragraph.id] = pk
-                    continue
-                }
-                counters[paragraph.kind, default: 0] += 1
-                let n = counters[paragraph.kind]!
-                key = "\(paragraph.kind.rawValue)#\(n)"
-                switch paragraph.kind {
-                case .preambular: label = "pp\(n)"
-                case .operative: label = "op\(paragraph.number.map(String.init) ?? "\(n)")"
-                case .annex: label = "annex \(paragraph.number.map(String.init) ?? "\(n)")"
-                default: label = paragraph.kind.rawValue
-                }
-                parentKey[paragraph.id] = key
-                if rows[key] == nil { rows[key] = Row(key: key, label: label, cells: [:]); order.append(key) }
-                rows[key]!.cells[v] = (paragraph.text, paragraph.start, version.citations.filter { $0.paragraph == paragraph.id && $0.footnote == nil }, [],
-                                       paragraph.markers.map(\.sourceRange))
-            }
-            for footnote in version.document.footnotes {
-                guard let body = footnote.body else { continue }
-                let key = "fn#\(footnote.label)"
-                if rows[key] == nil { rows[key] = Row(key: key, label: "fn \(footnote.label)", cells: [:]); order.append(key) }
-                rows[key]!.cells[v] = (body.text, body.labelRange.lowerBound, version.citations.filter { $0.footnote == footnote.label }, [], [])
-            }
-        }
-        // Footnotes after the paragraphs, in label order.
-        let paragraphsFirst = order.filter { !$0.hasPrefix("fn#") } + order.filter { $0.hasPrefix("fn#") }
-            .sorted { (Int($0.dropFirst(3)) ?? 0) < (Int($1.dropFirst(3)) ?? 0) }
+        // The units of every version, as the set checks pair them.
+        let rows = alignment.rows()
         page.out += "<div class=\"scroll\"><table class=\"versions\" style=\"--columns: \(versions.count)\">\n<thead><tr><th scope=\"col\" class=\"unit\">Unit</th>"
         for version in versions {
             page.out += "<th scope=\"col\" lang=\"\(version.language)\">\(escape(version.language)) <span class=\"file\">\(escape(lastComponent(version.document.file)))</span></th>"
         }
         page.out += "</tr></thead>\n<tbody>\n"
-        for key in paragraphsFirst {
-            let row = rows[key]!
-            page.out += "<tr id=\"set\(index + 1)-\(anchor(key))\"><th scope=\"row\" class=\"unit\">\(escape(row.label))</th>"
+        for row in rows {
+            page.out += "<tr id=\"set\(index + 1)-\(anchor(row.key))\"><th scope=\"row\" class=\"unit\">\(escape(row.label))</th>"
             for (v, version) in versions.enumerated() {
                 let rtl = version.document.language == .ar
                 page.out += "<td lang=\"\(version.language)\" dir=\"\(rtl ? "rtl" : "ltr")\" data-language=\"\(version.language)\""
-                guard let cell = row.cells[v], let text = cell.text else {
+                guard let cell = row.cells[v] else {
                     page.out += " class=\"missing\"><span class=\"absent\">(none)</span></td>"
                     continue
                 }
                 // Findings whose place (or related place) is in this unit of this version.
                 // The unit: its number or label (from its start to its text), its text's pieces,
                 // and those of its sub-items.
+                let text = cell.text
                 let head = cell.start..<max(cell.start + 1, text.sourceOffset(at: 0))
                 let inUnit = { (offset: Int) in
                     head.contains(offset) || text.covers(sourceOffset: offset) || cell.extra.contains { $0.covers(sourceOffset: offset) }
@@ -140,7 +93,7 @@ public enum HTMLReport {
                 for item in here {
                     let primary = item.finding.location.file == version.document.file
                     let id = primary ? " id=\"\(item.id)\"" : ""
-                    page.out += "<a class=\"finding sev-\(item.finding.severity.rawValue)\(primary ? "" : " related")\"\(id) href=\"#\(item.id)\" tabindex=\"0\" data-finding=\"\(item.id)\" title=\"\(escape(item.finding.message)) [\(escape(item.finding.rule))]\">\(badge(item.finding.severity)) <span class=\"finding-text\">\(escape(primary ? item.finding.message : "see " + item.id + ": " + item.finding.message))</span></a>"
+                    page.out += "<a class=\"finding sev-\(item.finding.severity.rawValue)\(primary ? "" : " related")\"\(id) href=\"#\(item.id)\" tabindex=\"0\" data-finding=\"\(item.id)\" title=\"\(escape(item.finding.message)) [\(escape(item.finding.rule.rawValue))]\">\(badge(item.finding.severity)) <span class=\"finding-text\">\(escape(primary ? item.finding.message : "see " + item.id + ": " + item.finding.message))</span></a>"
                 }
                 page.out += "<div class=\"text\">\(highlight(text, citations: cell.citations, language: version.document.language))"
                 for extra in cell.extra {

@@ -5,7 +5,7 @@ import Foundation
 public final class LanguageRules: Sendable {
     public struct Pattern: Sendable {
         public var id: String
-        public var kind: String
+        public var kind: PatternKind
         public var regex: ICURegex
         public var examples: [Example]
         public var counterExamples: [String]
@@ -129,8 +129,8 @@ public final class LanguageRules: Sendable {
 
         var patterns = [Pattern]()
         for pattern in file.patterns {
-            guard CitationKind(rawValue: pattern.kind) != nil || pattern.kind == "forthcoming" else {
-                throw RuleError(file: path, message: "\(pattern.id): unknown kind '\(pattern.kind)'")
+            guard let kind = PatternKind(rawValue: pattern.kind) else {
+                throw RuleError(file: path, message: "\(pattern.id): unknown kind '\(pattern.kind)' (one of \(PatternKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             let expanded = Self.caseSensitiveProperties(try expand(pattern.pattern, id: pattern.id))
             let regex: ICURegex
@@ -138,7 +138,7 @@ public final class LanguageRules: Sendable {
                 throw RuleError(file: path, message: "\(pattern.id): \(error)")
             }
             patterns.append(Pattern(
-                id: pattern.id, kind: pattern.kind, regex: regex,
+                id: pattern.id, kind: kind, regex: regex,
                 examples: (pattern.examples?.match ?? []).map { Example(text: $0.text, keys: $0.keys, body: $0.body ?? "A") },
                 counterExamples: pattern.examples?.noMatch ?? []))
         }

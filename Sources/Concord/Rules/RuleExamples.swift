@@ -20,15 +20,13 @@ public enum RuleExamples {
     }
 
     /// The keys of one kind that a text gives in a language.
-    public static func keys(_ text: String, kind: String, language: LanguageRules, rules: RuleSet, body: String = "A") -> [String] {
-        let units = Array(text.utf16)
-        let extractor = UnitExtractor(rules: rules, language: language, issuingBody: body)
-        var citations = extractor.extract(MappedText(copying: units, range: 0..<units.count))
+    public static func keys(_ text: String, kind: PatternKind, language: LanguageRules, rules: RuleSet, body: String = "A") -> [String] {
+        var citations = CitationExtractor(rules: rules).citations(inSegment: Array(text.utf16), language: language, issuingBody: body)
         var dummy = [[Citation]]()
         IbidResolver().resolve(footnotes: &dummy, text: &citations)
         // A forthcoming rule yields no citation of its own: it marks the symbols after it.
-        if kind == "forthcoming" { return citations.filter(\.forthcoming).map(\.key) }
-        return citations.filter { $0.kind.rawValue == kind }.map(\.key)
+        guard let citationKind = kind.citationKind else { return citations.filter(\.forthcoming).map(\.key) }
+        return citations.filter { $0.kind == citationKind }.map(\.key)
     }
 
     public static func run(_ rules: RuleSet) -> Summary {

@@ -31,9 +31,7 @@ public struct AlignedComparison: Sendable {
     /// resolution` is read as the General Assembly's).
     public func keys(of line: [UInt16], language: Language) -> [String] {
         guard let languageRules = rules.languages[language] else { return [] }
-        let extractor = UnitExtractor(rules: rules, language: languageRules, issuingBody: "A")
-        let text = MappedText(copying: line, range: 0..<line.count)
-        let keys = extractor.extract(text).map(\.key)
+        let keys = CitationExtractor(rules: rules).citations(inSegment: line, language: languageRules).map(\.key)
         return Array(Set(keys)).sorted()
     }
 

@@ -32,7 +32,7 @@ public struct Location: Sendable, Hashable {
 
 /// One thing a check found: a broken reference, or a disagreement between language versions.
 public struct Finding: Sendable, Hashable {
-    public var rule: String
+    public var rule: CheckID
     public var severity: Severity
     public var message: String
     public var location: Location
@@ -42,7 +42,7 @@ public struct Finding: Sendable, Hashable {
     /// `footnote 5` or `op12`.
     public var subject: String
 
-    public init(rule: String, severity: Severity, message: String, location: Location,
+    public init(rule: CheckID, severity: Severity, message: String, location: Location,
                 related: [Location] = [], subject: String) {
         self.rule = rule
         self.severity = severity
@@ -59,27 +59,42 @@ public struct Finding: Sendable, Hashable {
     }
 }
 
-/// The checks that Rules/checks.yml describes: ids, default severities, descriptions.
+/// The checks that Rules/checks.yml describes: ids, default severities, descriptions. Every
+/// id in the file must be a check Concord has, and every check must be in the file: a rule
+/// file that names an unknown check, or leaves one out, is an error naming the file.
 public struct CheckCatalogue: Sendable {
-    public struct Check: Sendable {
-        public var id: String
+    public struct Entry: Sendable {
+        public var id: CheckID
         public var severity: Severity
         public var description: String
     }
-    public let checks: [Check]
+    /// In the file's order.
+    public let checks: [Entry]
+    private let byID: [CheckID: Entry]
 
     init(_ file: RuleFiles.Checks, path: String) throws(RuleError) {
-        var checks = [Check]()
+        var checks = [Entry]()
+        var byID = [CheckID: Entry]()
         for check in file.checks {
+            guard let id = CheckID(rawValue: check.id) else {
+                throw RuleError(file: path, message: "check '\(check.id)' is not a check Concord has (known: \(CheckID.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
             guard let severity = Severity(rawValue: check.severity) else {
                 throw RuleError(file: path, message: "check \(check.id): severity '\(check.severity)' is not error, warning or note")
             }
-            checks.append(Check(id: check.id, severity: severity, description: check.description))
+            guard byID[id] == nil else { throw RuleError(file: path, message: "check \(check.id) is described twice") }
+            let entry = Entry(id: id, severity: severity, description: check.description)
+            checks.append(entry)
+            byID[id] = entry
+        }
+        if let missing = CheckID.allCases.first(where: { byID[$0] == nil }) {
+            throw RuleError(file: path, message: "check \(missing.rawValue) is not described (every check needs an id, a severity and a description)")
         }
         self.checks = checks
+        self.byID = byID
     }
 
-    public func check(_ id: String) -> Check? { checks.first { $0.id == id } }
+    public func check(_ id: CheckID) -> Entry { byID[id]! }
 
-    public func severity(_ id: String) -> Severity { check(id)?.severity ?? .error }
+    public func severity(_ id: CheckID) -> Severity { check(id).severity }
 }

@@ -16,14 +16,14 @@ import Testing
 
     @Test func theIssuingBodyIsTheConferenceOfTheParties() throws {
         let rules = try #require(TestRules.shared.languages[.fr])
-        #expect(CitationExtractor(rules: TestRules.shared).issuingBody(of: document, language: rules) == "CTOC/COP")
+        #expect(DocumentResolver(rules: TestRules.shared).issuingBody(of: document, language: rules) == "CTOC/COP")
     }
 
     @Test func footnotes() {
         let one = footnote("1")
         #expect(one.map(\.kind) == [.treaty, .treaty, .treaty, .treaty])
         #expect(one.map(\.volume) == [2225, 2237, 2241, 2326])
-        #expect(one.allSatisfy { $0.number == 39574 && !$0.notes.contains("treaty-contradiction") })
+        #expect(one.allSatisfy { $0.number == 39574 && !$0.notes.contains(.treatyContradiction) })
         #expect(footnote("2").map(\.key) == ["A/RES/64/293"])
         #expect(footnote("2").first?.url == "https://undocs.org/fr/A/RES/64/293")
         #expect(footnote("3").map(\.key) == ["treaty:2225/39574"])
@@ -36,7 +36,7 @@ import Testing
         let seven = footnote("7")
         #expect(seven.map(\.key) == ["CTOC/COP/WG.2/2012/5", "CTOC/COP/WG.3/2012/6"])
         #expect(seven.allSatisfy { $0.forthcoming })
-        #expect(seven.first?.notes.contains("joint:CTOC/COP/WG.3/2012/6") == true)
+        #expect(seven.first?.notes.contains(.joint(partner: "CTOC/COP/WG.3/2012/6")) == true)
         #expect(footnote("8").map(\.key) == ["CTOC/COP/2012/7"])
         #expect(footnote("8").first?.url == "https://undocs.org/fr/CTOC/COP/2012/7")
     }

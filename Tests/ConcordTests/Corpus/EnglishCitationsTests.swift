@@ -49,7 +49,7 @@ import Testing
             }
             // Every symbol gets its resolver address; no known treaty pair is contradicted.
             #expect(mine.filter { $0.kind == .symbol }.allSatisfy { $0.url == "https://undocs.org/en/\($0.key)" })
-            #expect(!mine.contains { $0.notes.contains("treaty-contradiction") })
+            #expect(!mine.contains { $0.notes.contains(.treatyContradiction) })
         }
     }
 

@@ -63,8 +63,7 @@ import ZIPFoundation
             func run(_ n: Int) -> Double {
                 let started = Date()
                 let document = DocumentReader().read(source: SourceText(make(n)), file: "x.en.txt", format: .plainText)
-                let citations = CitationExtractor(rules: TestRules.shared).citations(in: document)
-                _ = DocumentChecks(rules: TestRules.shared).findings(document, citations: citations)
+                _ = TestPipeline.findings(document)
                 return Date().timeIntervalSince(started)
             }
             _ = run(200)

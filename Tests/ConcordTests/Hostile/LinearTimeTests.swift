@@ -9,9 +9,9 @@ import Testing
     func seconds(_ text: String) -> (Double, Int) {
         let started = Date()
         let document = DocumentReader().read(source: SourceText(text), file: "x.en.txt", format: .plainText)
-        let citations = CitationExtractor(rules: TestRules.shared).citations(in: document)
-        let findings = DocumentChecks(rules: TestRules.shared).findings(document, citations: citations)
-        return (Date().timeIntervalSince(started), citations.count + findings.count)
+        let resolved = TestPipeline.resolved(document)
+        let findings = Checks.findings(in: resolved, context: CheckContext(rules: TestRules.shared))
+        return (Date().timeIntervalSince(started), resolved.citations.count + findings.count)
     }
 
     func ratio(_ make: (Int) -> String, small: Int) -> (Double, Int, Int) {

@@ -46,7 +46,7 @@ import ZIPFoundation
     }
 
     @Test func theWordSetChecksCleanAndTheDefectSetReportsItsDefects() throws {
-        let clean = Checker(rules: TestRules.shared).check(DocumentSet.group(InputFiles.expand([Paths.corpora("docx")])))
+        let clean = TestPipeline.report(DocumentSet.group(InputFiles.expand([Paths.corpora("docx")])))
         #expect(clean.sets.count == 1)
         #expect(clean.findings.isEmpty)
         let result = try CommandResult.run(["check", "Corpora/docx-defects"], currentDirectory: Paths.repository)

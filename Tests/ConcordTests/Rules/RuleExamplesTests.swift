@@ -19,7 +19,7 @@ import Testing
                 Issue.record("Rules/languages/\(language.rawValue).yml is missing")
                 continue
             }
-            for kind in ["resolution", "treaty", "ibid", "paragraph", "article", "date", "session"] {
+            for kind in [PatternKind.resolution, .treaty, .ibid, .paragraph, .article, .date, .session] {
                 let patterns = rules.patterns.filter { $0.kind == kind }
                 #expect(!patterns.isEmpty, "\(language.rawValue) has no \(kind) rule")
                 #expect(patterns.contains { !$0.examples.isEmpty }, "\(language.rawValue) \(kind) rules carry no example")

@@ -114,3 +114,22 @@ enum TestRules {
         }
     }()
 }
+
+/// The pipeline's stages as the tests call them, on the repository's rules.
+enum TestPipeline {
+    static func report(_ sets: [DocumentSet], keepDocuments: Bool = false) -> CheckReport {
+        var options = Pipeline.Options()
+        options.keepDocuments = keepDocuments
+        return Pipeline(rules: TestRules.shared, options: options).run(sets).report
+    }
+
+    /// Normalize, extract and resolve one document.
+    static func resolved(_ document: Document) -> ResolvedDocument {
+        Pipeline(rules: TestRules.shared).resolve(document)
+    }
+
+    /// Every document check's findings on one document.
+    static func findings(_ document: Document) -> [Finding] {
+        Checks.findings(in: resolved(document), context: CheckContext(rules: TestRules.shared))
+    }
+}

@@ -140,7 +140,7 @@ import Yams
         #expect(result.status == 0)
         let again = try CommandResult.run(["init"], currentDirectory: folder)
         #expect(again.status == 3)
-        let configuration = try Configuration.load(folder.appendingPathComponent(".concord.yml").path, checks: TestRules.shared.checks)
+        let configuration = try Configuration.load(folder.appendingPathComponent(".concord.yml").path)
         #expect(configuration.exclude == ["**/drafts/**"])
         #expect(!configuration.selects(folder.appendingPathComponent("x/drafts/a.en.txt").path))
     }

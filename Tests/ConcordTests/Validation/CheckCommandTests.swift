@@ -6,7 +6,7 @@ import Testing
 @Suite struct CheckCommandTests {
     func check(_ paths: [String]) -> CheckReport {
         let files = InputFiles.expand(paths.map { Paths.repository.appendingPathComponent($0).path })
-        return Checker(rules: TestRules.shared).check(DocumentSet.group(files))
+        return TestPipeline.report(DocumentSet.group(files))
     }
 
     @Test func theConsistentSixLanguageSetIsClean() {
@@ -32,13 +32,13 @@ import Testing
     func defectSet(name: String, expected: [(String, String, Int, String)]) throws {
         let report = check(["Corpora/defects/\(name)"])
         #expect(report.sets.count == 1)
-        let found = report.findings.map { ($0.rule, String($0.location.file.dropLast(4).suffix(2)), $0.location.line, $0.message) }
+        let found = report.findings.map { ($0.rule.rawValue, String($0.location.file.dropLast(4).suffix(2)), $0.location.line, $0.message) }
         #expect(found.count == expected.count)
         for (f, e) in zip(found, expected) {
             #expect(f.0 == e.0 && f.1 == e.1 && f.2 == e.2 && f.3 == e.3, "\(f) ≠ \(e)")
         }
         // Findings about the set point at the same unit in the other versions.
-        for finding in report.findings where finding.rule.hasPrefix("set.") {
+        for finding in report.findings where finding.rule.rawValue.hasPrefix("set.") {
             #expect(finding.related.count == 5)
         }
     }
@@ -54,7 +54,7 @@ import Testing
 
     @Test func realResolutionsGiveNoFalseFindings() throws {
         guard let folder = Paths.shared("corpus/en-ga-80-txt") else { return }
-        let report = Checker(rules: TestRules.shared).check(DocumentSet.group(InputFiles.expand([folder])))
+        let report = TestPipeline.report(DocumentSet.group(InputFiles.expand([folder])))
         #expect(report.fileCount == 10)
         #expect(report.inputErrors.isEmpty)
         // Not an error, not a warning, not a note.
@@ -135,10 +135,8 @@ import Testing
     @Test func twoVersionsWithoutAMajorityAreBothNamed() throws {
         let fr = try DocumentReader().read(path: Paths.corpora("seed/res-6-1.fr.txt"))
         let ru = try DocumentReader().read(path: Paths.corpora("defects/wrong-symbol/res-6-1.ru.txt"))
-        let extractor = CitationExtractor(rules: TestRules.shared)
-        let found = LanguageSetChecks(catalogue: TestRules.shared.checks).findings([
-            .init(document: fr, citations: extractor.citations(in: fr)), .init(document: ru, citations: extractor.citations(in: ru)),
-        ])
+        let aligned = VersionAlignment([TestPipeline.resolved(fr), TestPipeline.resolved(ru)])
+        let found = SetCitationMismatch().findings(in: aligned, context: CheckContext(rules: TestRules.shared))
         #expect(found.map(\.message) == ["the versions cite different references in footnote 5: fr cites CTOC/COP/WG.4/2011/8, paragraph:46-51; ru cites CTOC/COP/WG.4/2011/9, paragraph:46-51"])
         #expect(found.first?.location.file.hasSuffix("res-6-1.ru.txt") == true)
     }

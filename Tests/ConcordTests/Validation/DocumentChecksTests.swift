@@ -5,11 +5,10 @@ import Testing
 @Suite struct DocumentChecksTests {
     func findings(_ text: String, file: String = "res.en.txt") throws -> [Finding] {
         let document = DocumentReader().read(source: SourceText(text), file: file, format: .plainText)
-        let citations = CitationExtractor(rules: TestRules.shared).citations(in: document)
-        return DocumentChecks(rules: TestRules.shared).findings(document, citations: citations)
+        return TestPipeline.findings(document)
     }
 
-    func rules(_ findings: [Finding]) -> [String] { findings.map(\.rule) }
+    func rules(_ findings: [Finding]) -> [String] { findings.map(\.rule.rawValue) }
 
     let opening = "Resolution 1/1\n\nThe General Assembly,\n\nRecalling its resolution 64/293,\n\n"
 
@@ -40,8 +39,8 @@ import Testing
         let text = opening + "1. *Decides* to act¹ on 31 February 2012²;\n\n¹ Ibid., para. 4.\n\n² A/RES/64/, CTOC/XYZ/2012/7, United Nations, *Treaty Series*, vol. 2237, No. 9464.\n"
         let found = try findings(text)
         #expect(Set(rules(found)) == ["ibid.no-antecedent", "date.impossible", "symbol.malformed", "symbol.unknown-series", "treaty.contradiction"])
-        #expect(found.first { $0.rule == "treaty.contradiction" }?.message == "Treaty Series vol. 2237 is not a volume of No. 9464 (its volumes: 660)")
-        #expect(found.first { $0.rule == "symbol.unknown-series" }?.severity == .warning)
+        #expect(found.first { $0.rule == .treatyContradiction }?.message == "Treaty Series vol. 2237 is not a volume of No. 9464 (its volumes: 660)")
+        #expect(found.first { $0.rule == .symbolUnknownSeries }?.severity == .warning)
     }
 
     @Test func referencesToTheDocumentsOwnParagraphs() throws {

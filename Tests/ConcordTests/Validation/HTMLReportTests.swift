@@ -9,10 +9,8 @@ import Testing
 /// as text, the same bytes every run.
 @Suite struct HTMLReportTests {
     func page(_ paths: [String]) -> (String, CheckReport) {
-        var checker = Checker(rules: TestRules.shared)
-        checker.keepDocuments = true
         let files = InputFiles.expand(paths.map { Paths.repository.appendingPathComponent($0).path })
-        let report = checker.check(DocumentSet.group(files))
+        let report = TestPipeline.report(DocumentSet.group(files), keepDocuments: true)
         return (HTMLReport.render(report), report)
     }
 
@@ -28,7 +26,7 @@ import Testing
         #expect(!arabic.isEmpty && arabic.allSatisfy { ($0 as? XMLElement)?.attribute(forName: "dir")?.stringValue == "rtl" })
         // Every unit: the operative paragraphs and footnotes of the fullest version.
         let set = try #require(report.sets.first)
-        let operative = set.versions.map { $0.document.paragraphs(.operative).count }.max() ?? 0
+        let operative = (set.alignment?.versions ?? []).map { $0.document.paragraphs(ParagraphKind.operative).count }.max() ?? 0
         let rows = try document.nodes(forXPath: "//table[@class='versions']/tbody/tr/th").compactMap(\.stringValue)
         #expect(rows.filter { $0.hasPrefix("op") }.count == operative)
         #expect(rows.filter { $0.hasPrefix("pp") }.count == 17)
@@ -54,9 +52,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let hostile = "Resolution 1/1\n\nThe General Assembly,\n\n1. *Decides* <script>alert(\"x\")</script> & \"quotes\" ]]> to act¹.\n\n¹ A/80/1 <img src=x onerror=alert(1)>.\n"
         try hostile.write(to: folder.appendingPathComponent("x.en.txt"), atomically: true, encoding: .utf8)
-        var checker = Checker(rules: TestRules.shared)
-        checker.keepDocuments = true
-        let html = HTMLReport.render(checker.check([DocumentSet(name: "x", files: [folder.appendingPathComponent("x.en.txt").path])]))
+        let html = HTMLReport.render(TestPipeline.report([DocumentSet(name: "x", files: [folder.appendingPathComponent("x.en.txt").path])], keepDocuments: true))
         #expect(!html.contains("<script>alert"))
         #expect(!html.contains("<img"))
         #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot; ]]&gt;"))

@@ -1,0 +1,191 @@
+import Foundation
+
+/// The whole run, owned by the library: read → normalize → extract → resolve → validate →
+/// filter, for every document and every set of language versions, `jobs` files at a time.
+/// The command line only turns its options into `Pipeline.Options`, renders the report and
+/// sets the exit code.
+public struct Pipeline: Sendable {
+    /// What a run is asked to do.
+    public struct Options: Sendable {
+        /// Files and folders to check.
+        public var paths: [String] = []
+        /// Sets of files given explicitly (`--set`), each a set of its own.
+        public var explicitSets: [[String]] = []
+        public var language: Language?
+        /// A rules folder given explicitly (`--rules`).
+        public var rulesFolder: String?
+        /// The configuration file; nil looks for `.concord.yml` in the current folder or above.
+        public var configurationFile: String?
+        public var baselineFile: String?
+        public var maximumFileSize: Int?
+        public var maximumFindingsPerFile: Int?
+        public var maximumDocxSize: Int?
+        /// Keep the aligned documents in the report (for renderers that show them).
+        public var keepDocuments = false
+
+        public init() {}
+    }
+
+    /// Why a run could not start: its exit code differs (see the README).
+    public enum SetupError: Error, CustomStringConvertible {
+        /// Unusable rules or configuration.
+        case configuration(RuleError)
+        /// An input the run needs (the baseline) could not be read.
+        case input(InputError)
+
+        public var description: String {
+            switch self {
+            case .configuration(let error): return error.description
+            case .input(let error): return error.description
+            }
+        }
+    }
+
+    public let rules: RuleSet
+    public let configuration: Configuration
+    public let reader: DocumentReader
+    public let filter: FindingFilter
+    public let options: Options
+
+    /// Loads the configuration, the rules (with the configuration's rule folders) and the
+    /// baseline.
+    public init(_ options: Options) throws(SetupError) {
+        self.options = options
+        var configuration = Configuration()
+        do throws(RuleError) {
+            if let path = options.configurationFile ?? Configuration.find(from: FileManager.default.currentDirectoryPath) {
+                configuration = try Configuration.load(path)
+            }
+            guard let folder = RuleSet.locate(explicit: options.rulesFolder) else {
+                throw RuleError(file: "Rules/", message: "the Rules folder was not found: give --rules DIR or set CONCORD_RULES")
+            }
+            let extra = configuration.ruleFolders.map {
+                URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: configuration.base + "/")).standardizedFileURL
+            }
+            rules = try RuleSet.shared(folder: folder, extraFolders: extra)
+        } catch {
+            throw .configuration(error)
+        }
+        self.configuration = configuration
+        var filter = FindingFilter(catalogue: rules.checks)
+        filter.severities = configuration.severities
+        filter.maximumFindingsPerFile = options.maximumFindingsPerFile ?? configuration.limits.findingsPerFile ?? filter.maximumFindingsPerFile
+        if let baseline = options.baselineFile {
+            do { filter.baseline = try Baseline.read(baseline) } catch { throw .input(error) }
+        }
+        self.filter = filter
+        reader = Self.reader(options, configuration)
+    }
+
+    /// A run with rules already loaded (a library user's, a test's).
+    public init(rules: RuleSet, configuration: Configuration = Configuration(), options: Options = Options(), baseline: Set<String> = []) {
+        self.rules = rules
+        self.configuration = configuration
+        self.options = options
+        var filter = FindingFilter(catalogue: rules.checks)
+        filter.severities = configuration.severities
+        filter.maximumFindingsPerFile = options.maximumFindingsPerFile ?? configuration.limits.findingsPerFile ?? filter.maximumFindingsPerFile
+        filter.baseline = baseline
+        self.filter = filter
+        reader = Self.reader(options, configuration)
+    }
+
+    private static func reader(_ options: Options, _ configuration: Configuration) -> DocumentReader {
+        var reader = DocumentReader(language: options.language)
+        reader.textComment = configuration.textComment
+        reader.maximumFileSize = options.maximumFileSize ?? configuration.limits.fileSize ?? DocumentReader.defaultMaximumFileSize
+        reader.docxByteLimit = options.maximumDocxSize ?? configuration.limits.docxSize ?? reader.docxByteLimit
+        return reader
+    }
+
+    /// The sets the options name: the files of the paths (as the configuration selects them)
+    /// grouped by name, then each explicit set.
+    public func sets() -> [DocumentSet] {
+        let explicit = Set(options.explicitSets.joined())
+        let files = InputFiles.expand(options.paths).filter { !explicit.contains($0) && configuration.selects($0) }
+        var sets = DocumentSet.group(files, patterns: configuration.setPatterns, base: configuration.base)
+        for files in options.explicitSets where !files.isEmpty {
+            sets.append(DocumentSet(name: files.joined(separator: " + "), files: files))
+        }
+        return sets
+    }
+
+    /// What a run gives: the report, and the findings a baseline written now would record.
+    public struct Result: Sendable {
+        public var report: CheckReport
+        public var baselineFindings: [Finding]
+    }
+
+    /// Checks every set, `jobs` files at a time; `progress` is told of each set done.
+    public func run(jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
+        run(sets(), jobs: jobs, progress: progress)
+    }
+
+    /// Checks the sets given.
+    public func run(_ sets: [DocumentSet], jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
+        let outcomes = SetScheduler(jobs: jobs).run(sets, file: check(file:), set: finish, progress: progress)
+        var report = CheckReport(sets: outcomes.map(\.report), inputErrors: outcomes.flatMap(\.errors),
+                                 fileCount: sets.reduce(0) { $0 + $1.files.count })
+        report.suppressed = outcomes.reduce(0) { $0 + $1.filtered.suppressed }
+        report.turnedOff = outcomes.reduce(0) { $0 + $1.filtered.turnedOff }
+        report.inBaseline = outcomes.reduce(0) { $0 + $1.filtered.inBaseline }
+        return Result(report: report, baselineFindings: outcomes.flatMap(\.filtered.beforeBaseline))
+    }
+
+    // MARK: Stages
+
+    /// What one file gives: read → normalize → extract → resolve → validate (on its own).
+    public struct FileOutcome: Sendable {
+        public var resolved: ResolvedDocument?
+        public var findings: [Finding] = []
+        public var error: InputError?
+        public var suppressions: Suppressions?
+    }
+
+    public func check(file: String) -> FileOutcome {
+        do {
+            let document = try reader.read(path: file)
+            let inline = Suppressions(document, textComment: reader.textComment)
+            let resolved = resolve(document, issuingBody: configuration.issuingBody(for: file))
+            return FileOutcome(resolved: resolved, findings: Checks.findings(in: resolved, context: CheckContext(rules: rules)),
+                               suppressions: inline.isEmpty ? nil : inline)
+        } catch {
+            return FileOutcome(error: error)
+        }
+    }
+
+    /// Normalize, extract and resolve one document.
+    public func resolve(_ document: Document, issuingBody: String? = nil) -> ResolvedDocument {
+        let normalized = NormalizedDocument(document)
+        let found = CitationExtractor(rules: rules).references(in: normalized)
+        return DocumentResolver(rules: rules).resolve(normalized, found, issuingBody: issuingBody)
+    }
+
+    /// What one set gives, once each of its files has been checked.
+    public struct SetOutcome: Sendable {
+        public var report: SetReport
+        public var errors: [InputError]
+        public var filtered: FindingFilter.Outcome
+    }
+
+    /// Validate the versions against each other, then filter (results in the set's file order).
+    public func finish(_ set: DocumentSet, _ results: [FileOutcome]) -> SetOutcome {
+        let versions = results.compactMap(\.resolved)
+        var findings = results.flatMap(\.findings)
+        var suppressions = [String: Suppressions]()
+        for (file, result) in zip(set.files, results) where result.suppressions != nil { suppressions[file] = result.suppressions }
+        let languages = versions.compactMap(\.document.language)
+        var alignment: VersionAlignment?
+        if versions.count >= 2, Set(languages).count == versions.count {
+            let aligned = VersionAlignment(versions)
+            let context = CheckContext(rules: rules)
+            findings += Checks.set.flatMap { $0.findings(in: aligned, context: context) }
+            alignment = aligned
+        }
+        let filtered = filter.apply(findings, suppressions: suppressions)
+        if options.keepDocuments, alignment == nil, !versions.isEmpty { alignment = VersionAlignment(versions) }
+        return SetOutcome(report: SetReport(set: set, languages: languages.sorted(), findings: filtered.findings,
+                                            alignment: options.keepDocuments ? alignment : nil),
+                          errors: results.compactMap(\.error), filtered: filtered)
+    }
+}

@@ -1,0 +1,135 @@
+/// The resolve stage for one unit of text: turns the references the extract stage found into
+/// citations with language-independent keys — numbers read in digits or words, issuing
+/// bodies from the words or from the symbol before, resolution and decision symbols built
+/// from `Rules/symbols.yml`, Treaty Series pairs checked against `Rules/treaties.yml`.
+struct ReferenceResolver: Sendable {
+    let rules: RuleSet
+    let language: LanguageRules
+    /// The issuing body of the document (`A`, `S`, `CTOC/COP`): what `its resolution` means.
+    let issuingBody: String
+
+    func citations(_ unit: FoundUnit) -> [Citation] {
+        let normalized = unit.normalized
+        let text = unit.text
+        let units = normalized.units
+        var citations = [Citation]()
+        var lastSymbol: (range: Range<Int>, found: SymbolGrammar.Found)?  // the latest symbol before the reference (they are in start order)
+        for candidate in unit.references {
+            defer { if case .symbol(let found) = candidate.source { lastSymbol = (candidate.range, found) } }
+            let original = normalized.originalRange(candidate.range)
+            let sourceRange = text.sourceRange(original)
+            let written = text.string(original)
+            func make(_ kind: CitationKind, _ key: String) -> Citation {
+                Citation(kind: kind, text: written, key: key, sourceRange: sourceRange, rule: candidate.rule)
+            }
+            let match: ICURegex.Match?
+            switch candidate.source {
+            case .symbol(let found):
+                var citation = make(.symbol, found.symbol)
+                if found.series == nil { citation.notes.append(.unknownSeries) }
+                if found.malformed { citation.notes.append(.malformed) }
+                if let partner = found.partner { citation.notes.append(.joint(partner: partner)) }
+                citation.forthcoming = candidate.forthcoming
+                citations.append(citation)
+                continue
+            case .pattern(_, let found):
+                match = found
+            }
+            func group(_ name: String) -> String? {
+                guard let range = match?[name] else { return nil }
+                return normalized.string(range)
+            }
+            switch candidate.kind {
+            case .symbol, .unknown:
+                continue
+            case .resolution, .decision:
+                let kind = candidate.kind
+                let named = [group("body"), group("body2"), group("body3")].compactMap { $0 }.compactMap(language.bodyCode(for:)).first
+                let own = group("own") != nil
+                let keys = ReferenceKeys(grammar: rules.symbols)
+                // `document CBD/COP/15/17, decision 15/4`: a decision cited right after a
+                // document's symbol is that document's body's (CBD/COP).
+                let afterSymbol = own || named != nil ? nil : lastSymbol.flatMap { other -> String? in
+                    guard other.range.upperBound <= candidate.range.lowerBound,
+                          candidate.range.lowerBound - other.range.upperBound <= 3 else { return nil }
+                    return Self.bodyPrefix(ofSymbol: other.found)
+                }
+                for raw in numbers(inList: match?["list"], of: units) {
+                    let number = ReferenceKeys.canonicalNumber(raw)
+                    let body = named ?? ReferenceKeys.impliedBody(number) ?? afterSymbol ?? issuingBody
+                    let (key, _) = keys.key(kind: kind, body: body, number: number)
+                    citations.append(make(kind, key))
+                }
+            case .treaty:
+                let number = group("number").flatMap { Int($0) }
+                for volume in integers(in: group("vols") ?? "") {
+                    var citation = make(.treaty, number.map { "treaty:\(volume)/\($0)" } ?? "treaty:\(volume)/?")
+                    citation.volume = volume
+                    citation.number = number
+                    if let number, rules.treaties.contradicts(volume: volume, number: number) {
+                        citation.notes.append(.treatyContradiction)
+                    }
+                    citations.append(citation)
+                }
+            case .ibid:
+                // A pin with volume and number names the Treaty Series reference in full.
+                var citation = make(.ibid, "ibid:unresolved")
+                var pins = [String]()
+                if let vols = group("vols") { pins.append("vol. \(vols)") }
+                if let number = group("number") { pins.append("No. \(number)"); citation.number = Int(number) }
+                if let para = group("para") { pins.append("para. \(paragraphKeys(para).joined(separator: ","))") }
+                citation.pin = pins.isEmpty ? nil : pins.joined(separator: ", ")
+                let volumes = integers(in: group("vols") ?? "")
+                if volumes.isEmpty {
+                    citations.append(citation)
+                } else {
+                    for volume in volumes {
+                        var one = citation
+                        one.volume = volume
+                        if let number = one.number { one.key = "treaty:\(volume)/\(number)" }
+                        citations.append(one)
+                    }
+                }
+            case .paragraph:
+                let isSelf = match?["self"] != nil
+                for key in paragraphKeys(group("list") ?? "") {
+                    var citation = make(.paragraph, "paragraph:\(key)")
+                    if isSelf { citation.notes.append(.selfReference) }
+                    citations.append(citation)
+                }
+            case .article:
+                let para = group("para").flatMap { parseNumber($0, ordinal: false) }
+                let sub = group("sub").map { Self.latinized(Substring($0)) }
+                for article in articleNumbers(group("list") ?? "") {
+                    var key = "article:\(article)"
+                    if let para { key += "(\(para))" }
+                    if let sub { key += "(\(sub))" }
+                    citations.append(make(.article, key))
+                }
+            case .date:
+                guard let year = group("year").flatMap({ Int($0) }), let monthText = group("month"),
+                      let month = Int(monthText) ?? language.month(monthText) else { continue }
+                for dayName in ["day", "day2"] {
+                    guard let day = group(dayName).flatMap({ parseNumber($0, ordinal: false) }) else { continue }
+                    var citation = make(.date, String(format: "date:%04d-%02d-%02d", year, month, day))
+                    if !Self.dateExists(year: year, month: month, day: day) { citation.notes.append(.impossibleDate) }
+                    citations.append(citation)
+                }
+            case .session:
+                guard let raw = group("ordinal") ?? group("num") else { continue }
+                for value in ordinals(raw) { citations.append(make(.session, "session:\(value)")) }
+            }
+        }
+        return citations
+    }
+
+
+    /// The body a symbol belongs to: its leading components that are all letters
+    /// (`CBD/COP/15/17` → CBD/COP). The General Assembly, Council and ECOSOC series name no
+    /// body of their own here: their resolutions follow the usual rules.
+    static func bodyPrefix(ofSymbol found: SymbolGrammar.Found) -> String? {
+        let parts = found.symbol.split(separator: "/").prefix { $0.allSatisfy { $0.isLetter } }
+        guard parts.count >= 2, !["A", "S", "E"].contains(String(parts[0])) else { return nil }
+        return parts.joined(separator: "/")
+    }
+}

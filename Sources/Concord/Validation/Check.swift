@@ -1,0 +1,89 @@
+/// One check, in SwiftLint's rule shape: an id (whose default severity and description are
+/// in `Rules/checks.yml`, kept in step by a test), examples that must and must not trigger
+/// it (a test runs them all through the whole pipeline), and the logic, one file per check
+/// in `Validation/Checks/`. `Checks.all` lists them.
+public protocol Check: Sendable {
+    static var id: CheckID { get }
+    /// The severity `Rules/checks.yml` must give it unless an editor decides otherwise.
+    static var defaultSeverity: Severity { get }
+    static var examples: CheckExamples { get }
+}
+
+/// A check on one document on its own.
+public protocol DocumentCheck: Check {
+    init()
+    func findings(in document: ResolvedDocument, context: CheckContext) -> [Finding]
+}
+
+/// A check across the language versions of one document.
+public protocol SetCheck: Check {
+    init()
+    func findings(in set: VersionAlignment, context: CheckContext) -> [Finding]
+}
+
+/// What checks may read besides the document: the catalogue (severities) and the rules'
+/// catalogues (treaties).
+public struct CheckContext: Sendable {
+    public let catalogue: CheckCatalogue
+    public let treaties: TreatyCatalogue
+
+    public init(rules: RuleSet) {
+        catalogue = rules.checks
+        treaties = rules.treaties
+    }
+
+    /// A finding of `id` at a place of a document, with the severity the catalogue gives.
+    public func finding(_ id: CheckID, in document: Document, at offset: Int, _ message: String,
+                        related: [Location] = [], subject: String) -> Finding {
+        Finding(rule: id, severity: catalogue.severity(id), message: message,
+                location: document.location(of: offset), related: related, subject: subject)
+    }
+}
+
+/// Small documents that must, or must not, give a finding of a check. Each example is a set
+/// of files (one for a document check, several language versions for a set check); the
+/// file name gives the format and the language (`doc.en.md`).
+public struct CheckExamples: Sendable {
+    public struct Example: Sendable {
+        public var files: [(name: String, text: String)]
+        /// Findings per file before `report.findings-cut` applies (nil: the default).
+        public var findingsPerFile: Int?
+
+        public init(_ files: [(name: String, text: String)], findingsPerFile: Int? = nil) {
+            self.files = files
+            self.findingsPerFile = findingsPerFile
+        }
+
+        /// One English Markdown document.
+        public static func markdown(_ text: String) -> Example { Example([("doc.en.md", text)]) }
+    }
+    public var triggering: [Example]
+    public var nonTriggering: [Example]
+
+    public init(triggering: [Example], nonTriggering: [Example]) {
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+}
+
+/// Every check Concord runs, in the order they run.
+public enum Checks {
+    public static let document: [any DocumentCheck] = [
+        FootnoteNumberingGap(), FootnoteDuplicateLabel(), FootnoteOrphanMarker(), FootnoteOrphanBody(),
+        FootnoteRepeatedMarker(), FootnoteMixedPractice(),
+        IbidNoAntecedent(), IbidAmbiguous(), IbidAfterUnknown(), SymbolMalformed(), SymbolUnknownSeries(),
+        TreatyContradiction(), DateImpossible(),
+        ParagraphNumberingGap(), ParagraphDuplicateNumber(), ParagraphMissingTarget(),
+    ]
+    public static let set: [any SetCheck] = [
+        SetParagraphCount(), SetFootnoteCount(), SetMarkerMoved(), SetCitationMismatch(),
+    ]
+    /// Every check type, the run's own (`report.findings-cut`) included.
+    public static let all: [any Check.Type] = document.map { type(of: $0) } + set.map { type(of: $0) } + [FindingsCut.self]
+
+    /// The findings of every document check, in the order `Finding.ordered` gives.
+    public static func findings(in document: ResolvedDocument, context: CheckContext) -> [Finding] {
+        document.citations.isEmpty && document.document.footnotes.isEmpty && document.document.paragraphs.isEmpty
+            ? [] : Self.document.flatMap { $0.findings(in: document, context: context) }.sorted(by: Finding.ordered)
+    }
+}

@@ -1,0 +1,15 @@
+/// Ibid. after a footnote whose source Concord does not recognize.
+public struct IbidAfterUnknown: CitationNoteCheck {
+    public static let id = CheckID.ibidAfterUnknown
+    public static let defaultSeverity = Severity.warning
+    static let note = CitationNote.ibidAfterUnknown
+    public static let examples = CheckExamples(
+        triggering: [.markdown("The General Assembly,\n\n1. *Recalls* its resolution 64/293;[^1]\n\n2. *Decides* to remain seized of the matter.[^2]\n\n[^1]: See the report of the Panel on the matter.\n[^2]: Ibid.\n")],
+        nonTriggering: [.markdown("The General Assembly,\n\n1. *Recalls* its resolution 64/293;[^1]\n\n2. *Decides* to remain seized of the matter.[^2]\n\n[^1]: See A/64/PV.1.\n[^2]: Ibid.\n")])
+
+    public init() {}
+
+    func message(_ citation: Citation, place: String, context: CheckContext) -> String {
+        "“\(citation.text)” in \(place) follows a footnote whose source is not recognized"
+    }
+}

@@ -1,0 +1,14 @@
+/// Operative or annex paragraph numbers that skip a number.
+public struct ParagraphNumberingGap: DocumentCheck {
+    public static let id = CheckID.paragraphNumberingGap
+    public static let defaultSeverity = Severity.error
+    public static let examples = CheckExamples(
+        triggering: [.markdown("The General Assembly,\n\n1. *Recalls* its resolution 64/293;\n\n3. *Decides* to remain seized of the matter.\n")],
+        nonTriggering: [.markdown("The General Assembly,\n\n1. *Recalls* its resolution 64/293;\n\n2. *Decides* to remain seized of the matter.\n")])
+
+    public init() {}
+
+    public func findings(in resolved: ResolvedDocument, context: CheckContext) -> [Finding] {
+        ParagraphNumbering.findings(Self.id, in: resolved.document, context: context)
+    }
+}

@@ -1,0 +1,55 @@
+/// A paragraph or footnote cites something else than in the other versions.
+public struct SetCitationMismatch: SetCheck {
+    public static let id = CheckID.setCitationMismatch
+    public static let defaultSeverity = Severity.error
+    public static let examples = CheckExamples(
+        triggering: [.init([
+            ("doc.en.md", "The General Assembly,\n\n1. *Recalls* its resolution 64/293;[^1]\n\n[^1]: See A/64/PV.1.\n"),
+            ("doc.fr.md", "L'Assemblée générale,\n\n1. *Rappelle* sa résolution 64/293;[^1]\n\n[^1]: Voir A/64/PV.1.\n"),
+            ("doc.es.md", "La Asamblea General,\n\n1. *Recuerda* su resolución 64/239;[^1]\n\n[^1]: Véase A/64/PV.1.\n"),
+        ])],
+        nonTriggering: [.init([
+            ("doc.en.md", "The General Assembly,\n\n1. *Recalls* its resolution 64/293;[^1]\n\n[^1]: See A/64/PV.1.\n"),
+            ("doc.fr.md", "L'Assemblée générale,\n\n1. *Rappelle* sa résolution 64/293;[^1]\n\n[^1]: Voir A/64/PV.1.\n"),
+            ("doc.es.md", "La Asamblea General,\n\n1. *Recuerda* su resolución 64/293;[^1]\n\n[^1]: Véase A/64/PV.1.\n"),
+        ])])
+
+    public init() {}
+
+    public func findings(in set: VersionAlignment, context: CheckContext) -> [Finding] {
+        set.comparedUnits().flatMap { compare(set, $0.versions, $0.units, context) }
+            + set.pairedFootnotes().flatMap { compare(set, $0.versions, $0.units, context) }
+    }
+
+    private func compare(_ set: VersionAlignment, _ present: [Int], _ units: [VersionAlignment.Unit], _ context: CheckContext) -> [Finding] {
+        let keys = units.map(\.keys)
+        guard keys.contains(where: { $0 != keys[0] }) else { return [] }
+        let language = { (i: Int) in set.versions[present[i]].language }
+        if let (common, agreeing) = SetMajority.of(keys) {
+            let others = set.names(agreeing.map { present[$0] })
+            let verb = agreeing.count == 1 ? "cites" : "cite"
+            return units.indices.filter { keys[$0] != common }.map { i in
+                let extra = keys[i].subtracting(common), missing = common.subtracting(keys[i])
+                let message: String
+                if !extra.isEmpty, !missing.isEmpty {
+                    message = "the \(language(i)) version cites \(VersionAlignment.summary(extra)) in \(units[i].name); \(others) \(verb) \(VersionAlignment.summary(missing))"
+                } else if !missing.isEmpty {
+                    message = "the \(language(i)) version does not cite \(VersionAlignment.summary(missing)) in \(units[i].name), as \(others) do"
+                } else {
+                    message = "the \(language(i)) version cites \(VersionAlignment.summary(extra)) in \(units[i].name), which \(others) do not"
+                }
+                let at = units[i].citations.first { extra.contains($0.key) }?.sourceRange.lowerBound ?? units[i].offset
+                return set.finding(Self.id, context, version: present[i], offset: at, message: message,
+                                   related: agreeing.map { set.location(present[$0], units[$0].offset) },
+                                   subject: "\(units[i].name) citations")
+            }
+        }
+        // No majority (two versions, or a tie): one finding that names every version.
+        let description = units.indices.map { "\(language($0)) cites \(VersionAlignment.summary(keys[$0]))" }.joined(separator: "; ")
+        let last = units.count - 1
+        return [set.finding(Self.id, context, version: present[last], offset: units[last].offset,
+                            message: "the versions cite different references in \(units[last].name): \(description)",
+                            related: (0..<last).map { set.location(present[$0], units[$0].offset) },
+                            subject: "\(units[last].name) citations")]
+    }
+}

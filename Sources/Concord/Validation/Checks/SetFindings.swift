@@ -1,0 +1,46 @@
+/// What the set checks share: naming versions, summarising keys, places in the versions.
+extension VersionAlignment {
+    /// `en, fr, ru`: the versions at these indices, by language.
+    func names(_ indices: [Int]) -> String {
+        indices.map { versions[$0].language }.sorted().joined(separator: ", ")
+    }
+
+    /// A place in version `v`, named for a related location.
+    func location(_ v: Int, _ offset: Int) -> Location {
+        versions[v].document.location(of: offset, message: "the \(versions[v].language) version")
+    }
+
+    func finding(_ id: CheckID, _ context: CheckContext, version v: Int, offset: Int, message: String,
+                 related: [Location], subject: String) -> Finding {
+        context.finding(id, in: versions[v].document, at: offset, message, related: related, subject: subject)
+    }
+
+    /// `A/RES/64/293, treaty:2225/39574 and 3 more`, or `nothing`.
+    static func summary(_ keys: Set<String>) -> String {
+        if keys.isEmpty { return "nothing" }
+        let sorted = keys.sorted()
+        return sorted.prefix(4).joined(separator: ", ") + (sorted.count > 4 ? " and \(sorted.count - 4) more" : "")
+    }
+
+    /// The pairs of units the citation comparison looks at, in order: each compared
+    /// paragraph kind whose counts agree (by position), then the footnotes paired with the
+    /// reference's (those present in at least two versions).
+    func comparedUnits() -> [(versions: [Int], units: [Unit])] {
+        var result = [(versions: [Int], units: [Unit])]()
+        for kind in Self.comparedKinds where pairs(kind) {
+            let units = paragraphs[kind]!
+            for position in 0..<(units.first?.count ?? 0) {
+                result.append((Array(versions.indices), units.map { $0[position] }))
+            }
+        }
+        return result
+    }
+
+    func pairedFootnotes() -> [(reference: Int, versions: [Int], units: [Unit])] {
+        (0..<footnotes[reference].count).compactMap { r in
+            let present = versions.indices.filter { footnotePairs[$0][r] != nil }
+            guard present.count >= 2 else { return nil }
+            return (r, present, present.map { footnotes[$0][footnotePairs[$0][r]!] })
+        }
+    }
+}
