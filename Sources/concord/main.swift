@@ -259,16 +259,12 @@ struct Compare: ParsableCommand {
     func run() throws {
         let ruleSet = try loadRules(rules)
         var versions = [AlignedComparison.Version]()
+        let reader = DocumentReader(language: nil)
         for file in files {
             do {
-                guard let data = FileManager.default.contents(atPath: file) else { throw InputError(file: file, reason: .notFound) }
-                let source = try SourceDecoder.decode([UInt8](data), file: file)
-                guard let language = Language.fromFileName(file) ?? LanguageDetector.detect(source.units) else {
-                    throw InputError(file: file, reason: .malformed("cannot tell the language: name the file like name.fr.txt", line: nil))
-                }
-                versions.append(.init(file: file, language: language, source: source))
+                versions.append(try AlignedComparison.Version(reading: file, reader: reader, rules: ruleSet))
             } catch {
-                FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
                 throw ExitCode(ExitStatus.inputError)
             }
         }

@@ -6,10 +6,26 @@ public struct AlignedComparison: Sendable {
         public var file: String
         public var language: Language
         public var source: SourceText
-        public init(file: String, language: Language, source: SourceText) {
+        /// What `its resolution` means in this file (the General Assembly unless the file
+        /// says otherwise).
+        public var issuingBody: String
+        public init(file: String, language: Language, source: SourceText, issuingBody: String = "A") {
             self.file = file
             self.language = language
             self.source = source
+            self.issuingBody = issuingBody
+        }
+
+        /// A file read as every other input is read (size limit, encodings, language from the
+        /// option, the file name, front matter or the text), its issuing body from its
+        /// symbol or chapeau.
+        public init(reading file: String, reader: DocumentReader, rules: RuleSet) throws(InputError) {
+            let document = try reader.read(path: file)
+            guard let language = document.language else {
+                throw InputError(file: file, reason: .malformed("cannot tell the language: name the file like name.fr.txt or give --lang", line: nil))
+            }
+            let body = DocumentResolver(rules: rules).issuingBody(of: document, language: rules.languages[language])
+            self.init(file: file, language: language, source: document.source, issuingBody: body)
         }
     }
 
@@ -27,11 +43,11 @@ public struct AlignedComparison: Sendable {
         self.rules = rules
     }
 
-    /// The keys of one segment of text in a language (no document around it: `its
-    /// resolution` is read as the General Assembly's).
-    public func keys(of line: [UInt16], language: Language) -> [String] {
+    /// The keys of one segment of text in a language (`its resolution` read as
+    /// `issuingBody`'s).
+    public func keys(of line: [UInt16], language: Language, issuingBody: String = "A") -> [String] {
         guard let languageRules = rules.languages[language] else { return [] }
-        let keys = CitationExtractor(rules: rules).citations(inSegment: line, language: languageRules).map(\.key)
+        let keys = CitationExtractor(rules: rules).citations(inSegment: line, language: languageRules, issuingBody: issuingBody).map(\.key)
         return Array(Set(keys)).sorted()
     }
 
@@ -40,12 +56,12 @@ public struct AlignedComparison: Sendable {
         guard let first = versions.first else { return [] }
         var segments = [Segment]()
         for index in 0..<first.source.lineCount {
-            let reference = keys(of: Array(first.source.units[first.source.lineRange(index)]), language: first.language)
+            let reference = keys(of: Array(first.source.units[first.source.lineRange(index)]), language: first.language, issuingBody: first.issuingBody)
             guard !reference.isEmpty else { continue }
             var all = [reference]
             for version in versions.dropFirst() {
                 let line = index < version.source.lineCount ? Array(version.source.units[version.source.lineRange(index)]) : []
-                all.append(keys(of: line, language: version.language))
+                all.append(keys(of: line, language: version.language, issuingBody: version.issuingBody))
             }
             segments.append(Segment(line: index + 1, keys: all))
         }

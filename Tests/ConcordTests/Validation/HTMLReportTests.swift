@@ -72,3 +72,22 @@ import Testing
         #expect(!check.stdout.contains("http://") && !check.stdout.contains("<link") && !check.stdout.contains("src="))
     }
 }
+
+/// The page pairs units as the set checks do (one alignment for both).
+@Suite struct HTMLAlignmentTests {
+    @Test func aMissingFootnoteShowsAsMissingNotShifted() throws {
+        let files = InputFiles.expand([Paths.corpora("defects/missing-footnote")])
+        let report = TestPipeline.report(DocumentSet.group(files), keepDocuments: true)
+        let rows = try #require(report.sets.first?.alignment).rows()
+        let zh = try #require(report.sets.first?.alignment?.versions.firstIndex { $0.document.language == .zh })
+        // The zh version lacks footnote 6 (the Treaty Series reference): its row has no zh cell…
+        let six = try #require(rows.first { $0.key == "fn#6" })
+        #expect(six.cells[zh] == nil)
+        #expect(six.cells.count == 5)
+        // …and the zh version's footnote 6 (the others' 7) stands in row 7.
+        let seven = try #require(rows.first { $0.key == "fn#7" })
+        #expect(seven.cells[zh]?.citations.map(\.key) == ["CTOC/COP/WG.2/2012/5", "CTOC/COP/WG.3/2012/6"])
+        let html = HTMLReport.render(report)
+        #expect(html.contains("<tr id=\"set1-fn-6\">"))
+    }
+}

@@ -3,8 +3,8 @@ public struct FootnoteNumberingGap: DocumentCheck {
     public static let id = CheckID.footnoteNumberingGap
     public static let defaultSeverity = Severity.error
     public static let examples = CheckExamples(
-        triggering: [.markdown("The General Assembly,\n\n1. *Recalls* its resolution 64/293;[^1]\n\n2. *Decides* to remain seized of the matter.[^3]\n\n[^1]: See A/64/PV.1.\n[^3]: See A/64/PV.2.\n")],
-        nonTriggering: [.markdown("The General Assembly,\n\n1. *Recalls* its resolution 64/293;[^1]\n\n2. *Decides* to remain seized of the matter.[^2]\n\n[^1]: See A/64/PV.1.\n[^2]: See A/64/PV.2.\n")])
+        triggering: [.init([("doc.en.txt", "The General Assembly,\n\n1. *Decides* to act¹ and to report³;\n\n¹ A/80/1.\n\n³ A/80/3.\n")])],
+        nonTriggering: [.init([("doc.en.txt", "The General Assembly,\n\n1. *Decides* to act¹ and to report²;\n\n¹ A/80/1.\n\n² A/80/3.\n")])])
 
     public init() {}
 
