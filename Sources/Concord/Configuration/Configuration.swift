@@ -208,29 +208,36 @@ public struct Configuration: Sendable {
     """
 }
 
-/// Glob patterns: `*` within a folder name, `**` across folders, `?` one character.
+/// Glob patterns: `*` within a folder name, `**` across folders (`**/` also none), `?` one
+/// character. Matched directly on the path's characters (no regular expression).
 enum Glob {
     static func matches(_ pattern: String, _ path: String) -> Bool {
-        var regex = "^"
-        var i = pattern.startIndex
-        while i < pattern.endIndex {
-            let c = pattern[i]
-            if c == "*" {
-                let next = pattern.index(after: i)
-                if next < pattern.endIndex, pattern[next] == "*" {
-                    let after = pattern.index(after: next)
-                    if after < pattern.endIndex, pattern[after] == "/" { regex += "(?:.*/)?"; i = pattern.index(after: after); continue }
-                    regex += ".*"; i = after; continue
+        matches(Array(pattern.unicodeScalars)[...], Array(path.unicodeScalars)[...])
+    }
+
+    private static func matches(_ p: ArraySlice<Unicode.Scalar>, _ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let c = p.first else { return s.isEmpty }
+        if c == "*" {
+            let rest = p.dropFirst()
+            if rest.first == "*" {
+                let after = rest.dropFirst()
+                if after.first == "/" {
+                    // `**/`: no folder, or any folders ending in `/`.
+                    let tail = after.dropFirst()
+                    if matches(tail, s) { return true }
+                    return s.indices.contains { s[$0] == "/" && matches(tail, s[($0 + 1)...]) }
                 }
-                regex += "[^/]*"
-            } else if c == "?" {
-                regex += "[^/]"
-            } else {
-                regex += NSRegularExpression.escapedPattern(for: String(c))
+                return (s.startIndex...s.endIndex).contains { matches(after, s[$0...]) }
             }
-            i = pattern.index(after: i)
+            var i = s.startIndex
+            while true {
+                if matches(rest, s[i...]) { return true }
+                if i == s.endIndex || s[i] == "/" { return false }
+                i += 1
+            }
         }
-        regex += "$"
-        return path.range(of: regex, options: .regularExpression) != nil
+        guard let first = s.first else { return false }
+        if c == "?" { return first != "/" && matches(p.dropFirst(), s.dropFirst()) }
+        return c == first && matches(p.dropFirst(), s.dropFirst())
     }
 }

@@ -45,21 +45,11 @@ public struct DocumentSet: Sendable, Hashable {
         guard !patterns.isEmpty else { return nil }
         let relative = Configuration.relative(path, to: base)
         for pattern in patterns {
-            var regex = "^"
-            var rest = Substring(pattern)
-            while !rest.isEmpty {
-                if rest.hasPrefix("{name}") { regex += "(?<name>.+?)"; rest = rest.dropFirst(6) }
-                else if rest.hasPrefix("{lang}") { regex += "(?<lang>[A-Za-z]{2})"; rest = rest.dropFirst(6) }
-                else if rest.hasPrefix("{ext}") { regex += "(?<ext>[^./]+)"; rest = rest.dropFirst(5) }
-                else { regex += NSRegularExpression.escapedPattern(for: String(rest.first!)); rest = rest.dropFirst() }
-            }
-            regex += "$"
-            guard let expression = try? NSRegularExpression(pattern: regex),
-                  let match = expression.firstMatch(in: relative, range: NSRange(relative.startIndex..., in: relative)),
-                  let langRange = Range(match.range(withName: "lang"), in: relative),
-                  let language = Language(rawValue: relative[langRange].lowercased()) else { continue }
-            let name = Range(match.range(withName: "name"), in: relative).map { String(relative[$0]) } ?? ""
-            let ext = Range(match.range(withName: "ext"), in: relative).map { String(relative[$0]) } ?? ""
+            guard let expression = SetPattern.compiled(pattern), let match = expression.matches(in: relative).first,
+                  let langRange = match["lang"],
+                  let language = Language(rawValue: SetPattern.substring(relative, langRange).lowercased()) else { continue }
+            let name = match["name"].map { SetPattern.substring(relative, $0) } ?? ""
+            let ext = match["ext"].map { SetPattern.substring(relative, $0) } ?? ""
             let key = pattern.replacingOccurrences(of: "{name}", with: name).replacingOccurrences(of: "{ext}", with: ext)
                 .replacingOccurrences(of: "{lang}", with: "*")
             return (key, language)
@@ -92,5 +82,32 @@ public struct DocumentSet: Sendable, Hashable {
             }
         }
         return (folder.isEmpty ? stem : folder + "/" + stem, language)
+    }
+}
+
+/// A configured set pattern (`{lang}/{name}.{ext}`) as an ICU pattern over a relative path.
+enum SetPattern {
+    static func compiled(_ pattern: String) -> ICURegex? {
+        var regex = "^"
+        var rest = Substring(pattern)
+        var literal = ""
+        func flush() {
+            // Quoted, so that no character of a file name means anything to ICU.
+            if !literal.isEmpty { regex += "\\Q" + literal.replacingOccurrences(of: "\\E", with: "\\E\\\\E\\Q") + "\\E"; literal = "" }
+        }
+        while !rest.isEmpty {
+            if rest.hasPrefix("{name}") { flush(); regex += "(?<name>.+?)"; rest = rest.dropFirst(6) }
+            else if rest.hasPrefix("{lang}") { flush(); regex += "(?<lang>[A-Za-z]{2})"; rest = rest.dropFirst(6) }
+            else if rest.hasPrefix("{ext}") { flush(); regex += "(?<ext>[^./]+)"; rest = rest.dropFirst(5) }
+            else { literal.append(rest.first!); rest = rest.dropFirst() }
+        }
+        flush()
+        return try? ICURegex(regex + "$", caseInsensitive: false)
+    }
+
+    /// The part of a string a match's UTF-16 range covers.
+    static func substring(_ string: String, _ range: Range<Int>) -> String {
+        let units = Array(string.utf16)
+        return String(decoding: units[range], as: UTF16.self)
     }
 }

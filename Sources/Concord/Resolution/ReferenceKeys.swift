@@ -14,9 +14,9 @@ struct ReferenceKeys: Sendable {
     static func canonicalNumber(_ raw: String) -> String {
         var s = raw.filter { !$0.isWhitespace }.uppercased()
         // Arabic writes the session of a pre-1976 resolution in digits: 973 (د-10) is 973 (X).
-        if let range = s.range(of: #"\(د-\d{1,2}\)"#, options: .regularExpression),
-           let n = Int(s[range].dropFirst(3).dropLast()) {
-            s.replaceSubrange(range, with: "(" + Chars.roman(n) + ")")
+        if let open = s.range(of: "(د-"), let close = s[open.upperBound...].firstIndex(of: ")"),
+           (1...2).contains(s.distance(from: open.upperBound, to: close)), let n = Int(s[open.upperBound..<close]) {
+            s.replaceSubrange(open.lowerBound...close, with: "(" + Chars.roman(n) + ")")
         }
         if let open = s.firstIndex(of: "("), open > s.startIndex {
             let before = s.index(before: open)
