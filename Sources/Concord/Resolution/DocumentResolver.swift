@@ -132,9 +132,6 @@ struct InternalAnchors {
         }
     }
 
-    /// The highest operative paragraph number, for messages.
-    var lastOperative: Int? { operative.keys.max() }
-
     /// `paragraph:25`, `paragraph:46-51`, `paragraph:2(e)`: the paragraphs each number names
     /// (an operative paragraph first, else an annex paragraph), and the numbers none does.
     func resolve(paragraphKey key: String) -> CitationTarget {
