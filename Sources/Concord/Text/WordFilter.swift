@@ -9,7 +9,7 @@ import CICUShim
 /// (compared as `lowercased()` Strings, with canonical equivalence) only if one of its units
 /// reduces to that anchor, or to nothing simple (surrogates, combining marks, Hangul, `Σ`):
 /// those always pass. So the filter says no only when no phrase can be there.
-struct WordFilter: Sendable {
+struct WordFilter: Sendable, CustomStringConvertible {
     /// For each anchor base, whether some phrase uses it.
     private let anchors: [Bool]
     /// The phrases that are all ASCII, lower case, as units (ASCII text can hold no other).
@@ -49,6 +49,11 @@ struct WordFilter: Sendable {
     }
 
     private let table: [UInt16]
+
+    var description: String {
+        let bases = anchors.indices.filter { anchors[$0] && $0 != 0xFFFF }.prefix(50)
+        return "WordFilter(anchors: \(String(decoding: bases.map { UInt16($0) }, as: UTF16.self)))"
+    }
 
     /// Whether the units may hold a phrase (false: they hold none).
     func mayMatch(_ units: ArraySlice<UInt16>) -> Bool {
