@@ -455,11 +455,14 @@ void concord_letter_number_table(uint8_t *table) {
     }
 }
 
-/* The first starter of NFD(text), or 0xFFFF when NFD(text) holds another starter or leaves the BMP. */
-static uint16_t base_letter(const UChar *text, int32_t length, const UNormalizer2 *nfd) {
+/* The first starter of NFD(c), or 0xFFFF when NFD(c) holds another starter, begins with a
+ * combining mark or leaves the BMP. Most characters have no decomposition: one look-up. */
+static uint16_t base_letter(UChar32 c, const UNormalizer2 *nfd) {
+    if (c > 0xFFFF || u_getCombiningClass(c) != 0) return 0xFFFF;
     UChar out[32];
     UErrorCode err = U_ZERO_ERROR;
-    int32_t n = unorm2_normalize(nfd, text, length, out, 32, &err);
+    int32_t n = unorm2_getDecomposition(nfd, c, out, 32, &err);
+    if (n < 0) return (uint16_t)c;
     if (U_FAILURE(err) || n < 1 || U16_IS_SURROGATE(out[0]) || u_getCombiningClass(out[0]) != 0) return 0xFFFF;
     for (int32_t i = 1; i < n; i++) {
         if (U16_IS_SURROGATE(out[i]) || u_getCombiningClass(out[i]) == 0) return 0xFFFF;
@@ -472,11 +475,10 @@ void concord_base_letter_tables(uint16_t *lower, uint16_t *same) {
     const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
     for (int32_t c = 0; c < 0x10000; c++) {
         if (U16_IS_SURROGATE(c) || U_FAILURE(err)) { lower[c] = 0xFFFF; same[c] = 0xFFFF; continue; }
-        UChar in[1] = { (UChar)c }, folded[8];
-        same[c] = base_letter(in, 1, nfd);
-        UErrorCode e = U_ZERO_ERROR;
-        int32_t n = u_strToLower(folded, 8, in, 1, "", &e);
-        /* Σ lower-cases to σ or, at the end of a word, ς: either may be what a text holds. */
-        lower[c] = U_SUCCESS(e) && c != 0x03A3 ? base_letter(folded, n, nfd) : 0xFFFF;
+        same[c] = base_letter(c, nfd);
+        /* The full lower-case mapping of a BMP character is its simple one but for İ (i and a
+         * combining dot: base i, as u_tolower gives) and Σ, which lower-cases to σ or, at the
+         * end of a word, ς: either may be what a text holds. */
+        lower[c] = c == 0x03A3 ? 0xFFFF : base_letter(u_tolower(c), nfd);
     }
 }

@@ -101,19 +101,40 @@ public struct ReadingLexicon: Sendable {
     /// No language known: the reader finds no titles, closings or annexes by their words.
     public static let empty = try! ReadingLexicon(files: [])
 
-    /// The lexicon of the standard rules (`RuleSet.locate()`), read once; empty when there
-    /// are none. `DocumentReader()` uses it; a reader for other rules takes `rules.lexicon`.
-    public static let standard: ReadingLexicon = {
+    /// The lexicon of the standard rules (`RuleSet.locate()`); empty when there are none.
+    /// `DocumentReader()` uses it; a reader for other rules takes `rules.lexicon`. When those
+    /// rules have been loaded already it is theirs; otherwise the language files are read
+    /// (not compiled) once.
+    public static var standard: ReadingLexicon {
         guard let folder = RuleSet.locate() else { return .empty }
-        do throws(RuleError) {
+        return known(folder: folder.standardizedFileURL.path) { () throws(RuleError) in
             let files = try RuleSet.languageFiles(in: folder).map { entry throws(RuleError) in
                 (entry.language, try RuleFiles.decode(RuleFiles.LanguageFile.self, from: entry.url), entry.url.path)
             }
             return try ReadingLexicon(files: files)
-        } catch {
-            return .empty
         }
-    }()
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var byFolder: [String: ReadingLexicon] = [:]
+
+    /// The lexicon of a rules folder, made by `make` the first time (empty if that fails).
+    private static func known(folder: String, _ make: () throws(RuleError) -> ReadingLexicon) -> ReadingLexicon {
+        if let lexicon = lock.withLock({ byFolder[folder] }) { return lexicon }
+        let lexicon = (try? make()) ?? .empty
+        return lock.withLock {
+            if let other = byFolder[folder] { return other }
+            byFolder[folder] = lexicon
+            return lexicon
+        }
+    }
+
+    /// What a `RuleSet` without extra folders built for its folder, so that `standard` need
+    /// not read the files again.
+    static func remember(_ lexicon: ReadingLexicon, folder: URL) {
+        let path = folder.standardizedFileURL.path
+        lock.withLock { byFolder[path] = lexicon }
+    }
 
     /// Whether the text holds the name of a closing phrase, lower-cased as a String.
     func containsClosingPhrase(_ text: String) -> Bool {

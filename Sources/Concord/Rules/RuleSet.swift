@@ -62,6 +62,7 @@ public final class RuleSet: Sendable {
         }
         self.languages = languages
         self.lexicon = try ReadingLexicon(files: files)
+        if extraFolders.isEmpty { ReadingLexicon.remember(lexicon, folder: folder) }
         LanguageRegistry.register(lexicon)
     }
 

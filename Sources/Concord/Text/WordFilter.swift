@@ -83,7 +83,7 @@ struct WordFilter: Sendable, CustomStringConvertible {
     }
 
     /// The base of every BMP unit, lower-cased (`lower`) and as written (`same`), from ICU's
-    /// case mappings and decompositions; built once per process (a few milliseconds).
+    /// case mappings and decompositions; built once per process (a millisecond or two).
     static let tables: (lower: [UInt16], same: [UInt16]) = {
         var lower = [UInt16](repeating: 0xFFFF, count: 0x10000)
         var same = [UInt16](repeating: 0xFFFF, count: 0x10000)
