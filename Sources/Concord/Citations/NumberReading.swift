@@ -17,11 +17,13 @@ extension UnitExtractor {
                 // What stands just before it (a comma or a word for "and"): a few units suffice.
                 let before = String(decoding: slice[max(0, match.range.lowerBound - 24)..<match.range.lowerBound], as: UTF16.self)
                     .trimmingCharacters(in: .whitespaces).lowercased()
-                // `, 1540`, `、1540`, `and 1540`, `和1540` (Chinese and Arabic attach the word).
+                // `, 1540`, `、1540`, `and 1540`, `和1540`: in a language written without word
+                // boundaries (Chinese, Arabic: `word-boundaries: false`) the word for "and"
+                // is written on the number.
                 let lastWord = before.split(separator: " ").last.map(String.init) ?? ""
-                let attaches = { (word: String) in word.unicodeScalars.allSatisfy { $0.value >= 0x0600 } }
+                let attaches = !language.wordBoundaries
                 guard before.hasSuffix(",") || before.hasSuffix("、") || before.hasSuffix("،") || andWords.contains(lastWord)
-                        || andWords.contains(where: { attaches($0) && before.hasSuffix($0) && !Self.endsInsideWord(before, $0) }) else { continue }
+                        || (attaches && andWords.contains(where: { before.hasSuffix($0) && !Self.endsInsideWord(before, $0) })) else { continue }
             }
             result.append(number)
         }

@@ -38,6 +38,9 @@ public final class LanguageRules: Sendable {
     let spelloutRewrites: [(regex: ICURegex, replacement: String)]
     /// The examples of `sub-item-letters` and `spellout-rewrites`, run with the pattern examples.
     let letterExamples: [(text: String, key: String)]
+    /// Whether words stand between letter boundaries (`word-boundaries`; false for Chinese and
+    /// Arabic, which write conjunctions on the next word).
+    let wordBoundaries: Bool
     /// Characters that separate numbers written in words in a list (`number-word-separators`).
     let numberWordSeparators: Set<Character>
     let numberExamples: [(text: String, number: Int)]
@@ -47,6 +50,7 @@ public final class LanguageRules: Sendable {
         self.path = path
         self.words = file.words
         let boundaries = file.wordBoundaries ?? true
+        self.wordBoundaries = boundaries
         self.locale = file.locale ?? language.rawValue
 
         var letters = [Character: String]()
@@ -274,6 +278,7 @@ public final class LanguageRules: Sendable {
         self.letterExamples = base.letterExamples
         self.numberExamples = base.numberExamples
         self.numberWordSeparators = base.numberWordSeparators
+        self.wordBoundaries = base.wordBoundaries
     }
 
     /// The body code for a phrase that names an issuing body.
