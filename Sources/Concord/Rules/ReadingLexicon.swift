@@ -46,7 +46,7 @@ public struct ReadingLexicon: Sendable {
     init(files: [(language: Language, file: RuleFiles.LanguageFile, path: String)]) throws(RuleError) {
         var languages = [Language: LanguageInfo]()
         var title = [String](), closing = [String](), annex = [String](), before = [String](), after = [String]()
-        var frequency = [UInt16: Int]()
+        var corpus = [String]()
         var examples = [(path: String, kind: String, text: String, expected: Bool)]()
         for (language, file, path) in files {
             let given = file.reading?.examples
@@ -73,14 +73,16 @@ public struct ReadingLexicon: Sendable {
             annex += reading?.annexWords ?? []
             before += reading?.numberWordsBefore ?? []
             after += reading?.numberWordsAfter ?? []
-            // How often each letter occurs in the language's own words: the filters anchor
-            // each phrase on its rarest letter.
-            let table = WordFilter.tables.lower
-            for word in file.words.values.joined() + (reading?.stopWords ?? []) + (reading?.numberWordsBefore ?? []) {
-                for u in word.utf16 { frequency[table[Int(u)], default: 0] += 1 }
+            // How common each letter and pair of letters is, from the languages' own words and
+            // the examples of their rules (sentences of real UN documents): the filters anchor
+            // each phrase on its rarest pair.
+            corpus += file.words.values.joined() + (reading?.stopWords ?? []) + (reading?.numberWordsBefore ?? [])
+            for pattern in file.patterns {
+                corpus += (pattern.examples?.match ?? []).map(\.text) + (pattern.examples?.noMatch ?? [])
             }
         }
         self.languages = languages
+        let frequency = WordFilter.frequency(of: corpus)
         titleWords = Self.unique(title.map { $0.lowercased() })
         titleFilter = WordFilter(titleWords, frequency: frequency)
         closingPhrases = Self.unique(closing.map { $0.lowercased() })
