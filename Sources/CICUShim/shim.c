@@ -454,3 +454,31 @@ void concord_letter_number_table(uint8_t *table) {
                  | ((U_GET_GC_MASK(c) & U_GC_ND_MASK) != 0 ? 2 : 0);
     }
 }
+
+/* The first starter of NFD(c), or 0xFFFF when NFD(c) holds another starter, begins with a
+ * combining mark or leaves the BMP. Most characters have no decomposition: one look-up. */
+static uint16_t base_letter(UChar32 c, const UNormalizer2 *nfd) {
+    if (c > 0xFFFF || u_getCombiningClass(c) != 0) return 0xFFFF;
+    UChar out[32];
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t n = unorm2_getDecomposition(nfd, c, out, 32, &err);
+    if (n < 0) return (uint16_t)c;
+    if (U_FAILURE(err) || n < 1 || U16_IS_SURROGATE(out[0]) || u_getCombiningClass(out[0]) != 0) return 0xFFFF;
+    for (int32_t i = 1; i < n; i++) {
+        if (U16_IS_SURROGATE(out[i]) || u_getCombiningClass(out[i]) == 0) return 0xFFFF;
+    }
+    return out[0];
+}
+
+void concord_base_letter_tables(uint16_t *lower, uint16_t *same) {
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
+    for (int32_t c = 0; c < 0x10000; c++) {
+        if (U16_IS_SURROGATE(c) || U_FAILURE(err)) { lower[c] = 0xFFFF; same[c] = 0xFFFF; continue; }
+        same[c] = base_letter(c, nfd);
+        /* The full lower-case mapping of a BMP character is its simple one but for İ (i and a
+         * combining dot: base i, as u_tolower gives) and Σ, which lower-cases to σ or, at the
+         * end of a word, ς: either may be what a text holds. */
+        lower[c] = c == 0x03A3 ? 0xFFFF : base_letter(u_tolower(c), nfd);
+    }
+}

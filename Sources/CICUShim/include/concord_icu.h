@@ -125,6 +125,12 @@ void concord_case_fold_table(uint16_t *table);
 void concord_letter_number_table(uint8_t *table);
 int32_t concord_case_fold(const uint16_t *text, int32_t length, uint16_t *output, int32_t capacity);
 
+/* For each BMP unit, the first character of the canonical decomposition (NFD) of its full
+ * lower-case mapping (lower) and of itself (same), or 0xFFFF when that is not one BMP starter
+ * followed only by combining marks (surrogates, Hangul syllables, İ): the readers' word
+ * filters treat such units conservatively. */
+void concord_base_letter_tables(uint16_t *lower, uint16_t *same);
+
 /* ICU's version, e.g. "72.1". */
 void concord_icu_version(char *buffer, int32_t capacity);
 

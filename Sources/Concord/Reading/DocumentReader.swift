@@ -10,9 +10,16 @@ public struct DocumentReader: Sendable {
 
     public static let defaultMaximumFileSize = 64 * 1024 * 1024
 
-    public init(language: Language? = nil, maximumFileSize: Int = DocumentReader.defaultMaximumFileSize) {
+    /// What the reader knows of languages (titles, closing lines, annex headings, words
+    /// around footnote markers, language detection): `rules.lexicon` of the loaded rules.
+    public var lexicon: ReadingLexicon
+
+    /// `lexicon`: by default that of the standard rules.
+    public init(language: Language? = nil, maximumFileSize: Int = DocumentReader.defaultMaximumFileSize,
+                lexicon: ReadingLexicon = .standard) {
         self.language = language
         self.maximumFileSize = maximumFileSize
+        self.lexicon = lexicon
     }
 
     /// The extensions read as documents when a folder is given.
@@ -86,8 +93,8 @@ public struct DocumentReader: Sendable {
         let layout = format == .markdown
             ? MarkdownReader().layout(source, lines: lines)
             : PlainTextReader().layout(source, lines: lines)
-        var paragraphs = ParagraphAssembler().assemble(layout, units: source.units)
-        let footnotes = MarkerFinder(markdown: format == .markdown).attach(&paragraphs, layout: layout)
+        var paragraphs = ParagraphAssembler(lexicon: lexicon).assemble(layout, units: source.units)
+        let footnotes = MarkerFinder(markdown: format == .markdown, lexicon: lexicon).attach(&paragraphs, layout: layout)
 
         var language = self.language
         var languageSource: String? = language == nil ? nil : "option"
@@ -95,7 +102,7 @@ public struct DocumentReader: Sendable {
         if language == nil, let declared = layout.frontMatter.fields["language"].flatMap(Language.init(code:)) {
             language = declared; languageSource = "front-matter"
         }
-        if language == nil, let detected = LanguageDetector.detect(source.units) {
+        if language == nil, let detected = LanguageDetector.detect(source.units, lexicon: lexicon) {
             language = detected; languageSource = "text"
         }
         return Document(file: file, language: language, languageSource: languageSource, format: format,

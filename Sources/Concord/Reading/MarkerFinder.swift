@@ -6,9 +6,13 @@
 /// any other number. They are told apart by what a footnote must satisfy: its marker comes
 /// after the previous footnote's marker and before its own body (which sits at the foot of
 /// the same page), and it follows a word, not a word that takes a number (`resolution 12`,
-/// `section 11`) nor precedes a month (`12 September`).
+/// `section 11`) nor precedes a month (`12 September`); those words are the
+/// `number-words-before` and `number-words-after` of the language files.
 struct MarkerFinder: Sendable {
     var markdown: Bool
+    /// The words that take a number or follow one (`number-words-before`, `-after` of the
+    /// language files).
+    var lexicon: ReadingLexicon
 
     private struct Found {
         var paragraph: Int
@@ -220,28 +224,6 @@ struct MarkerFinder: Sendable {
         [0x2C, 0x3B, 0x3A, 0x2E, 0x29, 0x2019, 0x201D, 0x22, 0xBB, 0x5D].contains(u)
     }
 
-    /// Words after which a number is that word's number, not a marker.
-    private static let numberTakingWords: Set<String> = [
-        "resolution", "resolutions", "decision", "decisions", "section", "sections", "paragraph",
-        "paragraphs", "para", "paras", "subparagraph", "article", "articles", "no", "nos", "vol", "vols",
-        "volume", "volumes", "chapter", "chap", "annex", "goal", "goals", "target", "targets", "page",
-        "pages", "item", "items", "part", "rule", "rules", "principle", "principles", "recommendation",
-        "recommendations", "protocol", "level", "levels", "phase", "step", "option", "session", "sessions",
-        "meeting", "meetings", "and", "or", "to", "of", "from", "than", "by", "at", "on", "in", "under",
-        "the", "a", "an", "with", "over", "since", "between", "until", "about", "some", "all", "for",
-        "until", "before", "after", "during", "within", "de", "du", "des", "et", "le", "la", "les", "au",
-        "aux", "par", "paragraphe", "résolution", "y", "el", "los", "las", "del", "al", "i", "ii",
-    ]
-
-    private static let wordsAfter: Set<String> = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "per", "percent", "years", "year", "days", "day", "months",
-        "month", "million", "billion", "times", "hours", "janvier", "février", "mars", "avril", "mai",
-        "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "enero", "febrero",
-        "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
-        "diciembre", "de",
-    ]
-
     /// The word ending just before `position` (skipping spaces and punctuation).
     private func denied(before u: [UInt16], at position: Int) -> Bool {
         var end = position
@@ -254,7 +236,7 @@ struct MarkerFinder: Sendable {
         var start = end
         while start > 0, isLetter(u[start - 1]) { start -= 1 }
         let word = String(decoding: u[start..<end], as: UTF16.self).lowercased()
-        return Self.numberTakingWords.contains(word)
+        return lexicon.numberWordsBefore.contains(word)
     }
 
     private func deniedAfter(_ u: [UInt16], from position: Int) -> Bool {
@@ -264,6 +246,6 @@ struct MarkerFinder: Sendable {
         while end < u.count, isLetter(u[end]) || u[end] == 0x25 { end += 1 }
         let word = String(decoding: u[start..<end], as: UTF16.self).lowercased()
         if word.hasPrefix("%") { return true }
-        return Self.wordsAfter.contains(word)
+        return lexicon.numberWordsAfter.contains(word)
     }
 }

@@ -2,6 +2,9 @@
 /// rejoins a paragraph that footnote bodies or a page break interrupted, and tells each
 /// paragraph's kind (title, chapeau, preambular, operative, annex, …) and id.
 struct ParagraphAssembler: Sendable {
+    /// The words of titles, closing lines and annex headings, from the language files.
+    var lexicon: ReadingLexicon
+
     /// A paragraph before classification: its lines, and the label found at its start.
     private struct Draft {
         var lines: [SourceLine]
@@ -26,6 +29,19 @@ struct ParagraphAssembler: Sendable {
         }
 
         var view: UnitText { UnitText(units: units[...], isSimple: isSimple) }
+    }
+
+    /// What a paragraph of this text would be taken for by its words: `title`, `closing`,
+    /// `annex` (the `reading` examples of the language files).
+    func reads(_ text: String, as kind: String) -> Bool {
+        let units = Array(text.utf16)
+        let view = UnitText(units: units[...], isSimple: units.allSatisfy(Chars.isSimple))
+        switch kind {
+        case "title": return isTitle(view)
+        case "closing": return isClosing(view)
+        case "annex": return isAnnexHeading(view)
+        default: return false
+        }
     }
 
     func assemble(_ layout: Layout, units: [UInt16]) -> [Paragraph] {
@@ -194,7 +210,7 @@ struct ParagraphAssembler: Sendable {
 
     /// `isTitle`, with the tests that reject nearly every paragraph done on simple units
     /// first (length, a slash between two digits near the start); the rest on the String.
-    private func isTitle(_ text: UnitText) -> Bool {
+    func isTitle(_ text: UnitText) -> Bool {
         guard text.isSimple else {
             // Only the tests that can say no, on what the units decide; the rest on the String.
             if Chars.knownEndsSoft(text) == true { return false }
@@ -212,22 +228,9 @@ struct ParagraphAssembler: Sendable {
         // `80/3.` at the start, or a word for resolution / decision before the number.
         if Chars.digitValue(head[head.startIndex]) != nil { return head.contains(0x2E) }
         guard head.allSatisfy({ $0 < 0x80 }) else { return isTitle(text.string) }
-        // ASCII can hold only the English words; lower-cased by hand.
+        // ASCII can hold only the words written in ASCII; lower-cased by hand.
         let lower = head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return Self.contains(lower, Self.resolutionASCII) || Self.contains(lower, Self.decisionASCII)
-    }
-
-    private static let resolutionASCII = Array("resolution".utf16)
-    private static let decisionASCII = Array("decision".utf16)
-    private static let plenaryMeetingASCII = Array("plenary meeting".utf16)
-
-    /// Whether `needle` occurs in `haystack` (units compared one by one).
-    private static func contains(_ haystack: [UInt16], _ needle: [UInt16]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
-            return true
-        }
-        return false
+        return lexicon.titleFilter.asciiContains(lower)
     }
 
     /// `80/3. Awaza Political Declaration`, `Résolution 6/1`, `第6/1号决议`, `القرار 6/1`.
@@ -240,51 +243,31 @@ struct ParagraphAssembler: Sendable {
         guard let b = before, let a = after, Chars.digitValue(b) != nil, Chars.digitValue(a) != nil else { return false }
         // `80/3.` at the start, or a word for resolution / decision before the number.
         if Chars.digitValue(text.first!) != nil { return head.contains(".") }
-        let lower = head.lowercased()
-        return ["resolution", "résolution", "resolución", "резолюция", "决议", "القرار", "decision", "décision",
-                "decisión", "решение", "决定", "المقرر"].contains { lower.contains($0) }
+        return lexicon.containsTitleWord(String(head))
     }
 
-    private func isClosing(_ text: UnitText) -> Bool {
+    func isClosing(_ text: UnitText) -> Bool {
         guard text.count <= 120 else { return false }  // `utf16.count`, as below
         if text.isASCII {
-            // ASCII text can hold only the English phrase; lower-cased by hand.
-            return Self.contains(text.units.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, Self.plenaryMeetingASCII)
+            // ASCII text can hold only the phrases written in ASCII; lower-cased by hand.
+            return lexicon.closingFilter.asciiContains(text.units.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
         }
-        // Every phrase holds `pl`, `з`, `ج` or `议`, which only themselves, `P`, `L` and `З`
-        // lower-case to (checked over all of Unicode), and which no other character is
-        // canonically equal to (`ӟ` is `з` with a diaeresis: let it through). Text holding
-        // none of them holds no phrase.
-        let units = text.units
-        var k = units.startIndex
-        while k < units.endIndex {
-            switch units[k] {
-            case 0x50, 0x70:
-                if k + 1 < units.endIndex, units[k + 1] == 0x4C || units[k + 1] == 0x6C { return isClosing(text.string) }
-            case 0x417, 0x437, 0x4DE, 0x4DF, 0x62C, 0x8BAE:
-                return isClosing(text.string)
-            default:
-                break
-            }
-            k += 1
-        }
-        return false
+        // The filter built from the phrases when the rules loaded says no only when no
+        // phrase can be there.
+        guard lexicon.closingFilter.mayMatch(text.units) else { return false }
+        return isClosing(text.string)
     }
 
     private func isClosing(_ text: String) -> Bool {
         // `3rd plenary meeting 19 September 2025`: a short line; long paragraphs are never it.
         guard text.utf16.count <= 120 else { return false }
-        let lower = text.lowercased()
-        return lower.contains("plenary meeting") || lower.contains("séance plénière") || lower.contains("sesión plenaria")
-            || lower.contains("пленарное заседание") || lower.contains("次全体会议") || lower.contains("الجلسة العامة")
-            || lower.contains("séance plénière")
+        return lexicon.containsClosingPhrase(text)
     }
 
     /// `isAnnexHeading`: the first unit must start one of the words (no word starts with a
     /// character canonically equal to a different unit); then on units when simple.
-    private func isAnnexHeading(_ text: UnitText) -> Bool {
-        guard let first = text.units.first(where: { $0 != 0x20 }),
-              first == 0x41 || first == 0x41F || first == 0x9644 || first == 0x627 else { return false }
+    func isAnnexHeading(_ text: UnitText) -> Bool {
+        guard let first = text.units.first(where: { $0 != 0x20 }), lexicon.annexFilter.mayStart(first) else { return false }
         guard text.isSimple else {
             // The first word's units, up to a space: when they are simple and none of the
             // words, the first word is none of them (were the space joined to a mark after it,
@@ -292,7 +275,7 @@ struct ParagraphAssembler: Sendable {
             let start = text.units.startIndex
             let space = text.units.firstIndex(of: 0x20) ?? text.units.endIndex
             let word = text.units[start..<space]
-            if word.allSatisfy(Chars.isSimple), !Self.annexWords.contains(where: { $0.elementsEqual(word) }) { return false }
+            if word.allSatisfy(Chars.isSimple), !lexicon.annexUnits.contains(where: { $0.elementsEqual(word) }) { return false }
             return isAnnexHeading(text.string)
         }
         // As `split(separator: " ")`: words between spaces, empty ones dropped.
@@ -309,15 +292,13 @@ struct ParagraphAssembler: Sendable {
             k = j
         }
         guard let word = firstWord, words <= 3 else { return false }
-        return Self.annexWords.contains { $0.elementsEqual(word) }
+        return lexicon.annexUnits.contains { $0.elementsEqual(word) }
     }
-
-    private static let annexWords = ["Annex", "Annexe", "Anexo", "Приложение", "附件", "المرفق", "ANNEX"].map { Array($0.utf16) }
 
     private func isAnnexHeading(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         guard let first = words.first, words.count <= 3 else { return false }
-        return ["Annex", "Annexe", "Anexo", "Приложение", "附件", "المرفق", "ANNEX"].contains(String(first))
+        return lexicon.annexWords.contains(String(first))
     }
 
     private func isHeadingLike(_ text: UnitText) -> Bool {

@@ -99,7 +99,7 @@ struct ReferenceResolver: Sendable {
                 }
             case .article:
                 let para = group("para").flatMap { parseNumber($0, ordinal: false) }
-                let sub = group("sub").map { Self.latinized(Substring($0)) }
+                let sub = group("sub").map { latinized(Substring($0)) }
                 for article in articleNumbers(group("list") ?? "") {
                     var key = "article:\(article)"
                     if let para { key += "(\(para))" }

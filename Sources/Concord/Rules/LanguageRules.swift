@@ -29,17 +29,53 @@ public final class LanguageRules: Sendable {
     public let words: [String: [String]]
     /// What each pattern needs in a text before it can match (same order as `patterns`).
     let prescan: Prescan
+    /// The ICU locale of spelled-out numbers and month names.
+    public let locale: String
+    /// Letters of sub-item labels → their Latin key letters (`е` → `e`, `ب` → `b`); a letter
+    /// mapped to nothing is dropped (the tatweel of هـ).
+    let subItemLetters: [Character: String]
+    /// Rewrites applied, in order, to a number in words before ICU parses it.
+    let spelloutRewrites: [(regex: ICURegex, replacement: String)]
+    /// The examples of `sub-item-letters` and `spellout-rewrites`, run with the pattern examples.
+    let letterExamples: [(text: String, key: String)]
+    /// Whether words stand between letter boundaries (`word-boundaries`; false for Chinese and
+    /// Arabic, which write conjunctions on the next word).
+    let wordBoundaries: Bool
+    /// Characters that separate numbers written in words in a list (`number-word-separators`).
+    let numberWordSeparators: Set<Character>
+    let numberExamples: [(text: String, number: Int)]
 
     init(_ file: RuleFiles.LanguageFile, language: Language, path: String) throws(RuleError) {
         self.language = language
         self.path = path
         self.words = file.words
         let boundaries = file.wordBoundaries ?? true
+        self.wordBoundaries = boundaries
+        self.locale = file.locale ?? language.rawValue
+
+        var letters = [Character: String]()
+        for (letter, latin) in file.subItemLetters?.letters ?? [:] {
+            guard letter.count == 1, let character = letter.first else {
+                throw RuleError(file: path, message: "sub-item-letters: '\(letter)' is not one letter")
+            }
+            letters[character] = latin
+        }
+        self.subItemLetters = letters
+        self.letterExamples = (file.subItemLetters?.examples ?? []).map { ($0.text, $0.key) }
+        var rewrites = [(regex: ICURegex, replacement: String)]()
+        var numberExamples = [(text: String, number: Int)]()
+        for rewrite in file.spelloutRewrites ?? [] {
+            do { rewrites.append((try ICURegex(rewrite.pattern, caseInsensitive: false), rewrite.replacement)) } catch {
+                throw RuleError(file: path, message: "spellout-rewrites: \(error)")
+            }
+            numberExamples += (rewrite.examples ?? []).map { ($0.text, $0.number) }
+        }
+        self.spelloutRewrites = rewrites
+        self.numberExamples = numberExamples
+        self.numberWordSeparators = Set((file.numberWordSeparators ?? []).compactMap { $0.count == 1 ? $0.first : nil })
 
         var months = [String: Int]()
-        var locales = [language.icuLocale]
-        if language == .ar { locales.append("ar_SY") }
-        for locale in locales {
+        for locale in file.months?.locales ?? [self.locale] {
             for kind: Int32 in 0...3 {
                 for (index, name) in LocaleData.monthNames(locale: locale, kind: kind).enumerated() {
                     let folded = NormalizedText(name).string.lowercased()
@@ -85,8 +121,7 @@ public final class LanguageRules: Sendable {
         }
 
         var monthPattern = alternation(Array(months.keys))
-        if language == .ar {
-            // UN Arabic pairs the Syriac and the Latin-derived name: تشرين الأول/أكتوبر
+        if file.months?.pairs == true {
             monthPattern = "(?:\(monthPattern)(?:\\s*/\\s*\(monthPattern))?)"
         }
         let allBodyForms = file.bodies.flatMap(\.forms)
@@ -226,19 +261,24 @@ public final class LanguageRules: Sendable {
     /// This language's rules with another file's patterns and bodies added (an extra rule
     /// folder of the configuration).
     func adding(_ extra: LanguageRules) -> LanguageRules {
-        LanguageRules(language: language, patterns: patterns + extra.patterns, bodies: bodies + extra.bodies,
-                      months: months, path: path, words: words)
+        LanguageRules(self, patterns: patterns + extra.patterns, bodies: bodies + extra.bodies)
     }
 
-    private init(language: Language, patterns: [Pattern], bodies: [(code: String, regex: ICURegex)],
-                 months: [String: Int], path: String, words: [String: [String]]) {
-        self.language = language
+    private init(_ base: LanguageRules, patterns: [Pattern], bodies: [(code: String, regex: ICURegex)]) {
+        self.language = base.language
         self.patterns = patterns
         self.prescan = Prescan(patterns: patterns.map(\.regex.pattern))
         self.bodies = bodies
-        self.months = months
-        self.path = path
-        self.words = words
+        self.months = base.months
+        self.path = base.path
+        self.words = base.words
+        self.locale = base.locale
+        self.subItemLetters = base.subItemLetters
+        self.spelloutRewrites = base.spelloutRewrites
+        self.letterExamples = base.letterExamples
+        self.numberExamples = base.numberExamples
+        self.numberWordSeparators = base.numberWordSeparators
+        self.wordBoundaries = base.wordBoundaries
     }
 
     /// The body code for a phrase that names an issuing body.

@@ -29,10 +29,32 @@ public enum RuleExamples {
         return citations.filter { $0.kind == citationKind }.map(\.key)
     }
 
+    /// The official languages in their order, then the others by code.
+    static func inFileOrder(_ a: Language, _ b: Language) -> Bool {
+        let (i, j) = (Language.official.firstIndex(of: a) ?? Int.max, Language.official.firstIndex(of: b) ?? Int.max)
+        return i != j ? i < j : a < b
+    }
+
     public static func run(_ rules: RuleSet) -> Summary {
         var summary = Summary()
-        for language in Language.allCases {
+        for language in rules.languages.keys.sorted(by: Self.inFileOrder) {
             guard let languageRules = rules.languages[language] else { continue }
+            for (text, key) in languageRules.letterExamples {
+                summary.examples += 1
+                let extractor = ReferenceResolver(rules: rules, language: languageRules, issuingBody: "A")
+                let found = extractor.paragraphKeys(String(text.drop { !$0.isNumber }))
+                if found != [key] {
+                    summary.failures.append(Failure(file: languageRules.path, rule: "sub-item-letters", text: text, expected: [key], found: found))
+                }
+            }
+            for (text, number) in languageRules.numberExamples {
+                summary.examples += 1
+                let extractor = ReferenceResolver(rules: rules, language: languageRules, issuingBody: "A")
+                let found = extractor.parseNumber(text, ordinal: true).map { [String($0)] } ?? []
+                if found != [String(number)] {
+                    summary.failures.append(Failure(file: languageRules.path, rule: "spellout-rewrites", text: text, expected: [String(number)], found: found))
+                }
+            }
             for pattern in languageRules.patterns {
                 for example in pattern.examples {
                     summary.examples += 1
@@ -49,6 +71,15 @@ public enum RuleExamples {
                         summary.failures.append(Failure(file: languageRules.path, rule: pattern.id, text: text, expected: [], found: found))
                     }
                 }
+            }
+        }
+        let assembler = ParagraphAssembler(lexicon: rules.lexicon)
+        for example in rules.lexicon.examples {
+            summary.examples += 1
+            if assembler.reads(example.text, as: example.kind) != example.expected {
+                summary.failures.append(Failure(file: example.path, rule: "reading.\(example.kind)", text: example.text,
+                                                expected: example.expected ? [example.kind] : [],
+                                                found: example.expected ? [] : [example.kind]))
             }
         }
         let symbolsFile = rules.folder.appendingPathComponent("symbols.yml").path

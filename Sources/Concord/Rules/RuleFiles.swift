@@ -76,14 +76,80 @@ enum RuleFiles {
             /// The issuing body of the document the example stands in (default `A`).
             var body: String?
         }
+        /// `months`: which ICU locales give the month names, and whether two names stand
+        /// paired with a slash (UN Arabic: تشرين الأول/أكتوبر).
+        struct Months: Decodable {
+            var locales: [String]?
+            var pairs: Bool?
+        }
+        /// `reading`: the words the reader looks for before any citation is extracted.
+        struct Reading: Decodable {
+            var titleWords: [String]?
+            var closingPhrases: [String]?
+            var annexWords: [String]?
+            var stopWords: [String]?
+            var numberWordsBefore: [String]?
+            var numberWordsAfter: [String]?
+            var examples: ReadingExamples?
+            enum CodingKeys: String, CodingKey {
+                case titleWords = "title-words", closingPhrases = "closing-phrases", annexWords = "annex-words",
+                     stopWords = "stop-words", numberWordsBefore = "number-words-before",
+                     numberWordsAfter = "number-words-after", examples
+            }
+        }
+        /// Texts the reader must (or must not) take for a title, a closing line, an annex heading.
+        struct ReadingExamples: Decodable {
+            var title: [String]?
+            var closing: [String]?
+            var annex: [String]?
+            var notTitle: [String]?
+            var notClosing: [String]?
+            var notAnnex: [String]?
+            enum CodingKeys: String, CodingKey {
+                case title, closing, annex, notTitle = "not-title", notClosing = "not-closing", notAnnex = "not-annex"
+            }
+        }
+        /// `sub-item-letters`: a letter of this language's sub-item labels → its Latin key letter.
+        struct SubItemLetters: Decodable {
+            var letters: [String: String]
+            var examples: [LetterExample]?
+        }
+        struct LetterExample: Decodable {
+            var text: String
+            var key: String
+        }
+        /// `spellout-rewrites`: what to change in a number written in words before ICU's
+        /// spell-out parser reads it.
+        struct Rewrite: Decodable {
+            var pattern: String
+            var replacement: String
+            var examples: [NumberExample]?
+        }
+        struct NumberExample: Decodable {
+            var text: String
+            var number: Int
+        }
         var language: String
+        var name: String?
+        var aliases: [String]?
+        var locale: String?
+        var script: String?
+        var scriptShare: Int?
+        var months: Months?
+        var reading: Reading?
+        var subItemLetters: SubItemLetters?
+        var spelloutRewrites: [Rewrite]?
+        var numberWordSeparators: [String]?
         var wordBoundaries: Bool?
         var words: [String: [String]]
         var fragments: [String: String]?
         var bodies: [Body]
         var patterns: [Pattern]
         enum CodingKeys: String, CodingKey {
-            case language, wordBoundaries = "word-boundaries", words, fragments, bodies, patterns
+            case language, name, aliases, locale, script, scriptShare = "script-share", months, reading,
+                 subItemLetters = "sub-item-letters", spelloutRewrites = "spellout-rewrites",
+                 numberWordSeparators = "number-word-separators",
+                 wordBoundaries = "word-boundaries", words, fragments, bodies, patterns
         }
     }
 

@@ -8,6 +8,8 @@ public final class RuleSet: Sendable {
     public let treaties: TreatyCatalogue
     public let languages: [Language: LanguageRules]
     public let checks: CheckCatalogue
+    /// What the reader needs from the language files (give it to `DocumentReader`).
+    public let lexicon: ReadingLexicon
 
     /// `extraFolders` (from the configuration) add series, treaties and language patterns:
     /// each may hold any of symbols.yml, treaties.yml, languages/xx.yml, in the same format.
@@ -17,10 +19,11 @@ public final class RuleSet: Sendable {
         // afresh: this is most of the start-up); the first error in language order is the
         // one reported.
         let group = DispatchGroup()
-        nonisolated(unsafe) var compiled = [Result<LanguageRules?, RuleError>]()
+        let languageFiles = Self.languageFiles(in: folder)
+        nonisolated(unsafe) var compiled = [Result<(RuleFiles.LanguageFile, LanguageRules), RuleError>]()
         DispatchQueue.global().async(group: group) {
-            compiled = Self.inParallel(Language.allCases) { language throws(RuleError) -> LanguageRules? in
-                try Self.languageRules(language, folder: folder, extraFolders: extraFolders)
+            compiled = Self.inParallel(languageFiles) { entry throws(RuleError) in
+                try Self.languageRules(entry.language, url: entry.url, extraFolders: extraFolders)
             }
         }
         defer { group.wait() }  // also when the base files below throw
@@ -48,21 +51,35 @@ public final class RuleSet: Sendable {
         self.checks = try CheckCatalogue(try RuleFiles.decode(RuleFiles.Checks.self, from: checksURL), path: checksURL.path)
         group.wait()
         var languages = [Language: LanguageRules]()
-        for (language, result) in zip(Language.allCases, compiled) {
+        var files = [(language: Language, file: RuleFiles.LanguageFile, path: String)]()
+        for (entry, result) in zip(languageFiles, compiled) {
             switch result {
-            case .success(let rules?): languages[language] = rules
-            case .success(nil): continue
+            case .success(let (file, rules)):
+                languages[entry.language] = rules
+                files.append((entry.language, file, entry.url.path))
             case .failure(let error): throw error
             }
         }
         self.languages = languages
+        self.lexicon = try ReadingLexicon(files: files)
+        if extraFolders.isEmpty { ReadingLexicon.remember(lexicon, folder: folder) }
+        LanguageRegistry.register(lexicon)
     }
 
-    /// One language's rules, with the extra folders' patterns added; nil when the folder
-    /// has no file for it.
-    private static func languageRules(_ language: Language, folder: URL, extraFolders: [URL]) throws(RuleError) -> LanguageRules? {
-        let url = folder.appendingPathComponent("languages/\(language.rawValue).yml")
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+    /// The language files of a rules folder: one per `languages/xx.yml`, named by its code,
+    /// the official languages first in their order, then the others by code. This is the one
+    /// place that says which languages the rules hold.
+    static func languageFiles(in folder: URL) -> [(language: Language, url: URL)] {
+        let directory = folder.appendingPathComponent("languages")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let codes = names.filter { $0.hasSuffix(".yml") && !$0.hasPrefix(".") }.map { String($0.dropLast(4)) }
+        let official = Language.official.map(\.rawValue).filter(codes.contains)
+        let others = codes.filter { !official.contains($0) }.sorted()
+        return (official + others).map { (Language(ruleFile: $0), directory.appendingPathComponent("\($0).yml")) }
+    }
+
+    /// One language's file and rules, with the extra folders' patterns added.
+    private static func languageRules(_ language: Language, url: URL, extraFolders: [URL]) throws(RuleError) -> (RuleFiles.LanguageFile, LanguageRules) {
         let file = try RuleFiles.decode(RuleFiles.LanguageFile.self, from: url)
         guard file.language == language.rawValue else {
             throw RuleError(file: url.path, message: "says language '\(file.language)' but is named \(language.rawValue).yml")
@@ -74,7 +91,7 @@ public final class RuleSet: Sendable {
             let extraRules = try LanguageRules(try RuleFiles.decode(RuleFiles.LanguageFile.self, from: more), language: language, path: more.path)
             rules = rules.adding(extraRules)
         }
-        return rules
+        return (file, rules)
     }
 
     /// `work` over every item on all cores, the results in the items' order.

@@ -124,6 +124,34 @@ public final class ICURegex: @unchecked Sendable {
     }
 
     public func matches(in string: String) -> [Match] { matches(in: Array(string.utf16)) }
+
+    /// `string` with every match replaced by `template`, where `$1`…`$9` stand for the
+    /// match's groups (a group that did not take part gives nothing).
+    public func replacingMatches(in string: String, with template: String) -> String {
+        let units = Array(string.utf16)
+        let found = matches(in: units)
+        guard !found.isEmpty else { return string }
+        let template = Array(template.utf16)
+        var out = [UInt16]()
+        var last = 0
+        for match in found {
+            out += units[last..<match.range.lowerBound]
+            var k = 0
+            while k < template.count {
+                if template[k] == 0x24, k + 1 < template.count, template[k + 1] >= 0x31, template[k + 1] <= 0x39 {
+                    let group = Int(template[k + 1] - 0x30)
+                    if group < match.groups.count, let range = match.groups[group] { out += units[range] }
+                    k += 2
+                } else {
+                    out.append(template[k])
+                    k += 1
+                }
+            }
+            last = match.range.upperBound
+        }
+        out += units[last...]
+        return String(decoding: out, as: UTF16.self)
+    }
 }
 
 /// Locale data from ICU that the rules use.

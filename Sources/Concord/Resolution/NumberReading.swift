@@ -17,11 +17,13 @@ extension ReferenceResolver {
                 // What stands just before it (a comma or a word for "and"): a few units suffice.
                 let before = String(decoding: slice[max(0, match.range.lowerBound - 24)..<match.range.lowerBound], as: UTF16.self)
                     .trimmingCharacters(in: .whitespaces).lowercased()
-                // `, 1540`, `、1540`, `and 1540`, `和1540` (Chinese and Arabic attach the word).
+                // `, 1540`, `、1540`, `and 1540`, `和1540`: in a language written without word
+                // boundaries (Chinese, Arabic: `word-boundaries: false`) the word for "and"
+                // is written on the number.
                 let lastWord = before.split(separator: " ").last.map(String.init) ?? ""
-                let attaches = { (word: String) in word.unicodeScalars.allSatisfy { $0.value >= 0x0600 } }
+                let attaches = !language.wordBoundaries
                 guard before.hasSuffix(",") || before.hasSuffix("、") || before.hasSuffix("،") || andWords.contains(lastWord)
-                        || andWords.contains(where: { attaches($0) && before.hasSuffix($0) && !Self.endsInsideWord(before, $0) }) else { continue }
+                        || (attaches && andWords.contains(where: { before.hasSuffix($0) && !Self.endsInsideWord(before, $0) })) else { continue }
             }
             result.append(number)
         }
@@ -42,26 +44,17 @@ extension ReferenceResolver {
         text.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
     }
 
-    // Compiled once (not per number parsed).
-    static let arabicGenitiveTens = try! NSRegularExpression(pattern: #"(عشر|ثلاث|أربع|خمس|ست|سبع|ثمان|تسع)ين(?=$|\s)"#)
-    static let arabicFirst = try! NSRegularExpression(pattern: #"^(الحادية|الحادي)\s+و"#)
-
     /// A number written in digits or in words (二十八, sixth, шестой).
     func parseNumber(_ raw: String, ordinal: Bool) -> Int? {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         if let value = Int(trimmed) { return value }
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, let value = Int(digits) { return value }  // 1er
-        let locale = language.language.icuLocale
+        let locale = language.locale
+        // What ICU's spell-out parser misreads, rewritten first (`spellout-rewrites`).
         var text = trimmed
-        if language.language == .ar {
-            // ICU's Arabic spellout knows the nominative only (التاسعة والستون), and writes 21,
-            // 31 … with two spaces (الحادية  والعشرون); its lenient parse misreads the rest
-            // (الثامنة والخمسين → 8, الحادية والعشرون → 20). UN Arabic mostly writes the
-            // genitive (في دورتها التاسعة والستين): read its tens as nominative.
-            let range = NSRange(text.startIndex..., in: text)
-            text = Self.arabicGenitiveTens.stringByReplacingMatches(in: text, range: range, withTemplate: "$1ون")
-            text = Self.arabicFirst.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1  و")
+        for rewrite in language.spelloutRewrites {
+            text = rewrite.regex.replacingMatches(in: text, with: rewrite.replacement)
         }
         return LocaleData.parseSpellout(text.lowercased(), locale: locale, ordinal: ordinal)
             ?? LocaleData.parseSpellout(text.lowercased(), locale: locale, ordinal: !ordinal)
@@ -128,25 +121,20 @@ extension ReferenceResolver {
             }
         }
         if !digits.isEmpty { return digits.map(String.init) }
-        // Chinese numerals: 第二十八条
-        let words = list.split(whereSeparator: { "、,和及与 ".contains($0) })
+        // Numbers in words (Chinese numerals: 第二十八条), between commas, spaces and the
+        // language's `number-word-separators` (和, 及, 与).
+        let separators = language.numberWordSeparators
+        let words = list.split(whereSeparator: { "、, ".contains($0) || separators.contains($0) })
         return words.compactMap { parseNumber(String($0), ordinal: false) }.map(String.init)
     }
 
-    /// Sub-item letters in other scripts, as their Latin equivalents: Cyrillic letters that
-    /// look like Latin ones (Russian texts write `2(е)` with a Cyrillic е), and the Arabic
-    /// letters UN Arabic texts number sub-items with, in abjad order (أ = a, ب = b, ج = c, …).
-    static let latinEquivalents: [Character: Character] = [
-        "а": "a", "в": "b", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "і": "i",
-        "أ": "a", "ا": "a", "ب": "b", "ج": "c", "د": "d", "ه": "e", "و": "f", "ز": "g", "ح": "h",
-        "ط": "i", "ي": "j", "ك": "k", "ل": "l", "م": "m", "ن": "n", "س": "o", "ع": "p", "ف": "q",
-        "ص": "r", "ق": "s", "ر": "t", "ش": "u", "ت": "v", "ث": "w", "خ": "x", "ذ": "y", "ض": "z",
-    ]
-
-    static func latinized(_ letters: Substring) -> String {
-        // هـ (e) is written with a tatweel.
-        let letters = letters.filter { $0 != "ـ" }
-        return String(letters.lowercased().map { latinEquivalents[$0] ?? $0 })
+    /// Sub-item letters as their Latin key letters (`sub-item-letters` of the language file:
+    /// Russian `2(е)` with a Cyrillic е, Arabic abjad order أ = a, ب = b, ج = c, …).
+    func latinized(_ letters: Substring) -> String {
+        guard !language.subItemLetters.isEmpty else { return letters.lowercased() }
+        var out = ""
+        for letter in letters.lowercased() { out += language.subItemLetters[letter] ?? String(letter) }
+        return out
     }
 
     /// `46 à 51` → ["46-51"]; `9 and 11` → ["9", "11"]; `2 (e)` → ["2(e)"]; `1 c)` → ["1(c)"].
@@ -175,13 +163,13 @@ extension ReferenceResolver {
                         let inner = list[list.index(after: m)...].prefix { $0.isLetter }
                         let close = list.index(m, offsetBy: inner.count + 1, limitedBy: list.endIndex)
                         if !inner.isEmpty, inner.count <= 4, let close, close < list.endIndex, list[close] == ")" {
-                            item += "(\(Self.latinized(inner)))"; k = list.index(after: close); continue
+                            item += "(\(latinized(inner)))"; k = list.index(after: close); continue
                         }
                     } else if m < list.endIndex, list[m].isLetter {
                         let inner = list[m...].prefix { $0.isLetter }
                         let close = list.index(m, offsetBy: inner.count, limitedBy: list.endIndex)
                         if inner.count <= 3, let close, close < list.endIndex, list[close] == ")" {
-                            item += "(\(Self.latinized(inner)))"; k = list.index(after: close); continue
+                            item += "(\(latinized(inner)))"; k = list.index(after: close); continue
                         }
                     }
                     break
@@ -194,7 +182,7 @@ extension ReferenceResolver {
                 i = list.index(after: i)
             }
         }
-        let rangeWords = Set((language.words["to"] ?? []).map { $0.lowercased() } + ["-", "至", "到"])
+        let rangeWords = Set((language.words["to"] ?? []).map { $0.lowercased() } + ["-"])
         var keys = [String]()
         for (item, before) in items {
             let sep = before.trimmingCharacters(in: .whitespaces).lowercased()

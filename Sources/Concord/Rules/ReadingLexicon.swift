@@ -1,0 +1,151 @@
+import Foundation
+
+/// What the reader needs to know about languages, taken from the `reading` sections (and the
+/// name, aliases and script) of the language files: the words that make a paragraph a title,
+/// a closing line or an annex heading, the words around a number that say it is no footnote
+/// marker, and what tells a text's language. The reader runs before any language is known,
+/// so the lists of all languages are used together. Built when the rules load, with the
+/// fast filters made from the lists themselves; immutable and shared.
+public struct ReadingLexicon: Sendable {
+    /// One language as its rule file describes it.
+    public struct LanguageInfo: Sendable {
+        public var language: Language
+        public var name: String
+        /// Lower-cased codes and names `Language(code:)` accepts (`fra`, `french`).
+        public var aliases: Set<String>
+        public var locale: String
+        /// The script its letters are written in (`Latin`, `Cyrillic`, `Arabic`, `Han`).
+        public var script: String
+        /// For a script other than Latin: the percentage of a text's letters in that script
+        /// from which the text is taken to be in this language.
+        public var scriptShare: Int?
+        public var stopWords: Set<String>
+    }
+
+    public let languages: [Language: LanguageInfo]
+    /// Lower-cased words for resolution and decision (`résolution`, `决议`).
+    let titleWords: [String]
+    let titleFilter: WordFilter
+    /// Lower-cased phrases of the closing line (`plenary meeting`).
+    let closingPhrases: [String]
+    let closingFilter: WordFilter
+    /// Annex heading words, as written (compared exactly).
+    let annexWords: Set<String>
+    let annexUnits: [[UInt16]]
+    let annexFilter: WordFilter
+    /// Lower-cased words after which a number is that word's number, and before which a
+    /// number is a day, a quantity, …: not a footnote marker.
+    let numberWordsBefore: Set<String>
+    let numberWordsAfter: Set<String>
+    /// The `reading` examples: a text, what it must be (`title`, `closing`, `annex`) or not be.
+    let examples: [(path: String, kind: String, text: String, expected: Bool)]
+
+    /// The scripts `LanguageDetector` counts (ICU's script of each letter, in the C shim).
+    static let scripts = ["Latin", "Cyrillic", "Arabic", "Han"]
+
+    init(files: [(language: Language, file: RuleFiles.LanguageFile, path: String)]) throws(RuleError) {
+        var languages = [Language: LanguageInfo]()
+        var title = [String](), closing = [String](), annex = [String](), before = [String](), after = [String]()
+        var corpus = [String]()
+        var examples = [(path: String, kind: String, text: String, expected: Bool)]()
+        for (language, file, path) in files {
+            let given = file.reading?.examples
+            for (kind, texts, expected) in [("title", given?.title, true), ("closing", given?.closing, true),
+                                            ("annex", given?.annex, true), ("title", given?.notTitle, false),
+                                            ("closing", given?.notClosing, false), ("annex", given?.notAnnex, false)] {
+                examples += (texts ?? []).map { (path, kind, $0, expected) }
+            }
+            let script = file.script ?? "Latin"
+            guard Self.scripts.contains(script) else {
+                throw RuleError(file: path, message: "script '\(script)' is not one of \(Self.scripts.joined(separator: ", "))")
+            }
+            if script != "Latin", file.scriptShare == nil {
+                throw RuleError(file: path, message: "a language written in \(script) needs script-share (the percentage of letters that tells it)")
+            }
+            let reading = file.reading
+            languages[language] = LanguageInfo(
+                language: language, name: file.name ?? language.rawValue,
+                aliases: Set((file.aliases ?? []).map { $0.lowercased() } + [language.rawValue]),
+                locale: file.locale ?? language.rawValue, script: script, scriptShare: file.scriptShare,
+                stopWords: Set((reading?.stopWords ?? []).map { $0.lowercased() }))
+            title += reading?.titleWords ?? []
+            closing += reading?.closingPhrases ?? []
+            annex += reading?.annexWords ?? []
+            before += reading?.numberWordsBefore ?? []
+            after += reading?.numberWordsAfter ?? []
+            // How common each letter and pair of letters is, from the languages' own words and
+            // the examples of their rules (sentences of real UN documents): the filters anchor
+            // each phrase on its rarest pair.
+            corpus += file.words.values.joined() + (reading?.stopWords ?? []) + (reading?.numberWordsBefore ?? [])
+            for pattern in file.patterns {
+                corpus += (pattern.examples?.match ?? []).map(\.text) + (pattern.examples?.noMatch ?? [])
+            }
+        }
+        self.languages = languages
+        let frequency = WordFilter.frequency(of: corpus)
+        titleWords = Self.unique(title.map { $0.lowercased() })
+        titleFilter = WordFilter(titleWords, frequency: frequency)
+        closingPhrases = Self.unique(closing.map { $0.lowercased() })
+        closingFilter = WordFilter(closingPhrases, frequency: frequency)
+        annexWords = Set(annex)
+        annexUnits = Self.unique(annex).map { Array($0.utf16) }
+        annexFilter = WordFilter(Array(annexWords), caseSensitive: true, anchorFirst: true)
+        numberWordsBefore = Set(before.map { $0.lowercased() })
+        numberWordsAfter = Set(after.map { $0.lowercased() })
+        self.examples = examples
+    }
+
+    private static func unique(_ words: [String]) -> [String] {
+        var seen = Set<String>()
+        return words.filter { seen.insert($0).inserted }
+    }
+
+    /// No language known: the reader finds no titles, closings or annexes by their words.
+    public static let empty = try! ReadingLexicon(files: [])
+
+    /// The lexicon of the standard rules (`RuleSet.locate()`); empty when there are none.
+    /// `DocumentReader()` uses it; a reader for other rules takes `rules.lexicon`. When those
+    /// rules have been loaded already it is theirs; otherwise the language files are read
+    /// (not compiled) once.
+    public static var standard: ReadingLexicon {
+        guard let folder = RuleSet.locate() else { return .empty }
+        return known(folder: folder.standardizedFileURL.path) { () throws(RuleError) in
+            let files = try RuleSet.languageFiles(in: folder).map { entry throws(RuleError) in
+                (entry.language, try RuleFiles.decode(RuleFiles.LanguageFile.self, from: entry.url), entry.url.path)
+            }
+            return try ReadingLexicon(files: files)
+        }
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var byFolder: [String: ReadingLexicon] = [:]
+
+    /// The lexicon of a rules folder, made by `make` the first time (empty if that fails).
+    private static func known(folder: String, _ make: () throws(RuleError) -> ReadingLexicon) -> ReadingLexicon {
+        if let lexicon = lock.withLock({ byFolder[folder] }) { return lexicon }
+        let lexicon = (try? make()) ?? .empty
+        return lock.withLock {
+            if let other = byFolder[folder] { return other }
+            byFolder[folder] = lexicon
+            return lexicon
+        }
+    }
+
+    /// What a `RuleSet` without extra folders built for its folder, so that `standard` need
+    /// not read the files again.
+    static func remember(_ lexicon: ReadingLexicon, folder: URL) {
+        let path = folder.standardizedFileURL.path
+        lock.withLock { byFolder[path] = lexicon }
+    }
+
+    /// Whether the text holds the name of a closing phrase, lower-cased as a String.
+    func containsClosingPhrase(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return closingPhrases.contains { lower.contains($0) }
+    }
+
+    func containsTitleWord(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return titleWords.contains { lower.contains($0) }
+    }
+}
