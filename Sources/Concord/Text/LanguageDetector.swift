@@ -6,11 +6,12 @@ public enum LanguageDetector {
     public static func detect(_ units: [UInt16]) -> Language? {
         let sample = units.count > 200_000 ? Array(units[0..<200_000]) : units
         var counts = [Int64](repeating: 0, count: 5)
-        sample.withUnsafeBufferPointer { buffer in
+        let status = sample.withUnsafeBufferPointer { buffer in
             counts.withUnsafeMutableBufferPointer { c in
-                concord_script_counts(buffer.baseAddress, Int32(buffer.count), c.baseAddress)
+                concord_script_counts(buffer.baseAddress, Int64(buffer.count), c.baseAddress, Int32(c.count))
             }
         }
+        guard status == 0 else { return nil }
         let (latin, cyrillic, arabic, han) = (counts[0], counts[1], counts[2], counts[3])
         let total = latin + cyrillic + arabic + han + counts[4]
         guard total > 0 else { return nil }
