@@ -24,13 +24,19 @@ let package = Package(
                 .linkedLibrary("icui18n"),
                 .linkedLibrary("icuuc"),
                 .linkedLibrary("icudata"),
-                .linkedLibrary("z"),
             ]
+        ),
+        // zlib's raw inflate for .docx parts, apart from the ICU shim (one library per C target;
+        // not "CZlib", which is the name of a ZIPFoundation module).
+        .target(
+            name: "CConcordZlib",
+            linkerSettings: [.linkedLibrary("z")]
         ),
         .target(
             name: "Concord",
             dependencies: [
                 "CICUShim",
+                "CConcordZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -2,7 +2,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 #include <unicode/ubrk.h>
 #include <unicode/udat.h>
 #include <unicode/unum.h>
@@ -13,6 +12,26 @@
 #include <unicode/utf16.h>
 #include <unicode/ustring.h>
 #include <unicode/uversion.h>
+
+_Static_assert(CONCORD_ILLEGAL_ARGUMENT == U_ILLEGAL_ARGUMENT_ERROR, "status numbers are ICU's");
+_Static_assert(CONCORD_INPUT_TOO_LONG == U_INPUT_TOO_LONG_ERROR, "status numbers are ICU's");
+_Static_assert(CONCORD_MAX_UNITS == INT32_MAX, "ICU counts UTF-16 units in int32_t");
+
+/* Sets *status (when there is one) and returns nonzero when a length cannot go to ICU: a
+ * negative one is a caller's bug, a longer one than int32_t is refused rather than cut. */
+static int bad_length(int64_t length, int32_t *status) {
+    if (length < 0) { if (status) *status = U_ILLEGAL_ARGUMENT_ERROR; return 1; }
+    if (length > INT32_MAX) { if (status) *status = U_INPUT_TOO_LONG_ERROR; return 1; }
+    return 0;
+}
+
+/* A NULL text is fine only when it is empty (Swift passes NULL for an empty array). */
+static int bad_text(const void *text, int64_t length, int32_t *status) {
+    if (!text && length != 0) { if (status) *status = U_ILLEGAL_ARGUMENT_ERROR; return 1; }
+    return bad_length(length, status);
+}
+
+static const UChar empty_text[1] = {0};
 
 /* Characters dropped from the matching view: bidi controls (UN Arabic text carries them
  * around Latin symbols), zero-width characters, the soft hyphen and a stray BOM. */
@@ -45,14 +64,14 @@ static UChar32 fold_char(UChar32 c) {
 
 /* Appends c (after folding) to output, recording the source segment of each unit. */
 static void emit(UChar32 c, int32_t seg_start, int32_t seg_end, uint16_t *output,
-                 int32_t capacity, int32_t *source_start, int32_t *source_end, int32_t *n) {
+                 int32_t capacity, int32_t *source_start, int32_t *source_end, int64_t *n) {
     if (is_dropped(c)) return;
     c = fold_char(c);
     UChar units[2];
     int32_t count = 0;
     UBool error = 0;
     U16_APPEND(units, count, 2, c, error);
-    (void)error;
+    (void)error;  /* cannot fail: c came from U16_NEXT, and two units always have room */
     for (int32_t k = 0; k < count; k++) {
         if (*n < capacity) {
             output[*n] = units[k];
@@ -63,13 +82,21 @@ static void emit(UChar32 c, int32_t seg_start, int32_t seg_end, uint16_t *output
     }
 }
 
-int32_t concord_fold(const uint16_t *source, int32_t length, uint16_t *output, int32_t capacity,
+int32_t concord_fold(const uint16_t *source, int64_t length_in, uint16_t *output, int32_t capacity,
                      int32_t *source_start, int32_t *source_end, int32_t *status) {
+    if (!status) return -1;
+    if (bad_text(source, length_in, status)) return -1;
+    if (capacity < 0 || (capacity > 0 && (!output || !source_start || !source_end))) {
+        *status = U_ILLEGAL_ARGUMENT_ERROR;
+        return -1;
+    }
+    int32_t length = (int32_t)length_in;
     UErrorCode err = U_ZERO_ERROR;
     const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&err);
     if (U_FAILURE(err)) { *status = err; return -1; }
     const UChar *src = (const UChar *)source;
-    int32_t n = 0;
+    /* 64-bit: NFKC can make the output longer than the input (U+FDFA is 18 units). */
+    int64_t n = 0;
     int32_t i = 0;
     UChar scratch[256];
     /* Text up to yes_end is already NFKC (ICU's quick check): its segments are copied, not
@@ -133,11 +160,14 @@ int32_t concord_fold(const uint16_t *source, int32_t length, uint16_t *output, i
             emit(d, seg_start, i, output, capacity, source_start, source_end, &n);
         }
     }
+    if (n > INT32_MAX) { *status = U_INPUT_TOO_LONG_ERROR; return -1; }
     *status = U_ZERO_ERROR;
-    return n;
+    return (int32_t)n;
 }
 
 void *concord_break_open(int32_t kind, const char *locale, int32_t *status) {
+    if (!status) return NULL;
+    if (!locale || (kind != 0 && kind != 1)) { *status = U_ILLEGAL_ARGUMENT_ERROR; return NULL; }
     UErrorCode err = U_ZERO_ERROR;
     UBreakIterator *bi = ubrk_open(kind == 0 ? UBRK_WORD : UBRK_SENTENCE, locale, NULL, 0, &err);
     *status = err;
@@ -150,11 +180,17 @@ void concord_break_close(void *iterator) {
 }
 
 int32_t concord_break_segments(void *iterator, int32_t words_only, const uint16_t *text,
-                               int32_t length, int32_t *pairs, int32_t pair_capacity,
+                               int64_t length, int32_t *pairs, int32_t pair_capacity,
                                int32_t *status) {
+    if (!status) return -1;
+    if (bad_text(text, length, status)) return -1;
+    if (!iterator || pair_capacity < 0 || (pair_capacity > 0 && !pairs)) {
+        *status = U_ILLEGAL_ARGUMENT_ERROR;
+        return -1;
+    }
     UBreakIterator *bi = (UBreakIterator *)iterator;
     UErrorCode err = U_ZERO_ERROR;
-    ubrk_setText(bi, (const UChar *)text, length, &err);
+    ubrk_setText(bi, text ? (const UChar *)text : empty_text, (int32_t)length, &err);
     if (U_FAILURE(err)) { *status = err; return -1; }
     int32_t count = 0;
     int32_t start = ubrk_first(bi);
@@ -166,22 +202,24 @@ int32_t concord_break_segments(void *iterator, int32_t words_only, const uint16_
             if (tag >= UBRK_WORD_NONE && tag < UBRK_WORD_NONE_LIMIT) continue;
         }
         if (count < pair_capacity) {
-            pairs[2 * count] = start;
-            pairs[2 * count + 1] = end;
+            pairs[2 * (int64_t)count] = start;
+            pairs[2 * (int64_t)count + 1] = end;
         }
-        count++;
+        count++;  /* at most one segment per unit: stays within int32_t */
     }
     /* Leave the iterator holding no pointer to the caller's buffer. */
-    static const UChar empty[1] = {0};
-    ubrk_setText(bi, empty, 0, &err);
+    ubrk_setText(bi, empty_text, 0, &err);
+    if (U_FAILURE(err)) { *status = err; return -1; }
     *status = U_ZERO_ERROR;
     return count;
 }
 
-void concord_script_counts(const uint16_t *text, int32_t length, int64_t counts[5]) {
+int32_t concord_script_counts(const uint16_t *text, int64_t length, int64_t *counts, int32_t count) {
+    if (!counts || count < 5 || length < 0 || (!text && length > 0)) return -1;
     memset(counts, 0, 5 * sizeof(int64_t));
     const UChar *src = (const UChar *)text;
-    for (int32_t i = 0; i < length;) {
+    /* A 64-bit index: ICU sees one code point at a time, so any length counts exactly. */
+    for (int64_t i = 0; i < length;) {
         UChar32 c;
         U16_NEXT(src, i, length, c);
         if (c < 0x41) continue;
@@ -197,6 +235,7 @@ void concord_script_counts(const uint16_t *text, int32_t length, int64_t counts[
         default: counts[4]++; break;
         }
     }
+    return 0;
 }
 
 void concord_icu_version(char *buffer, int32_t capacity) {
@@ -204,7 +243,7 @@ void concord_icu_version(char *buffer, int32_t capacity) {
     char text[U_MAX_VERSION_STRING_LENGTH];
     u_getVersion(info);
     u_versionToString(info, text);
-    if (capacity > 0) {
+    if (buffer && capacity > 0) {
         strncpy(buffer, text, (size_t)capacity - 1);
         buffer[capacity - 1] = 0;
     }
@@ -214,14 +253,19 @@ const char *concord_error_name(int32_t status) {
     return u_errorName((UErrorCode)status);
 }
 
-void *concord_regex_open(const uint16_t *pattern, int32_t length, int32_t flags,
+void *concord_regex_open(const uint16_t *pattern, int64_t length, int32_t flags,
                          int32_t *status, int32_t *error_offset) {
+    if (!status || !error_offset) return NULL;
+    *error_offset = -1;
+    /* A pattern is compiled whole; pieces of one mean nothing. */
+    if (bad_text(pattern, length, status)) return NULL;
+    if (!pattern) pattern = empty_text;
     UErrorCode err = U_ZERO_ERROR;
     UParseError parse;
     memset(&parse, 0, sizeof parse);
     uint32_t icu_flags = 0;
     if (flags & 1) icu_flags |= UREGEX_CASE_INSENSITIVE;
-    URegularExpression *re = uregex_open((const UChar *)pattern, length, icu_flags, &parse, &err);
+    URegularExpression *re = uregex_open((const UChar *)pattern, (int32_t)length, icu_flags, &parse, &err);
     *status = err;
     *error_offset = parse.offset;
     if (U_FAILURE(err)) {
@@ -236,23 +280,31 @@ void concord_regex_close(void *regex) {
 }
 
 void *concord_regex_clone(void *regex, int32_t *status) {
+    if (!status) return NULL;
+    if (!regex) { *status = U_ILLEGAL_ARGUMENT_ERROR; return NULL; }
     UErrorCode err = U_ZERO_ERROR;
     URegularExpression *copy = uregex_clone((const URegularExpression *)regex, &err);
     *status = err;
     return U_FAILURE(err) ? NULL : copy;
 }
 
-int32_t concord_regex_group_count(void *regex) {
+int32_t concord_regex_group_count(void *regex, int32_t *status) {
+    if (!status) return -1;
+    if (!regex) { *status = U_ILLEGAL_ARGUMENT_ERROR; return -1; }
     UErrorCode err = U_ZERO_ERROR;
     int32_t n = uregex_groupCount((URegularExpression *)regex, &err);
-    return U_FAILURE(err) ? 0 : n;
+    *status = err;
+    return U_FAILURE(err) ? -1 : n;
 }
 
 int32_t concord_regex_group_number(void *regex, const char *name) {
+    if (!regex || !name) return -1;
     UErrorCode err = U_ZERO_ERROR;
     UChar uname[64];
     int32_t n = 0;
     while (name[n] && n < 63) { uname[n] = (UChar)(unsigned char)name[n]; n++; }
+    /* A longer name would be cut, and could then name another group. */
+    if (name[n]) return -1;
     int32_t number = uregex_groupNumberFromName((URegularExpression *)regex, uname, n, &err);
     return U_FAILURE(err) ? -1 : number;
 }
@@ -264,21 +316,30 @@ static void record_match(URegularExpression *re, int32_t groups, int32_t count, 
         UErrorCode gerr = U_ZERO_ERROR;
         int32_t start = uregex_start(re, g, &gerr);
         int32_t end = uregex_end(re, g, &gerr);
-        spans[(count * groups + g) * 2] = U_FAILURE(gerr) ? -1 : start;
-        spans[(count * groups + g) * 2 + 1] = U_FAILURE(gerr) ? -1 : end;
+        /* 64-bit: matches × groups × 2 can pass int32_t on a long text. */
+        int64_t at = ((int64_t)count * groups + g) * 2;
+        spans[at] = U_FAILURE(gerr) ? -1 : start;
+        spans[at + 1] = U_FAILURE(gerr) ? -1 : end;
     }
 }
 
 /* Every match, found by the search (starts == NULL) or tried at the given places only. */
-static int32_t find_matches(void *regex, const uint16_t *text, int32_t length,
-                            const int32_t *starts, int32_t start_count,
+static int32_t find_matches(void *regex, const uint16_t *text, int64_t length_in,
+                            const int32_t *starts, int64_t start_count,
                             int32_t *spans, int32_t match_capacity, int32_t *status) {
+    if (!status) return -1;
+    if (bad_text(text, length_in, status)) return -1;
+    if (!regex || start_count < 0 || match_capacity < 0 || (match_capacity > 0 && !spans)) {
+        *status = U_ILLEGAL_ARGUMENT_ERROR;
+        return -1;
+    }
+    int32_t length = (int32_t)length_in;
     URegularExpression *re = (URegularExpression *)regex;
     UErrorCode err = U_ZERO_ERROR;
-    uregex_setText(re, (const UChar *)text, length, &err);
+    uregex_setText(re, text ? (const UChar *)text : empty_text, length, &err);
     if (U_FAILURE(err)) { *status = err; return -1; }
     int32_t groups = uregex_groupCount(re, &err) + 1;
-    int32_t count = 0;
+    int32_t count = 0;  /* matches do not overlap and move on by one at least: <= length + 1 */
     if (!starts) {
         while (uregex_findNext(re, &err) && U_SUCCESS(err)) {
             record_match(re, groups, count, spans, match_capacity);
@@ -286,7 +347,7 @@ static int32_t find_matches(void *regex, const uint16_t *text, int32_t length,
         }
     } else {
         int32_t next = 0;  /* where the search would go on: the end of the last match */
-        for (int32_t k = 0; k < start_count && U_SUCCESS(err); k++) {
+        for (int64_t k = 0; k < start_count && U_SUCCESS(err); k++) {
             int32_t at = starts[k];
             if (at < next || at > length) continue;
             if (!uregex_lookingAt(re, at, &err) || U_FAILURE(err)) continue;
@@ -297,31 +358,37 @@ static int32_t find_matches(void *regex, const uint16_t *text, int32_t length,
         }
     }
     /* Leave no pointer to the caller's buffer behind. */
-    static const UChar empty[1] = {0};
     UErrorCode reset = U_ZERO_ERROR;
-    uregex_setText(re, empty, 0, &reset);
+    uregex_setText(re, empty_text, 0, &reset);
     if (U_FAILURE(err)) { *status = err; return -1; }
+    if (U_FAILURE(reset)) { *status = reset; return -1; }
     *status = U_ZERO_ERROR;
     return count;
 }
 
-int32_t concord_regex_find_all(void *regex, const uint16_t *text, int32_t length,
+int32_t concord_regex_find_all(void *regex, const uint16_t *text, int64_t length,
                                int32_t *spans, int32_t match_capacity, int32_t *status) {
     return find_matches(regex, text, length, NULL, 0, spans, match_capacity, status);
 }
 
-int32_t concord_regex_find_at(void *regex, const uint16_t *text, int32_t length,
-                              const int32_t *starts, int32_t start_count,
+int32_t concord_regex_find_at(void *regex, const uint16_t *text, int64_t length,
+                              const int32_t *starts, int64_t start_count,
                               int32_t *spans, int32_t match_capacity, int32_t *status) {
     static const int32_t none[1] = {0};
     return find_matches(regex, text, length, starts ? starts : none, starts ? start_count : 0,
                         spans, match_capacity, status);
 }
 
-int32_t concord_month_names(const char *locale, int32_t kind, uint16_t *buffer, int32_t capacity) {
+int32_t concord_month_names(const char *locale, int32_t kind, uint16_t *buffer, int32_t capacity,
+                            int32_t *status) {
+    if (!status) return -1;
+    if (!locale || !buffer || capacity < 0 || kind < 0 || kind > 3) {
+        *status = U_ILLEGAL_ARGUMENT_ERROR;
+        return -1;
+    }
     UErrorCode err = U_ZERO_ERROR;
     UDateFormat *fmt = udat_open(UDAT_NONE, UDAT_LONG, locale, NULL, 0, NULL, 0, &err);
-    if (U_FAILURE(err)) return -1;
+    if (U_FAILURE(err)) { *status = err; return -1; }
     UDateFormatSymbolType type = kind == 0 ? UDAT_MONTHS : kind == 1 ? UDAT_STANDALONE_MONTHS
                                : kind == 2 ? UDAT_SHORT_MONTHS : UDAT_STANDALONE_SHORT_MONTHS;
     int32_t written = 0;
@@ -329,12 +396,13 @@ int32_t concord_month_names(const char *locale, int32_t kind, uint16_t *buffer, 
         UErrorCode e = U_ZERO_ERROR;
         int32_t n = udat_getSymbols(fmt, type, m, (UChar *)buffer + written,
                                     capacity - written - 1 > 0 ? capacity - written - 1 : 0, &e);
-        if (U_FAILURE(e) && e != U_BUFFER_OVERFLOW_ERROR) { udat_close(fmt); return -1; }
-        if (written + n + 1 > capacity) { udat_close(fmt); return -1; }
+        if (U_FAILURE(e) && e != U_BUFFER_OVERFLOW_ERROR) { udat_close(fmt); *status = e; return -1; }
+        if ((int64_t)written + n + 1 > capacity) { udat_close(fmt); *status = U_BUFFER_OVERFLOW_ERROR; return -1; }
         written += n;
         buffer[written++] = 0;
     }
     udat_close(fmt);
+    *status = U_ZERO_ERROR;
     return written;
 }
 
@@ -344,24 +412,31 @@ typedef struct {
     UNumberFormat *lenient;
 } Spellout;
 
-static UNumberFormat *spellout_open(const char *locale, int32_t ordinal, int lenient) {
+static UNumberFormat *spellout_open(const char *locale, int32_t ordinal, int lenient, int32_t *status) {
     UErrorCode err = U_ZERO_ERROR;
     UNumberFormat *fmt = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL, &err);
-    if (U_FAILURE(err)) return NULL;
+    if (U_FAILURE(err)) { if (fmt) unum_close(fmt); *status = err; return NULL; }
     if (ordinal) {
         static const UChar ruleset[] = {'%','s','p','e','l','l','o','u','t','-','o','r','d','i','n','a','l',0};
         UErrorCode e = U_ZERO_ERROR;
         unum_setTextAttribute(fmt, UNUM_DEFAULT_RULESET, ruleset, -1, &e);
+        /* A locale without an ordinal rule set answers U_ILLEGAL_ARGUMENT_ERROR and keeps
+         * its cardinal rules, which then parse its ordinals as well as ICU can: wanted.
+         * Anything else (out of memory) leaves the formatter in doubt. */
+        if (U_FAILURE(e) && e != U_ILLEGAL_ARGUMENT_ERROR) { unum_close(fmt); *status = e; return NULL; }
     }
-    if (lenient) unum_setAttribute(fmt, UNUM_LENIENT_PARSE, 1);
+    if (lenient) unum_setAttribute(fmt, UNUM_LENIENT_PARSE, 1);  /* (no status: cannot fail) */
     return fmt;
 }
 
-void *concord_spellout_open(const char *locale, int32_t ordinal) {
+void *concord_spellout_open(const char *locale, int32_t ordinal, int32_t *status) {
+    if (!status) return NULL;
+    if (!locale) { *status = U_ILLEGAL_ARGUMENT_ERROR; return NULL; }
     Spellout *s = calloc(1, sizeof *s);
-    if (!s) return NULL;
-    s->strict = spellout_open(locale, ordinal, 0);
-    s->lenient = spellout_open(locale, ordinal, 1);
+    if (!s) { *status = U_MEMORY_ALLOCATION_ERROR; return NULL; }
+    *status = U_ZERO_ERROR;
+    s->strict = spellout_open(locale, ordinal, 0, status);
+    if (s->strict) s->lenient = spellout_open(locale, ordinal, 1, status);
     if (!s->strict || !s->lenient) { concord_spellout_close(s); return NULL; }
     return s;
 }
@@ -383,55 +458,17 @@ static int spellout_parse(UNumberFormat *fmt, const uint16_t *text, int32_t leng
     return 1;
 }
 
-int32_t concord_spellout_parse(void *parser, const uint16_t *text, int32_t length, int64_t *value) {
+int32_t concord_spellout_parse(void *parser, const uint16_t *text, int64_t length, int64_t *value) {
     Spellout *s = parser;
-    return spellout_parse(s->strict, text, length, value) || spellout_parse(s->lenient, text, length, value);
+    /* No piece of a text is a number spelled out if the text is not: refuse a long one. */
+    if (!s || !value || bad_text(text, length, NULL)) return -1;
+    if (!text) text = empty_text;
+    return spellout_parse(s->strict, text, (int32_t)length, value)
+        || spellout_parse(s->lenient, text, (int32_t)length, value);
 }
 
-int32_t concord_inflate_raw(const uint8_t *in, int64_t in_length, int64_t cap,
-                            uint8_t **out, int64_t *out_length) {
-    *out = NULL;
-    *out_length = 0;
-    z_stream stream;
-    memset(&stream, 0, sizeof stream);
-    if (inflateInit2(&stream, -MAX_WBITS) != Z_OK) return -1;
-    int64_t size = in_length * 4 + 65536;
-    if (size > cap + 1) size = cap + 1;
-    uint8_t *buffer = malloc((size_t)size);
-    if (!buffer) { inflateEnd(&stream); return -1; }
-    stream.next_in = (Bytef *)in;
-    stream.avail_in = (uInt)in_length;
-    int64_t produced = 0;
-    for (;;) {
-        stream.next_out = buffer + produced;
-        stream.avail_out = (uInt)(size - produced);
-        int ret = inflate(&stream, Z_NO_FLUSH);
-        produced = size - stream.avail_out;
-        if (ret == Z_STREAM_END) break;
-        if (ret != Z_OK && ret != Z_BUF_ERROR) { free(buffer); inflateEnd(&stream); return -1; }
-        if (stream.avail_out == 0) {
-            if (size >= cap + 1) { free(buffer); inflateEnd(&stream); return 1; }
-            int64_t bigger = size * 2 > cap + 1 ? cap + 1 : size * 2;
-            uint8_t *grown = realloc(buffer, (size_t)bigger);
-            if (!grown) { free(buffer); inflateEnd(&stream); return -1; }
-            buffer = grown;
-            size = bigger;
-            continue;
-        }
-        if (stream.avail_in == 0) { free(buffer); inflateEnd(&stream); return -1; }  /* truncated */
-    }
-    inflateEnd(&stream);
-    if (produced > cap) { free(buffer); return 1; }
-    *out = buffer;
-    *out_length = produced;
-    return 0;
-}
-
-void concord_free(void *pointer) {
-    free(pointer);
-}
-
-void concord_case_fold_table(uint16_t *table) {
+int32_t concord_case_fold_table(uint16_t *table, int32_t capacity) {
+    if (!table || capacity < 0x10000) return -1;
     for (int32_t c = 0; c < 0x10000; c++) {
         if (U16_IS_SURROGATE(c)) { table[c] = 0xFFFF; continue; }
         UChar in[1] = { (UChar)c }, out[4];
@@ -439,20 +476,25 @@ void concord_case_fold_table(uint16_t *table) {
         int32_t n = u_strFoldCase(out, 4, in, 1, U_FOLD_CASE_DEFAULT, &err);
         table[c] = (U_SUCCESS(err) && n == 1) ? out[0] : 0xFFFF;
     }
+    return 0;
 }
 
-int32_t concord_case_fold(const uint16_t *text, int32_t length, uint16_t *output, int32_t capacity) {
+int32_t concord_case_fold(const uint16_t *text, int64_t length, uint16_t *output, int32_t capacity) {
+    if (bad_text(text, length, NULL) || capacity < 0 || (capacity > 0 && !output)) return -1;
+    if (!text) text = empty_text;
     UErrorCode err = U_ZERO_ERROR;
-    int32_t n = u_strFoldCase((UChar *)output, capacity, (const UChar *)text, length, U_FOLD_CASE_DEFAULT, &err);
+    int32_t n = u_strFoldCase((UChar *)output, capacity, (const UChar *)text, (int32_t)length, U_FOLD_CASE_DEFAULT, &err);
     if (err == U_BUFFER_OVERFLOW_ERROR || U_SUCCESS(err)) return n;
     return -1;
 }
 
-void concord_letter_number_table(uint8_t *table) {
+int32_t concord_letter_number_table(uint8_t *table, int32_t capacity) {
+    if (!table || capacity < 0x10000) return -1;
     for (int32_t c = 0; c < 0x10000; c++) {
         table[c] = ((U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_N_MASK)) != 0 ? 1 : 0)
                  | ((U_GET_GC_MASK(c) & U_GC_ND_MASK) != 0 ? 2 : 0);
     }
+    return 0;
 }
 
 /* The first starter of NFD(c), or 0xFFFF when NFD(c) holds another starter, begins with a
@@ -470,15 +512,20 @@ static uint16_t base_letter(UChar32 c, const UNormalizer2 *nfd) {
     return out[0];
 }
 
-void concord_base_letter_tables(uint16_t *lower, uint16_t *same) {
+int32_t concord_base_letter_tables(uint16_t *lower, uint16_t *same, int64_t capacity) {
+    if (lower == NULL || same == NULL) return CONCORD_ILLEGAL_ARGUMENT;
+    /* One entry per BMP unit: a smaller table would be written past its end. */
+    if (capacity < 0x10000) return U_BUFFER_OVERFLOW_ERROR;
     UErrorCode err = U_ZERO_ERROR;
     const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
+    if (U_FAILURE(err) || nfd == NULL) return U_FAILURE(err) ? err : U_INTERNAL_PROGRAM_ERROR;
     for (int32_t c = 0; c < 0x10000; c++) {
-        if (U16_IS_SURROGATE(c) || U_FAILURE(err)) { lower[c] = 0xFFFF; same[c] = 0xFFFF; continue; }
+        if (U16_IS_SURROGATE(c)) { lower[c] = 0xFFFF; same[c] = 0xFFFF; continue; }
         same[c] = base_letter(c, nfd);
         /* The full lower-case mapping of a BMP character is its simple one but for İ (i and a
          * combining dot: base i, as u_tolower gives) and Σ, which lower-cases to σ or, at the
          * end of a word, ς: either may be what a text holds. */
         lower[c] = c == 0x03A3 ? 0xFFFF : base_letter(u_tolower(c), nfd);
     }
+    return 0;
 }

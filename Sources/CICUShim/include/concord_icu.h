@@ -10,11 +10,23 @@
  *
  * Text is passed as UTF-16 code units (uint16_t), ICU's native form. Status values are
  * ICU's UErrorCode numbers; 0 or negative means success.
+ *
+ * Every pointer is checked (NULL: CONCORD_ILLEGAL_ARGUMENT) and every buffer comes with its
+ * capacity. Text lengths are 64-bit: ICU's C API counts UTF-16 units in int32_t, so a
+ * function that has to hand the whole text to ICU at once refuses a longer text with
+ * CONCORD_INPUT_TOO_LONG (never a silent cut); one that can work piece by piece exactly
+ * takes any length. Each function says which.
  */
 #ifndef CONCORD_ICU_H
 #define CONCORD_ICU_H
 
 #include <stdint.h>
+
+/* ICU's U_ILLEGAL_ARGUMENT_ERROR and U_INPUT_TOO_LONG_ERROR (checked in shim.c). */
+#define CONCORD_ILLEGAL_ARGUMENT 1
+#define CONCORD_INPUT_TOO_LONG 31
+/* The longest text (UTF-16 units) that ICU's int32_t lengths can take: INT32_MAX. */
+#define CONCORD_MAX_UNITS 2147483647
 
 #ifdef __cplusplus
 extern "C" {
@@ -29,10 +41,13 @@ extern "C" {
  * [start, end) of the normalization segment it came from (a segment is the text between two
  * NFKC boundaries, e.g. "e" + U+0301 -> "é" maps to both source units).
  *
- * Returns the output length. If it is larger than capacity, nothing useful was written:
- * call again with a buffer at least that large. Returns -1 and sets *status on an ICU error.
+ * output, source_start and source_end each hold capacity elements. Returns the output
+ * length. If it is larger than capacity, nothing useful was written: call again with
+ * buffers at least that large. Returns -1 and sets *status on an ICU error, a NULL
+ * pointer, or a text (or its folded form) longer than CONCORD_MAX_UNITS: the offsets are
+ * int32_t, and chunking would not make them fit.
  */
-int32_t concord_fold(const uint16_t *source, int32_t length,
+int32_t concord_fold(const uint16_t *source, int64_t length,
                      uint16_t *output, int32_t capacity,
                      int32_t *source_start, int32_t *source_end,
                      int32_t *status);
@@ -45,31 +60,36 @@ void concord_break_close(void *iterator);
  * Sets the text and writes segment boundaries as pairs (start, end). With words_only, only
  * segments that ICU tags as words (letters, numbers, kana, ideographs) are written; spaces
  * and punctuation are skipped. Returns the number of pairs, which may be
- * larger than pair_capacity (then call again with more room).
+ * larger than pair_capacity (then call again with more room); pairs holds 2 * pair_capacity
+ * elements. A text longer than CONCORD_MAX_UNITS is refused: a boundary depends on the
+ * text around it, so pieces would not break exactly as the whole.
  */
 int32_t concord_break_segments(void *iterator, int32_t words_only, const uint16_t *text,
-                               int32_t length, int32_t *pairs, int32_t pair_capacity,
+                               int64_t length, int32_t *pairs, int32_t pair_capacity,
                                int32_t *status);
 
 /*
  * ICU regular expressions (uregex). flags: 1 = case-insensitive. On a syntax error, returns
  * NULL, sets *status and *error_offset (the UTF-16 offset in the pattern, or -1).
  */
-void *concord_regex_open(const uint16_t *pattern, int32_t length, int32_t flags,
+void *concord_regex_open(const uint16_t *pattern, int64_t length, int32_t flags,
                          int32_t *status, int32_t *error_offset);
 void concord_regex_close(void *regex);
 /* A copy of a compiled regex that can match on another thread (ICU shares the pattern). */
 void *concord_regex_clone(void *regex, int32_t *status);
-int32_t concord_regex_group_count(void *regex);
-/* The number of the named group `name` (ASCII), or -1. */
+/* The number of capture groups, or -1 (with *status set) on a NULL regex or an ICU error. */
+int32_t concord_regex_group_count(void *regex, int32_t *status);
+/* The number of the named group `name` (ASCII, at most 63 characters), or -1. */
 int32_t concord_regex_group_number(void *regex, const char *name);
 /*
  * Finds every match in text. For each match, writes (group_count + 1) pairs (start, end) —
  * group 0 first, -1 for a group that did not take part. Returns the number of matches, which
- * may be larger than match_capacity (then call again with more room). A regex object is not
- * thread-safe: the caller serializes calls on one object.
+ * may be larger than match_capacity (then call again with more room); spans holds
+ * match_capacity * (group_count + 1) * 2 elements. A regex object is not thread-safe: the
+ * caller serializes calls on one object. A text longer than CONCORD_MAX_UNITS is refused:
+ * a match may span any piece boundary.
  */
-int32_t concord_regex_find_all(void *regex, const uint16_t *text, int32_t length,
+int32_t concord_regex_find_all(void *regex, const uint16_t *text, int64_t length,
                                int32_t *spans, int32_t match_capacity, int32_t *status);
 
 /*
@@ -78,58 +98,62 @@ int32_t concord_regex_find_all(void *regex, const uint16_t *text, int32_t length
  * the whole text visible to look-behinds) instead of at every position, skipping those
  * inside the previous match, as the search does. The pattern must not use \G.
  */
-int32_t concord_regex_find_at(void *regex, const uint16_t *text, int32_t length,
-                              const int32_t *starts, int32_t start_count,
+int32_t concord_regex_find_at(void *regex, const uint16_t *text, int64_t length,
+                              const int32_t *starts, int64_t start_count,
                               int32_t *spans, int32_t match_capacity, int32_t *status);
 
 /*
  * Month names from ICU's locale data. kind: 0 = format wide (октября), 1 = stand-alone wide
  * (октябрь), 2 = format abbreviated, 3 = stand-alone abbreviated. Writes the twelve names
- * one after another into buffer, each followed by a 0 unit. Returns the units written, or -1.
+ * one after another into buffer (capacity units), each followed by a 0 unit. Returns the
+ * units written, or -1 (with *status set; U_BUFFER_OVERFLOW_ERROR when buffer is too small).
  */
-int32_t concord_month_names(const char *locale, int32_t kind, uint16_t *buffer, int32_t capacity);
+int32_t concord_month_names(const char *locale, int32_t kind, uint16_t *buffer, int32_t capacity,
+                            int32_t *status);
 
 /*
  * Numbers spelled out in words (二十八, seventy-third), parsed with ICU's rule-based number
  * format for the locale; ordinal selects the ordinal rule set where the locale has one.
- * Open once, reuse (not thread-safe). parse returns 1 and sets *value when the whole text
- * parsed, else 0. It tries a strict parse first (5-10x faster) and the lenient one (which
+ * Open once, reuse (not thread-safe); open returns NULL and sets *status on failure. parse
+ * returns 1 and sets *value when the whole text parsed, 0 when it did not, -1 on a NULL
+ * pointer or a text longer than CONCORD_MAX_UNITS (which no number spelled out in words
+ * is: refused, not cut). It tries a strict parse first (5-10x faster) and the lenient one (which
  * collates: case, accents, inflected forms) only when the strict one does not take the
  * whole text.
  */
-void *concord_spellout_open(const char *locale, int32_t ordinal);
+void *concord_spellout_open(const char *locale, int32_t ordinal, int32_t *status);
 void concord_spellout_close(void *parser);
-int32_t concord_spellout_parse(void *parser, const uint16_t *text, int32_t length, int64_t *value);
+int32_t concord_spellout_parse(void *parser, const uint16_t *text, int64_t length, int64_t *value);
 
 /*
- * Inflates a raw deflate stream (a zip entry), deterministically: returns 0 and a malloc'd
- * buffer in *out (free with concord_free) when the stream ends, 1 when the output would
- * exceed cap bytes, -1 when the stream is damaged or truncated.
+ * Script counts over a text, in this order: Latin, Cyrillic, Arabic, Han, Other letters,
+ * into counts (count elements, at least 5). Any length: ICU is asked one code point at a
+ * time. Returns 0, or -1 on a NULL pointer or too small a count.
  */
-int32_t concord_inflate_raw(const uint8_t *in, int64_t in_length, int64_t cap,
-                            uint8_t **out, int64_t *out_length);
-void concord_free(void *pointer);
-
-/* Script counts over a text, in this order: Latin, Cyrillic, Arabic, Han, Other letters. */
-void concord_script_counts(const uint16_t *text, int32_t length, int64_t counts[5]);
+int32_t concord_script_counts(const uint16_t *text, int64_t length, int64_t *counts, int32_t count);
 
 /*
- * Case folding for the literal pre-scan. concord_case_fold_table fills table[65536]: for each
+ * Case folding for the literal pre-scan. concord_case_fold_table fills table (capacity
+ * elements, at least 65536; returns -1 without writing otherwise, else 0): for each
  * BMP code unit, its full case folding when that is one unit, else 0xFFFF (ß -> ss, İ -> i̇,
  * and surrogates: the caller treats such text conservatively). concord_case_fold writes the
- * full case folding of a string and returns its length (or the needed capacity).
+ * full case folding of a string and returns its length (or the needed capacity), or -1 on
+ * an ICU error, a NULL pointer or a text longer than CONCORD_MAX_UNITS (refused: the
+ * result's length has to fit ICU's int32_t too).
  */
-void concord_case_fold_table(uint16_t *table);
-/* table[65536] for BMP units: bit 1 for letters and numbers (general categories L and N),
- * bit 2 for decimal digits (Nd, what \d matches). */
-void concord_letter_number_table(uint8_t *table);
-int32_t concord_case_fold(const uint16_t *text, int32_t length, uint16_t *output, int32_t capacity);
+int32_t concord_case_fold_table(uint16_t *table, int32_t capacity);
+/* table (capacity >= 65536, else -1) for BMP units: bit 1 for letters and numbers (general
+ * categories L and N), bit 2 for decimal digits (Nd, what \d matches). */
+int32_t concord_letter_number_table(uint8_t *table, int32_t capacity);
+int32_t concord_case_fold(const uint16_t *text, int64_t length, uint16_t *output, int32_t capacity);
 
 /* For each BMP unit, the first character of the canonical decomposition (NFD) of its full
  * lower-case mapping (lower) and of itself (same), or 0xFFFF when that is not one BMP starter
  * followed only by combining marks (surrogates, Hangul syllables, İ): the readers' word
- * filters treat such units conservatively. */
-void concord_base_letter_tables(uint16_t *lower, uint16_t *same);
+ * filters treat such units conservatively. Both tables hold `capacity` entries (at least
+ * 65,536). Returns 0, CONCORD_ILLEGAL_ARGUMENT for a NULL table, U_BUFFER_OVERFLOW_ERROR
+ * (15) for a capacity that is too small, or ICU's error when NFD is unavailable. */
+int32_t concord_base_letter_tables(uint16_t *lower, uint16_t *same, int64_t capacity);
 
 /* ICU's version, e.g. "72.1". */
 void concord_icu_version(char *buffer, int32_t capacity);

@@ -64,6 +64,7 @@ public struct DocumentReader: Sendable {
         var reader = DocxReader()
         reader.limits = DocxPackage.Limits(entries: docxEntryLimit, totalBytes: docxByteLimit)
         let (source, positions) = try reader.read(url: URL(fileURLWithPath: path), file: path)
+        try Self.checkLength(source.units.count, file: path)
         var document = read(source: source, file: path, format: .plainText)
         document.format = .docx
         document.paragraphPositions = positions
@@ -72,9 +73,18 @@ public struct DocumentReader: Sendable {
 
     public func read(bytes: [UInt8], file: String) throws(InputError) -> Document {
         let source = try SourceDecoder.decode(bytes, file: file)
+        try Self.checkLength(source.units.count, file: file)
         let ext = (file as NSString).pathExtension.lowercased()
         let format: SourceFormat = (ext == "md" || ext == "markdown") ? .markdown : .plainText
         return read(source: source, file: file, format: format)
+    }
+
+    /// Every later step hands text to ICU, whose lengths are `Int32`: a longer text is
+    /// refused here, with the file's name, before anything could trap or cut it.
+    public static func checkLength(_ units: Int, file: String) throws(InputError) {
+        if ICULimits.length(units) == nil {
+            throw InputError(file: file, reason: .tooLong(units: units, limit: ICULimits.maxUnits))
+        }
     }
 
     public func read(source: SourceText, file: String, format: SourceFormat) -> Document {

@@ -1,5 +1,5 @@
 import Foundation
-import CICUShim
+import CConcordZlib
 import ZIPFoundation
 
 /// The parts of a Word package, read with limits: a .docx is a zip file, and a zip file can
@@ -102,7 +102,7 @@ struct DocxPackage {
                 data = compressed
                 if data.count > budget { throw TooLarge() }
             case 8:
-                // zlib directly (through the shim): deterministic on damaged streams, which
+                // zlib directly (through CConcordZlib): deterministic on damaged streams, which
                 // ZIPFoundation's inflater was not (it read past the part, or returned
                 // different bytes from run to run — found by fuzzing).
                 var out: UnsafeMutablePointer<UInt8>?
@@ -110,10 +110,18 @@ struct DocxPackage {
                 let status = compressed.withUnsafeBytes { raw in
                     concord_inflate_raw(raw.bindMemory(to: UInt8.self).baseAddress, Int64(compressed.count), Int64(budget), &out, &length)
                 }
-                if status == 1 { throw TooLarge() }
-                guard status == 0, let out else { throw Truncated() }
-                data = Data(bytes: out, count: Int(length))
-                concord_free(out)
+                defer { concord_zlib_free(out) }
+                switch status {
+                case CONCORD_INFLATE_OK:
+                    guard let out else { throw Truncated() }
+                    data = Data(bytes: out, count: Int(length))
+                case CONCORD_INFLATE_TOO_LARGE:
+                    throw TooLarge()
+                case CONCORD_INFLATE_NO_MEMORY:
+                    throw InputError(file: file, reason: .malformed("\(path) in the .docx package could not be inflated: out of memory", line: nil))
+                default:
+                    throw Truncated()
+                }
             default:
                 throw InputError(file: file, reason: .malformed("\(path) in the .docx package uses a compression Word does not write", line: nil))
             }

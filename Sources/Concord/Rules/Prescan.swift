@@ -487,7 +487,7 @@ struct Prescan: Sendable {
     static func folded(_ text: String) -> [UInt16] {
         let units = Array(text.utf16)
         var output = [UInt16](repeating: 0, count: units.count * 3 + 4)
-        let n = concord_case_fold(units, Int32(units.count), &output, Int32(output.count))
+        let n = concord_case_fold(units, Int64(units.count), &output, Int32(clamping: output.count))
         let folded = n >= 0 && Int(n) <= output.count ? Array(output[0..<Int(n)]) : units
         return folded.filter { !isIgnorable($0) }
     }
@@ -573,14 +573,16 @@ struct LiteralScanner: Sendable {
     /// 2 for decimal digits (`\d`, which matches more than ASCII).
     private static let categories: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 0x10000)
-        table.withUnsafeMutableBufferPointer { concord_letter_number_table($0.baseAddress) }
+        let status = table.withUnsafeMutableBufferPointer { concord_letter_number_table($0.baseAddress, Int32($0.count)) }
+        precondition(status == 0, "the table has room for every BMP unit")
         return table
     }()
 
     /// ICU's case folding of every BMP unit, computed once.
     private static let foldTable: [UInt16] = {
         var table = [UInt16](repeating: 0, count: 0x10000)
-        table.withUnsafeMutableBufferPointer { concord_case_fold_table($0.baseAddress) }
+        let status = table.withUnsafeMutableBufferPointer { concord_case_fold_table($0.baseAddress, Int32($0.count)) }
+        precondition(status == 0, "the table has room for every BMP unit")
         return table
     }()
 

@@ -11,6 +11,8 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidUTF16(line: Int)
         case unsupportedFormat(String)
         case tooLarge(bytes: Int, limit: Int)
+        /// More text than ICU can take in one call (its lengths are `Int32`).
+        case tooLong(units: Int, limit: Int)
         case malformed(String, line: Int?)
     }
 
@@ -43,6 +45,8 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidUTF16: return "not valid UTF-16 (a lone surrogate)"
         case .unsupportedFormat(let ext): return "unsupported file type '\(ext)' (Concord reads .txt, .md and .docx)"
         case .tooLarge(let bytes, let limit): return "the file is \(bytes) bytes, over the limit of \(limit) bytes"
+        case .tooLong(let units, let limit):
+            return "the text is \(units) UTF-16 units long, over the \(limit) that ICU (Concord's Unicode library) can take; split the file"
         case .malformed(let why, _): return why
         }
     }

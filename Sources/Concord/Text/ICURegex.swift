@@ -36,13 +36,20 @@ public final class ICURegex: @unchecked Sendable {
         let units = Array(pattern.utf16)
         var status: Int32 = 0
         var offset: Int32 = -1
-        guard let handle = concord_regex_open(units, Int32(units.count), caseInsensitive ? 1 : 0, &status, &offset) else {
+        guard let handle = concord_regex_open(units, Int64(units.count), caseInsensitive ? 1 : 0, &status, &offset) else {
             throw SyntaxError(pattern: pattern, offset: Int(offset),
                               status: String(validatingCString: concord_error_name(status)) ?? "\(status)")
         }
+        var groupStatus: Int32 = 0
+        let groups = concord_regex_group_count(handle, &groupStatus)
+        guard groups >= 0 else {
+            concord_regex_close(handle)
+            throw SyntaxError(pattern: pattern, offset: -1,
+                              status: String(validatingCString: concord_error_name(groupStatus)) ?? "\(groupStatus)")
+        }
         self.pattern = pattern
         self.handle = handle
-        self.groupCount = Int(concord_regex_group_count(handle))
+        self.groupCount = Int(groups)
         var names = [String: Int]()
         // ICU has no call that lists group names: read them from the pattern.
         var rest = Substring(pattern)
@@ -82,7 +89,7 @@ public final class ICURegex: @unchecked Sendable {
         guard !text.isEmpty else { return [] }
         return collect { handle, spans, capacity, status in
             text.withUnsafeBufferPointer { t in
-                concord_regex_find_all(handle, t.baseAddress, Int32(t.count), spans, capacity, &status)
+                concord_regex_find_all(handle, t.baseAddress, Int64(t.count), spans, capacity, &status)
             }
         }
     }
@@ -94,7 +101,7 @@ public final class ICURegex: @unchecked Sendable {
         return collect { handle, spans, capacity, status in
             text.withUnsafeBufferPointer { t in
                 starts.withUnsafeBufferPointer { s in
-                    concord_regex_find_at(handle, t.baseAddress, Int32(t.count), s.baseAddress, Int32(s.count), spans, capacity, &status)
+                    concord_regex_find_at(handle, t.baseAddress, Int64(t.count), s.baseAddress, Int64(s.count), spans, capacity, &status)
                 }
             }
         }
@@ -109,7 +116,7 @@ public final class ICURegex: @unchecked Sendable {
         while true {
             var spans = [Int32](repeating: -1, count: capacity * width * 2)
             var status: Int32 = 0
-            let count = spans.withUnsafeMutableBufferPointer { s in search(handle, s.baseAddress, Int32(capacity), &status) }
+            let count = spans.withUnsafeMutableBufferPointer { s in search(handle, s.baseAddress, Int32(clamping: capacity), &status) }
             if count < 0 { return [] }
             if Int(count) <= capacity {
                 return (0..<Int(count)).map { m in
@@ -160,7 +167,8 @@ public enum LocaleData {
     /// 2 abbreviated format, 3 abbreviated stand-alone.
     public static func monthNames(locale: String, kind: Int32 = 0) -> [String] {
         var buffer = [UInt16](repeating: 0, count: 1024)
-        let written = buffer.withUnsafeMutableBufferPointer { concord_month_names(locale, kind, $0.baseAddress, 1024) }
+        var status: Int32 = 0
+        let written = buffer.withUnsafeMutableBufferPointer { concord_month_names(locale, kind, $0.baseAddress, Int32($0.count), &status) }
         guard written > 0 else { return [] }
         return buffer[0..<Int(written)].split(separator: 0, omittingEmptySubsequences: false)
             .prefix(12).map { String(decoding: $0, as: UTF16.self) }
@@ -181,7 +189,8 @@ public enum LocaleData {
         let memoKey = key + "/" + text
         if let known = spelloutMemo[memoKey] { return known }
         if spellout[key] == nil {
-            guard let parser = concord_spellout_open(locale, ordinal ? 1 : 0) else { return nil }
+            var status: Int32 = 0
+            guard let parser = concord_spellout_open(locale, ordinal ? 1 : 0, &status) else { return nil }
             spellout[key] = parser
         }
         let value = result(units, key)
@@ -195,7 +204,7 @@ public enum LocaleData {
     /// Parses with the opened parser (the lock is held by the caller).
     private static func result(_ units: [UInt16], _ key: String) -> Int? {
         var value: Int64 = 0
-        let ok = units.withUnsafeBufferPointer { concord_spellout_parse(spellout[key]!, $0.baseAddress, Int32($0.count), &value) }
+        let ok = units.withUnsafeBufferPointer { concord_spellout_parse(spellout[key]!, $0.baseAddress, Int64($0.count), &value) }
         return ok == 1 ? Int(value) : nil
     }
 }

@@ -13,11 +13,12 @@ public enum LanguageDetector {
     public static func detect(_ units: [UInt16], lexicon: ReadingLexicon = .standard) -> Language? {
         let sample = units.count > 200_000 ? Array(units[0..<200_000]) : units
         var counts = [Int64](repeating: 0, count: 5)
-        sample.withUnsafeBufferPointer { buffer in
+        let status = sample.withUnsafeBufferPointer { buffer in
             counts.withUnsafeMutableBufferPointer { c in
-                concord_script_counts(buffer.baseAddress, Int32(buffer.count), c.baseAddress)
+                concord_script_counts(buffer.baseAddress, Int64(buffer.count), c.baseAddress, Int32(c.count))
             }
         }
+        guard status == 0 else { return nil }
         let total = counts.reduce(0, +)
         guard total > 0 else { return nil }
         let languages = lexicon.languages.values.sorted { $0.language < $1.language }

@@ -26,7 +26,8 @@ public struct NormalizedText: Sendable {
 
     public init(_ original: [UInt16], options: Options = [.dropEmphasis]) {
         let count = original.count
-        var capacity = count + count / 4 + 16
+        // (Clamped: the shim's buffers have Int32 capacities; a longer result is refused.)
+        var capacity = min(count + count / 4 + 16, ICULimits.maxUnits)
         var output = [UInt16]()
         var starts = [Int32]()
         var ends = [Int32]()
@@ -39,18 +40,20 @@ public struct NormalizedText: Sendable {
                 output.withUnsafeMutableBufferPointer { out in
                     starts.withUnsafeMutableBufferPointer { s in
                         ends.withUnsafeMutableBufferPointer { e in
-                            concord_fold(source.baseAddress, Int32(count), out.baseAddress,
-                                         Int32(capacity), s.baseAddress, e.baseAddress, &status)
+                            concord_fold(source.baseAddress, Int64(count), out.baseAddress,
+                                         Int32(clamping: capacity), s.baseAddress, e.baseAddress, &status)
                         }
                     }
                 }
             }
             if produced < 0 {
                 // ICU could not open its normalizer data: keep the text as it is (identity map)
-                // rather than lose it; matching degrades, positions stay exact.
+                // rather than lose it; matching degrades, positions stay exact. (A text past
+                // ICULimits.maxUnits, refused by the shim, never comes from DocumentReader,
+                // which refuses it first; its offsets past Int32 clamp rather than trap.)
                 output = original
-                starts = (0..<count).map { Int32($0) }
-                ends = (0..<count).map { Int32($0 + 1) }
+                starts = (0..<count).map { Int32(clamping: $0) }
+                ends = (0..<count).map { Int32(clamping: $0 + 1) }
                 break
             }
             if Int(produced) <= capacity {

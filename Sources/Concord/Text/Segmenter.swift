@@ -31,6 +31,9 @@ public final class Segmenter: @unchecked Sendable {
     /// sentence, as ranges of `text`.
     public func segments(_ text: [UInt16]) -> [Range<Int>] {
         if text.isEmpty { return [] }
+        // Too long for ICU (DocumentReader refuses such text first): one segment, as when
+        // ICU fails, rather than a trap.
+        guard ICULimits.length(text.count) != nil else { return [0..<text.count] }
         lock.lock()
         defer { lock.unlock() }
         var capacity = max(16, text.count / 3)
@@ -40,7 +43,7 @@ public final class Segmenter: @unchecked Sendable {
             let count = text.withUnsafeBufferPointer { t in
                 pairs.withUnsafeMutableBufferPointer { p in
                     concord_break_segments(iterator, kind == .word ? 1 : 0, t.baseAddress,
-                                           Int32(t.count), p.baseAddress, Int32(capacity), &status)
+                                           Int64(t.count), p.baseAddress, Int32(clamping: capacity), &status)
                 }
             }
             if count < 0 { return [0..<text.count] }

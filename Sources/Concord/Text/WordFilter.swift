@@ -136,8 +136,13 @@ struct WordFilter: Sendable, CustomStringConvertible {
     static let tables: (lower: [UInt16], same: [UInt16]) = {
         var lower = [UInt16](repeating: 0xFFFF, count: 0x10000)
         var same = [UInt16](repeating: 0xFFFF, count: 0x10000)
-        lower.withUnsafeMutableBufferPointer { l in
-            same.withUnsafeMutableBufferPointer { s in concord_base_letter_tables(l.baseAddress, s.baseAddress) }
+        let status = lower.withUnsafeMutableBufferPointer { l in
+            same.withUnsafeMutableBufferPointer { s in concord_base_letter_tables(l.baseAddress, s.baseAddress, Int64(min(l.count, s.count))) }
+        }
+        // Without ICU's tables every unit stays 0xFFFF: the filters then let everything pass
+        // (slower, never wrong).
+        guard status == 0 else {
+            return ([UInt16](repeating: 0xFFFF, count: 0x10000), [UInt16](repeating: 0xFFFF, count: 0x10000))
         }
         return (lower, same)
     }()

@@ -1,0 +1,203 @@
+import CConcordZlib
+import CICUShim
+import Foundation
+import Testing
+@testable import Concord
+
+/// The C shims' guards: lengths ICU cannot take, NULL pointers, capacities too small. Long
+/// texts are not allocated: every length check runs before the text is read, so a short
+/// buffer with a claimed length past 2^31 units reaches the guard and nothing else.
+@Suite struct ShimLimitsTests {
+    static let tooLong = Int64(Int32.max) + 1
+    let text: [UInt16] = Array("a few words".utf16)
+
+    @Test func theSwiftGuardTakesEveryLengthICUCanAndNoOther() throws {
+        #expect(ICULimits.length(0) == 0)
+        #expect(ICULimits.length(12) == 12)
+        #expect(ICULimits.length(Int(Int32.max)) == Int32.max)
+        #expect(ICULimits.length(Int(Int32.max) + 1) == nil)
+        #expect(ICULimits.length(Int.max) == nil)
+        #expect(ICULimits.length(-1) == nil)
+        #expect(throws: ICUError.self) { try ICULimits.checkedLength(Int(Self.tooLong), operation: "fold") }
+        do {
+            _ = try ICULimits.checkedLength(5_000_000_000, operation: "fold")
+        } catch {
+            #expect(error.status == CONCORD_INPUT_TOO_LONG)
+            #expect(error.description.contains("U_INPUT_TOO_LONG_ERROR"))
+            #expect(error.description.contains("5000000000"))
+        }
+    }
+
+    @Test func theReaderRefusesTextICUCannotTakeAndNamesTheFile() throws {
+        try DocumentReader.checkLength(Int(Int32.max), file: "big.en.txt")
+        let error = InputError(file: "big.en.txt", reason: .tooLong(units: Int(Self.tooLong), limit: ICULimits.maxUnits))
+        #expect(throws: error) { try DocumentReader.checkLength(Int(Self.tooLong), file: "big.en.txt") }
+        #expect(error.description.hasPrefix("big.en.txt: error: the text is 2147483648 UTF-16 units long"))
+    }
+
+    @Test func everyTextFunctionRefusesALengthPastInt32() throws {
+        var status: Int32 = 0
+        var out = [UInt16](repeating: 0, count: 4), starts = [Int32](repeating: 0, count: 4), ends = starts
+        #expect(concord_fold(text, Self.tooLong, &out, 4, &starts, &ends, &status) == -1)
+        #expect(status == CONCORD_INPUT_TOO_LONG)
+
+        var offset: Int32 = 0
+        #expect(concord_regex_open(text, Self.tooLong, 0, &status, &offset) == nil)
+        #expect(status == CONCORD_INPUT_TOO_LONG)
+
+        let regex = try #require(concord_regex_open(Array("w".utf16), 1, 0, &status, &offset))
+        defer { concord_regex_close(regex) }
+        var spans = [Int32](repeating: 0, count: 8)
+        status = 0
+        #expect(concord_regex_find_all(regex, text, Self.tooLong, &spans, 4, &status) == -1)
+        #expect(status == CONCORD_INPUT_TOO_LONG)
+        status = 0
+        #expect(concord_regex_find_at(regex, text, Self.tooLong, [0], 1, &spans, 4, &status) == -1)
+        #expect(status == CONCORD_INPUT_TOO_LONG)
+
+        let iterator = try #require(concord_break_open(0, "en", &status))
+        defer { concord_break_close(iterator) }
+        var pairs = [Int32](repeating: 0, count: 8)
+        #expect(concord_break_segments(iterator, 1, text, Self.tooLong, &pairs, 4, &status) == -1)
+        #expect(status == CONCORD_INPUT_TOO_LONG)
+
+        #expect(concord_case_fold(text, Self.tooLong, &out, 4) == -1)
+        let parser = try #require(concord_spellout_open("en", 0, &status))
+        defer { concord_spellout_close(parser) }
+        var value: Int64 = 0
+        #expect(concord_spellout_parse(parser, text, Self.tooLong, &value) == -1)
+        // Negative lengths are a caller's bug, not a long text.
+        #expect(concord_fold(text, -1, &out, 4, &starts, &ends, &status) == -1)
+        #expect(status == CONCORD_ILLEGAL_ARGUMENT)
+    }
+
+    @Test func nullPointersGiveAnErrorNotACrash() throws {
+        var status: Int32 = 0
+        var out = [UInt16](repeating: 0, count: 4), starts = [Int32](repeating: 0, count: 4), ends = starts
+        #expect(concord_fold(nil, 5, &out, 4, &starts, &ends, &status) == -1)
+        #expect(status == CONCORD_ILLEGAL_ARGUMENT)
+        #expect(concord_fold(text, Int64(text.count), nil, 4, &starts, &ends, &status) == -1)
+        #expect(concord_fold(text, Int64(text.count), &out, 4, &starts, &ends, nil) == -1)
+        // An empty text may come as NULL (Swift passes NULL for an empty array).
+        #expect(concord_fold(nil, 0, &out, 4, &starts, &ends, &status) == 0)
+        #expect(status == 0)
+        #expect(concord_break_open(0, nil, &status) == nil)
+        #expect(status == CONCORD_ILLEGAL_ARGUMENT)
+        #expect(concord_break_open(7, "en", &status) == nil)
+        var pairs = [Int32](repeating: 0, count: 8)
+        #expect(concord_break_segments(nil, 1, text, Int64(text.count), &pairs, 4, &status) == -1)
+        #expect(status == CONCORD_ILLEGAL_ARGUMENT)
+        #expect(concord_regex_group_count(nil, &status) == -1)
+        #expect(status == CONCORD_ILLEGAL_ARGUMENT)
+        #expect(concord_regex_group_number(nil, "name") == -1)
+        #expect(concord_regex_clone(nil, &status) == nil)
+        var spans = [Int32](repeating: 0, count: 8)
+        #expect(concord_regex_find_all(nil, text, Int64(text.count), &spans, 4, &status) == -1)
+        #expect(concord_spellout_open(nil, 0, &status) == nil)
+        #expect(status == CONCORD_ILLEGAL_ARGUMENT)
+        var value: Int64 = 0
+        #expect(concord_spellout_parse(nil, text, Int64(text.count), &value) == -1)
+        #expect(concord_script_counts(nil, 3, nil, 5) == -1)
+        #expect(concord_case_fold(nil, 3, &out, 4) == -1)
+        var version = [CChar](repeating: 0, count: 4)
+        concord_icu_version(nil, 32)  // must not write anywhere
+        concord_icu_version(&version, 4)
+        #expect(version[3] == 0)
+    }
+
+    @Test func aCapacityTooSmallIsRefusedOrReportedNeverOverrun() throws {
+        var counts = [Int64](repeating: 7, count: 4)
+        #expect(concord_script_counts(text, Int64(text.count), &counts, 4) == -1)
+        #expect(counts == [7, 7, 7, 7])
+        var table = [UInt16](repeating: 1, count: 100)
+        #expect(concord_case_fold_table(&table, 100) == -1)
+        #expect(table.allSatisfy { $0 == 1 })
+        var categories = [UInt8](repeating: 1, count: 100)
+        #expect(concord_letter_number_table(&categories, 100) == -1)
+        var status: Int32 = 0
+        var names = [UInt16](repeating: 0, count: 10)
+        #expect(concord_month_names("en", 0, &names, 10, &status) == -1)
+        #expect(status == 15)  // U_BUFFER_OVERFLOW_ERROR
+        #expect(concord_month_names("en", 9, &names, 10, &status) == -1)
+        #expect(status == CONCORD_ILLEGAL_ARGUMENT)
+        // Buffers too small for the result: the needed size comes back, nothing is written.
+        var out = [UInt16](repeating: 0, count: 2), starts = [Int32](repeating: 0, count: 2), ends = starts
+        #expect(concord_fold(text, Int64(text.count), &out, 2, &starts, &ends, &status) == Int32(text.count))
+        var folded = [UInt16](repeating: 0, count: 2)
+        #expect(concord_case_fold(text, Int64(text.count), &folded, 2) == Int32(text.count))
+        // A group name ICU would see cut to 63 characters is no name at all.
+        var offset: Int32 = 0
+        let long = String(repeating: "g", count: 64)
+        let regex = try #require(concord_regex_open(Array("(?<\(long)>x)".utf16), Int64(long.count + 6), 0, &status, &offset))
+        defer { concord_regex_close(regex) }
+        #expect(concord_regex_group_number(regex, long) == -1)
+        #expect(concord_regex_group_count(regex, &status) == 1)
+    }
+
+    @Test func theSwiftAPIStillAnswersThroughTheGuards() throws {
+        #expect(LocaleData.monthNames(locale: "en").first == "January")
+        #expect(LocaleData.parseSpellout("seventy-third", locale: "en", ordinal: true) == 73)
+        #expect(LanguageDetector.detect(Array("Предлагает Генеральной Ассамблее".utf16)) == .ru)
+        #expect(throws: ICURegex.SyntaxError.self) { try ICURegex("(unclosed") }
+    }
+
+    /// A raw deflate stream of one stored block holding `bytes`.
+    func stored(_ bytes: [UInt8]) -> [UInt8] {
+        let n = UInt16(bytes.count)
+        return [0x01, UInt8(n & 0xFF), UInt8(n >> 8), UInt8(~n & 0xFF), UInt8(~n >> 8)] + bytes
+    }
+
+    func inflate(_ input: [UInt8]?, length: Int64? = nil, cap: Int64) -> (Int32, [UInt8]) {
+        var out: UnsafeMutablePointer<UInt8>?
+        var count: Int64 = 0
+        let status = concord_inflate_raw(input, length ?? Int64(input?.count ?? 0), cap, &out, &count)
+        defer { concord_zlib_free(out) }
+        return (status, out.map { Array(UnsafeBufferPointer(start: $0, count: Int(count))) } ?? [])
+    }
+
+    @Test func inflateTellsEveryOutcomeApart() {
+        let hello = Array("hello".utf8)
+        #expect(inflate(stored(hello), cap: 100) == (CONCORD_INFLATE_OK, hello))
+        #expect(inflate(stored(hello), cap: 5) == (CONCORD_INFLATE_OK, hello))
+        #expect(inflate(stored(hello), cap: 4).0 == CONCORD_INFLATE_TOO_LARGE)
+        #expect(inflate(Array(stored(hello).dropLast()), cap: 100).0 == CONCORD_INFLATE_DAMAGED)
+        #expect(inflate([], cap: 100).0 == CONCORD_INFLATE_DAMAGED)
+        #expect(inflate([0x07, 0xFF, 0xFF], cap: 100).0 == CONCORD_INFLATE_DAMAGED)  // reserved block type
+        #expect(inflate([0x03, 0x00], cap: 0) == (CONCORD_INFLATE_OK, []))            // an empty fixed block
+        #expect(inflate(nil, length: 5, cap: 100).0 == CONCORD_INFLATE_INVALID)
+        #expect(inflate(stored(hello), length: -1, cap: 100).0 == CONCORD_INFLATE_INVALID)
+        #expect(inflate(stored(hello), cap: -1).0 == CONCORD_INFLATE_INVALID)
+        #expect(inflate(stored(hello), cap: Int64.max).0 == CONCORD_INFLATE_INVALID)
+        var length: Int64 = 0
+        #expect(concord_inflate_raw(stored(hello), 10, 100, nil, &length) == CONCORD_INFLATE_INVALID)
+        // Several blocks, the last one empty.
+        var zeros = [UInt8]()
+        for _ in 0..<3 { zeros += [0x00, 0xFF, 0xFF, 0x00, 0x00] + [UInt8](repeating: 0, count: 65535) }
+        zeros += stored([])
+        let (status, bytes) = inflate(zeros, cap: 1 << 20)
+        #expect(status == CONCORD_INFLATE_OK && bytes.count == 3 * 65535)
+    }
+}
+
+/// The base-letter tables the word filters are built from: filled only for a table that is
+/// large enough.
+@Suite struct BaseLetterTableTests {
+    @Test func aTableTooSmallIsRefusedAndAFullOneIsFilled() {
+        var lower = [UInt16](repeating: 0, count: 0x10000)
+        var same = [UInt16](repeating: 0, count: 0x10000)
+        let small = lower.withUnsafeMutableBufferPointer { l in
+            same.withUnsafeMutableBufferPointer { s in concord_base_letter_tables(l.baseAddress, s.baseAddress, 100) }
+        }
+        #expect(small != 0)
+        #expect(lower.allSatisfy { $0 == 0 })
+        #expect(concord_base_letter_tables(nil, nil, 0x10000) == CONCORD_ILLEGAL_ARGUMENT)
+        let full = lower.withUnsafeMutableBufferPointer { l in
+            same.withUnsafeMutableBufferPointer { s in concord_base_letter_tables(l.baseAddress, s.baseAddress, 0x10000) }
+        }
+        #expect(full == 0)
+        let capitalEAcute = Int(Array("É".utf16)[0])
+        #expect(lower[capitalEAcute] == UInt16(UInt8(ascii: "e")))
+        #expect(same[capitalEAcute] == UInt16(UInt8(ascii: "E")))
+        #expect(lower[0xD800] == 0xFFFF)
+    }
+}
