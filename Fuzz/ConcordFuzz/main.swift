@@ -12,7 +12,7 @@ func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutab
                          _ callback: FuzzCallback) -> CInt
 
 let target = ProcessInfo.processInfo.environment["CONCORD_FUZZ_TARGET"] ?? "reader"
-nonisolated(unsafe) let rules: RuleSet? = RuleSet.locate().flatMap { try? RuleSet(folder: $0) }
+nonisolated(unsafe) let rules: RuleSet? = try? RuleSet(source: .builtIn)
 
 func check(_ condition: Bool, _ message: @autoclosure () -> String) {
     if !condition {

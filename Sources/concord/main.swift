@@ -42,13 +42,18 @@ struct ConcordCommand: ParsableCommand {
     if done == total { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
 }
 
-/// The compiled rules, or one error line and exit code 3 when they cannot be found or loaded.
+/// The compiled rules, or one error line and exit code 3 when they cannot be loaded: the
+/// built-in ones, or with `--rules DIR` the files of DIR instead (a complete replacement, so
+/// that an editor can try an edited copy of Rules/). Nothing else is looked for: no Rules/
+/// folder nearby, no environment variable.
 func loadRules(_ explicit: String?) throws -> RuleSet {
+    if ProcessInfo.processInfo.environment["CONCORD_RULES"] != nil {
+        // It used to choose the rules; ignoring it without a word would hide why an edited
+        // copy has no effect.
+        FileHandle.standardError.write(Data("concord: warning: CONCORD_RULES is no longer read: the rules are built in; give --rules DIR to replace them\n".utf8))
+    }
     do {
-        guard let folder = RuleSet.locate(explicit: explicit) else {
-            throw RuleError(file: "Rules/", message: "the Rules folder was not found: give --rules DIR or set CONCORD_RULES")
-        }
-        return try RuleSet.shared(folder: folder)
+        return try RuleSet.shared(source: explicit.map { .folder(URL(fileURLWithPath: $0)) } ?? .builtIn)
     } catch {
         FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
         throw ExitCode(ExitStatus.configurationError)
@@ -100,7 +105,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "The documents' language (ar, zh, en, fr, ru, es), overriding the file names and the text.")
     var lang: String?
 
-    @Option(name: .long, help: "The Rules folder.")
+    @Option(name: .long, help: "A folder of rule files (the layout of Rules/) to use instead of the built-in rules.")
     var rules: String?
 
     @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
@@ -154,7 +159,7 @@ struct Check: ParsableCommand {
         var ruleSet = base
         if !configuration.ruleFolders.isEmpty {
             do {
-                ruleSet = try RuleSet.shared(folder: base.folder, extraFolders: configuration.ruleFolders.map {
+                ruleSet = try RuleSet.shared(source: base.source, extraFolders: configuration.ruleFolders.map {
                     URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: configuration.base + "/")).standardizedFileURL
                 })
             } catch {
@@ -241,7 +246,7 @@ struct Extract: ParsableCommand {
     @Option(name: .long, help: "The documents' language (ar, zh, en, fr, ru, es), overriding the file name and the text.")
     var lang: String?
 
-    @Option(name: .long, help: "The Rules folder (default: CONCORD_RULES, or a Rules/ folder above the current folder or the executable).")
+    @Option(name: .long, help: "A folder of rule files (the layout of Rules/) to use instead of the built-in rules.")
     var rules: String?
 
     @Flag(name: .long, help: "Print the document model only, without citations.")
@@ -293,7 +298,7 @@ struct Compare: ParsableCommand {
     @Flag(name: .long, help: "Treat line N of every file as the same segment.")
     var aligned = false
 
-    @Option(name: .long, help: "The Rules folder.")
+    @Option(name: .long, help: "A folder of rule files (the layout of Rules/) to use instead of the built-in rules.")
     var rules: String?
 
     @Flag(name: .long, help: "Print only the summary line.")
@@ -348,7 +353,7 @@ struct Rules: ParsableCommand {
         discussion: "For editors of Rules/: after adding a word, a body or a pattern, run this; it names each example that no longer gives its keys. Exit code 1 when an example fails, 3 when a file cannot be loaded."
     )
 
-    @Option(name: .long, help: "The Rules folder.")
+    @Option(name: .long, help: "A folder of rule files (the layout of Rules/) to use instead of the built-in rules.")
     var rules: String?
 
     func run() throws {
@@ -366,7 +371,7 @@ struct Rules: ParsableCommand {
         }
         out += summary.failures.map { $0.description + "\n" }.joined()
         let languages = ruleSet.languages.keys.sorted().map(\.rawValue).joined(separator: ", ")
-        out += "rules: \(summary.examples) examples in \(ruleSet.folder.path) (languages: \(languages)); \(summary.failures.count) failed\n"
+        out += "rules: \(summary.examples) examples in \(ruleSet.source == .builtIn ? "the rules " : "")\(ruleSet.source) (languages: \(languages)); \(summary.failures.count) failed\n"
         FileHandle.standardOutput.write(Data(out.utf8))
         if !summary.failures.isEmpty { throw ExitCode(ExitStatus.findings) }
     }
@@ -400,7 +405,7 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: "The page to write.")
     var html: String
 
-    @Option(name: .long, help: "The Rules folder.")
+    @Option(name: .long, help: "A folder of rule files (the layout of Rules/) to use instead of the built-in rules.")
     var rules: String?
 
     @Argument(help: "Files or folders to show.")

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// The YAML files of the top-level `Rules/` folder, as written by editors. Only data here;
-/// `RuleSet` compiles it.
+/// `RuleSet` compiles it, read from a `RuleSource`.
 enum RuleFiles {
     /// `Rules/symbols.yml`: the grammar of document symbols.
     struct Symbols: Decodable {
@@ -87,25 +87,20 @@ enum RuleFiles {
         }
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from url: URL) throws(RuleError) -> T {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw RuleError(file: url.path, message: "cannot be read: \(error.localizedDescription)")
-        }
+    /// `file` is the name errors give: see `RuleSource.name`.
+    static func decode<T: Decodable>(_ type: T.Type, from text: String, file: String) throws(RuleError) -> T {
         do {
             return try YAMLDecoder().decode(T.self, from: text)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw RuleError(file: url.path, message: "missing key '\(key.stringValue)' at \(Self.path(context.codingPath))")
+            throw RuleError(file: file, message: "missing key '\(key.stringValue)' at \(Self.path(context.codingPath))")
         } catch let DecodingError.typeMismatch(_, context) {
-            throw RuleError(file: url.path, message: "wrong type at \(Self.path(context.codingPath)): \(context.debugDescription)")
+            throw RuleError(file: file, message: "wrong type at \(Self.path(context.codingPath)): \(context.debugDescription)")
         } catch let DecodingError.valueNotFound(_, context) {
-            throw RuleError(file: url.path, message: "missing value at \(Self.path(context.codingPath))")
+            throw RuleError(file: file, message: "missing value at \(Self.path(context.codingPath))")
         } catch let error as YamlError {
-            throw RuleError(file: url.path, message: "not valid YAML: \(error)")
+            throw RuleError(file: file, message: "not valid YAML: \(error)")
         } catch {
-            throw RuleError(file: url.path, message: "\(error)")
+            throw RuleError(file: file, message: "\(error)")
         }
     }
 

@@ -107,10 +107,11 @@ struct CommandResult {
 import Concord
 
 enum TestRules {
-    /// The repository's Rules/ folder, compiled once.
+    /// The rules built into Concord (the repository's Rules/ folder, as
+    /// EmbeddedRulesTests checks), compiled once.
     static let shared: RuleSet = {
-        do { return try RuleSet.shared(folder: Paths.repository.appendingPathComponent("Rules")) } catch {
-            fatalError("Rules/ does not load: \(error)")
+        do { return try RuleSet.standard() } catch {
+            fatalError("the built-in rules do not load: \(error)")
         }
     }()
 }
