@@ -97,11 +97,22 @@ enum RuleFiles {
             throw RuleError(file: file, message: "wrong type at \(Self.path(context.codingPath)): \(context.debugDescription)")
         } catch let DecodingError.valueNotFound(_, context) {
             throw RuleError(file: file, message: "missing value at \(Self.path(context.codingPath))")
+        } catch DecodingError.dataCorrupted(let context) where context.underlyingError is YamlError {
+            throw RuleError(file: file, message: "not valid YAML: \(Self.oneLine(context.underlyingError!))")
         } catch let error as YamlError {
-            throw RuleError(file: file, message: "not valid YAML: \(error)")
+            throw RuleError(file: file, message: "not valid YAML: \(Self.oneLine(error))")
         } catch {
             throw RuleError(file: file, message: "\(error)")
         }
+    }
+
+    /// Yams' message on one line (an error is one line of the CLI's output), without the
+    /// quoted source line and its caret: the message gives the line and column.
+    private static func oneLine(_ error: Error) -> String {
+        var lines = String(describing: error).split(separator: "\n").map(String.init)
+        if lines.count >= 3, lines.last!.trimmingCharacters(in: .whitespaces) == "^" { lines.removeLast(2) }
+        let text = lines.joined(separator: " ").replacingOccurrences(of: ": error: ", with: ": ")
+        return text.hasSuffix(":") ? String(text.dropLast()) : text
     }
 
     private static func path(_ codingPath: [CodingKey]) -> String {

@@ -86,9 +86,9 @@ struct CommandResult {
     var stdout: String
     var stderr: String
 
-    static func run(_ arguments: [String], currentDirectory: URL? = nil) throws -> CommandResult {
+    static func run(_ arguments: [String], executable: URL = Paths.executable, currentDirectory: URL? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = Paths.executable
+        process.executableURL = executable
         process.arguments = arguments
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let out = Pipe(), err = Pipe()
