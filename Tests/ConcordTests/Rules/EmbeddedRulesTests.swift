@@ -75,6 +75,16 @@ import Testing
         #expect(rules.stdout.contains("built in"))
     }
 
+    /// CONCORD_RULES once chose the rules: it is no longer read, and says so.
+    @Test func theEnvironmentVariableNoLongerChoosesTheRules() throws {
+        let copy = try Self.editedCopy()
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        let result = try CommandResult.run(["check", Paths.corpora("seed")], environment: ["CONCORD_RULES": copy.path])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("treaty.contradiction"))
+        #expect(result.stderr == "concord: warning: CONCORD_RULES is no longer read: the rules are built in; give --rules DIR to replace them\n")
+    }
+
     /// A copy of Rules/ in which treaty No. 39574 loses volume 2225, which the seed cites.
     static func editedCopy(treaties: String? = nil) throws -> URL {
         let folder = try Paths.temporaryDirectory()
@@ -112,6 +122,24 @@ import Testing
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(lines.first?.hasPrefix("\(copy.path)/treaties.yml: error: not valid YAML") == true)
+    }
+
+    /// `rule-folders` add to the rules in use (built in, or --rules DIR); a later entry for a
+    /// treaty number takes the place of the earlier one, as before.
+    @Test func ruleFoldersAddToTheBuiltInRules() throws {
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("extra"), withIntermediateDirectories: true)
+        try "treaties:\n  - {number: 39574, volumes: [2237, 2241, 2326], titles: {en: Convention}}\n"
+            .write(to: folder.appendingPathComponent("extra/treaties.yml"), atomically: true, encoding: .utf8)
+        try "rule-folders:\n  - extra\n".write(to: folder.appendingPathComponent(".concord.yml"), atomically: true, encoding: .utf8)
+        let result = try CommandResult.run(["check", Paths.corpora("seed")], currentDirectory: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("Treaty Series vol. 2225 is not a volume of No. 39574"))
+        try "rule-folders:\n  - missing\n".write(to: folder.appendingPathComponent(".concord.yml"), atomically: true, encoding: .utf8)
+        let missing = try CommandResult.run(["check", Paths.corpora("seed")], currentDirectory: folder)
+        #expect(missing.status == 3)
+        #expect(missing.stderr.hasSuffix("/missing: error: the rule folder named in the configuration does not exist or is not a folder\n"))
     }
 
     /// --rules is a complete replacement: a folder without checks.yml is an error naming it.
