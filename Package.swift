@@ -40,8 +40,13 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: ["EmbedRules"]
         ),
+        // The rules are built into the binary (EmbeddedRules.files, generated from Rules/ at
+        // each build where a rule file changed), so a copied binary needs no Rules/ folder.
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
+        .executableTarget(name: "EmbedRulesTool", path: "Plugins/EmbedRulesTool"),
         .executableTarget(
             name: "concord",
             dependencies: [

@@ -14,7 +14,7 @@ func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutab
 let target = ProcessInfo.processInfo.environment["CONCORD_FUZZ_TARGET"] ?? "reader"
 // Loaded once per process, and only by the target that uses them (loading them took a
 // good part of a short run of the others).
-nonisolated(unsafe) let rules: RuleSet? = target == "extractor" ? RuleSet.locate().flatMap { try? RuleSet(folder: $0) } : nil
+nonisolated(unsafe) let rules: RuleSet? = target == "extractor" ? try? RuleSet(source: .builtIn) : nil
 
 func check(_ condition: Bool, _ message: @autoclosure () -> String) {
     if !condition {

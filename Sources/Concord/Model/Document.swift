@@ -108,6 +108,18 @@ public struct Footnote: Sendable, Hashable {
     public var markers: [FootnoteMarker]
 }
 
+/// How a document's language was decided, in the order the signs are tried.
+public enum LanguageSource: String, Sendable, Codable {
+    /// `--lang`.
+    case option
+    /// `name.fr.txt`, `A_RES_80_13-EN.txt`.
+    case fileName = "file-name"
+    /// `language:` in YAML front matter.
+    case frontMatter = "front-matter"
+    /// The scripts and frequent words of the text.
+    case text
+}
+
 /// The format a document was read from.
 public enum SourceFormat: String, Sendable, Codable {
     case plainText = "text"
@@ -120,8 +132,8 @@ public enum SourceFormat: String, Sendable, Codable {
 public struct Document: Sendable {
     public var file: String
     public var language: Language?
-    /// How the language was decided: `option`, `file-name`, `front-matter`, `text`.
-    public var languageSource: String?
+    /// How the language was decided.
+    public var languageSource: LanguageSource?
     public var format: SourceFormat
     public var source: SourceText
     /// The document's own symbol where the file names it (front matter, masthead).
@@ -132,7 +144,7 @@ public struct Document: Sendable {
     /// so that places are reported as paragraph and character.
     public var paragraphPositions: ParagraphPositions?
 
-    public init(file: String, language: Language?, languageSource: String?, format: SourceFormat,
+    public init(file: String, language: Language?, languageSource: LanguageSource?, format: SourceFormat,
                 source: SourceText, symbol: String?, paragraphs: [Paragraph], footnotes: [Footnote]) {
         self.file = file
         self.language = language

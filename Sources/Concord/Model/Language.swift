@@ -18,9 +18,10 @@ public struct Language: RawRepresentable, Hashable, Sendable, Comparable, Codabl
 
     private init(official code: String) { rawValue = code }
 
-    /// A language the loaded rules know by this code (the six official ones always).
+    /// A language code: two or three lower-case letters (`fr`, `de`, `haw`). Whether rules
+    /// exist for it is the rules' business (`RuleSet.languages`).
     public init?(rawValue: String) {
-        guard Self.official.contains(where: { $0.rawValue == rawValue }) || LanguageRegistry.knows(rawValue) else { return nil }
+        guard (2...3).contains(rawValue.count), rawValue.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return nil }
         self.rawValue = rawValue
     }
 
@@ -30,16 +31,14 @@ public struct Language: RawRepresentable, Hashable, Sendable, Comparable, Codabl
     public static func < (a: Language, b: Language) -> Bool { a.rawValue < b.rawValue }
     public var description: String { rawValue }
 
-    /// The languages the rules know (the standard ones, and those of every rule folder
-    /// loaded since): the official ones in their order, then the others by code.
-    public static var allCases: [Language] { LanguageRegistry.all }
+    /// The ICU locale used for break iteration and locale data (`locale` in the built-in
+    /// rule file; for another language its rules' `LanguageRules.locale`, else the code).
+    public var icuLocale: String { ReadingLexicon.standard.languages[self]?.locale ?? rawValue }
 
-    /// The ICU locale used for break iteration and locale data (`locale` in its rule file).
-    public var icuLocale: String { LanguageRegistry.info(self)?.locale ?? rawValue }
-
-    /// A code or name as users write it (`fr`, `fra`, `French`): the `aliases` of the rule files.
+    /// A code or name as users write it (`fr`, `fra`, `French`), among the languages of the
+    /// built-in rules (`ReadingLexicon.language(code:)` asks other rules).
     public init?(code: String) {
-        guard let language = LanguageRegistry.language(alias: code.lowercased()) else { return nil }
+        guard let language = ReadingLexicon.standard.language(code: code) else { return nil }
         self = language
     }
 
@@ -54,9 +53,14 @@ public struct Language: RawRepresentable, Hashable, Sendable, Comparable, Codabl
     }
 
     /// The language a file name gives: `name.fr.txt`, `name-FR.txt`, `A_RES_80_13-EN.txt`,
-    /// `res_6_1_ru.md`, or the extension itself (`devset.ar`). Only two-letter codes count
+    /// `res_6_1_ru.md`, or the extension itself (`devset.ar`). Only two-letter codes of the
+    /// languages `known` (those of the built-in rules unless other rules are given) count
     /// here, so that `E/2003/30` or a word in the name is never read as a language.
-    public static func fromFileName(_ name: String) -> Language? {
+    public static func fromFileName(_ name: String, known: Set<Language> = ReadingLexicon.standard.known) -> Language? {
+        func twoLetter(_ code: String) -> Language? {
+            guard code.count == 2, let language = Language(rawValue: code.lowercased()), known.contains(language) else { return nil }
+            return language
+        }
         let base = name.split(separator: "/").last.map(String.init) ?? name
         var parts = base.split(separator: ".").map(String.init)
         guard !parts.isEmpty else { return nil }
@@ -72,46 +76,6 @@ public struct Language: RawRepresentable, Hashable, Sendable, Comparable, Codabl
             }
         }
         return nil
-    }
-
-    private static func twoLetter(_ code: String) -> Language? {
-        code.count == 2 ? Language(rawValue: code.lowercased()) : nil
-    }
-}
-
-/// What the rule files say about each language, for `Language(code:)` and `icuLocale`,
-/// which callers use before (or without) holding a `RuleSet`: the standard rules' languages,
-/// read on first use, and those of every `RuleSet` loaded since (an extra language in a rule
-/// folder is known from then on).
-enum LanguageRegistry {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var infos: [Language: ReadingLexicon.LanguageInfo]?
-
-    private static func withInfos<T>(_ body: (inout [Language: ReadingLexicon.LanguageInfo]) -> T) -> T {
-        // Read outside the lock: reading the standard files registers nothing of its own.
-        let needsStandard = lock.withLock { infos == nil }
-        let standard = needsStandard ? ReadingLexicon.standard.languages : [:]
-        return lock.withLock {
-            if infos == nil { infos = standard }
-            return body(&infos!)
-        }
-    }
-
-    static func register(_ lexicon: ReadingLexicon) {
-        withInfos { infos in infos.merge(lexicon.languages) { _, new in new } }
-    }
-
-    static func knows(_ code: String) -> Bool { withInfos { $0.keys.contains { $0.rawValue == code } } }
-    static func info(_ language: Language) -> ReadingLexicon.LanguageInfo? { withInfos { $0[language] } }
-    static var all: [Language] {
-        withInfos { infos in Language.official + infos.keys.filter { !Language.official.contains($0) }.sorted() }
-    }
-
-    static func language(alias: String) -> Language? {
-        withInfos { infos in
-            if let exact = (Language.official + infos.keys).first(where: { $0.rawValue == alias }) { return exact }
-            return infos.values.sorted { $0.language < $1.language }.first { $0.aliases.contains(alias) }?.language
-        }
     }
 }
 

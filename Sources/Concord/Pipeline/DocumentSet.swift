@@ -16,12 +16,13 @@ public struct DocumentSet: Sendable, Hashable {
     /// Groups files by name; a file whose name carries no language is a set of its own, and
     /// so is a second file of a language already in its set. `patterns` (from the
     /// configuration: `{lang}/{name}.{ext}`) are tried first, on paths relative to `base`.
-    public static func group(_ files: [String], patterns: [String] = [], base: String = "") -> [DocumentSet] {
+    public static func group(_ files: [String], patterns: [String] = [], base: String = "",
+                             known: Set<Language> = ReadingLexicon.standard.known) -> [DocumentSet] {
         var sets = [DocumentSet]()
         var index = [String: Int]()
         var languages = [String: Set<Language>]()
         for file in files {
-            guard let (stem, language) = stemAndLanguage(file, patterns: patterns, base: base) ?? stemAndLanguage(file) else {
+            guard let (stem, language) = stemAndLanguage(file, patterns: patterns, base: base, known: known) ?? stemAndLanguage(file, known: known) else {
                 sets.append(DocumentSet(name: file, files: [file]))
                 continue
             }
@@ -41,13 +42,13 @@ public struct DocumentSet: Sendable, Hashable {
 
     /// The set a configured pattern puts a file in: the pattern with the file's name and
     /// extension filled in and its language left open.
-    static func stemAndLanguage(_ path: String, patterns: [String], base: String) -> (String, Language)? {
+    static func stemAndLanguage(_ path: String, patterns: [String], base: String, known: Set<Language>) -> (String, Language)? {
         guard !patterns.isEmpty else { return nil }
         let relative = Configuration.relative(path, to: base)
         for pattern in patterns {
             guard let expression = SetPattern.compiled(pattern), let match = expression.matches(in: relative).first,
                   let langRange = match["lang"],
-                  let language = Language(rawValue: SetPattern.substring(relative, langRange).lowercased()) else { continue }
+                  let language = Language(rawValue: SetPattern.substring(relative, langRange).lowercased()), known.contains(language) else { continue }
             let name = match["name"].map { SetPattern.substring(relative, $0) } ?? ""
             let ext = match["ext"].map { SetPattern.substring(relative, $0) } ?? ""
             let key = pattern.replacingOccurrences(of: "{name}", with: name).replacingOccurrences(of: "{ext}", with: ext)
@@ -58,10 +59,10 @@ public struct DocumentSet: Sendable, Hashable {
     }
 
     /// `dir/res-6-1.fr.txt` → (`dir/res-6-1`, fr); `A_RES_80_13-EN.txt` → (`A_RES_80_13`, en).
-    static func stemAndLanguage(_ path: String) -> (String, Language)? {
+    static func stemAndLanguage(_ path: String, known: Set<Language>) -> (String, Language)? {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        guard let language = Language.fromFileName(name) else { return nil }
+        guard let language = Language.fromFileName(name, known: known) else { return nil }
         var parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         var stem: String
         if parts.count >= 2, parts[parts.count - 1].lowercased() == language.rawValue {

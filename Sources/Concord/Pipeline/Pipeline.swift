@@ -11,8 +11,10 @@ public struct Pipeline: Sendable {
         public var paths: [String] = []
         /// Sets of files given explicitly (`--set`), each a set of its own.
         public var explicitSets: [[String]] = []
-        public var language: Language?
-        /// A rules folder given explicitly (`--rules`).
+        /// The documents' language as the user gave it (`fr`, `fra`, `French`), resolved
+        /// against the rules in use.
+        public var language: String?
+        /// A rules folder that replaces the built-in rules (`--rules`).
         public var rulesFolder: String?
         /// The configuration file; nil looks for `.concord.yml` in the current folder or above.
         public var configurationFile: String?
@@ -32,11 +34,15 @@ public struct Pipeline: Sendable {
         case configuration(RuleError)
         /// An input the run needs (the baseline) could not be read.
         case input(InputError)
+        /// A language the rules do not know.
+        case unknownLanguage(String, known: [Language])
 
         public var description: String {
             switch self {
             case .configuration(let error): return error.description
             case .input(let error): return error.description
+            case let .unknownLanguage(code, known):
+                return "concord: error: unknown language '\(code)': use one of \(known.map(\.rawValue).joined(separator: ", "))"
             }
         }
     }
@@ -56,13 +62,10 @@ public struct Pipeline: Sendable {
             if let path = options.configurationFile ?? Configuration.find(from: FileManager.default.currentDirectoryPath) {
                 configuration = try Configuration.load(path)
             }
-            guard let folder = RuleSet.locate(explicit: options.rulesFolder) else {
-                throw RuleError(file: "Rules/", message: "the Rules folder was not found: give --rules DIR or set CONCORD_RULES")
-            }
             let extra = configuration.ruleFolders.map {
                 URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: configuration.base + "/")).standardizedFileURL
             }
-            rules = try RuleSet.shared(folder: folder, extraFolders: extra)
+            rules = try RuleSet.shared(source: options.rulesFolder.map { .folder(URL(fileURLWithPath: $0)) } ?? .builtIn, extraFolders: extra)
         } catch {
             throw .configuration(error)
         }
@@ -74,7 +77,14 @@ public struct Pipeline: Sendable {
             do { filter.baseline = try Baseline.read(baseline) } catch { throw .input(error) }
         }
         self.filter = filter
-        reader = Self.reader(options, configuration)
+        var language: Language?
+        if let code = options.language {
+            guard let known = rules.lexicon.language(code: code) else {
+                throw .unknownLanguage(code, known: rules.languages.keys.sorted())
+            }
+            language = known
+        }
+        reader = Self.reader(options, configuration, rules: rules, language: language)
     }
 
     /// A run with rules already loaded (a library user's, a test's).
@@ -87,11 +97,11 @@ public struct Pipeline: Sendable {
         filter.maximumFindingsPerFile = options.maximumFindingsPerFile ?? configuration.limits.findingsPerFile ?? filter.maximumFindingsPerFile
         filter.baseline = baseline
         self.filter = filter
-        reader = Self.reader(options, configuration)
+        reader = Self.reader(options, configuration, rules: rules, language: options.language.flatMap(rules.lexicon.language(code:)))
     }
 
-    private static func reader(_ options: Options, _ configuration: Configuration) -> DocumentReader {
-        var reader = DocumentReader(language: options.language)
+    private static func reader(_ options: Options, _ configuration: Configuration, rules: RuleSet, language: Language?) -> DocumentReader {
+        var reader = DocumentReader(language: language, lexicon: rules.lexicon)
         reader.textComment = configuration.textComment
         reader.maximumFileSize = options.maximumFileSize ?? configuration.limits.fileSize ?? DocumentReader.defaultMaximumFileSize
         reader.docxByteLimit = options.maximumDocxSize ?? configuration.limits.docxSize ?? reader.docxByteLimit
@@ -103,7 +113,7 @@ public struct Pipeline: Sendable {
     public func sets() -> [DocumentSet] {
         let explicit = Set(options.explicitSets.joined())
         let files = InputFiles.expand(options.paths).filter { !explicit.contains($0) && configuration.selects($0) }
-        var sets = DocumentSet.group(files, patterns: configuration.setPatterns, base: configuration.base)
+        var sets = DocumentSet.group(files, patterns: configuration.setPatterns, base: configuration.base, known: rules.lexicon.known)
         for files in options.explicitSets where !files.isEmpty {
             sets.append(DocumentSet(name: files.joined(separator: " + "), files: files))
         }

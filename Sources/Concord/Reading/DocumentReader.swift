@@ -107,13 +107,13 @@ public struct DocumentReader: Sendable {
         let footnotes = MarkerFinder(markdown: format == .markdown, lexicon: lexicon).attach(&paragraphs, layout: layout)
 
         var language = self.language
-        var languageSource: String? = language == nil ? nil : "option"
-        if language == nil, let named = Language.fromFileName(file) { language = named; languageSource = "file-name" }
-        if language == nil, let declared = layout.frontMatter.fields["language"].flatMap(Language.init(code:)) {
-            language = declared; languageSource = "front-matter"
+        var languageSource: LanguageSource? = language == nil ? nil : .option
+        if language == nil, let named = Language.fromFileName(file, known: lexicon.known) { language = named; languageSource = .fileName }
+        if language == nil, let declared = layout.frontMatter.fields["language"].flatMap(lexicon.language(code:)) {
+            language = declared; languageSource = .frontMatter
         }
         if language == nil, let detected = LanguageDetector.detect(source.units, lexicon: lexicon) {
-            language = detected; languageSource = "text"
+            language = detected; languageSource = .text
         }
         return Document(file: file, language: language, languageSource: languageSource, format: format,
                         source: source, symbol: layout.documentSymbol, paragraphs: paragraphs, footnotes: footnotes)

@@ -41,7 +41,7 @@ public enum ExtractRenderer {
         var fields: [(String, JSONValue)] = [
             ("file", .string(document.file)),
             ("language", .optional(document.language?.rawValue)),
-            ("languageSource", .optional(document.languageSource)),
+            ("languageSource", .optional(document.languageSource?.rawValue)),
             ("format", .string(document.format.rawValue)),
             ("symbol", .optional(document.symbol)),
             ("paragraphs", .array(paragraphs)),
@@ -82,7 +82,7 @@ public enum ExtractRenderer {
     /// and the places of its markers.
     public static func text(_ document: Document, citations: [Citation]? = nil, width: Int = 100) -> String {
         var out = "\(document.file): \(document.language?.rawValue ?? "unknown language")"
-        if let source = document.languageSource { out += " (from \(source))" }
+        if let source = document.languageSource { out += " (from \(source.rawValue))" }
         out += ", \(document.paragraphs.count) paragraphs, \(document.footnotes.count) footnotes\n"
         let idWidth = document.paragraphs.map(\.id.count).max() ?? 2
         for paragraph in document.paragraphs {

@@ -103,39 +103,27 @@ public struct ReadingLexicon: Sendable {
     /// No language known: the reader finds no titles, closings or annexes by their words.
     public static let empty = try! ReadingLexicon(files: [])
 
-    /// The lexicon of the standard rules (`RuleSet.locate()`); empty when there are none.
-    /// `DocumentReader()` uses it; a reader for other rules takes `rules.lexicon`. When those
-    /// rules have been loaded already it is theirs; otherwise the language files are read
-    /// (not compiled) once.
-    public static var standard: ReadingLexicon {
-        guard let folder = RuleSet.locate() else { return .empty }
-        return known(folder: folder.standardizedFileURL.path) { () throws(RuleError) in
-            let files = try RuleSet.languageFiles(in: folder).map { entry throws(RuleError) in
-                (entry.language, try RuleFiles.decode(RuleFiles.LanguageFile.self, from: entry.url), entry.url.path)
-            }
-            return try ReadingLexicon(files: files)
+    /// The lexicon of the rules built into Concord: what `DocumentReader()` and
+    /// `Language(code:)` use when no other rules are given (a reader for other rules takes
+    /// `rules.lexicon`). The language files are read (not compiled) once, on first use.
+    public static let standard: ReadingLexicon = {
+        let source = RuleSource.builtIn
+        let files = try? source.languages().map { language throws(RuleError) in
+            let relative = "languages/\(language.rawValue).yml"
+            return (language, try source.decode(RuleFiles.LanguageFile.self, relative), source.name(relative))
         }
-    }
+        return files.flatMap { try? ReadingLexicon(files: $0) } ?? .empty
+    }()
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var byFolder: [String: ReadingLexicon] = [:]
+    /// The languages this lexicon knows.
+    public var known: Set<Language> { Set(languages.keys) }
 
-    /// The lexicon of a rules folder, made by `make` the first time (empty if that fails).
-    private static func known(folder: String, _ make: () throws(RuleError) -> ReadingLexicon) -> ReadingLexicon {
-        if let lexicon = lock.withLock({ byFolder[folder] }) { return lexicon }
-        let lexicon = (try? make()) ?? .empty
-        return lock.withLock {
-            if let other = byFolder[folder] { return other }
-            byFolder[folder] = lexicon
-            return lexicon
-        }
-    }
-
-    /// What a `RuleSet` without extra folders built for its folder, so that `standard` need
-    /// not read the files again.
-    static func remember(_ lexicon: ReadingLexicon, folder: URL) {
-        let path = folder.standardizedFileURL.path
-        lock.withLock { byFolder[path] = lexicon }
+    /// The language a code or a name stands for (`fr`, `fra`, `French`), among the
+    /// languages this lexicon knows.
+    public func language(code: String) -> Language? {
+        let lower = code.lowercased()
+        if let exact = languages.keys.first(where: { $0.rawValue == lower }) { return exact }
+        return languages.values.sorted { $0.language < $1.language }.first { $0.aliases.contains(lower) }?.language
     }
 
     /// Whether the text holds the name of a closing phrase, lower-cased as a String.

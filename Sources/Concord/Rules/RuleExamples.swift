@@ -82,7 +82,7 @@ public enum RuleExamples {
                                                 found: example.expected ? [] : [example.kind]))
             }
         }
-        let symbolsFile = rules.folder.appendingPathComponent("symbols.yml").path
+        let symbolsFile = rules.source.name("symbols.yml")
         for example in rules.symbols.examples {
             summary.examples += 1
             let found = rules.symbols.scan(NormalizedText(example.text).units).map(\.symbol)

@@ -1,9 +1,10 @@
 import Foundation
 
 /// The compiled rules: symbol grammar, treaty catalogue, and each language's patterns.
-/// Loaded once from the `Rules/` folder and shared (immutable, thread-safe).
+/// Loaded once from a `RuleSource` (the built-in rules unless `--rules DIR` replaces them)
+/// and shared (immutable, thread-safe).
 public final class RuleSet: Sendable {
-    public let folder: URL
+    public let source: RuleSource
     public let symbols: SymbolGrammar
     public let treaties: TreatyCatalogue
     public let languages: [Language: LanguageRules]
@@ -11,85 +12,71 @@ public final class RuleSet: Sendable {
     /// What the reader needs from the language files (give it to `DocumentReader`).
     public let lexicon: ReadingLexicon
 
-    /// `extraFolders` (from the configuration) add series, treaties and language patterns:
-    /// each may hold any of symbols.yml, treaties.yml, languages/xx.yml, in the same format.
-    public init(folder: URL, extraFolders: [URL] = []) throws(RuleError) {
-        self.folder = folder
+    /// `source` is the complete set: symbols.yml, treaties.yml, checks.yml and the language
+    /// files it holds. `extraFolders` (from the configuration) add series, treaties and
+    /// language patterns: each may hold any of symbols.yml, treaties.yml, languages/xx.yml, in
+    /// the same format.
+    public init(source: RuleSource = .builtIn, extraFolders: [URL] = []) throws(RuleError) {
+        self.source = source
+        try source.checkExists("the rules folder given with --rules")
+        let extras = extraFolders.map(RuleSource.folder)
+        for extra in extras { try extra.checkExists("the rule folder named in the configuration") }
         // The languages compile in parallel with the rest (ICU builds each pattern's sets
         // afresh: this is most of the start-up); the first error in language order is the
         // one reported.
+        let languageList = source.languages()
         let group = DispatchGroup()
-        let languageFiles = Self.languageFiles(in: folder)
         nonisolated(unsafe) var compiled = [Result<(RuleFiles.LanguageFile, LanguageRules), RuleError>]()
         DispatchQueue.global().async(group: group) {
-            compiled = Self.inParallel(languageFiles) { entry throws(RuleError) in
-                try Self.languageRules(entry.language, url: entry.url, extraFolders: extraFolders)
+            compiled = Self.inParallel(languageList) { language throws(RuleError) in
+                try Self.languageRules(language, source: source, extras: extras)
             }
         }
         defer { group.wait() }  // also when the base files below throw
-        var symbolFile = try RuleFiles.decode(RuleFiles.Symbols.self, from: folder.appendingPathComponent("symbols.yml"))
-        var treatyFile = try RuleFiles.decode(RuleFiles.Treaties.self, from: folder.appendingPathComponent("treaties.yml"))
-        for extra in extraFolders {
-            guard FileManager.default.fileExists(atPath: extra.path) else {
-                throw RuleError(file: extra.path, message: "the rule folder named in the configuration does not exist")
-            }
-            let symbols = extra.appendingPathComponent("symbols.yml")
-            if FileManager.default.fileExists(atPath: symbols.path) {
-                let more = try RuleFiles.decode(RuleFiles.Symbols.self, from: symbols)
+        var symbolFile = try source.decode(RuleFiles.Symbols.self, "symbols.yml")
+        var treatyFile = try source.decode(RuleFiles.Treaties.self, "treaties.yml")
+        for extra in extras {
+            if extra.contains("symbols.yml") {
+                let more = try extra.decode(RuleFiles.Symbols.self, "symbols.yml")
                 symbolFile.series += more.series
                 symbolFile.examples.match += more.examples.match
                 symbolFile.examples.noMatch += more.examples.noMatch
             }
-            let treaties = extra.appendingPathComponent("treaties.yml")
-            if FileManager.default.fileExists(atPath: treaties.path) {
-                treatyFile.treaties += try RuleFiles.decode(RuleFiles.Treaties.self, from: treaties).treaties
+            if extra.contains("treaties.yml") {
+                treatyFile.treaties += try extra.decode(RuleFiles.Treaties.self, "treaties.yml").treaties
             }
         }
         self.symbols = SymbolGrammar(symbolFile)
         self.treaties = TreatyCatalogue(treatyFile)
-        let checksURL = folder.appendingPathComponent("checks.yml")
-        self.checks = try CheckCatalogue(try RuleFiles.decode(RuleFiles.Checks.self, from: checksURL), path: checksURL.path)
+        self.checks = try CheckCatalogue(try source.decode(RuleFiles.Checks.self, "checks.yml"), path: source.name("checks.yml"))
         group.wait()
         var languages = [Language: LanguageRules]()
         var files = [(language: Language, file: RuleFiles.LanguageFile, path: String)]()
-        for (entry, result) in zip(languageFiles, compiled) {
-            switch result {
-            case .success(let (file, rules)):
-                languages[entry.language] = rules
-                files.append((entry.language, file, entry.url.path))
-            case .failure(let error): throw error
-            }
+        for (language, result) in zip(languageList, compiled) {
+            let (file, rules) = try result.get()
+            languages[language] = rules
+            files.append((language, file, source.name("languages/\(language.rawValue).yml")))
         }
         self.languages = languages
         self.lexicon = try ReadingLexicon(files: files)
-        if extraFolders.isEmpty { ReadingLexicon.remember(lexicon, folder: folder) }
-        LanguageRegistry.register(lexicon)
     }
 
-    /// The language files of a rules folder: one per `languages/xx.yml`, named by its code,
-    /// the official languages first in their order, then the others by code. This is the one
-    /// place that says which languages the rules hold.
-    static func languageFiles(in folder: URL) -> [(language: Language, url: URL)] {
-        let directory = folder.appendingPathComponent("languages")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        let codes = names.filter { $0.hasSuffix(".yml") && !$0.hasPrefix(".") }.map { String($0.dropLast(4)) }
-        let official = Language.official.map(\.rawValue).filter(codes.contains)
-        let others = codes.filter { !official.contains($0) }.sorted()
-        return (official + others).map { (Language(ruleFile: $0), directory.appendingPathComponent("\($0).yml")) }
+    /// The rules of a folder of the same layout as `Rules/`, replacing the built-in ones.
+    public convenience init(folder: URL, extraFolders: [URL] = []) throws(RuleError) {
+        try self.init(source: .folder(folder), extraFolders: extraFolders)
     }
 
     /// One language's file and rules, with the extra folders' patterns added.
-    private static func languageRules(_ language: Language, url: URL, extraFolders: [URL]) throws(RuleError) -> (RuleFiles.LanguageFile, LanguageRules) {
-        let file = try RuleFiles.decode(RuleFiles.LanguageFile.self, from: url)
+    private static func languageRules(_ language: Language, source: RuleSource, extras: [RuleSource]) throws(RuleError) -> (RuleFiles.LanguageFile, LanguageRules) {
+        let relative = "languages/\(language.rawValue).yml"
+        let file = try source.decode(RuleFiles.LanguageFile.self, relative)
         guard file.language == language.rawValue else {
-            throw RuleError(file: url.path, message: "says language '\(file.language)' but is named \(language.rawValue).yml")
+            throw RuleError(file: source.name(relative), message: "says language '\(file.language)' but is named \(language.rawValue).yml")
         }
-        var rules = try LanguageRules(file, language: language, path: url.path)
-        for extra in extraFolders {
-            let more = extra.appendingPathComponent("languages/\(language.rawValue).yml")
-            guard FileManager.default.fileExists(atPath: more.path) else { continue }
-            let extraRules = try LanguageRules(try RuleFiles.decode(RuleFiles.LanguageFile.self, from: more), language: language, path: more.path)
-            rules = rules.adding(extraRules)
+        var rules = try LanguageRules(file, language: language, path: source.name(relative))
+        for extra in extras where extra.languages().contains(language) {
+            let more = try extra.decode(RuleFiles.LanguageFile.self, relative)
+            rules = rules.adding(try LanguageRules(more, language: language, path: extra.name(relative)))
         }
         return (file, rules)
     }
@@ -108,46 +95,23 @@ public final class RuleSet: Sendable {
         return results.map { $0! }
     }
 
-    /// The Rules folder: `--rules`, then `CONCORD_RULES`, then a `Rules/` folder (holding
-    /// symbols.yml) in the current folder or above it, or above the executable.
-    public static func locate(explicit: String? = nil) -> URL? {
-        if let explicit { return URL(fileURLWithPath: explicit) }
-        if let env = ProcessInfo.processInfo.environment["CONCORD_RULES"] { return URL(fileURLWithPath: env) }
-        var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        starts.append(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
-        starts.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent())
-        for start in starts {
-            var url = start
-            while true {
-                let candidate = url.appendingPathComponent("Rules")
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("symbols.yml").path) { return candidate }
-                let parent = url.deletingLastPathComponent()
-                if parent.path == url.path { break }
-                url = parent
-            }
-        }
-        return nil
-    }
-
     private static let sharedLock = NSLock()
-    nonisolated(unsafe) private static var sharedRules: [String: RuleSet] = [:]
+    nonisolated(unsafe) private static var sharedRules: [[RuleSource]: RuleSet] = [:]
 
-    /// The rules of a folder, compiled once per process.
-    public static func shared(folder: URL, extraFolders: [URL] = []) throws(RuleError) -> RuleSet {
+    /// The rules of a source (with extra folders), compiled once per process.
+    public static func shared(source: RuleSource = .builtIn, extraFolders: [URL] = []) throws(RuleError) -> RuleSet {
         sharedLock.lock()
         defer { sharedLock.unlock() }
-        let key = ([folder] + extraFolders).map(\.path).joined(separator: "|")
+        let key = [source] + extraFolders.map(RuleSource.folder)
         if let rules = sharedRules[key] { return rules }
-        let rules = try RuleSet(folder: folder, extraFolders: extraFolders)
+        let rules = try RuleSet(source: source, extraFolders: extraFolders)
         sharedRules[key] = rules
         return rules
     }
 
+    /// The built-in rules, compiled once per process.
     public static func standard() throws(RuleError) -> RuleSet {
-        guard let folder = locate() else {
-            throw RuleError(file: "Rules/", message: "the Rules folder was not found: give --rules DIR or set CONCORD_RULES")
-        }
-        return try shared(folder: folder)
+        try shared(source: .builtIn)
     }
 }
 

@@ -123,7 +123,13 @@ import Testing
         let rules = try RuleSet(folder: folder)
         let de = try #require(rules.languages.keys.first { $0.rawValue == "de" })
         #expect(RuleExamples.run(rules).failures.map(\.description) == [])
-        #expect(Language(code: "Deutsch") == de && Language(code: "deu") == de && de.icuLocale == "de")
+        #expect(rules.lexicon.language(code: "Deutsch") == de && rules.lexicon.language(code: "deu") == de)
+        #expect(rules.lexicon.languages[de]?.locale == "de" && rules.languages[de]?.language == de)
+        // Loading other rules changes nothing for anyone else: the built-in rules still do not
+        // know German, and a file name is read with the languages of the rules in use.
+        #expect(Language(code: "Deutsch") == nil)
+        #expect(Language.fromFileName("beschluss.de.txt") == nil)
+        #expect(Language.fromFileName("beschluss.de.txt", known: rules.lexicon.known) == de)
         #expect(rules.languages[de]?.month("März") == 3)
 
         let text = """

@@ -86,9 +86,13 @@ struct CommandResult {
     var stdout: String
     var stderr: String
 
-    static func run(_ arguments: [String], currentDirectory: URL? = nil) throws -> CommandResult {
+    static func run(_ arguments: [String], executable: URL = Paths.executable, currentDirectory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
-        process.executableURL = Paths.executable
+        process.executableURL = executable
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.arguments = arguments
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let out = Pipe(), err = Pipe()
@@ -107,10 +111,11 @@ struct CommandResult {
 import Concord
 
 enum TestRules {
-    /// The repository's Rules/ folder, compiled once.
+    /// The rules built into Concord (the repository's Rules/ folder, as
+    /// EmbeddedRulesTests checks), compiled once.
     static let shared: RuleSet = {
-        do { return try RuleSet.shared(folder: Paths.repository.appendingPathComponent("Rules")) } catch {
-            fatalError("Rules/ does not load: \(error)")
+        do { return try RuleSet.standard() } catch {
+            fatalError("the built-in rules do not load: \(error)")
         }
     }()
 }

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Concord
+import Foundation
+
+/// Exit codes, stable for CI (see README): 0 clean, 1 findings at or above the threshold,
+/// 2 bad command line or a file that could not be read, 3 bad configuration (rules).
+enum ExitStatus {
+    static let clean: Int32 = 0
+    static let findings: Int32 = 1
+    static let inputError: Int32 = 2
+    static let configurationError: Int32 = 3
+}
+
+@main
+struct ConcordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "concord",
+        abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
+        version: "concord \(Concord.version) (ICU \(ICU.version))",
+        subcommands: [Check.self, Report.self, Extract.self, Compare.self, Rules.self, Init.self]
+    )
+
+    /// Runs the command; a bad command line exits with 2, as documented, not with
+    /// ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\nSee 'concord --help'.\n").utf8))
+                Foundation.exit(ExitStatus.inputError)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// A progress line on standard error, rewritten in place and cleared at the end.
+@Sendable func progressLine(_ done: Int, _ total: Int) {
+    FileHandle.standardError.write(Data("\rconcord: checked \(done) of \(total) document sets".utf8))
+    if done == total { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+}
+
+/// The compiled rules, or one error line and exit code 3 when they cannot be loaded: the
+/// built-in ones, or with `--rules DIR` the files of DIR instead (a complete replacement, so
+/// that an editor can try an edited copy of Rules/). Nothing else is looked for: no Rules/
+/// folder nearby, no environment variable.
+func loadRules(_ explicit: String?) throws -> RuleSet {
+    warnAboutConcordRules()
+    do {
+        return try RuleSet.shared(source: explicit.map { .folder(URL(fileURLWithPath: $0)) } ?? .builtIn)
+    } catch {
+        FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
+        throw ExitCode(ExitStatus.configurationError)
+    }
+}
+
+/// The language `--lang` names, among those of the rules in use; one error line and exit
+/// code 2 when they do not know it.
+func language(_ code: String?, lexicon: ReadingLexicon) throws -> Language? {
+    guard let code else { return nil }
+    guard let language = lexicon.language(code: code) else {
+        let known = lexicon.known.sorted().map(\.rawValue).joined(separator: ", ")
+        FileHandle.standardError.write(Data("concord: error: unknown language '\(code)': use one of \(known)\n".utf8))
+        throw ExitCode(ExitStatus.inputError)
+    }
+    return language
+}
+
+/// CONCORD_RULES used to choose the rules; ignoring it without a word would hide why an
+/// edited copy has no effect.
+func warnAboutConcordRules() {
+    if ProcessInfo.processInfo.environment["CONCORD_RULES"] != nil {
+        FileHandle.standardError.write(Data("concord: warning: CONCORD_RULES is no longer read: the rules are built in; give --rules DIR to replace them\n".utf8))
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+extension Severity: ExpressibleByArgument {}
+
+/// Writes a report to a file atomically (a temporary file renamed over it), or to standard
+/// output.
+func emit(_ text: String, to output: String?) throws {
+    guard let output else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+    } catch {
+        FileHandle.standardError.write(Data("\(output): error: cannot be written: \(error.localizedDescription)\n".utf8))
+        throw ExitCode(ExitStatus.inputError)
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Concord
+import Foundation
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a commented default .concord.yml in the current folder."
+    )
+
+    @Flag(name: .long, help: "Replace an existing .concord.yml.")
+    var force = false
+
+    func run() throws {
+        let path = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(Configuration.fileName)
+        if FileManager.default.fileExists(atPath: path) && !force {
+            FileHandle.standardError.write(Data("\(path): error: already exists (use --force to replace it)\n".utf8))
+            throw ExitCode(ExitStatus.configurationError)
+        }
+        try emit(Configuration.template, to: path)
+        FileHandle.standardOutput.write(Data("wrote \(Configuration.fileName)\n".utf8))
+    }
+}
