@@ -93,7 +93,7 @@ struct Check: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let colour = output == nil && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         let context = RenderContext(checks: pipeline.rules.checks, root: FileManager.default.currentDirectoryPath,
-                                    failOn: failOn, colour: colour)
+                                    failOn: failOn, colour: colour, rightToLeft: pipeline.rules.lexicon.rightToLeft)
         try emit(format.renderer.render(report, context: context), to: output)
         if !report.inputErrors.isEmpty { throw ExitCode(ExitStatus.inputError) }
         if report.findings.contains(where: { $0.severity >= failOn }) { throw ExitCode(ExitStatus.findings) }

@@ -22,8 +22,17 @@ public struct DocumentReader: Sendable {
         self.lexicon = lexicon
     }
 
+    /// The formats Concord reads, by extension.
+    public static let standardFormats: [any DocumentFormat] = [PlainTextFormat(), MarkdownFormat(), DocxFormat()]
+
+    /// The formats this reader reads (a file whose extension none claims is read as text).
+    public var formats: [any DocumentFormat] = DocumentReader.standardFormats
+
     /// The extensions read as documents when a folder is given.
-    public static let documentExtensions: Set<String> = ["txt", "md", "markdown", "docx"]
+    public static let documentExtensions: Set<String> = standardFormats.reduce(into: []) { $0.formUnion($1.extensions) }
+
+    /// Formats refused with a clear error rather than read as text.
+    static let refusedExtensions: Set<String> = ["doc", "pdf", "odt", "rtf"]
 
     /// The comment prefix of suppression lines in plain text (configuration), which are not
     /// text of the document.
@@ -40,42 +49,42 @@ public struct DocumentReader: Sendable {
         }
         if isDirectory.boolValue { throw InputError(file: path, reason: .isDirectory) }
         let ext = (path as NSString).pathExtension.lowercased()
-        if ext == "doc" || ext == "pdf" || ext == "odt" || ext == "rtf" {
+        let format = formats.first { $0.extensions.contains(ext) }
+        if format == nil, Self.refusedExtensions.contains(ext) {
             throw InputError(file: path, reason: .unsupportedFormat(ext))
         }
-        let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if let size = attributes[.size] as? Int, size > maximumFileSize {
                 throw InputError(file: path, reason: .tooLarge(bytes: size, limit: maximumFileSize))
             }
-            guard ext != "docx" else { return try readDocx(path) }  // after the size check
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch let error as InputError {
             throw error
         } catch {
             throw InputError(file: path, reason: .unreadable(Self.describe(error)))
         }
-        return try read(bytes: [UInt8](data), file: path)
+        return try (format ?? PlainTextFormat()).read(path: path, with: self)
     }
 
-    /// A Word package: made into text in the seed's layout, places mapped back to Word's.
-    private func readDocx(_ path: String) throws(InputError) -> Document {
-        var reader = DocxReader()
-        reader.limits = DocxPackage.Limits(entries: docxEntryLimit, totalBytes: docxByteLimit)
-        let (source, positions) = try reader.read(url: URL(fileURLWithPath: path), file: path)
-        try Self.checkLength(source.units.count, file: path)
-        var document = read(source: source, file: path, format: .plainText)
-        document.format = .docx
-        document.paragraphPositions = positions
-        return document
+    /// A file's bytes; an error naming it when it cannot be read.
+    static func contents(of path: String) throws(InputError) -> [UInt8] {
+        do {
+            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw InputError(file: path, reason: .unreadable(describe(error)))
+        }
     }
 
+    /// Text whose format is named by the file's extension (`md`, `markdown`: Markdown).
     public func read(bytes: [UInt8], file: String) throws(InputError) -> Document {
+        let ext = (file as NSString).pathExtension.lowercased()
+        return try read(bytes: bytes, file: file, format: MarkdownFormat().extensions.contains(ext) ? .markdown : .plainText)
+    }
+
+    /// Text in a format: decoded, checked for length, laid out.
+    public func read(bytes: [UInt8], file: String, format: SourceFormat) throws(InputError) -> Document {
         let source = try SourceDecoder.decode(bytes, file: file)
         try Self.checkLength(source.units.count, file: file)
-        let ext = (file as NSString).pathExtension.lowercased()
-        let format: SourceFormat = (ext == "md" || ext == "markdown") ? .markdown : .plainText
         return read(source: source, file: file, format: format)
     }
 

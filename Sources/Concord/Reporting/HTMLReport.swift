@@ -5,7 +5,10 @@
 /// concerns, and a summary with a link to each finding. Written as well-formed XHTML-style
 /// HTML so that an XML parser can check it; deterministic.
 public enum HTMLReport {
-    public static func render(_ report: CheckReport, title: String = "Concord report") -> String {
+    /// `rightToLeft`: the languages written right to left (`ReadingLexicon.rightToLeft` of the
+    /// rules in use).
+    public static func render(_ report: CheckReport, title: String = "Concord report",
+                              rightToLeft: Set<Language> = ReadingLexicon.standard.rightToLeft) -> String {
         var page = Page()
         // Number the findings once, in report order, for anchors and the summary.
         var numbered = [(id: String, set: Int, finding: Finding)]()
@@ -41,7 +44,7 @@ public enum HTMLReport {
         }
         page.out += "<p class=\"help\">Keys: <kbd>n</kbd> next finding, <kbd>p</kbd> previous finding. Citations show their key on hover or focus.</p>\n</header>\n<main>\n"
         for (s, set) in report.sets.enumerated() {
-            renderSet(set, index: s, findings: numbered.filter { $0.set == s }, into: &page)
+            renderSet(set, index: s, findings: numbered.filter { $0.set == s }, rightToLeft: rightToLeft, into: &page)
         }
         page.out += "</main>\n<script>//<![CDATA[\n\(script)\n//]]></script>\n</body>\n</html>\n"
         return page.out
@@ -49,7 +52,8 @@ public enum HTMLReport {
 
     private struct Page { var out = "" }
 
-    private static func renderSet(_ set: SetReport, index: Int, findings: [(id: String, set: Int, finding: Finding)], into page: inout Page) {
+    private static func renderSet(_ set: SetReport, index: Int, findings: [(id: String, set: Int, finding: Finding)],
+                                  rightToLeft: Set<Language>, into page: inout Page) {
         let alignment = set.alignment ?? VersionAlignment([])
         let versions = alignment.versions
         let languages = versions.map { $0.language }
@@ -69,7 +73,7 @@ public enum HTMLReport {
         for row in rows {
             page.out += "<tr id=\"set\(index + 1)-\(anchor(row.key))\"><th scope=\"row\" class=\"unit\">\(escape(row.label))</th>"
             for (v, version) in versions.enumerated() {
-                let rtl = version.document.language == .ar
+                let rtl = version.document.language.map(rightToLeft.contains) ?? false
                 page.out += "<td lang=\"\(version.language)\" dir=\"\(rtl ? "rtl" : "ltr")\" data-language=\"\(version.language)\""
                 guard let cell = row.cells[v] else {
                     page.out += " class=\"missing\"><span class=\"absent\">(none)</span></td>"

@@ -16,12 +16,16 @@ public struct RenderContext: Sendable {
     public var failOn: Severity
     /// ANSI colour in the text report.
     public var colour: Bool
+    /// The languages written right to left (the HTML view sets their direction).
+    public var rightToLeft: Set<Language>
 
-    public init(checks: CheckCatalogue, root: String, failOn: Severity = .error, colour: Bool = false) {
+    public init(checks: CheckCatalogue, root: String, failOn: Severity = .error, colour: Bool = false,
+                rightToLeft: Set<Language> = ReadingLexicon.standard.rightToLeft) {
         self.checks = checks
         self.root = root
         self.failOn = failOn
         self.colour = colour
+        self.rightToLeft = rightToLeft
     }
 }
 
@@ -41,7 +45,7 @@ extension ReportFormat {
         case .junit: return Renderer { JUnitReport.render($0, failOn: $1.failOn) }
         case .github: return Renderer { report, _ in GitHubReport.render(report) }
         case .markdown: return Renderer { report, _ in MarkdownReport.render(report) }
-        case .html: return Renderer { report, _ in HTMLReport.render(report) }
+        case .html: return Renderer { HTMLReport.render($0, rightToLeft: $1.rightToLeft) }
         }
     }
 }

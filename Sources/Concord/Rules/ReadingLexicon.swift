@@ -115,6 +115,14 @@ public struct ReadingLexicon: Sendable {
         return files.flatMap { try? ReadingLexicon(files: $0) } ?? .empty
     }()
 
+    /// The scripts written right to left (of those `scripts` lists).
+    static let rightToLeftScripts: Set<String> = ["Arabic"]
+
+    /// The languages written right to left (their script's direction).
+    public var rightToLeft: Set<Language> {
+        Set(languages.values.filter { Self.rightToLeftScripts.contains($0.script) }.map(\.language))
+    }
+
     /// The languages this lexicon knows.
     public var known: Set<Language> { Set(languages.keys) }
 
