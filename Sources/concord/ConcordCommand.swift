@@ -20,16 +20,16 @@ struct ConcordCommand: ParsableCommand {
         abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
         discussion: """
         Exit codes:
-          0  nothing at or above the --fail-on threshold (check); every file read (extract)
-          1  findings at or above the threshold (check); segments that disagree (compare);
-             failing rule examples (rules)
-          2  a bad command line, or a file that could not be read (a missing path, an
-             unreadable file, two files of one language in a set): one line on standard
-             error each, every other file still checked
-          3  unusable rules or configuration (a rule file or .concord.yml missing or invalid)
-          4  nothing was checked (check): no document found or selected under the paths given
-             (an empty folder, a folder of PDFs, an include that matches nothing); standard
-             error says what was found instead, and check -v lists it
+          0  clean: nothing at or above --fail-on (check), every file read (extract)
+          1  findings at or above --fail-on (check); segments that disagree
+             (compare); failing rule examples (rules)
+          2  a bad command line, or a file that could not be read (a missing
+             path, an unreadable file, two files of one language in a set): one
+             line on standard error each, every other file still checked
+          3  unusable rules or configuration (a rule file or .concord.yml)
+          4  nothing was checked (check): no document found or selected under
+             the paths (an empty folder, a folder of PDFs, an include that
+             matches nothing); standard error says why, check -v lists the files
         """,
         version: "concord \(Concord.version) (ICU \(ICU.version))",
         subcommands: [Check.self, Report.self, Extract.self, Compare.self, Rules.self, Init.self]
