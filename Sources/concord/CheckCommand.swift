@@ -6,7 +6,14 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check documents: broken references in each, and disagreements between the language versions of each document.",
         discussion: """
-        Folders are searched for .txt and .md files. Files of one document in several languages form a set by name         (res-6-1.fr.txt with res-6-1.en.txt; A_RES_80_13-EN.txt with A_RES_80_13-FR.txt, in one folder), or explicitly with --set.         Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 a bad command line or a file that could not be read, 3 unusable rules.
+        Folders are searched for .txt, .md, .markdown and .docx files (-v lists what was read and what was skipped, and why). \
+        Files of one document in several languages form a set by name: res-6-1.fr.txt with res-6-1.en.txt, \
+        A_RES_80_13-EN.txt with A_RES_80_13-FR.txt, UN job numbers 2512345E.txt with 2512345F.txt, \
+        A_RES_80_1_E.txt with A_RES_80_1_F.txt (in one folder), E/res.txt with F/res.txt or english/res.txt with \
+        français/res.txt (sibling language folders), the configuration's set-patterns; or explicitly, each --set a set. \
+        A set holds one file per language: a second one is an error naming both. \
+        Exit codes (concord --help has the table): 0 nothing at or above --fail-on, 1 findings at or above it, \
+        2 a bad command line or a file that could not be read, 3 unusable rules or configuration, 4 nothing was checked.
         """
     )
 
@@ -16,8 +23,11 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "The lowest severity that makes the exit code 1: error, warning or note.")
     var failOn: Severity = .error
 
-    @Option(name: .customLong("set"), parsing: .upToNextOption, help: "Files that are language versions of one document, whatever their names.")
+    @Option(name: .customLong("set"), parsing: .upToNextOption, help: "Files that are language versions of one document, whatever their names; each --set is a set of its own.")
     var explicitSet: [String] = []
+
+    @Flag(name: .shortAndLong, help: "List on standard error each file read (its language and what told it) and each file skipped (and why).")
+    var verbose = false
 
     @Option(name: .long, help: "The documents' language (a code or name the rules know: ar, zh, en, fr, ru, es for the built-in rules), overriding the file names and the text.")
     var lang: String?
@@ -53,7 +63,8 @@ struct Check: ParsableCommand {
     var paths: [String] = []
 
     func validate() throws {
-        if paths.isEmpty && explicitSet.isEmpty { throw ValidationError("give at least one file or folder") }
+        if paths.isEmpty && Self.sets(explicitSet).isEmpty { throw ValidationError("give at least one file or folder") }
+        if Self.sets(explicitSet).contains(where: \.isEmpty) { throw ValidationError("--set needs at least one file") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         for (name, value) in [("--max-file-size", maxFileSize), ("--max-findings", maxFindings), ("--max-docx-size", maxDocxSize)] {
             if let value, value < 1 { throw ValidationError("\(name) must be at least 1") }
@@ -63,7 +74,7 @@ struct Check: ParsableCommand {
     func run() throws {
         var options = Pipeline.Options()
         options.paths = paths
-        options.explicitSets = explicitSet.isEmpty ? [] : [explicitSet]
+        options.explicitSets = Self.sets(explicitSet)
         options.language = lang
         options.rulesFolder = rules
         options.configurationFile = config
@@ -81,9 +92,20 @@ struct Check: ParsableCommand {
             case .input, .unknownLanguage: throw ExitCode(ExitStatus.inputError)
             }
         }
+        let selection = pipeline.selection()
+        for warning in selection.warnings { standardError("concord: warning: \(warning)") }
+        if verbose {
+            for file in selection.skipped { standardError("concord: skipped \(file.path): \(file.why)") }
+        }
+        if !selection.isEmpty, !selection.emptyPaths.isEmpty {
+            standardError("concord: warning: \(selection.whyEmpty(selection.emptyPaths))")
+        }
         let showProgress = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
-        let result = pipeline.run(jobs: jobs, progress: showProgress ? progressLine : nil)
+        let result = pipeline.run(selection.sets, jobs: jobs, progress: showProgress ? progressLine : nil)
         let report = result.report
+        if verbose {
+            for file in result.files { standardError("concord: read \(file.path): \(file.summary)") }
+        }
         if let writeBaseline {
             try emit(Baseline.render(result.baselineFindings), to: writeBaseline)
         }
@@ -96,6 +118,50 @@ struct Check: ParsableCommand {
                                     failOn: failOn, colour: colour, rightToLeft: pipeline.rules.lexicon.rightToLeft)
         try emit(format.renderer.render(report, context: context), to: output)
         if !report.inputErrors.isEmpty { throw ExitCode(ExitStatus.inputError) }
+        if selection.isEmpty {
+            // A CI step that checked nothing (an empty folder, a folder of PDFs, an include
+            // that matches nothing) must not pass as if everything were fine.
+            standardError("concord: error: nothing was checked: \(selection.whyEmpty(paths))")
+            throw ExitCode(ExitStatus.nothingChecked)
+        }
         if report.findings.contains(where: { $0.severity >= failOn }) { throw ExitCode(ExitStatus.findings) }
     }
+}
+
+extension Check {
+    /// Marks where each `--set` starts among the values ArgumentParser collects, which it
+    /// gives as one list; `ConcordCommand.main` puts it after every `--set` (see
+    /// `separatingSets`).
+    static let setSeparator = "\u{1E}concord-set"
+
+    /// `--set a b --set c d` as [[a, b], [c, d]].
+    static func sets(_ values: [String]) -> [[String]] {
+        var sets = [[String]]()
+        for value in values {
+            if value == setSeparator { sets.append([]) } else if sets.isEmpty { sets.append([value]) } else { sets[sets.count - 1].append(value) }
+        }
+        return sets
+    }
+
+    /// The arguments of `concord check` with the separator after each `--set` (before `--`,
+    /// after which every argument is a path).
+    static func separatingSets(_ arguments: [String]) -> [String] {
+        guard arguments.first == "check" else { return arguments }
+        var result = [String]()
+        var inOptions = true
+        for argument in arguments {
+            if argument == "--" { inOptions = false }
+            if inOptions, argument.hasPrefix("--set="), argument != "--set=" {
+                result += ["--set", setSeparator, "--set", String(argument.dropFirst(6))]
+                continue
+            }
+            result.append(argument)
+            if inOptions, argument == "--set" { result.append(setSeparator) }
+        }
+        return result
+    }
+}
+
+func standardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -3,12 +3,14 @@ import Concord
 import Foundation
 
 /// Exit codes, stable for CI (see README): 0 clean, 1 findings at or above the threshold,
-/// 2 bad command line or a file that could not be read, 3 bad configuration (rules).
+/// 2 bad command line or a file that could not be read, 3 bad configuration (rules),
+/// 4 nothing was checked.
 enum ExitStatus {
     static let clean: Int32 = 0
     static let findings: Int32 = 1
     static let inputError: Int32 = 2
     static let configurationError: Int32 = 3
+    static let nothingChecked: Int32 = 4
 }
 
 @main
@@ -16,6 +18,19 @@ struct ConcordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concord",
         abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
+        discussion: """
+        Exit codes:
+          0  clean: nothing at or above --fail-on (check), every file read (extract)
+          1  findings at or above --fail-on (check); segments that disagree
+             (compare); failing rule examples (rules)
+          2  a bad command line, or a file that could not be read (a missing
+             path, an unreadable file, two files of one language in a set): one
+             line on standard error each, every other file still checked
+          3  unusable rules or configuration (a rule file or .concord.yml)
+          4  nothing was checked (check): no document found or selected under
+             the paths (an empty folder, a folder of PDFs, an include that
+             matches nothing); standard error says why, check -v lists the files
+        """,
         version: "concord \(Concord.version) (ICU \(ICU.version))",
         subcommands: [Check.self, Report.self, Extract.self, Compare.self, Rules.self, Init.self]
     )
@@ -24,7 +39,7 @@ struct ConcordCommand: ParsableCommand {
     /// ArgumentParser's 64.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Check.separatingSets(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {

@@ -9,7 +9,8 @@ public struct Configuration: Sendable {
     public var file: String?
     public var include: [String] = []
     public var exclude: [String] = []
-    /// File-name patterns that put language versions in one set: `{name}`, `{lang}`, `{ext}`.
+    /// File-name patterns that put language versions in one set: `{name}`, `{lang}` (a
+    /// two-letter code) or `{L}` (a one-letter UN code), `{ext}`.
     public var setPatterns: [String] = []
     /// Per-rule severity; nil = off.
     public var severities: [CheckID: Severity?] = [:]
@@ -30,7 +31,7 @@ public struct Configuration: Sendable {
     static let keys: [String: String] = [
         "include": "list of globs of files to check",
         "exclude": "list of globs of files not to check",
-        "set-patterns": "list of file-name patterns with {name}, {lang} and {ext}",
+        "set-patterns": "list of file-name patterns with {name}, {lang} (or {L}, a one-letter UN code) and {ext}",
         "rules": "map of check id to error, warning, note or off",
         "rule-folders": "list of folders with extra symbols.yml, treaties.yml or languages/*.yml",
         "issuing-bodies": "map of glob to the issuing body code (A, S, E, CTOC/COP, …)",
@@ -79,8 +80,8 @@ public struct Configuration: Sendable {
         configuration.include = try strings("include")
         configuration.exclude = try strings("exclude")
         configuration.setPatterns = try strings("set-patterns")
-        for pattern in configuration.setPatterns where !(pattern.contains("{name}") && pattern.contains("{lang}")) {
-            throw RuleError(file: path, message: "set-patterns: '\(pattern)' must contain {name} and {lang}")
+        for pattern in configuration.setPatterns where !(pattern.contains("{name}") && (pattern.contains("{lang}") || pattern.contains("{L}"))) {
+            throw RuleError(file: path, message: "set-patterns: '\(pattern)' must contain {name} and {lang} (or {L})")
         }
         configuration.ruleFolders = try strings("rule-folders")
         if let raw = map["rules"] {
@@ -128,17 +129,34 @@ public struct Configuration: Sendable {
         return configuration
     }
 
-    /// The folder globs are relative to.
+    /// The folder globs, set patterns and rule folders are relative to: the configuration
+    /// file's folder, as an absolute path (a relative `--config .concord.yml` has the folder
+    /// `""`, which is the current folder, not the root), or the current folder.
     public var base: String {
-        file.map { ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
+        guard let file else { return FileManager.default.currentDirectoryPath }
+        return URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent().path
     }
 
     /// Whether a file is to be checked: included (or no include list) and not excluded.
     public func selects(_ path: String) -> Bool {
-        guard !include.isEmpty || !exclude.isEmpty else { return true }
+        rejection(of: path) == nil
+    }
+
+    /// Why the configuration leaves a file out: not matched by any `include` glob, or
+    /// matched by an `exclude` glob (named); nil when the file is to be checked.
+    public func rejection(of path: String) -> SkippedFile.Reason? {
+        guard !include.isEmpty || !exclude.isEmpty else { return nil }
         let relative = Self.relative(path, to: base)
-        if !include.isEmpty, !include.contains(where: { Glob.matches($0, relative) }) { return false }
-        return !exclude.contains { Glob.matches($0, relative) }
+        let name = file ?? Self.fileName
+        if !include.isEmpty, !include.contains(where: { Glob.matches($0, relative) }) { return .notIncluded(configuration: name) }
+        if let glob = exclude.first(where: { Glob.matches($0, relative) }) { return .excluded(glob: glob, configuration: name) }
+        return nil
+    }
+
+    /// The `include` globs that match none of these files.
+    public func unmatchedIncludes(_ paths: [String]) -> [String] {
+        let relative = paths.map { Self.relative($0, to: base) }
+        return include.filter { glob in !relative.contains { Glob.matches(glob, $0) } }
     }
 
     public func issuingBody(for path: String) -> String? {
@@ -182,9 +200,12 @@ public struct Configuration: Sendable {
       - "**/drafts/**"
 
     # File names that make language versions of one document, besides the built-in ones
-    # (res-6-1.fr.txt, A_RES_80_13-FR.txt): {name} the document, {lang} its language code.
+    # (res-6-1.fr.txt, A_RES_80_13-FR.txt, 2512345E.txt, A_RES_80_1_E.txt, E/res.txt,
+    # english/res.txt): {name} the document, {lang} its two-letter language code, {L} its
+    # one-letter UN code (E, F, S, R, C, A). A pattern that matches no file is a warning.
     # set-patterns:
-    #   - "{lang}/{name}.{ext}"
+    #   - "{name}/{lang}.{ext}"
+    #   - "{name}{L}.{ext}"
 
     # Severity of a check: error, warning, note, or off (concord rules lists the checks).
     rules:

@@ -1,59 +1,86 @@
 import Foundation
 
 /// Files of one document in several languages: grouped by name (`res-6-1.fr.txt` with
-/// `res-6-1.en.txt`; `A_RES_80_13-EN.txt` with `A_RES_80_13-FR.txt`, in the same folder) or
-/// given explicitly.
+/// `res-6-1.en.txt`; `A_RES_80_13-EN.txt` with `A_RES_80_13-FR.txt`, in the same folder; the
+/// UN conventions of `FileName`; the configured `set-patterns`) or given explicitly.
 public struct DocumentSet: Sendable, Hashable {
     /// The folder and the name without its language (`Corpora/seed/res-6-1`).
     public var name: String
     public var files: [String]
+    /// What each file's path said about its language (files whose path says nothing are not
+    /// here): the reader takes the language from it.
+    public var named: [String: FileName]
 
-    public init(name: String, files: [String]) {
+    public init(name: String, files: [String], named: [String: FileName] = [:]) {
         self.name = name
         self.files = files
+        self.named = named
     }
 
-    /// Groups files by name; a file whose name carries no language is a set of its own, and
-    /// so is a second file of a language already in its set. `patterns` (from the
-    /// configuration: `{lang}/{name}.{ext}`) are tried first, on paths relative to `base`.
+    /// Groups files by name; a file whose name carries no language is a set of its own.
+    /// `patterns` (from the configuration: `{lang}/{name}.{ext}`, `{name}{L}.{ext}`) are tried
+    /// first, on paths relative to `base`. Two files of one language that fall in one set
+    /// both stay in it: the run reports the second (see `Pipeline.finish`).
     public static func group(_ files: [String], patterns: [String] = [], base: String = "",
-                             known: Set<Language> = ReadingLexicon.standard.known) -> [DocumentSet] {
+                             lexicon: ReadingLexicon = .standard) -> [DocumentSet] {
+        grouping(files, patterns: patterns, base: base, lexicon: lexicon).sets
+    }
+
+    /// The sets, and the patterns that matched at least one file.
+    static func grouping(_ files: [String], patterns: [String], base: String,
+                         lexicon: ReadingLexicon) -> (sets: [DocumentSet], matched: Set<String>) {
+        var matched = Set<String>()
+        var names = [(file: String, name: FileName?)]()
+        for file in files {
+            if let (pattern, name) = fromPattern(file, patterns: patterns, base: base, lexicon: lexicon) {
+                matched.insert(pattern)
+                names.append((file, name))
+            } else {
+                names.append((file, FileName.parse(file, lexicon: lexicon)))
+            }
+        }
+        // The weaker conventions count only where they pair a file with another language.
+        var languagesByKey = [String: Set<Language>]()
+        for case let (_, name?) in names { languagesByKey[name.key, default: []].insert(name.language) }
         var sets = [DocumentSet]()
         var index = [String: Int]()
-        var languages = [String: Set<Language>]()
-        for file in files {
-            guard let (stem, language) = stemAndLanguage(file, patterns: patterns, base: base, known: known) ?? stemAndLanguage(file, known: known) else {
+        for (file, name) in names {
+            guard let name, !name.needsAPartner || languagesByKey[name.key, default: []].count >= 2 else {
                 sets.append(DocumentSet(name: file, files: [file]))
                 continue
             }
-            if let i = index[stem], !languages[stem, default: []].contains(language) {
+            if let i = index[name.key] {
                 sets[i].files.append(file)
-                languages[stem, default: []].insert(language)
-            } else if index[stem] == nil {
-                index[stem] = sets.count
-                languages[stem] = [language]
-                sets.append(DocumentSet(name: stem, files: [file]))
+                sets[i].named[file] = name
             } else {
-                sets.append(DocumentSet(name: file, files: [file]))
+                index[name.key] = sets.count
+                sets.append(DocumentSet(name: name.key, files: [file], named: [file: name]))
             }
         }
-        return sets.map { DocumentSet(name: $0.name, files: $0.files.sorted()) }.sorted { $0.name < $1.name }
+        return (sets.map { DocumentSet(name: $0.name, files: $0.files.sorted(), named: $0.named) }.sorted { $0.name < $1.name }, matched)
     }
 
     /// The set a configured pattern puts a file in: the pattern with the file's name and
     /// extension filled in and its language left open.
-    static func stemAndLanguage(_ path: String, patterns: [String], base: String, known: Set<Language>) -> (String, Language)? {
+    static func fromPattern(_ path: String, patterns: [String], base: String, lexicon: ReadingLexicon) -> (String, FileName)? {
         guard !patterns.isEmpty else { return nil }
         let relative = Configuration.relative(path, to: base)
         for pattern in patterns {
-            guard let expression = SetPattern.compiled(pattern), let match = expression.matches(in: relative).first,
-                  let langRange = match["lang"],
-                  let language = Language(rawValue: SetPattern.substring(relative, langRange).lowercased()), known.contains(language) else { continue }
+            guard let expression = SetPattern.compiled(pattern), let match = expression.matches(in: relative).first else { continue }
+            let language: Language?
+            if let range = match["lang"] {
+                language = Language(rawValue: SetPattern.substring(relative, range).lowercased()).flatMap { lexicon.known.contains($0) ? $0 : nil }
+            } else if let range = match["L"] {
+                language = lexicon.language(unCode: SetPattern.substring(relative, range))
+            } else {
+                language = nil
+            }
+            guard let language else { continue }
             let name = match["name"].map { SetPattern.substring(relative, $0) } ?? ""
             let ext = match["ext"].map { SetPattern.substring(relative, $0) } ?? ""
             let key = pattern.replacingOccurrences(of: "{name}", with: name).replacingOccurrences(of: "{ext}", with: ext)
-                .replacingOccurrences(of: "{lang}", with: "*")
-            return (key, language)
+                .replacingOccurrences(of: "{lang}", with: "*").replacingOccurrences(of: "{L}", with: "*")
+            return (pattern, FileName(key: key, language: language, convention: .setPattern, reason: "the set pattern '\(pattern)'"))
         }
         return nil
     }
@@ -86,7 +113,8 @@ public struct DocumentSet: Sendable, Hashable {
     }
 }
 
-/// A configured set pattern (`{lang}/{name}.{ext}`) as an ICU pattern over a relative path.
+/// A configured set pattern (`{lang}/{name}.{ext}`, `{name}{L}.{ext}`) as an ICU pattern over a
+/// relative path: `{lang}` a two-letter code, `{L}` a one-letter UN code.
 enum SetPattern {
     static func compiled(_ pattern: String) -> ICURegex? {
         var regex = "^"
@@ -99,6 +127,7 @@ enum SetPattern {
         while !rest.isEmpty {
             if rest.hasPrefix("{name}") { flush(); regex += "(?<name>.+?)"; rest = rest.dropFirst(6) }
             else if rest.hasPrefix("{lang}") { flush(); regex += "(?<lang>[A-Za-z]{2})"; rest = rest.dropFirst(6) }
+            else if rest.hasPrefix("{L}") { flush(); regex += "(?<L>[A-Za-z])"; rest = rest.dropFirst(3) }
             else if rest.hasPrefix("{ext}") { flush(); regex += "(?<ext>[^./]+)"; rest = rest.dropFirst(5) }
             else { literal.append(rest.first!); rest = rest.dropFirst() }
         }

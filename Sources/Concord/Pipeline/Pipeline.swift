@@ -111,19 +111,59 @@ public struct Pipeline: Sendable {
     /// The sets the options name: the files of the paths (as the configuration selects them)
     /// grouped by name, then each explicit set.
     public func sets() -> [DocumentSet] {
-        let explicit = Set(options.explicitSets.joined())
-        let files = InputFiles.expand(options.paths).filter { !explicit.contains($0) && configuration.selects($0) }
-        var sets = DocumentSet.group(files, patterns: configuration.setPatterns, base: configuration.base, known: rules.lexicon.known)
-        for files in options.explicitSets where !files.isEmpty {
-            sets.append(DocumentSet(name: files.joined(separator: " + "), files: files))
-        }
-        return sets
+        selection().sets
     }
 
-    /// What a run gives: the report, and the findings a baseline written now would record.
+    /// What the paths and explicit sets give once folders are walked and the configuration
+    /// has selected: the sets to check, what was left out and why, and warnings about the
+    /// configuration (an `include` or a set pattern that matched nothing).
+    public func selection() -> InputSelection {
+        let explicit = Set(options.explicitSets.joined())
+        var files = [String](), skipped = [SkippedFile](), empty = [String]()
+        var found = [String]()
+        for path in options.paths {
+            let listing = InputFiles.listing(path)
+            found += listing.files
+            skipped += listing.skipped
+            var kept = 0
+            for file in listing.files where !explicit.contains(file) {
+                if let reason = configuration.rejection(of: file) {
+                    skipped.append(SkippedFile(path: file, reason: reason))
+                } else {
+                    files.append(file)
+                    kept += 1
+                }
+            }
+            if kept == 0, !listing.files.contains(where: explicit.contains) { empty.append(path) }
+        }
+        let grouped = DocumentSet.grouping(files, patterns: configuration.setPatterns, base: configuration.base, lexicon: rules.lexicon)
+        var sets = grouped.sets
+        for files in options.explicitSets where !files.isEmpty {
+            var set = DocumentSet(name: files.joined(separator: " + "), files: files)
+            let names = files.compactMap { file in FileName.parse(file, lexicon: rules.lexicon).map { (file, $0) } }
+            let paired = Set(names.map(\.1.language)).count >= 2
+            for (file, name) in names where !name.needsAPartner || paired { set.named[file] = name }
+            sets.append(set)
+        }
+        var warnings = [String]()
+        let configurationName = configuration.file ?? Configuration.fileName
+        if !found.isEmpty {
+            for glob in configuration.unmatchedIncludes(found) {
+                warnings.append("\(configurationName): include '\(glob)' matches none of the \(found.count) files found (globs are relative to \(configuration.base))")
+            }
+        }
+        for pattern in configuration.setPatterns where !grouped.matched.contains(pattern) {
+            warnings.append("\(configurationName): set pattern '\(pattern)' matched no file in this run (patterns are relative to \(configuration.base))")
+        }
+        return InputSelection(sets: sets, skipped: skipped, emptyPaths: empty, warnings: warnings)
+    }
+
+    /// What a run gives: the report, the findings a baseline written now would record, and
+    /// each file read with its language and what decided it (for `check -v`).
     public struct Result: Sendable {
         public var report: CheckReport
         public var baselineFindings: [Finding]
+        public var files: [ReadFile] = []
     }
 
     /// Checks every set, `jobs` files at a time; `progress` is told of each set done.
@@ -133,13 +173,18 @@ public struct Pipeline: Sendable {
 
     /// Checks the sets given.
     public func run(_ sets: [DocumentSet], jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
-        let outcomes = SetScheduler(jobs: jobs).run(sets, file: check(file:), set: finish, progress: progress)
+        // What a file's path says of its language, as the grouping read it (a language folder
+        // needs its siblings to be seen, which the reader cannot).
+        var named = [String: Language]()
+        for set in sets { for (file, name) in set.named { named[file] = name.language } }
+        let outcomes = SetScheduler(jobs: jobs).run(sets, file: { [named] file in check(file: file, namedLanguage: named[file]) },
+                                                    set: finish, progress: progress)
         var report = CheckReport(sets: outcomes.map(\.report), inputErrors: outcomes.flatMap(\.errors),
                                  fileCount: sets.reduce(0) { $0 + $1.files.count })
         report.suppressed = outcomes.reduce(0) { $0 + $1.filtered.suppressed }
         report.turnedOff = outcomes.reduce(0) { $0 + $1.filtered.turnedOff }
         report.inBaseline = outcomes.reduce(0) { $0 + $1.filtered.inBaseline }
-        return Result(report: report, baselineFindings: outcomes.flatMap(\.filtered.beforeBaseline))
+        return Result(report: report, baselineFindings: outcomes.flatMap(\.filtered.beforeBaseline), files: outcomes.flatMap(\.files))
     }
 
     // MARK: Stages
@@ -152,8 +197,10 @@ public struct Pipeline: Sendable {
         public var suppressions: Suppressions?
     }
 
-    public func check(file: String) -> FileOutcome {
+    public func check(file: String, namedLanguage: Language? = nil) -> FileOutcome {
         do {
+            var reader = self.reader
+            reader.namedLanguage = namedLanguage
             let document = try reader.read(path: file)
             let inline = Suppressions(document, textComment: reader.textComment)
             let resolved = resolve(document, issuingBody: configuration.issuingBody(for: file))
@@ -176,17 +223,37 @@ public struct Pipeline: Sendable {
         public var report: SetReport
         public var errors: [InputError]
         public var filtered: FindingFilter.Outcome
+        public var files: [ReadFile] = []
     }
 
     /// Validate the versions against each other, then filter (results in the set's file order).
+    /// A set compares one version per language: a second file of a language, or a file whose
+    /// language cannot be told, is an input error naming it (and the first), checked on its own.
     public func finish(_ set: DocumentSet, _ results: [FileOutcome]) -> SetOutcome {
-        let versions = results.compactMap(\.resolved)
+        var versions = [ResolvedDocument]()
+        var errors = results.compactMap(\.error)
+        var first = [Language: String]()
+        for (file, result) in zip(set.files, results) {
+            guard let version = result.resolved else { continue }
+            guard let language = version.document.language else {
+                if set.files.count >= 2 {
+                    errors.append(InputError(file: file, reason: .noLanguageInSet(set: set.name)))
+                }
+                continue
+            }
+            if let earlier = first[language] {
+                errors.append(InputError(file: file, reason: .repeatedLanguage(language.rawValue, first: earlier, set: set.name)))
+                continue
+            }
+            first[language] = file
+            versions.append(version)
+        }
         var findings = results.flatMap(\.findings)
         var suppressions = [String: Suppressions]()
         for (file, result) in zip(set.files, results) where result.suppressions != nil { suppressions[file] = result.suppressions }
         let languages = versions.compactMap(\.document.language)
         var alignment: VersionAlignment?
-        if versions.count >= 2, Set(languages).count == versions.count {
+        if versions.count >= 2 {
             let aligned = VersionAlignment(versions)
             let context = CheckContext(rules: rules)
             findings += Checks.set.flatMap { $0.findings(in: aligned, context: context) }
@@ -196,6 +263,11 @@ public struct Pipeline: Sendable {
         if options.keepDocuments, alignment == nil, !versions.isEmpty { alignment = VersionAlignment(versions) }
         return SetOutcome(report: SetReport(set: set, languages: languages.sorted(), findings: filtered.findings,
                                             alignment: options.keepDocuments ? alignment : nil),
-                          errors: results.compactMap(\.error), filtered: filtered)
+                          errors: errors, filtered: filtered,
+                          files: zip(set.files, results).map { file, result in
+                              ReadFile(path: file, set: set.name, language: result.resolved?.document.language,
+                                       source: result.resolved?.document.languageSource, name: set.named[file],
+                                       error: result.error)
+                          })
     }
 }

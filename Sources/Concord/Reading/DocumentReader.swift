@@ -34,6 +34,10 @@ public struct DocumentReader: Sendable {
     /// Formats refused with a clear error rather than read as text.
     static let refusedExtensions: Set<String> = ["doc", "pdf", "odt", "rtf"]
 
+    /// The language the file's path gives as a set of versions reads it (a language folder,
+    /// a configured set pattern): after `language`, before the file's own name.
+    public var namedLanguage: Language?
+
     /// The comment prefix of suppression lines in plain text (configuration), which are not
     /// text of the document.
     public var textComment: String?
@@ -117,7 +121,7 @@ public struct DocumentReader: Sendable {
 
         var language = self.language
         var languageSource: LanguageSource? = language == nil ? nil : .option
-        if language == nil, let named = Language.fromFileName(file, known: lexicon.known) { language = named; languageSource = .fileName }
+        if language == nil, let named = namedLanguage ?? Self.languageOfName(file, lexicon: lexicon) { language = named; languageSource = .fileName }
         if language == nil, let declared = layout.frontMatter.fields["language"].flatMap(lexicon.language(code:)) {
             language = declared; languageSource = .frontMatter
         }
@@ -126,6 +130,15 @@ public struct DocumentReader: Sendable {
         }
         return Document(file: file, language: language, languageSource: languageSource, format: format,
                         source: source, symbol: layout.documentSymbol, paragraphs: paragraphs, footnotes: footnotes)
+    }
+
+    /// The language a file's own name gives: a two-letter code (`res-6-1.fr.txt`) or a UN
+    /// job number's letter (`2512345F.txt`). The weaker signs (a language folder, a letter
+    /// after a symbol) count only when they pair the file with other versions, which the
+    /// grouping into sets knows (`namedLanguage`).
+    static func languageOfName(_ file: String, lexicon: ReadingLexicon) -> Language? {
+        guard let name = FileName.inName((file as NSString).lastPathComponent, lexicon: lexicon), !name.needsAPartner else { return nil }
+        return name.language
     }
 
     private static func describe(_ error: Error) -> String {
@@ -138,44 +151,5 @@ public struct DocumentReader: Sendable {
             return "permission denied"
         }
         return nsError.localizedDescription
-    }
-}
-
-/// The files a list of paths names: files as given, folders walked (sorted, so output is
-/// the same on every machine) for the document extensions; hidden files and folders skipped.
-public enum InputFiles {
-    public static func expand(_ paths: [String]) -> [String] {
-        var result = [String]()
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                result += walk(path)
-            } else {
-                result.append(path)  // missing files are reported by the reader
-            }
-        }
-        return result
-    }
-
-    private static func walk(_ folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var files = [String]()
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") { enumerator.skipDescendants(); continue }
-            let ext = (name as NSString).pathExtension.lowercased()
-            guard DocumentReader.documentExtensions.contains(ext) else { continue }
-            if name.lowercased() == "readme.md" { continue }
-            let full = folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
-            files.append(full)
-        }
-        return files.sorted()
-    }
-}
-
-extension InputFiles {
-    public static func isFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }

@@ -13,6 +13,8 @@ public struct ReadingLexicon: Sendable {
         public var name: String
         /// Lower-cased codes and names `Language(code:)` accepts (`fra`, `french`).
         public var aliases: Set<String>
+        /// The one-letter code of UN file names (`E`), upper case; nil when the file gives none.
+        public var unCode: String?
         public var locale: String
         /// The script its letters are written in (`Latin`, `Cyrillic`, `Arabic`, `Han`).
         public var script: String
@@ -63,9 +65,18 @@ public struct ReadingLexicon: Sendable {
                 throw RuleError(file: path, message: "a language written in \(script) needs script-share (the percentage of letters that tells it)")
             }
             let reading = file.reading
+            if let code = file.unCode {
+                guard code.count == 1, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                    throw RuleError(file: path, message: "un-code '\(code)' must be one letter (the language letter of UN file names: E, F, …)")
+                }
+                if let other = languages.values.first(where: { $0.unCode == code.uppercased() }) {
+                    throw RuleError(file: path, message: "un-code '\(code)' is already the code of \(other.language.rawValue)")
+                }
+            }
             languages[language] = LanguageInfo(
                 language: language, name: file.name ?? language.rawValue,
                 aliases: Set((file.aliases ?? []).map { $0.lowercased() } + [language.rawValue]),
+                unCode: file.unCode?.uppercased(),
                 locale: file.locale ?? language.rawValue, script: script, scriptShare: file.scriptShare,
                 stopWords: Set((reading?.stopWords ?? []).map { $0.lowercased() }))
             title += reading?.titleWords ?? []
@@ -132,6 +143,22 @@ public struct ReadingLexicon: Sendable {
         let lower = code.lowercased()
         if let exact = languages.keys.first(where: { $0.rawValue == lower }) { return exact }
         return languages.values.sorted { $0.language < $1.language }.first { $0.aliases.contains(lower) }?.language
+    }
+
+    /// The language whose one-letter UN code this is (`E`, `f`: UN file names are written in
+    /// either case).
+    public func language(unCode: String) -> Language? {
+        guard unCode.count == 1 else { return nil }
+        let upper = unCode.uppercased()
+        return languages.values.first { $0.unCode == upper }?.language
+    }
+
+    /// The language a folder's name stands for: a code, a name or alias (`en`, `english`,
+    /// `Français`), or a UN letter (`E`); compared in Unicode's composed form, since some file
+    /// systems give names decomposed.
+    public func language(folder: String) -> Language? {
+        let name = folder.precomposedStringWithCanonicalMapping
+        return language(unCode: name) ?? language(code: name)
     }
 
     /// Whether the text holds the name of a closing phrase, lower-cased as a String.

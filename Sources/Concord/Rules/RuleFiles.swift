@@ -132,6 +132,8 @@ enum RuleFiles {
         var language: String
         var name: String?
         var aliases: [String]?
+        /// The one-letter code of UN file names (`E` in `2512345E.txt`, `A_RES_80_1_E`, `E/`).
+        var unCode: String?
         var locale: String?
         var script: String?
         var scriptShare: Int?
@@ -146,7 +148,7 @@ enum RuleFiles {
         var bodies: [Body]
         var patterns: [Pattern]
         enum CodingKeys: String, CodingKey {
-            case language, name, aliases, locale, script, scriptShare = "script-share", months, reading,
+            case language, name, aliases, unCode = "un-code", locale, script, scriptShare = "script-share", months, reading,
                  subItemLetters = "sub-item-letters", spelloutRewrites = "spellout-rewrites",
                  numberWordSeparators = "number-word-separators",
                  wordBoundaries = "word-boundaries", words, fragments, bodies, patterns

@@ -14,6 +14,10 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         /// More text than ICU can take in one call (its lengths are `Int32`).
         case tooLong(units: Int, limit: Int)
         case malformed(String, line: Int?)
+        /// A second version of one language in a set: `first` is the file kept.
+        case repeatedLanguage(String, first: String, set: String)
+        /// A version in a set whose language cannot be told.
+        case noLanguageInSet(set: String)
     }
 
     public var file: String
@@ -48,6 +52,10 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .tooLong(let units, let limit):
             return "the text is \(units) UTF-16 units long, over the \(limit) that ICU (Concord's Unicode library) can take; split the file"
         case .malformed(let why, _): return why
+        case let .repeatedLanguage(language, first, set):
+            return "a second \(language) version in the set \(set) (the first is \(first)): checked on its own, not compared with the other versions; give each language once"
+        case .noLanguageInSet(let set):
+            return "the language of this version in the set \(set) cannot be told (from the file name, a language: front matter or the text): checked on its own, not compared with the other versions"
         }
     }
 

@@ -128,8 +128,10 @@ import Testing
     @Test func setsFormByName() {
         let sets = DocumentSet.group(["d/res-6-1.fr.txt", "d/res-6-1.en.txt", "A_RES_80_13-EN.txt", "A_RES_80_13-FR.txt",
                                       "d/notes.txt", "e/res-6-1.fr.txt", "d/res-6-1.fr.md"])
-        #expect(sets.map(\.name) == ["A_RES_80_13", "d/notes.txt", "d/res-6-1", "d/res-6-1.fr.md", "e/res-6-1"])
-        #expect(sets.first { $0.name == "d/res-6-1" }?.files == ["d/res-6-1.en.txt", "d/res-6-1.fr.txt"])
+        // A second French file stays in its set (no longer put silently in a set of its own):
+        // the run reports it, naming both (InputsAndSetsTests).
+        #expect(sets.map(\.name) == ["A_RES_80_13", "d/notes.txt", "d/res-6-1", "e/res-6-1"])
+        #expect(sets.first { $0.name == "d/res-6-1" }?.files == ["d/res-6-1.en.txt", "d/res-6-1.fr.md", "d/res-6-1.fr.txt"])
     }
 
     @Test func twoVersionsWithoutAMajorityAreBothNamed() throws {
