@@ -3,12 +3,25 @@ import Concord
 import Foundation
 
 /// Exit codes, stable for CI (see README): 0 clean, 1 findings at or above the threshold,
-/// 2 bad command line or a file that could not be read, 3 bad configuration (rules).
+/// 2 bad command line or a file that could not be read, 3 bad configuration (rules); `table`
+/// is what `concord --help` prints.
 enum ExitStatus {
     static let clean: Int32 = 0
     static let findings: Int32 = 1
     static let inputError: Int32 = 2
     static let configurationError: Int32 = 3
+
+    /// The exit codes as `concord --help` lists them (the README has the same table).
+    static let table = """
+    Exit codes:
+      0  nothing at or above --fail-on (check, report, compare); every file read (extract)
+      1  findings at or above --fail-on (check, report); segments that disagree (compare);
+         failing rule examples (rules)
+      2  a bad command line (an unknown option or check id, `init` where .concord.yml exists),
+         or a file that could not be read: one line each on standard error, the other files
+         still checked
+      3  unusable rules or configuration (a rule file or .concord.yml missing or invalid)
+    """
 }
 
 @main
@@ -16,6 +29,7 @@ struct ConcordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concord",
         abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
+        discussion: ExitStatus.table,
         version: "concord \(Concord.version) (ICU \(ICU.version))",
         subcommands: [Check.self, Report.self, Extract.self, Compare.self, Rules.self, Init.self]
     )

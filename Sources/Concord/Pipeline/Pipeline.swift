@@ -24,6 +24,12 @@ public struct Pipeline: Sendable {
         public var maximumDocxSize: Int?
         /// Keep the aligned documents in the report (for renderers that show them).
         public var keepDocuments = false
+        /// Files the run writes (`--output`, `--write-baseline`), never read as inputs when a
+        /// folder holds them: by path, since they are replaced by renaming.
+        public var outputPaths: [String] = []
+        /// Files already open for writing (standard output redirected into the folder being
+        /// checked: `concord check . > out.txt`), never read as inputs: by device and inode.
+        public var outputFiles: [FileIdentity] = []
 
         public init() {}
     }
@@ -112,12 +118,27 @@ public struct Pipeline: Sendable {
     /// grouped by name, then each explicit set.
     public func sets() -> [DocumentSet] {
         let explicit = Set(options.explicitSets.joined())
-        let files = InputFiles.expand(options.paths).filter { !explicit.contains($0) && configuration.selects($0) }
+        let files = InputFiles.expand(options.paths).filter { !explicit.contains($0) && configuration.selects($0) && !isOutput($0) }
         var sets = DocumentSet.group(files, patterns: configuration.setPatterns, base: configuration.base, known: rules.lexicon.known)
         for files in options.explicitSets where !files.isEmpty {
             sets.append(DocumentSet(name: files.joined(separator: " + "), files: files))
         }
         return sets
+    }
+
+    /// Whether a file is one the run writes (its report), which is not an input.
+    public func isOutput(_ file: String) -> Bool {
+        if !options.outputPaths.isEmpty {
+            let path = Self.absolute(file)
+            if options.outputPaths.contains(where: { Self.absolute($0) == path }) { return true }
+        }
+        guard !options.outputFiles.isEmpty, let identity = FileIdentity(path: file) else { return false }
+        return options.outputFiles.contains(identity)
+    }
+
+    private static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        return (full as NSString).standardizingPath
     }
 
     /// What a run gives: the report, and the findings a baseline written now would record.
@@ -134,8 +155,10 @@ public struct Pipeline: Sendable {
     /// Checks the sets given.
     public func run(_ sets: [DocumentSet], jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
         let outcomes = SetScheduler(jobs: jobs).run(sets, file: check(file:), set: finish, progress: progress)
-        var report = CheckReport(sets: outcomes.map(\.report), inputErrors: outcomes.flatMap(\.errors),
-                                 fileCount: sets.reduce(0) { $0 + $1.files.count })
+        let errors = outcomes.flatMap(\.errors)
+        // Files are the documents read; the paths that could not be read are the errors.
+        var report = CheckReport(sets: outcomes.map(\.report), inputErrors: errors,
+                                 fileCount: sets.reduce(0) { $0 + $1.files.count } - errors.count)
         report.suppressed = outcomes.reduce(0) { $0 + $1.filtered.suppressed }
         report.turnedOff = outcomes.reduce(0) { $0 + $1.filtered.turnedOff }
         report.inBaseline = outcomes.reduce(0) { $0 + $1.filtered.inBaseline }
@@ -157,8 +180,10 @@ public struct Pipeline: Sendable {
             let document = try reader.read(path: file)
             let inline = Suppressions(document, textComment: reader.textComment)
             let resolved = resolve(document, issuingBody: configuration.issuingBody(for: file))
-            return FileOutcome(resolved: resolved, findings: Checks.findings(in: resolved, context: CheckContext(rules: rules)),
-                               suppressions: inline.isEmpty ? nil : inline)
+            let context = CheckContext(rules: rules)
+            let findings = Checks.findings(in: resolved, context: context)
+                + SuppressionUnknownCheck.findings(inline, in: document, context: context)
+            return FileOutcome(resolved: resolved, findings: findings, suppressions: inline.isEmpty ? nil : inline)
         } catch {
             return FileOutcome(error: error)
         }
@@ -197,5 +222,26 @@ public struct Pipeline: Sendable {
         return SetOutcome(report: SetReport(set: set, languages: languages.sorted(), findings: filtered.findings,
                                             alignment: options.keepDocuments ? alignment : nil),
                           errors: results.compactMap(\.error), filtered: filtered)
+    }
+}
+
+/// A file by device and inode, whatever path names it.
+public struct FileIdentity: Sendable, Hashable {
+    public var device: UInt64
+    public var inode: UInt64
+
+    public init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+
+    /// The regular file a descriptor is open on (nil for a terminal, a pipe, /dev/null).
+    public init?(descriptor: Int32) {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 }

@@ -25,8 +25,8 @@ public struct DocumentReader: Sendable {
     /// The extensions read as documents when a folder is given.
     public static let documentExtensions: Set<String> = ["txt", "md", "markdown", "docx"]
 
-    /// The comment prefix of suppression lines in plain text (configuration), which are not
-    /// text of the document.
+    /// A further comment prefix of suppression lines in plain text (configuration's
+    /// `text-comment`); suppression lines are never text of the document.
     public var textComment: String?
 
     /// Limits on Word packages (entries, bytes inflated).
@@ -40,7 +40,9 @@ public struct DocumentReader: Sendable {
         }
         if isDirectory.boolValue { throw InputError(file: path, reason: .isDirectory) }
         let ext = (path as NSString).pathExtension.lowercased()
-        if ext == "doc" || ext == "pdf" || ext == "odt" || ext == "rtf" {
+        // HTML (the UN publishes HTML versions) is refused rather than read as plain text,
+        // which would report on its tags and scripts.
+        if ["doc", "pdf", "odt", "rtf", "html", "htm", "xhtml"].contains(ext) {
             throw InputError(file: path, reason: .unsupportedFormat(ext))
         }
         let data: Data
@@ -89,12 +91,14 @@ public struct DocumentReader: Sendable {
 
     public func read(source: SourceText, file: String, format: SourceFormat) -> Document {
         var lines = SourceLine.lines(of: source)
-        // Suppression comments (`<!-- concord-disable … -->`, `% concord-disable …`) are not
-        // text: they read as blank lines. Without a comment prefix for plain text, only a
-        // Markdown line that starts with `<` can be one (no other character equals `<`).
-        for index in lines.indices where format == .markdown ? lines[index].first == 0x3C : textComment != nil {
+        // Suppression lines (`<!-- concord-disable … -->`, `% concord-disable …`, see
+        // `Suppressions`) are not text: they read as blank lines, in every format; so are
+        // Markdown's other HTML comments. Most documents hold no `concord-` at all.
+        let directives = Suppressions.mayContainDirective(source.units)
+        for index in lines.indices where directives || (format == .markdown && lines[index].first == 0x3C) {
+            guard !lines[index].isBlank else { continue }
             let text = lines[index].text
-            guard Suppressions.directive(text, format: format, textComment: textComment) != nil
+            guard Suppressions.directive(text, textComment: textComment) != nil
                 || (format == .markdown && text.hasPrefix("<!--") && text.hasSuffix("-->")) else { continue }
             let line = lines[index]
             lines[index] = SourceLine(index: line.index, range: line.range.lowerBound..<line.range.lowerBound,
