@@ -4,8 +4,8 @@
 ///
 /// - in every format, as an HTML comment: `<!-- concord-disable rule-id … -->` (the default
 ///   form, the same in Markdown and in plain text);
-/// - in plain text also after `%`, `%%`, `#` or `//`, or after the configuration's
-///   `text-comment` prefix.
+/// - also after `%`, `%%`, `#` or `//`, or after the configuration's `text-comment` prefix
+///   (meant for plain text; read in Markdown too). Word documents have none.
 ///
 /// No sentence of a document starts with the word `concord-disable`, so such a line cannot
 /// be mistaken for text, and it is never read as text. `concord-disable` silences the
