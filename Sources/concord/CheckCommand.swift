@@ -83,6 +83,10 @@ struct Check: ParsableCommand {
         options.maximumFindingsPerFile = maxFindings
         options.maximumDocxSize = maxDocxSize
         options.keepDocuments = format.showsDocuments
+        // The report is not an input: `concord check . > out.txt` (the shell made out.txt
+        // before Concord ran) and `--output FILE` inside a folder being checked.
+        options.outputPaths = [output, writeBaseline].compactMap { $0 }
+        options.outputFiles = [FileIdentity(descriptor: STDOUT_FILENO)].compactMap { $0 }
         warnAboutConcordRules()
         let pipeline: Pipeline
         do { pipeline = try Pipeline(options) } catch {

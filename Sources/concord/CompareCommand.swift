@@ -5,16 +5,27 @@ import Foundation
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare language versions: with --aligned, line N of each file is the same segment, and its references must have the same keys in every version.",
-        discussion: "The first file is the reference: segments where it holds a reference are compared. Exit code 1 when some segment disagrees."
+        discussion: """
+        The first file is the reference: segments where it holds a reference are compared. A segment in which \
+        another version cites a key the first does not is an error; one in which versions only lack some of the \
+        first's keys is a warning (often a form of reference Concord does not read in that language). \
+        Exit code 1 when a segment disagrees at or above --fail-on (default warning: every disagreement).
+        """
     )
 
     @Flag(name: .long, help: "Treat line N of every file as the same segment.")
     var aligned = false
 
+    @Option(name: .long, help: "Report format: text (each disagreeing segment with every version's keys), json or sarif (the fields of concord check, one finding per disagreeing segment, rule set.citation-mismatch).")
+    var format: CompareFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "The lowest severity that makes the exit code 1: error (a version cites something else), warning (also: a version lacks a reference; the default) or note.")
+    var failOn: Severity = .warning
+
     @Option(name: .long, help: "A folder of rule files (the layout of Rules/) to use instead of the built-in rules.")
     var rules: String?
 
-    @Flag(name: .long, help: "Print only the summary line.")
+    @Flag(name: .long, help: "Print only the summary line (text format).")
     var summary = false
 
     @Argument(help: "Two to six files, one per language (the language from each file name).")
@@ -23,6 +34,10 @@ struct Compare: ParsableCommand {
     func validate() throws {
         guard aligned else { throw ValidationError("only --aligned comparison is available so far") }
         guard files.count >= 2 else { throw ValidationError("give at least two files") }
+    }
+
+    enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif
     }
 
     func run() throws {
@@ -38,20 +53,30 @@ struct Compare: ParsableCommand {
             }
         }
         let segments = AlignedComparison(rules: ruleSet).segments(versions)
+        let findings = segments.compactMap { AlignedComparison.finding($0, versions: versions) }
         var out = ""
-        if !summary {
-            for segment in segments where !segment.agrees {
-                out += "\(versions[0].file):\(segment.line): the versions cite different references\n"
-                for (version, keys) in zip(versions, segment.keys) {
-                    let mark = keys == segment.keys[0] ? " " : "≠"
-                    out += "  \(mark) \(version.language.rawValue): \(keys.joined(separator: " "))\n"
+        switch format {
+        case .text:
+            if !summary {
+                for segment in segments where !segment.agrees {
+                    out += "\(versions[0].file):\(segment.line): the versions cite different references\n"
+                    for (version, keys) in zip(versions, segment.keys) {
+                        let mark = keys == segment.keys[0] ? " " : "≠"
+                        out += "  \(mark) \(version.language.rawValue): \(keys.joined(separator: " "))\n"
+                    }
                 }
             }
+            let agreeing = segments.filter(\.agrees).count
+            let rate = segments.isEmpty ? 100.0 : Double(agreeing) * 100 / Double(segments.count)
+            out += "aligned: \(Plural.count(segments.count, "segment")) with references in \(versions[0].file); \(agreeing) agree in all \(versions.count) versions (\(String(format: "%.1f", rate))%)\n"
+        case .json, .sarif:
+            let set = DocumentSet(name: versions.map(\.file).joined(separator: " + "), files: versions.map(\.file))
+            let report = CheckReport(sets: [SetReport(set: set, languages: versions.map(\.language), findings: findings)],
+                                     inputErrors: [], fileCount: versions.count)
+            let context = RenderContext(checks: ruleSet.checks, root: FileManager.default.currentDirectoryPath, failOn: failOn)
+            out = (format == .json ? ReportFormat.json : .sarif).renderer.render(report, context: context)
         }
-        let agreeing = segments.filter(\.agrees).count
-        let rate = segments.isEmpty ? 100.0 : Double(agreeing) * 100 / Double(segments.count)
-        out += "aligned: \(segments.count) segments with references in \(versions[0].file); \(agreeing) agree in all \(versions.count) versions (\(String(format: "%.1f", rate))%)\n"
         FileHandle.standardOutput.write(Data(out.utf8))
-        if agreeing < segments.count { throw ExitCode(ExitStatus.findings) }
+        if findings.contains(where: { $0.severity >= failOn }) { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -4,13 +4,28 @@ import Foundation
 
 /// Exit codes, stable for CI (see README): 0 clean, 1 findings at or above the threshold,
 /// 2 bad command line or a file that could not be read, 3 bad configuration (rules),
-/// 4 nothing was checked.
+/// 4 nothing was checked; `table` is what `concord --help` prints.
 enum ExitStatus {
     static let clean: Int32 = 0
     static let findings: Int32 = 1
     static let inputError: Int32 = 2
     static let configurationError: Int32 = 3
     static let nothingChecked: Int32 = 4
+
+    /// The exit codes as `concord --help` lists them (the README has the same table).
+    static let table = """
+    Exit codes:
+      0  nothing at or above --fail-on (check, report, compare); every file read (extract)
+      1  findings at or above --fail-on (check, report); segments that disagree (compare);
+         failing rule examples (rules)
+      2  a bad command line (an unknown option or check id, `init` where .concord.yml exists),
+         or an input that could not be used (a missing path, an unreadable file, two files of
+         one language in a set): one line each on standard error, the other files still checked
+      3  unusable rules or configuration (a rule file or .concord.yml missing or invalid)
+      4  nothing was checked (check, report): no document found or selected under the paths
+         (an empty folder, a folder of PDFs, an include that matches nothing); standard error
+         says why, check -v lists the files
+    """
 }
 
 @main
@@ -18,19 +33,7 @@ struct ConcordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concord",
         abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
-        discussion: """
-        Exit codes:
-          0  clean: nothing at or above --fail-on (check), every file read (extract)
-          1  findings at or above --fail-on (check); segments that disagree
-             (compare); failing rule examples (rules)
-          2  a bad command line, or a file that could not be read (a missing
-             path, an unreadable file, two files of one language in a set): one
-             line on standard error each, every other file still checked
-          3  unusable rules or configuration (a rule file or .concord.yml)
-          4  nothing was checked (check): no document found or selected under
-             the paths (an empty folder, a folder of PDFs, an include that
-             matches nothing); standard error says why, check -v lists the files
-        """,
+        discussion: ExitStatus.table,
         version: "concord \(Concord.version) (ICU \(ICU.version))",
         subcommands: [Check.self, Report.self, Extract.self, Compare.self, Rules.self, Init.self]
     )

@@ -14,7 +14,7 @@ struct Init: ParsableCommand {
         let path = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(Configuration.fileName)
         if FileManager.default.fileExists(atPath: path) && !force {
             FileHandle.standardError.write(Data("\(path): error: already exists (use --force to replace it)\n".utf8))
-            throw ExitCode(ExitStatus.configurationError)
+            throw ExitCode(ExitStatus.inputError)  // a command line that cannot be carried out, not unusable rules
         }
         try emit(Configuration.template, to: path)
         FileHandle.standardOutput.write(Data("wrote \(Configuration.fileName)\n".utf8))

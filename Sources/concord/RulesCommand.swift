@@ -4,15 +4,22 @@ import Foundation
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the checks and citation rules, and check the Rules folder: load every file and run every rule's examples.",
-        discussion: "For editors of Rules/: after adding a word, a body or a pattern, run this; it names each example that no longer gives its keys. Exit code 1 when an example fails, 3 when a file cannot be loaded."
+        abstract: "List the checks and citation rules, and check the Rules folder: load every file and run every rule's examples; or explain one check.",
+        discussion: "For editors of Rules/: after adding a word, a body or a pattern, run this; it names each example that no longer gives its keys. `concord rules ID` explains one check: its default severity, what it finds and what to do, and the examples that do and do not trigger it. Exit code 1 when an example fails, 2 for an unknown check id, 3 when a file cannot be loaded."
     )
 
     @Option(name: .long, help: "A folder of rule files (the layout of Rules/) to use instead of the built-in rules.")
     var rules: String?
 
+    @Argument(help: "A check id (footnote.numbering-gap): explain that check.")
+    var id: String?
+
     func run() throws {
         let ruleSet = try loadRules(rules)
+        if let id {
+            try explain(id, ruleSet)
+            return
+        }
         let summary = RuleExamples.run(ruleSet)
         var out = "checks (Rules/checks.yml):\n"
         let width = ruleSet.checks.checks.map(\.id.rawValue.count).max() ?? 0
@@ -30,4 +37,48 @@ struct Rules: ParsableCommand {
         FileHandle.standardOutput.write(Data(out.utf8))
         if !summary.failures.isEmpty { throw ExitCode(ExitStatus.findings) }
     }
+
+    /// One check: id, severity, description, and its examples as files.
+    func explain(_ id: String, _ ruleSet: RuleSet) throws {
+        guard let checkID = CheckID(rawValue: id), let check = Checks.all.first(where: { $0.id == checkID }) else {
+            let close = CheckID.allCases.map(\.rawValue).min { editDistance($0, id) < editDistance($1, id) }
+            let hint = close.flatMap { editDistance($0, id) <= 3 ? " (did you mean '\($0)'?)" : nil } ?? ""
+            FileHandle.standardError.write(Data("concord: error: unknown check '\(id)'\(hint); `concord rules` lists the checks\n".utf8))
+            throw ExitCode(ExitStatus.inputError)
+        }
+        let entry = ruleSet.checks.check(checkID)
+        var out = "\(checkID.rawValue) (default severity: \(entry.severity.rawValue))\n\n\(entry.description)\n"
+        func show(_ examples: [CheckExamples.Example], _ title: String) {
+            for (n, example) in examples.enumerated() {
+                out += "\n\(title)\(examples.count > 1 ? " (\(n + 1) of \(examples.count))" : ""):\n"
+                for file in example.files {
+                    out += "  \(file.name):\n"
+                    out += file.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(file.text.hasSuffix("\n") ? 1 : 0)
+                        .map { $0.isEmpty ? "\n" : "    \($0)\n" }.joined()
+                }
+                if let limit = example.findingsPerFile { out += "  (with --max-findings \(limit))\n" }
+            }
+        }
+        show(check.examples.triggering, "Reported on")
+        show(check.examples.nonTriggering, "Not reported on")
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
+
+/// Edit distance (Levenshtein), for did-you-mean.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var row = Array(0...b.count)
+    for i in 1...a.count {
+        var previous = row[0]
+        row[0] = i
+        for j in 1...b.count {
+            let old = row[j]
+            row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+            previous = old
+        }
+    }
+    return row[b.count]
 }

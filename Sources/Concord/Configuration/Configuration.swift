@@ -17,8 +17,8 @@ public struct Configuration: Sendable {
     public var ruleFolders: [String] = []
     /// Glob → issuing body code (`docs/cop/**` → CTOC/COP).
     public var issuingBodies: [(glob: String, body: String)] = []
-    /// The comment that starts a suppression line in plain text (`%`, `//`, `#`); Markdown
-    /// always uses `<!-- concord-disable rule-id -->`.
+    /// A further comment prefix that starts a suppression line in plain text (`REM`), beside
+    /// the forms always read (`<!-- concord-disable rule-id -->`, and `%`, `%%`, `#`, `//`).
     public var textComment: String?
     /// Limits: file size in bytes, .docx inflated bytes, findings per file.
     public struct Limits: Sendable { public var fileSize: Int?; public var docxSize: Int?; public var findingsPerFile: Int? }
@@ -35,7 +35,7 @@ public struct Configuration: Sendable {
         "rules": "map of check id to error, warning, note or off",
         "rule-folders": "list of folders with extra symbols.yml, treaties.yml or languages/*.yml",
         "issuing-bodies": "map of glob to the issuing body code (A, S, E, CTOC/COP, …)",
-        "text-comment": "the comment prefix of suppression lines in plain text (for example %)",
+        "text-comment": "a further comment prefix of suppression lines in plain text, without spaces (for example REM)",
         "limits": "map with file-size, docx-size (bytes) and findings-per-file (counts), each a positive whole number",
     ]
 
@@ -220,11 +220,13 @@ public struct Configuration: Sendable {
     # issuing-bodies:
     #   "cop/**": CTOC/COP
 
-    # Suppressing a finding in a document, for the rare intentional exception:
-    #   Markdown:   <!-- concord-disable rule-id -->   (to the end of the file, or up to
-    #               <!-- concord-enable rule-id -->), <!-- concord-disable-next-line rule-id -->
-    #   plain text: the same words after this comment prefix, on a line of their own.
-    # text-comment: "%"
+    # Suppressing a finding in a document, for the rare intentional exception: a line of its
+    # own, never read as text of the document, in Markdown and plain text alike:
+    #   <!-- concord-disable rule-id -->   (to the end of the file, or up to
+    #   <!-- concord-enable rule-id -->), <!-- concord-disable-next-line rule-id -->
+    # In plain text the same words may also follow %, %%, # or //, or this prefix:
+    # text-comment: "REM"
+    # An id that is not a check is an error (suppression.unknown-check).
 
     """
 }

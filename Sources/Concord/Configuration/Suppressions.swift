@@ -1,32 +1,46 @@
-/// Inline suppressions in a document, for the rare intentional exception:
-/// `<!-- concord-disable rule-id … -->` (Markdown) or `COMMENT concord-disable rule-id …`
-/// (plain text, with the comment prefix the configuration names) silences those checks from
-/// that line to the end of the file or to a matching `concord-enable`;
-/// `concord-disable-next-line rule-id …` silences them on the next non-blank line.
-/// Without rule ids, every check is silenced.
+/// Inline suppressions in a document, for the rare intentional exception. A suppression
+/// line is a line of its own whose first word is `concord-disable`, `concord-enable` or
+/// `concord-disable-next-line`, followed by check ids:
+///
+/// - in every format, as an HTML comment: `<!-- concord-disable rule-id … -->` (the default
+///   form, the same in Markdown and in plain text);
+/// - also after `%`, `%%`, `#` or `//`, or after the configuration's `text-comment` prefix
+///   (meant for plain text; read in Markdown too). Word documents have none.
+///
+/// No sentence of a document starts with the word `concord-disable`, so such a line cannot
+/// be mistaken for text, and it is never read as text. `concord-disable` silences the
+/// checks from that line to the end of the file or to a matching `concord-enable`;
+/// `concord-disable-next-line` silences them on the next non-blank line. Without ids, every
+/// check is silenced. An id that is not a check is kept in `unknown`, for an error finding
+/// (`suppression.unknown-check`): a misspelled id would otherwise silence nothing, quietly.
 public struct Suppressions: Sendable {
     private var ranges: [(rule: String?, lines: ClosedRange<Int>)] = []
+
+    /// An id in a suppression line that names no check: where it is and what it says.
+    public struct Unknown: Sendable {
+        /// The UTF-16 offset of the id in the document's source.
+        public var offset: Int
+        public var id: String
+    }
+    public private(set) var unknown: [Unknown] = []
+
+    /// The comment prefixes accepted in plain text besides `<!-- … -->`.
+    public static let textPrefixes = ["%%", "%", "//", "#"]
 
     public init(_ document: Document, textComment: String?) {
         guard document.format != .docx else { return }
         let source = document.source
-        // Most documents have none: look for the word before reading lines.
-        let needle = Array("concord-".utf16)
-        let units = source.units
-        var found = false
-        if units.count >= needle.count {
-            var i = 0
-            while i <= units.count - needle.count {
-                if units[i] == 0x63, Array(units[i..<(i + needle.count)]) == needle { found = true; break }
-                i += 1
-            }
-        }
-        guard found else { return }
+        guard Self.mayContainDirective(source.units) else { return }
         var open = [String?: Int]()
         var lineIndex = 0
         while lineIndex < source.lineCount {
-            let text = source.string(source.lineRange(lineIndex)).trimmingCharacters(in: .whitespaces)
-            if let (verb, rules) = Self.directive(text, format: document.format, textComment: textComment) {
+            let range = source.lineRange(lineIndex)
+            let raw = source.string(range)
+            if let (verb, rules) = Self.directive(raw.trimmingCharacters(in: .whitespaces), textComment: textComment) {
+                for id in rules where CheckID(rawValue: id) == nil {
+                    let offset = raw.range(of: id).map { range.lowerBound + raw.utf16.distance(from: raw.startIndex, to: $0.lowerBound) } ?? range.lowerBound
+                    unknown.append(Unknown(offset: offset, id: id))
+                }
                 let ids: [String?] = rules.isEmpty ? [nil] : rules.map { Optional($0) }
                 switch verb {
                 case "concord-disable":
@@ -47,14 +61,30 @@ public struct Suppressions: Sendable {
         for (id, start) in open { ranges.append((id, start...Int.max)) }
     }
 
-    static func directive(_ line: String, format: SourceFormat, textComment: String?) -> (String, [String])? {
+    /// Whether the text holds `concord-` at all (most documents do not: no line is read then).
+    static func mayContainDirective(_ units: [UInt16]) -> Bool {
+        let needle = Array("concord-".utf16)
+        guard units.count >= needle.count else { return false }
+        var i = 0
+        while i <= units.count - needle.count {
+            if units[i] == 0x63, units[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// The verb and ids of a suppression line (trimmed), or nil when it is not one.
+    static func directive(_ line: String, textComment: String?) -> (String, [String])? {
+        guard line.contains("concord-") else { return nil }
         var body: Substring
-        if format == .markdown {
-            guard line.hasPrefix("<!--"), line.hasSuffix("-->") else { return nil }
+        if line.hasPrefix("<!--"), line.hasSuffix("-->"), line.count >= 7 {
             body = line.dropFirst(4).dropLast(3)
-        } else {
-            guard let textComment, line.hasPrefix(textComment) else { return nil }
+        } else if let textComment, line.hasPrefix(textComment) {
             body = line.dropFirst(textComment.count)
+        } else if let prefix = textPrefixes.first(where: { line.hasPrefix($0) }) {
+            body = line.dropFirst(prefix.count)
+        } else {
+            return nil
         }
         let words = body.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
         guard let verb = words.first, ["concord-disable", "concord-enable", "concord-disable-next-line"].contains(verb) else { return nil }
@@ -66,5 +96,5 @@ public struct Suppressions: Sendable {
         ranges.contains { ($0.rule == nil || $0.rule == finding.rule.rawValue) && $0.lines.contains(finding.location.line) }
     }
 
-    public var isEmpty: Bool { ranges.isEmpty }
+    public var isEmpty: Bool { ranges.isEmpty && unknown.isEmpty }
 }

@@ -176,3 +176,55 @@ public struct Document: Sendable {
         return location
     }
 }
+
+// MARK: Names of places, for messages
+
+extension Document {
+    /// How a reader names each paragraph in a message, by id: `preambular paragraph 3`,
+    /// `operative paragraph 12`, `sub-paragraph (a) of operative paragraph 3`, `annex
+    /// paragraph 2`, `the title`, and units without a number by their first words: `the
+    /// heading “Annex”`, `the chapeau “The General Assembly,”`, `the text “…”`. Ids (`op12`,
+    /// `x2`) are the model's, not the reader's: no message shows one.
+    public func placeNames() -> [String: String] {
+        var names = [String: String]()
+        for paragraph in paragraphs {
+            names[paragraph.id] = placeName(paragraph, parent: paragraph.parentID.flatMap { names[$0] })
+        }
+        return names
+    }
+
+    /// The name of one paragraph (`placeNames()` names them all at once).
+    public func placeName(ofParagraph id: String) -> String {
+        guard let paragraph = paragraph(id) else { return "the text" }
+        return placeName(paragraph, parent: paragraph.parentID.map { placeName(ofParagraph: $0) })
+    }
+
+    private func placeName(_ paragraph: Paragraph, parent: String?) -> String {
+        let number = paragraph.number.map(String.init) ?? paragraph.label ?? "?"
+        switch paragraph.kind {
+        case .preambular, .operative, .annex:
+            return "\(paragraph.kind.readableName) \(number)"
+        case .subparagraph:
+            let label = "(\(paragraph.label ?? number))"
+            return parent.map { "sub-paragraph \(label) of \($0)" } ?? "sub-paragraph \(label)"
+        case .title: return "the title"
+        case .heading: return "the heading \(Self.quoted(paragraph.text.string))"
+        case .chapeau: return "the chapeau \(Self.quoted(paragraph.text.string))"
+        case .annexText: return "the annex text \(Self.quoted(paragraph.text.string))"
+        case .closing: return "the closing \(Self.quoted(paragraph.text.string))"
+        case .text: return "the text \(Self.quoted(paragraph.text.string))"
+        }
+    }
+
+    /// The first words of a text in quotation marks, at most about 40 characters.
+    static func quoted(_ text: String) -> String {
+        let words = text.replacingOccurrences(of: "*", with: "").split(whereSeparator: \.isWhitespace)
+        var out = ""
+        for word in words {
+            if !out.isEmpty, out.count + 1 + word.count > 40 { return "“\(out) …”" }
+            out += (out.isEmpty ? "" : " ") + word
+        }
+        if out.count > 48 { return "“\(out.prefix(40))…”" }
+        return "“\(out)”"
+    }
+}

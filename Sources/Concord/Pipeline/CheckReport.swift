@@ -18,6 +18,7 @@ public struct SetReport: Sendable {
 public struct CheckReport: Sendable {
     public var sets: [SetReport]
     public var inputErrors: [InputError]
+    /// The documents read (the paths that could not be read are `inputErrors`, not counted).
     public var fileCount: Int
     /// Findings the filter stage took out: silenced inline, turned off in the configuration,
     /// already in the baseline (counted, not reported).
@@ -32,6 +33,9 @@ public struct CheckReport: Sendable {
     }
 
     public var findings: [Finding] { sets.flatMap(\.findings) }
+
+    /// The findings the filter took out, all reasons together.
+    public var hidden: Int { suppressed + turnedOff + inBaseline }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }

@@ -24,6 +24,12 @@ public struct Pipeline: Sendable {
         public var maximumDocxSize: Int?
         /// Keep the aligned documents in the report (for renderers that show them).
         public var keepDocuments = false
+        /// Files the run writes (`--output`, `--write-baseline`), never read as inputs when a
+        /// folder holds them: by path, since they are replaced by renaming.
+        public var outputPaths: [String] = []
+        /// Files already open for writing (standard output redirected into the folder being
+        /// checked: `concord check . > out.txt`), never read as inputs: by device and inode.
+        public var outputFiles: [FileIdentity] = []
 
         public init() {}
     }
@@ -127,7 +133,9 @@ public struct Pipeline: Sendable {
             skipped += listing.skipped
             var kept = 0
             for file in listing.files where !explicit.contains(file) {
-                if let reason = configuration.rejection(of: file) {
+                if isOutput(file) {
+                    skipped.append(SkippedFile(path: file, reason: .output))
+                } else if let reason = configuration.rejection(of: file) {
                     skipped.append(SkippedFile(path: file, reason: reason))
                 } else {
                     files.append(file)
@@ -158,6 +166,21 @@ public struct Pipeline: Sendable {
         return InputSelection(sets: sets, skipped: skipped, emptyPaths: empty, warnings: warnings)
     }
 
+    /// Whether a file is one the run writes (its report), which is not an input.
+    public func isOutput(_ file: String) -> Bool {
+        if !options.outputPaths.isEmpty {
+            let path = Self.absolute(file)
+            if options.outputPaths.contains(where: { Self.absolute($0) == path }) { return true }
+        }
+        guard !options.outputFiles.isEmpty, let identity = FileIdentity(path: file) else { return false }
+        return options.outputFiles.contains(identity)
+    }
+
+    private static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        return (full as NSString).standardizingPath
+    }
+
     /// What a run gives: the report, the findings a baseline written now would record, and
     /// each file read with its language and what decided it (for `check -v`).
     public struct Result: Sendable {
@@ -179,8 +202,10 @@ public struct Pipeline: Sendable {
         for set in sets { for (file, name) in set.named { named[file] = name.language } }
         let outcomes = SetScheduler(jobs: jobs).run(sets, file: { [named] file in check(file: file, namedLanguage: named[file]) },
                                                     set: finish, progress: progress)
+        // Files are the documents read; the paths that could not be read are input errors
+        // (with the other input errors, such as two versions of one language in a set).
         var report = CheckReport(sets: outcomes.map(\.report), inputErrors: outcomes.flatMap(\.errors),
-                                 fileCount: sets.reduce(0) { $0 + $1.files.count })
+                                 fileCount: outcomes.flatMap(\.files).filter { $0.error == nil }.count)
         report.suppressed = outcomes.reduce(0) { $0 + $1.filtered.suppressed }
         report.turnedOff = outcomes.reduce(0) { $0 + $1.filtered.turnedOff }
         report.inBaseline = outcomes.reduce(0) { $0 + $1.filtered.inBaseline }
@@ -204,8 +229,10 @@ public struct Pipeline: Sendable {
             let document = try reader.read(path: file)
             let inline = Suppressions(document, textComment: reader.textComment)
             let resolved = resolve(document, issuingBody: configuration.issuingBody(for: file))
-            return FileOutcome(resolved: resolved, findings: Checks.findings(in: resolved, context: CheckContext(rules: rules)),
-                               suppressions: inline.isEmpty ? nil : inline)
+            let context = CheckContext(rules: rules)
+            let findings = Checks.findings(in: resolved, context: context)
+                + SuppressionUnknownCheck.findings(inline, in: document, context: context)
+            return FileOutcome(resolved: resolved, findings: findings, suppressions: inline.isEmpty ? nil : inline)
         } catch {
             return FileOutcome(error: error)
         }
@@ -269,5 +296,26 @@ public struct Pipeline: Sendable {
                                        source: result.resolved?.document.languageSource, name: set.named[file],
                                        error: result.error)
                           })
+    }
+}
+
+/// A file by device and inode, whatever path names it.
+public struct FileIdentity: Sendable, Hashable {
+    public var device: UInt64
+    public var inode: UInt64
+
+    public init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+
+    /// The regular file a descriptor is open on (nil for a terminal, a pipe, /dev/null).
+    public init?(descriptor: Int32) {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 }

@@ -31,15 +31,16 @@ public struct DocumentReader: Sendable {
     /// The extensions read as documents when a folder is given.
     public static let documentExtensions: Set<String> = standardFormats.reduce(into: []) { $0.formUnion($1.extensions) }
 
-    /// Formats refused with a clear error rather than read as text.
-    static let refusedExtensions: Set<String> = ["doc", "pdf", "odt", "rtf"]
+    /// Formats refused with a clear error rather than read as text: HTML (the UN publishes
+    /// HTML versions) would be reported on for its tags and scripts.
+    static let refusedExtensions: Set<String> = ["doc", "pdf", "odt", "rtf", "html", "htm", "xhtml"]
 
     /// The language the file's path gives as a set of versions reads it (a language folder,
     /// a configured set pattern): after `language`, before the file's own name.
     public var namedLanguage: Language?
 
-    /// The comment prefix of suppression lines in plain text (configuration), which are not
-    /// text of the document.
+    /// A further comment prefix of suppression lines in plain text (configuration's
+    /// `text-comment`); suppression lines are never text of the document.
     public var textComment: String?
 
     /// Limits on Word packages (entries, bytes inflated).
@@ -102,12 +103,14 @@ public struct DocumentReader: Sendable {
 
     public func read(source: SourceText, file: String, format: SourceFormat) -> Document {
         var lines = SourceLine.lines(of: source)
-        // Suppression comments (`<!-- concord-disable … -->`, `% concord-disable …`) are not
-        // text: they read as blank lines. Without a comment prefix for plain text, only a
-        // Markdown line that starts with `<` can be one (no other character equals `<`).
-        for index in lines.indices where format == .markdown ? lines[index].first == 0x3C : textComment != nil {
+        // Suppression lines (`<!-- concord-disable … -->`, `% concord-disable …`, see
+        // `Suppressions`) are not text: they read as blank lines, in every format; so are
+        // Markdown's other HTML comments. Most documents hold no `concord-` at all.
+        let directives = Suppressions.mayContainDirective(source.units)
+        for index in lines.indices where directives || (format == .markdown && lines[index].first == 0x3C) {
+            guard !lines[index].isBlank else { continue }
             let text = lines[index].text
-            guard Suppressions.directive(text, format: format, textComment: textComment) != nil
+            guard Suppressions.directive(text, textComment: textComment) != nil
                 || (format == .markdown && text.hasPrefix("<!--") && text.hasSuffix("-->")) else { continue }
             let line = lines[index]
             lines[index] = SourceLine(index: line.index, range: line.range.lowerBound..<line.range.lowerBound,

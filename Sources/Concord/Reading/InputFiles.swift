@@ -63,6 +63,8 @@ public struct SkippedFile: Sendable, Hashable, CustomStringConvertible {
         case excluded(glob: String, configuration: String)
         /// The configuration has `include` globs and none matches.
         case notIncluded(configuration: String)
+        /// The report this run writes (`> out.txt`, `--output`, `--write-baseline`).
+        case output
     }
 
     public var path: String
@@ -84,6 +86,7 @@ public struct SkippedFile: Sendable, Hashable, CustomStringConvertible {
         case .readme: return "a README"
         case let .excluded(glob, configuration): return "excluded by '\(glob)' in \(configuration)"
         case .notIncluded(let configuration): return "not matched by any include glob of \(configuration)"
+        case .output: return "the report this run writes"
         }
     }
 
@@ -97,6 +100,7 @@ public struct SkippedFile: Sendable, Hashable, CustomStringConvertible {
         case .readme: return "a README"
         case .excluded: return "excluded by the configuration"
         case .notIncluded: return "not included by the configuration"
+        case .output: return "the run's own report"
         }
     }
 }

@@ -30,11 +30,19 @@ public enum TextReport {
         return out
     }
 
+    /// `concord: 1 error, 0 warnings, 0 notes in 5 files (1 document set); 1 file could not be
+    /// read; 3 findings not shown (2 in the baseline, 1 suppressed inline)`: the files are
+    /// the documents read; what could not be read and what the filter hid are said apart.
     public static func summary(_ report: CheckReport) -> String {
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let count = Plural.count
         var line = "concord: \(count(report.count(.error), "error")), \(count(report.count(.warning), "warning")), \(count(report.count(.note), "note"))"
         line += " in \(count(report.fileCount, "file")) (\(count(report.sets.count, "document set")))"
         if !report.inputErrors.isEmpty { line += "; \(count(report.inputErrors.count, "file")) could not be read" }
+        if report.hidden > 0 {
+            let reasons = [(report.inBaseline, "in the baseline"), (report.suppressed, "suppressed inline"),
+                           (report.turnedOff, "of checks set to off")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+            line += "; \(count(report.hidden, "finding")) not shown (\(reasons.joined(separator: ", ")))"
+        }
         return line
     }
 }
@@ -73,6 +81,8 @@ public enum JSONReport {
             ("summary", .object([
                 ("errors", .int(report.count(.error))), ("warnings", .int(report.count(.warning))),
                 ("notes", .int(report.count(.note))), ("files", .int(report.fileCount)), ("sets", .int(report.sets.count)),
+                ("unreadable", .int(report.inputErrors.count)), ("suppressed", .int(report.suppressed)),
+                ("turnedOff", .int(report.turnedOff)), ("inBaseline", .int(report.inBaseline)),
             ])),
             ("sets", .array(sets)),
             ("inputErrors", .array(report.inputErrors.map { error in

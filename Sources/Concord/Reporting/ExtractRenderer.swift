@@ -83,7 +83,7 @@ public enum ExtractRenderer {
     public static func text(_ document: Document, citations: [Citation]? = nil, width: Int = 100) -> String {
         var out = "\(document.file): \(document.language?.rawValue ?? "unknown language")"
         if let source = document.languageSource { out += " (from \(source.rawValue))" }
-        out += ", \(document.paragraphs.count) paragraphs, \(document.footnotes.count) footnotes\n"
+        out += ", \(Plural.count(document.paragraphs.count, "paragraph")), \(Plural.count(document.footnotes.count, "footnote"))\n"
         let idWidth = document.paragraphs.map(\.id.count).max() ?? 2
         for paragraph in document.paragraphs {
             let position = document.position(of: paragraph.start)

@@ -20,13 +20,23 @@ public struct VersionAlignment: Sendable {
         case paragraph(ParagraphKind, Int)
         case other(String)
 
-        /// `operative paragraph 12` (the 12th), or the unit's id.
+        /// `operative paragraph 12` (the 12th); a unit with no counterpart by its kind alone
+        /// (`VersionAlignment.name(of:in:)` names it as a version words it).
         public var readable: String {
             switch self {
-            case let .paragraph(kind, n) where [.preambular, .operative, .annex].contains(kind): return "\(kind.readableName) \(n)"
-            case let .paragraph(kind, n): return "\(kind.idPrefix)#\(n)"
-            case let .other(id): return id
+            case let .paragraph(kind, n): return "\(kind.readableName) \(n)"
+            case .other: return "the text"
             }
+        }
+    }
+
+    /// How a reader names a position in version `v`: `operative paragraph 12`, or a unit
+    /// without a counterpart by the version's own words (`the heading “Annex”`), never by
+    /// its id.
+    public func name(of position: Position, in v: Int) -> String {
+        switch position {
+        case .paragraph: return position.readable
+        case let .other(id): return versions[v].document.placeName(ofParagraph: id)
         }
     }
 

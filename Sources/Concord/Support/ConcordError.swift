@@ -47,6 +47,8 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidUTF8(_, let offset):
             return "not valid UTF-8 (bad byte sequence at byte offset \(offset)); save it as UTF-8 or UTF-16 with a byte-order mark"
         case .invalidUTF16: return "not valid UTF-16 (a lone surrogate)"
+        case .unsupportedFormat(let ext) where ["html", "htm", "xhtml"].contains(ext):
+            return "HTML is not read (its tags and scripts are not document text): give the .docx, or save the page as plain text (.txt)"
         case .unsupportedFormat(let ext): return "unsupported file type '\(ext)' (Concord reads .txt, .md and .docx)"
         case .tooLarge(let bytes, let limit): return "the file is \(bytes) bytes, over the limit of \(limit) bytes"
         case .tooLong(let units, let limit):

@@ -68,3 +68,30 @@ public struct AlignedComparison: Sendable {
         return segments
     }
 }
+
+extension AlignedComparison {
+    /// A disagreeing segment as a finding (`set.citation-mismatch`, at the first file's line,
+    /// the other versions' lines related): an error when a version cites a key the first does
+    /// not, a warning when versions only lack some of the first's keys. Nil when it agrees.
+    public static func finding(_ segment: Segment, versions: [Version]) -> Finding? {
+        guard !segment.agrees, let first = versions.first else { return nil }
+        let reference = Set(segment.keys[0])
+        var parts = ["the \(first.language) version cites \(segment.keys[0].joined(separator: ", "))"]
+        var contradicts = false
+        var related = [Location]()
+        for (version, keys) in zip(versions, segment.keys).dropFirst() where keys != segment.keys[0] {
+            let extra = keys.filter { !reference.contains($0) }
+            let missing = segment.keys[0].filter { !keys.contains($0) }
+            if !extra.isEmpty { contradicts = true }
+            var said = [String]()
+            if !extra.isEmpty { said.append("cites \(extra.joined(separator: ", "))") }
+            if !missing.isEmpty { said.append("does not cite \(missing.joined(separator: ", "))") }
+            parts.append("the \(version.language) version \(said.joined(separator: " and "))")
+            related.append(Location(file: version.file, line: segment.line, column: 1, message: "the \(version.language) version"))
+        }
+        return Finding(rule: .setCitationMismatch, severity: contradicts ? .error : .warning,
+                       message: "segment \(segment.line): " + parts.joined(separator: "; "),
+                       location: Location(file: first.file, line: segment.line, column: 1),
+                       related: related, subject: "segment \(segment.line)")
+    }
+}

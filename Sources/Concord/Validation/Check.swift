@@ -78,8 +78,8 @@ public enum Checks {
     public static let set: [any SetCheck] = [
         SetParagraphCount(), SetFootnoteCount(), SetMarkerMoved(), SetCitationMismatch(),
     ]
-    /// Every check type, the run's own (`report.findings-cut`) included.
-    public static let all: [any Check.Type] = document.map { type(of: $0) } + set.map { type(of: $0) } + [FindingsCut.self]
+    /// Every check type, the run's own (`report.findings-cut`, `suppression.unknown-check`) included.
+    public static let all: [any Check.Type] = document.map { type(of: $0) } + set.map { type(of: $0) } + [FindingsCut.self, SuppressionUnknownCheck.self]
 
     /// The findings of every document check, in the order `Finding.ordered` gives.
     public static func findings(in document: ResolvedDocument, context: CheckContext) -> [Finding] {

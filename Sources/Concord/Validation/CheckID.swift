@@ -21,6 +21,7 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case dateImpossible = "date.impossible"
     // The run itself
     case reportFindingsCut = "report.findings-cut"
+    case suppressionUnknownCheck = "suppression.unknown-check"
     // A set of language versions of one document
     case setFootnoteCount = "set.footnote-count"
     case setMarkerMoved = "set.marker-moved"

@@ -14,10 +14,12 @@ public struct FootnoteRepeatedMarker: DocumentCheck {
     }
 
     public func findings(in resolved: ResolvedDocument, context: CheckContext) -> [Finding] {
-        resolved.document.footnotes.filter { $0.body != nil && $0.markers.count > 1 }.flatMap { footnote in
+        let repeated = resolved.document.footnotes.filter { $0.body != nil && $0.markers.count > 1 }
+        let names = repeated.isEmpty ? [:] : resolved.document.placeNames()
+        return repeated.flatMap { footnote in
             footnote.markers.dropFirst().map { marker in
                 context.finding(Self.id, in: resolved.document, at: marker.sourceRange.lowerBound,
-                                "the marker of footnote \(footnote.label) is used again (in \(marker.paragraphID)) to point back at it",
+                                "the marker of footnote \(footnote.label) is used again (in \(names[marker.paragraphID] ?? "the text")) to point back at it",
                                 subject: "marker \(footnote.label) in \(marker.paragraphID)")
             }
         }

@@ -40,7 +40,7 @@ public struct SetFootnoteCount: SetCheck {
                 ?? extra.first.map { mine[$0].offset } ?? mine.first?.offset ?? 0
             let label: String? = missing.first.flatMap { notes[reference][$0].label }
             findings.append(set.finding(Self.id, context, version: v, offset: offset,
-                                        message: "the \(set.versions[v].language) version has \(mine.count) footnotes; \(others) \(have) \(notes[reference].count)\(parts.isEmpty ? "" : ": " + parts.joined(separator: "; "))",
+                                        message: "the \(set.versions[v].language) version has \(Plural.count(mine.count, "footnote")); \(others) \(have) \(notes[reference].count)\(parts.isEmpty ? "" : ": " + parts.joined(separator: "; "))",
                                         related: set.versions.indices.filter { $0 != v }.map { o in
                                             let unit = notes[o].first { label != nil && $0.label == label } ?? notes[o].first
                                             return set.location(o, unit?.offset ?? 0)

@@ -27,7 +27,7 @@ public struct SetMarkerMoved: SetCheck {
                 let label = units[i].label ?? ""
                 let offset = version.document.footnote(label)?.markers.first?.sourceRange.lowerBound ?? units[i].offset
                 findings.append(set.finding(Self.id, context, version: v, offset: offset,
-                                            message: "in the \(version.language) version the marker of footnote \(label) stands in \(mine.readable); \(set.names(agreeing.map { present[$0] })) have it in \(marker.readable)",
+                                            message: "in the \(version.language) version the marker of footnote \(label) stands in \(set.name(of: mine, in: v)); \(set.names(agreeing.map { present[$0] })) have it in \(set.name(of: marker, in: present[agreeing[0]]))",
                                             related: agreeing.map { j in
                                                 let other = set.versions[present[j]]
                                                 let mark = other.document.footnote(units[j].label ?? "")?.markers.first?.sourceRange.lowerBound

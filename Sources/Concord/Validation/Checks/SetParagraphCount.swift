@@ -22,12 +22,13 @@ public struct SetParagraphCount: SetCheck {
         for kind in VersionAlignment.comparedKinds {
             let units = set.paragraphs[kind]!
             let plural = kind.readableName + "s"
+            func has(_ n: Int) -> String { Plural.count(n, kind.readableName) }
             let counts = units.map(\.count)
             func first(_ v: Int) -> Int { units[v].first?.offset ?? 0 }
             if let (count, agreeing) = SetMajority.of(counts), counts.contains(where: { $0 != count }) {
                 for v in set.versions.indices where counts[v] != count {
                     findings.append(set.finding(Self.id, context, version: v, offset: first(v),
-                                                message: "the \(set.versions[v].language) version has \(counts[v]) \(plural); \(set.names(agreeing)) have \(count)",
+                                                message: "the \(set.versions[v].language) version has \(has(counts[v])); \(set.names(agreeing)) have \(count)",
                                                 related: agreeing.map { set.location($0, first($0)) }, subject: "\(plural) count"))
                 }
                 continue
@@ -35,7 +36,7 @@ public struct SetParagraphCount: SetCheck {
             guard set.pairs(kind) else {
                 if set.versions.count == 2 {
                     findings.append(set.finding(Self.id, context, version: 1, offset: first(1),
-                                                message: "the \(set.versions[1].language) version has \(counts[1]) \(plural); the \(set.versions[0].language) version has \(counts[0])",
+                                                message: "the \(set.versions[1].language) version has \(has(counts[1])); the \(set.versions[0].language) version has \(counts[0])",
                                                 related: [set.location(0, first(0))], subject: "\(plural) count"))
                 }
                 continue
