@@ -49,6 +49,18 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("max-docx-size"), help: "Refuse a .docx whose parts inflate to more than this many bytes (default 268435456, 256 MiB).")
     var maxDocxSize: Int?
 
+    @Option(name: .customLong("cache-dir"), help: "The result cache's folder (default: $XDG_CACHE_HOME/concord, else ~/.cache/concord).")
+    var cacheDir: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Check every set, and store nothing in the result cache.")
+    var noCache = false
+
+    @Option(name: .customLong("changed-since"), help: "Check only the document sets with a file changed (or added, or deleted) since this git revision.")
+    var changedSince: String?
+
+    @Option(name: .long, help: "Check only part K of N of the document sets (K from 1 to N), for N machines; `concord merge` combines their JSON reports.")
+    var shard: Shard?
+
     @Argument(help: "Files or folders to check.")
     var paths: [String] = []
 
@@ -72,17 +84,24 @@ struct Check: ParsableCommand {
         options.maximumFindingsPerFile = maxFindings
         options.maximumDocxSize = maxDocxSize
         options.keepDocuments = format.showsDocuments
+        options.cacheFolder = noCache || format.showsDocuments ? nil : cacheDir ?? Pipeline.defaultCacheFolder()
+        options.changedSince = changedSince
+        options.shard = shard
         warnAboutConcordRules()
         let pipeline: Pipeline
-        do { pipeline = try Pipeline(options) } catch {
+        func fail(_ error: Pipeline.SetupError) -> ExitCode {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             switch error {
-            case .configuration: throw ExitCode(ExitStatus.configurationError)
-            case .input, .unknownLanguage: throw ExitCode(ExitStatus.inputError)
+            case .configuration: return ExitCode(ExitStatus.configurationError)
+            case .input, .unknownLanguage, .changedFiles: return ExitCode(ExitStatus.inputError)
             }
         }
+        do { pipeline = try Pipeline(options) } catch { throw fail(error) }
         let showProgress = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
-        let result = pipeline.run(jobs: jobs, progress: showProgress ? progressLine : nil)
+        let result: Pipeline.Result
+        do { result = try pipeline.runSelected(jobs: jobs, progress: showProgress ? progressLine : nil) } catch { throw fail(error) }
+        // An empty shard, or no changed set: an empty part of the work, not a failure.
+        if let note = result.selection?.note { FileHandle.standardError.write(Data((note + "\n").utf8)) }
         let report = result.report
         if let writeBaseline {
             try emit(Baseline.render(result.baselineFindings), to: writeBaseline)

@@ -17,7 +17,7 @@ struct ConcordCommand: ParsableCommand {
         commandName: "concord",
         abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
         version: "concord \(Concord.version) (ICU \(ICU.version))",
-        subcommands: [Check.self, Report.self, Extract.self, Compare.self, Rules.self, Init.self]
+        subcommands: [Check.self, Merge.self, Report.self, Extract.self, Compare.self, Rules.self, Init.self]
     )
 
     /// Runs the command; a bad command line exits with 2, as documented, not with

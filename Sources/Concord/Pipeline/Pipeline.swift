@@ -24,6 +24,12 @@ public struct Pipeline: Sendable {
         public var maximumDocxSize: Int?
         /// Keep the aligned documents in the report (for renderers that show them).
         public var keepDocuments = false
+        /// The result cache's folder (`Pipeline.defaultCacheFolder()`); nil: no cache.
+        public var cacheFolder: String?
+        /// Check only the sets touched by files changed since this git revision.
+        public var changedSince: String?
+        /// Check only this shard's sets.
+        public var shard: Shard?
 
         public init() {}
     }
@@ -36,6 +42,9 @@ public struct Pipeline: Sendable {
         case input(InputError)
         /// A language the rules do not know.
         case unknownLanguage(String, known: [Language])
+        /// The changed files could not be listed (`--changed-since`: not a git repository,
+        /// an unknown revision).
+        case changedFiles(String)
 
         public var description: String {
             switch self {
@@ -43,6 +52,7 @@ public struct Pipeline: Sendable {
             case .input(let error): return error.description
             case let .unknownLanguage(code, known):
                 return "concord: error: unknown language '\(code)': use one of \(known.map(\.rawValue).joined(separator: ", "))"
+            case .changedFiles(let why): return "concord: error: --changed-since: \(why)"
             }
         }
     }
@@ -124,6 +134,10 @@ public struct Pipeline: Sendable {
     public struct Result: Sendable {
         public var report: CheckReport
         public var baselineFindings: [Finding]
+        /// Sets whose outcome came from the result cache.
+        public var cacheHits = 0
+        /// How `--changed-since` and `--shard` narrowed the sets (nil: they did not apply).
+        public var selection: Selection?
     }
 
     /// Checks every set, `jobs` files at a time; `progress` is told of each set done.
@@ -131,15 +145,17 @@ public struct Pipeline: Sendable {
         run(sets(), jobs: jobs, progress: progress)
     }
 
-    /// Checks the sets given.
+    /// Checks the sets given; the report has them in `DocumentSet.canonicalOrder` (by name),
+    /// the order `concord merge` reproduces.
     public func run(_ sets: [DocumentSet], jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
-        let outcomes = SetScheduler(jobs: jobs).run(sets, file: check(file:), set: finish, progress: progress)
+        let sets = sets.sorted(by: DocumentSet.canonicalOrder)
+        let (outcomes, cacheHits) = outcomes(sets, jobs: jobs, progress: progress)
         var report = CheckReport(sets: outcomes.map(\.report), inputErrors: outcomes.flatMap(\.errors),
                                  fileCount: sets.reduce(0) { $0 + $1.files.count })
         report.suppressed = outcomes.reduce(0) { $0 + $1.filtered.suppressed }
         report.turnedOff = outcomes.reduce(0) { $0 + $1.filtered.turnedOff }
         report.inBaseline = outcomes.reduce(0) { $0 + $1.filtered.inBaseline }
-        return Result(report: report, baselineFindings: outcomes.flatMap(\.filtered.beforeBaseline))
+        return Result(report: report, baselineFindings: outcomes.flatMap(\.filtered.beforeBaseline), cacheHits: cacheHits)
     }
 
     // MARK: Stages
