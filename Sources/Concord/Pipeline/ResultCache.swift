@@ -117,9 +117,16 @@ struct ResultCache: Sendable {
         var column: Int
         var message: String?
         var paragraphBased: Bool
+        var offset: Int?
 
-        init(_ l: Location) { file = l.file; line = l.line; column = l.column; message = l.message; paragraphBased = l.paragraphBased }
-        var location: Location { Location(file: file, line: line, column: column, message: message, paragraphBased: paragraphBased) }
+        init(_ l: Location) {
+            file = l.file; line = l.line; column = l.column; message = l.message; paragraphBased = l.paragraphBased; offset = l.offset
+        }
+        var location: Location {
+            var location = Location(file: file, line: line, column: column, message: message, paragraphBased: paragraphBased)
+            location.offset = offset
+            return location
+        }
     }
 
     private struct StoredFinding: Codable {
