@@ -59,6 +59,18 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("max-docx-size"), help: "Refuse a .docx whose parts inflate to more than this many bytes (default 268435456, 256 MiB).")
     var maxDocxSize: Int?
 
+    @Option(name: .customLong("cache-dir"), help: "The result cache's folder (default: $XDG_CACHE_HOME/concord, else ~/.cache/concord).")
+    var cacheDir: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Check every set, and store nothing in the result cache.")
+    var noCache = false
+
+    @Option(name: .customLong("changed-since"), help: "Check only the document sets with a file changed (or added, or deleted) since this git revision.")
+    var changedSince: String?
+
+    @Option(name: .long, help: "Check only part K of N of the document sets (K from 1 to N), for N machines; `concord merge` combines their JSON reports.")
+    var shard: Shard?
+
     @Argument(help: "Files or folders to check.")
     var paths: [String] = []
 
@@ -87,15 +99,19 @@ struct Check: ParsableCommand {
         // before Concord ran) and `--output FILE` inside a folder being checked.
         options.outputPaths = [output, writeBaseline].compactMap { $0 }
         options.outputFiles = [FileIdentity(descriptor: STDOUT_FILENO)].compactMap { $0 }
+        options.cacheFolder = noCache || format.showsDocuments ? nil : cacheDir ?? Pipeline.defaultCacheFolder()
+        options.changedSince = changedSince
+        options.shard = shard
         warnAboutConcordRules()
         let pipeline: Pipeline
-        do { pipeline = try Pipeline(options) } catch {
+        func fail(_ error: Pipeline.SetupError) -> ExitCode {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             switch error {
-            case .configuration: throw ExitCode(ExitStatus.configurationError)
-            case .input, .unknownLanguage: throw ExitCode(ExitStatus.inputError)
+            case .configuration: return ExitCode(ExitStatus.configurationError)
+            case .input, .unknownLanguage, .changedFiles: return ExitCode(ExitStatus.inputError)
             }
         }
+        do { pipeline = try Pipeline(options) } catch { throw fail(error) }
         let selection = pipeline.selection()
         for warning in selection.warnings { standardError("concord: warning: \(warning)") }
         if verbose {
@@ -104,11 +120,20 @@ struct Check: ParsableCommand {
         if !selection.isEmpty, !selection.emptyPaths.isEmpty {
             standardError("concord: warning: \(selection.whyEmpty(selection.emptyPaths))")
         }
+        // --changed-since and --shard narrow the sets found.
+        let narrowed: (sets: [DocumentSet], selection: Pipeline.Selection?)
+        do { narrowed = try pipeline.narrowed(selection.sets) } catch { throw fail(error) }
         let showProgress = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
-        let result = pipeline.run(selection.sets, jobs: jobs, progress: showProgress ? progressLine : nil)
+        var result = pipeline.run(narrowed.sets, jobs: jobs, progress: showProgress ? progressLine : nil)
+        result.selection = narrowed.selection
+        // An empty shard, or no changed set: an empty part of the work, not a failure.
+        if let note = result.selection?.note { standardError(note) }
         let report = result.report
         if verbose {
             for file in result.files { standardError("concord: read \(file.path): \(file.summary)") }
+            if options.cacheFolder != nil, result.cacheHits > 0 {
+                standardError("concord: \(Plural.count(result.cacheHits, "document set")) unchanged since an earlier run, taken from the cache")
+            }
         }
         if let writeBaseline {
             try emit(Baseline.render(result.baselineFindings), to: writeBaseline)

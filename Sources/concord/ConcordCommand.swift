@@ -15,12 +15,14 @@ enum ExitStatus {
     /// The exit codes as `concord --help` lists them (the README has the same table).
     static let table = """
     Exit codes:
-      0  nothing at or above --fail-on (check, report, compare); every file read (extract)
-      1  findings at or above --fail-on (check, report); segments that disagree (compare);
-         failing rule examples (rules)
+      0  nothing at or above --fail-on (check, report, compare, merge); every file read
+         (extract); an empty shard, or no set changed since --changed-since
+      1  findings at or above --fail-on (check, report, merge); segments that disagree
+         (compare); failing rule examples (rules)
       2  a bad command line (an unknown option or check id, `init` where .concord.yml exists),
          or an input that could not be used (a missing path, an unreadable file, two files of
-         one language in a set): one line each on standard error, the other files still checked
+         one language in a set; a report merge cannot read; --changed-since outside a git
+         repository): one line each on standard error, the other files still checked
       3  unusable rules or configuration (a rule file or .concord.yml missing or invalid)
       4  nothing was checked (check, report): no document found or selected under the paths
          (an empty folder, a folder of PDFs, an include that matches nothing); standard error
@@ -35,7 +37,7 @@ struct ConcordCommand: ParsableCommand {
         abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
         discussion: ExitStatus.table,
         version: "concord \(Concord.version) (ICU \(ICU.version))",
-        subcommands: [Check.self, Report.self, Extract.self, Compare.self, Rules.self, Init.self]
+        subcommands: [Check.self, Merge.self, Report.self, Extract.self, Compare.self, Rules.self, Init.self]
     )
 
     /// Runs the command; a bad command line exits with 2, as documented, not with

@@ -30,6 +30,12 @@ public struct Pipeline: Sendable {
         /// Files already open for writing (standard output redirected into the folder being
         /// checked: `concord check . > out.txt`), never read as inputs: by device and inode.
         public var outputFiles: [FileIdentity] = []
+        /// The result cache's folder (`Pipeline.defaultCacheFolder()`); nil: no cache.
+        public var cacheFolder: String?
+        /// Check only the sets touched by files changed since this git revision.
+        public var changedSince: String?
+        /// Check only this shard's sets.
+        public var shard: Shard?
 
         public init() {}
     }
@@ -42,6 +48,9 @@ public struct Pipeline: Sendable {
         case input(InputError)
         /// A language the rules do not know.
         case unknownLanguage(String, known: [Language])
+        /// The changed files could not be listed (`--changed-since`: not a git repository,
+        /// an unknown revision).
+        case changedFiles(String)
 
         public var description: String {
             switch self {
@@ -49,6 +58,7 @@ public struct Pipeline: Sendable {
             case .input(let error): return error.description
             case let .unknownLanguage(code, known):
                 return "concord: error: unknown language '\(code)': use one of \(known.map(\.rawValue).joined(separator: ", "))"
+            case .changedFiles(let why): return "concord: error: --changed-since: \(why)"
             }
         }
     }
@@ -187,6 +197,10 @@ public struct Pipeline: Sendable {
         public var report: CheckReport
         public var baselineFindings: [Finding]
         public var files: [ReadFile] = []
+        /// Sets whose outcome came from the result cache.
+        public var cacheHits = 0
+        /// How `--changed-since` and `--shard` narrowed the sets (nil: they did not apply).
+        public var selection: Selection?
     }
 
     /// Checks every set, `jobs` files at a time; `progress` is told of each set done.
@@ -194,14 +208,11 @@ public struct Pipeline: Sendable {
         run(sets(), jobs: jobs, progress: progress)
     }
 
-    /// Checks the sets given.
+    /// Checks the sets given; the report has them in `DocumentSet.canonicalOrder` (by name),
+    /// the order `concord merge` reproduces.
     public func run(_ sets: [DocumentSet], jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
-        // What a file's path says of its language, as the grouping read it (a language folder
-        // needs its siblings to be seen, which the reader cannot).
-        var named = [String: Language]()
-        for set in sets { for (file, name) in set.named { named[file] = name.language } }
-        let outcomes = SetScheduler(jobs: jobs).run(sets, file: { [named] file in check(file: file, namedLanguage: named[file]) },
-                                                    set: finish, progress: progress)
+        let sets = sets.sorted(by: DocumentSet.canonicalOrder)
+        let (outcomes, cacheHits) = outcomes(sets, jobs: jobs, progress: progress)
         // Files are the documents read; the paths that could not be read are input errors
         // (with the other input errors, such as two versions of one language in a set).
         var report = CheckReport(sets: outcomes.map(\.report), inputErrors: outcomes.flatMap(\.errors),
@@ -209,7 +220,8 @@ public struct Pipeline: Sendable {
         report.suppressed = outcomes.reduce(0) { $0 + $1.filtered.suppressed }
         report.turnedOff = outcomes.reduce(0) { $0 + $1.filtered.turnedOff }
         report.inBaseline = outcomes.reduce(0) { $0 + $1.filtered.inBaseline }
-        return Result(report: report, baselineFindings: outcomes.flatMap(\.filtered.beforeBaseline), files: outcomes.flatMap(\.files))
+        return Result(report: report, baselineFindings: outcomes.flatMap(\.filtered.beforeBaseline),
+                      files: outcomes.flatMap(\.files), cacheHits: cacheHits)
     }
 
     // MARK: Stages

@@ -96,6 +96,7 @@ public enum JSONReport {
 /// name, and what the finding is about (FNV-1a, 64 bits).
 public enum Fingerprint {
     public static func of(_ finding: Finding) -> String {
+        if let stored = finding.storedFingerprint { return stored }
         var hash: UInt64 = 0xcbf29ce484222325
         for byte in "\(finding.rule.rawValue)|\((finding.location.file as NSString).lastPathComponent)|\(finding.subject)".utf8 {
             hash ^= UInt64(byte)
@@ -128,7 +129,7 @@ public enum SARIFReport {
                 ("region", .object([("startLine", .int(l.line)), ("startColumn", .int(l.column))])),
             ])
         }
-        let results: [JSONValue] = report.findings.map { finding in
+        let results: [JSONValue] = report.sets.flatMap { set in set.findings.map { (set.set.name, $0) } }.map { setName, finding in
             var fields: [(String, JSONValue)] = [
                 ("ruleId", .string(finding.rule.rawValue)),
             ]
@@ -146,6 +147,8 @@ public enum SARIFReport {
                 })))
             }
             fields.append(("partialFingerprints", .object([("concordFinding/v1", .string(Fingerprint.of(finding)))])))
+            // The set, so that `concord merge` can order the results of shards as one run does.
+            fields.append(("properties", .object([("concordSet", .string(setName))])))
             return .object(fields)
         }
         let driverRules: [JSONValue] = rules.map { rule in
@@ -160,7 +163,11 @@ public enum SARIFReport {
                 ("defaultConfiguration", .object([("level", .string(level(rule.severity)))])),
             ])
         }
-        let artifacts = Array(Set(report.sets.flatMap(\.set.files))).sorted().map { artifact($0) }
+        // By URI (what `concord merge` sees), once each.
+        let artifacts = Dictionary(report.sets.flatMap(\.set.files).map { file in
+            let value = artifact(file)
+            return (value["uri"]?.stringValue ?? file, value)
+        }, uniquingKeysWith: { first, _ in first }).sorted { $0.key < $1.key }.map(\.value)
         return JSONValue.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
             ("version", .string("2.1.0")),

@@ -41,6 +41,9 @@ public struct Finding: Sendable, Hashable {
     /// What the finding is about, stable when lines move (for fingerprints): e.g.
     /// `footnote 5` or `op12`.
     public var subject: String
+    /// The fingerprint as a report gave it, for a finding read back from a JSON report
+    /// (`concord merge`), which carries the fingerprint but not the subject.
+    public var storedFingerprint: String?
 
     public init(rule: CheckID, severity: Severity, message: String, location: Location,
                 related: [Location] = [], subject: String) {

@@ -82,6 +82,8 @@ struct IndependentSource {
 
 /// Runs the built `concord` and collects what it printed.
 struct CommandResult {
+    static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent("concord-tests-cache-\(ProcessInfo.processInfo.processIdentifier)").path
+
     var status: Int32
     var stdout: String
     var stderr: String
@@ -90,9 +92,10 @@ struct CommandResult {
                     environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
+        // The result cache of the runs under test stays in a folder of the test process, not
+        // in the user's ~/.cache (a test that is about the cache names its own folder).
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["XDG_CACHE_HOME": Self.cacheHome]) { $1 }.merging(environment) { $1 }
         process.arguments = arguments
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let out = Pipe(), err = Pipe()
