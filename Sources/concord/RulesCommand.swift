@@ -41,8 +41,8 @@ struct Rules: ParsableCommand {
     /// One check: id, severity, description, and its examples as files.
     func explain(_ id: String, _ ruleSet: RuleSet) throws {
         guard let checkID = CheckID(rawValue: id), let check = Checks.all.first(where: { $0.id == checkID }) else {
-            let close = CheckID.allCases.map(\.rawValue).min { editDistance($0, id) < editDistance($1, id) }
-            let hint = close.flatMap { editDistance($0, id) <= 3 ? " (did you mean '\($0)'?)" : nil } ?? ""
+            let close = DidYouMean.closest(to: id, among: CheckID.allCases.map(\.rawValue), within: 3)
+            let hint = close.map { " (did you mean '\($0)'?)" } ?? ""
             FileHandle.standardError.write(Data("concord: error: unknown check '\(id)'\(hint); `concord rules` lists the checks\n".utf8))
             throw ExitCode(ExitStatus.inputError)
         }
@@ -63,22 +63,4 @@ struct Rules: ParsableCommand {
         show(check.examples.nonTriggering, "Not reported on")
         FileHandle.standardOutput.write(Data(out.utf8))
     }
-}
-
-/// Edit distance (Levenshtein), for did-you-mean.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var row = Array(0...b.count)
-    for i in 1...a.count {
-        var previous = row[0]
-        row[0] = i
-        for j in 1...b.count {
-            let old = row[j]
-            row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-            previous = old
-        }
-    }
-    return row[b.count]
 }

@@ -74,7 +74,7 @@ public struct Configuration: Sendable {
             return list as! [String]
         }
         for key in map.keys.sorted() where keys[key] == nil {
-            let close = keys.keys.sorted().first { Self.distance($0, key) <= 2 }
+            let close = keys.keys.sorted().first { DidYouMean.distance($0, key) <= 2 }
             throw RuleError(file: path, message: "unknown key '\(key)'\(close.map { " (did you mean '\($0)'?)" } ?? "") — the keys are \(keys.keys.sorted().joined(separator: ", "))")
         }
         configuration.include = try strings("include")
@@ -170,21 +170,6 @@ public struct Configuration: Sendable {
         let standardized = (absolute as NSString).standardizingPath
         let root = (base as NSString).standardizingPath
         return standardized.hasPrefix(root + "/") ? String(standardized.dropFirst(root.count + 1)) : standardized
-    }
-
-    private static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                let old = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = old
-            }
-        }
-        return row[b.count]
     }
 
     /// The commented default that `concord init` writes.

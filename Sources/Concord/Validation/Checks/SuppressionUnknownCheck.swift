@@ -20,29 +20,11 @@ public struct SuppressionUnknownCheck: Check {
     /// The findings for a document's unknown ids.
     static func findings(_ suppressions: Suppressions, in document: Document, context: CheckContext) -> [Finding] {
         suppressions.unknown.map { unknown in
-            let close = CheckID.allCases.map(\.rawValue).min { distance($0, unknown.id) < distance($1, unknown.id) }
-            let hint = close.flatMap { distance($0, unknown.id) <= 3 ? " (did you mean '\($0)'?)" : nil } ?? ""
+            let close = DidYouMean.closest(to: unknown.id, among: CheckID.allCases.map(\.rawValue), within: 3)
+            let hint = close.map { " (did you mean '\($0)'?)" } ?? ""
             return context.finding(id, in: document, at: unknown.offset,
                                    "the suppression names '\(unknown.id)', which is not a check\(hint), so it silences nothing; `concord rules` lists the checks",
                                    subject: "suppression \(unknown.id)")
         }
-    }
-
-    /// Edit distance (Levenshtein), for did-you-mean.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...b.count {
-                let old = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = old
-            }
-        }
-        return row[b.count]
     }
 }
