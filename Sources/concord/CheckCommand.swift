@@ -49,11 +49,15 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("max-docx-size"), help: "Refuse a .docx whose parts inflate to more than this many bytes (default 268435456, 256 MiB).")
     var maxDocxSize: Int?
 
-    @Argument(help: "Files or folders to check.")
+    @Flag(name: .long, help: "The paths are the files a commit changes (the pre-commit hook): check, whole, every set of language versions they belong to — the other versions found by name and the configuration's set-patterns, from the configuration's folder or the git repository's root. Changed files that are not documents (READMEs, other extensions, names without a language) are left alone; when none is a document, nothing is checked and the exit code is 0.")
+    var changed = false
+
+    @Argument(help: "Files or folders to check (with --changed: the changed files).")
     var paths: [String] = []
 
     func validate() throws {
-        if paths.isEmpty && explicitSet.isEmpty { throw ValidationError("give at least one file or folder") }
+        if paths.isEmpty && explicitSet.isEmpty && !changed { throw ValidationError("give at least one file or folder") }
+        if changed && !explicitSet.isEmpty { throw ValidationError("--changed takes the changed files as its paths; it cannot be combined with --set") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         for (name, value) in [("--max-file-size", maxFileSize), ("--max-findings", maxFindings), ("--max-docx-size", maxDocxSize)] {
             if let value, value < 1 { throw ValidationError("\(name) must be at least 1") }
@@ -82,7 +86,18 @@ struct Check: ParsableCommand {
             }
         }
         let showProgress = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
-        let result = pipeline.run(jobs: jobs, progress: showProgress ? progressLine : nil)
+        let result: Pipeline.Result
+        if changed {
+            // The pre-commit hook: the sets the changed files belong to, whole.
+            let sets = pipeline.sets(changed: paths).sets
+            if sets.isEmpty {
+                FileHandle.standardError.write(Data("concord: no document among the changed files; nothing to check\n".utf8))
+                return
+            }
+            result = pipeline.run(sets, jobs: jobs, progress: showProgress ? progressLine : nil)
+        } else {
+            result = pipeline.run(jobs: jobs, progress: showProgress ? progressLine : nil)
+        }
         let report = result.report
         if let writeBaseline {
             try emit(Baseline.render(result.baselineFindings), to: writeBaseline)
