@@ -71,11 +71,15 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Check only part K of N of the document sets (K from 1 to N), for N machines; `concord merge` combines their JSON reports.")
     var shard: Shard?
 
-    @Argument(help: "Files or folders to check.")
+    @Flag(name: .long, help: "The paths are the files a commit changes (the pre-commit hook): check, whole, every set of language versions they belong to — the other versions found by name and the configuration's set-patterns, from the configuration's folder or the git repository's root. Changed files that are not documents (READMEs, other extensions, names without a language) are left alone; when none is a document, nothing is checked and the exit code is 0.")
+    var changed = false
+
+    @Argument(help: "Files or folders to check (with --changed: the changed files).")
     var paths: [String] = []
 
     func validate() throws {
-        if paths.isEmpty && Self.sets(explicitSet).isEmpty { throw ValidationError("give at least one file or folder") }
+        if paths.isEmpty && Self.sets(explicitSet).isEmpty && !changed { throw ValidationError("give at least one file or folder") }
+        if changed && !explicitSet.isEmpty { throw ValidationError("--changed takes the changed files as its paths; it cannot be combined with --set") }
         if Self.sets(explicitSet).contains(where: \.isEmpty) { throw ValidationError("--set needs at least one file") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         for (name, value) in [("--max-file-size", maxFileSize), ("--max-findings", maxFindings), ("--max-docx-size", maxDocxSize)] {
@@ -112,7 +116,18 @@ struct Check: ParsableCommand {
             }
         }
         do { pipeline = try Pipeline(options) } catch { throw fail(error) }
-        let selection = pipeline.selection()
+        let selection: InputSelection
+        if changed {
+            // The pre-commit hook: the sets the changed files belong to, whole.
+            let sets = pipeline.sets(changed: paths).sets
+            if sets.isEmpty {
+                standardError("concord: no document among the changed files; nothing to check")
+                return
+            }
+            selection = InputSelection(sets: sets)
+        } else {
+            selection = pipeline.selection()
+        }
         for warning in selection.warnings { standardError("concord: warning: \(warning)") }
         if verbose {
             for file in selection.skipped { standardError("concord: skipped \(file.path): \(file.why)") }

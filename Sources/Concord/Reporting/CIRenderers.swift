@@ -35,14 +35,18 @@ public enum JUnitReport {
 
 public enum GitHubReport {
     /// One workflow command per finding: `::error file=…,line=…,col=…,title=…::message`.
-    public static func render(_ report: CheckReport) -> String {
+    /// Files are given relative to `root` (the repository's root, where the step runs: GitHub
+    /// attaches an annotation to the pull request's diff only by that path, so `./ru/a.txt`
+    /// or an absolute path would not be shown there).
+    public static func render(_ report: CheckReport, root: String? = nil) -> String {
+        func file(_ path: String) -> String { property(root.map { SARIFReport.relativePath(path, to: $0) } ?? path) }
         var out = ""
         for finding in report.findings {
             let command = finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
-            out += "::\(command) file=\(property(finding.location.file)),line=\(finding.location.line),col=\(finding.location.column),title=\(property(finding.rule.rawValue))::\(data(finding.message))\n"
+            out += "::\(command) file=\(file(finding.location.file)),line=\(finding.location.line),col=\(finding.location.column),title=\(property(finding.rule.rawValue))::\(data(finding.message))\n"
         }
         for error in report.inputErrors {
-            out += "::error file=\(property(error.file))\(error.line.map { ",line=\($0)" } ?? ""),title=input::\(data(error.message))\n"
+            out += "::error file=\(file(error.file))\(error.line.map { ",line=\($0)" } ?? ""),title=input::\(data(error.message))\n"
         }
         return out
     }

@@ -43,7 +43,7 @@ extension ReportFormat {
         case .json: return Renderer { report, _ in JSONReport.render(report) }
         case .sarif: return Renderer { SARIFReport.render($0, checks: $1.checks, root: $1.root) }
         case .junit: return Renderer { JUnitReport.render($0, failOn: $1.failOn) }
-        case .github: return Renderer { report, _ in GitHubReport.render(report) }
+        case .github: return Renderer { GitHubReport.render($0, root: $1.root) }
         case .markdown: return Renderer { report, _ in MarkdownReport.render(report) }
         case .html: return Renderer { HTMLReport.render($0, rightToLeft: $1.rightToLeft) }
         }

@@ -164,6 +164,6 @@ import Yams
         #expect((action["runs"] as? [String: Any])?["using"] as? String == "composite")
         let hooks = try #require(try Yams.load(yaml: String(contentsOf: Paths.repository.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)) as? [[String: Any]])
         #expect(hooks.first?["id"] as? String == "concord")
-        #expect(hooks.first?["entry"] as? String == "concord check")
+        #expect(hooks.first?["entry"] as? String == "concord check --changed")
     }
 }

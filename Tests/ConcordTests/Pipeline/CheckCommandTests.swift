@@ -95,7 +95,7 @@ import Testing
         try python.run()
         let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         python.waitUntilExit()
-        #expect(python.terminationStatus == 0, "SARIF does not validate (python3 with jsonschema is installed by scripts/setup): \(printed)")
+        #expect(python.terminationStatus == 0, "SARIF does not validate (python3 with jsonschema is installed by scripts/setup --test): \(printed)")
         #expect(Int(printed.trimmingCharacters(in: .whitespacesAndNewlines)) == 9)
     }
 
