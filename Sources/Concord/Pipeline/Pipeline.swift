@@ -72,8 +72,8 @@ public struct Pipeline: Sendable {
     /// Loads the configuration, the rules (with the configuration's rule folders) and the
     /// baseline.
     public init(_ options: Options) throws(SetupError) {
-        self.options = options
         var configuration = Configuration()
+        let rules: RuleSet
         do throws(RuleError) {
             if let path = options.configurationFile ?? Configuration.find(from: FileManager.default.currentDirectoryPath) {
                 configuration = try Configuration.load(path)
@@ -85,22 +85,14 @@ public struct Pipeline: Sendable {
         } catch {
             throw .configuration(error)
         }
-        self.configuration = configuration
-        var filter = FindingFilter(catalogue: rules.checks)
-        filter.severities = configuration.severities
-        filter.maximumFindingsPerFile = options.maximumFindingsPerFile ?? configuration.limits.findingsPerFile ?? filter.maximumFindingsPerFile
-        if let baseline = options.baselineFile {
-            do { filter.baseline = try Baseline.read(baseline) } catch { throw .input(error) }
+        var baseline = Set<String>()
+        if let file = options.baselineFile {
+            do { baseline = try Baseline.read(file) } catch { throw .input(error) }
         }
-        self.filter = filter
-        var language: Language?
-        if let code = options.language {
-            guard let known = rules.lexicon.language(code: code) else {
-                throw .unknownLanguage(code, known: rules.languages.keys.sorted())
-            }
-            language = known
+        if let code = options.language, rules.lexicon.language(code: code) == nil {
+            throw .unknownLanguage(code, known: rules.languages.keys.sorted())
         }
-        reader = Self.reader(options, configuration, rules: rules, language: language)
+        self.init(rules: rules, configuration: configuration, options: options, baseline: baseline)
     }
 
     /// A run with rules already loaded (a library user's, a test's).
