@@ -171,16 +171,11 @@ public struct Pipeline: Sendable {
     /// Whether a file is one the run writes (its report), which is not an input.
     public func isOutput(_ file: String) -> Bool {
         if !options.outputPaths.isEmpty {
-            let path = Self.absolute(file)
-            if options.outputPaths.contains(where: { Self.absolute($0) == path }) { return true }
+            let path = DocumentSet.absolute(file)
+            if options.outputPaths.contains(where: { DocumentSet.absolute($0) == path }) { return true }
         }
         guard !options.outputFiles.isEmpty, let identity = FileIdentity(path: file) else { return false }
         return options.outputFiles.contains(identity)
-    }
-
-    private static func absolute(_ path: String) -> String {
-        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
-        return (full as NSString).standardizingPath
     }
 
     /// What a run gives: the report, the findings a baseline written now would record, and
