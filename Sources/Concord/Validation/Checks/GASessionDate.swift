@@ -9,13 +9,13 @@ public struct GASessionDate: DocumentCheck {
             .markdown("The General Assembly,\n\n1. *Recalls* its resolution 64/293 of 30 July 2012;\n"),
             .markdown("The General Assembly,\n\n1. *Recalls* its resolutions 44/12 of 9 December 1989 and 45/3 of 4 December 1989;\n"),
             CheckExamples.Example([("doc.fr.md", "L'Assemblée générale,\n\n1. *Rappelle* sa résolution 2832 (XXVI) du 16 décembre 1975 ;\n")]),
-            CheckExamples.Example([("doc.zh.md", "大会，\n\n1. 回顾其2012年7月30日第64/293号决议；\n")]),
+            CheckExamples.Example([("doc.zh.md", "大会，\n\n1. 回顾其2010年7月30日第64/293号决议；\n\n2. 又回顾大会2012年9月22日第65/1号决议；\n")]),
         ],
         nonTriggering: [
             .markdown("The General Assembly,\n\n1. *Recalls* its resolution 64/293 of 30 July 2010;\n"),
             .markdown("The General Assembly,\n\n1. *Recalls* its resolutions 44/12 of 9 December 1989 and 45/3 of 4 December 1990, and resolution ES-10/2 of 25 April 1997;\n"),
             CheckExamples.Example([("doc.fr.md", "L'Assemblée générale,\n\n1. *Rappelle* sa résolution 2832 (XXVI) du 16 décembre 1971 ;\n")]),
-            CheckExamples.Example([("doc.zh.md", "大会，\n\n1. 回顾其2010年7月30日第64/293号决议；\n")]),
+            CheckExamples.Example([("doc.zh.md", "大会，\n\n1. 回顾其2010年7月30日第64/293号决议；\n\n2. 又回顾大会2010年9月22日第65/1号决议；\n")]),
         ])
 
     public init() {}

@@ -7,12 +7,12 @@ public struct SCResolutionYear: DocumentCheck {
     public static let examples = CheckExamples(
         triggering: [
             .markdown("The General Assembly,\n\n1. *Recalls* Security Council resolutions 1325 (2000), 1820 (2008) and 1888 (2007);\n"),
-            CheckExamples.Example([("doc.fr.md", "L'Assemblée générale,\n\n1. *Rappelle* les résolutions du Conseil de sécurité 1325 (2000) et 1820 (2008) ;\n\n2. *Rappelle également* la résolution 1612 (2009) du Conseil de sécurité ;\n")]),
+            CheckExamples.Example([("doc.fr.md", "L'Assemblée générale,\n\n1. *Rappelle* la résolution 1820 (2008) du Conseil de sécurité ;\n\n2. *Rappelle également* la résolution 1612 (2009) du Conseil de sécurité ;\n")]),
             CheckExamples.Example([("doc.zh.md", "大会，\n\n1. 回顾安全理事会第1325(2009)号决议；\n\n2. 又回顾安全理事会第1820(2008)号决议和第1888(2009)号决议；\n")]),
         ],
         nonTriggering: [
             .markdown("The General Assembly,\n\n1. *Recalls* Security Council resolutions 1325 (2000), 1820 (2008), 1888 (2009) and 1889 (2009);\n\n2. *Recalls also* Security Council resolution 1325 (2000);\n"),
-            CheckExamples.Example([("doc.fr.md", "L'Assemblée générale,\n\n1. *Rappelle* les résolutions du Conseil de sécurité 1325 (2000) et 1820 (2008) ;\n")]),
+            CheckExamples.Example([("doc.fr.md", "L'Assemblée générale,\n\n1. *Rappelle* la résolution 1820 (2008) du Conseil de sécurité ;\n\n2. *Rappelle également* la résolution 1612 (2005) du Conseil de sécurité ;\n")]),
             CheckExamples.Example([("doc.zh.md", "大会，\n\n1. 回顾安全理事会第1325(2000)号决议；\n\n2. 又回顾安全理事会第1820(2008)号决议和第1888(2009)号决议；\n")]),
         ])
 
