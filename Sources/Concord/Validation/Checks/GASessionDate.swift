@@ -30,11 +30,12 @@ public struct GASessionDate: DocumentCheck {
         let byUnit = Dictionary(grouping: resolved.citations) { "\($0.footnote ?? "")\u{0}\($0.paragraph ?? "")" }
         for unitKey in byUnit.keys.sorted() {
             let citations = byUnit[unitKey]!
-            let spans = citations.map { NumberToken.span(of: $0, in: units) }
+            let spans = NumberToken.spans(of: citations, in: units)
+            let near = Neighbourhood(citations: citations, spans: spans)
             for (index, citation) in citations.enumerated() where citation.kind == .resolution {
                 guard SessionCatalogue.session(ofKey: citation.key) != nil else { continue }
                 let span = spans[index]
-                guard let dateIndex = date(for: index, span: span, citations: citations, spans: spans, units: units, distances: distances),
+                guard let dateIndex = near.date(for: span, units: units, distances: distances),
                       let (session, window) = context.sessions.contradicts(resolution: citation.key, date: citations[dateIndex].key) else { continue }
                 let date = citations[dateIndex]
                 let unitID = citation.footnote.map { "footnote \($0)" } ?? citation.paragraph ?? ""
@@ -53,32 +54,61 @@ public struct GASessionDate: DocumentCheck {
         return findings
     }
 
-    /// The index of the date citation that is the resolution's own: adjacent on the side the
-    /// language puts it, with no other citation and no semicolon in between.
-    func date(for index: Int, span: Range<Int>, citations: [Citation], spans: [Range<Int>], units: [UInt16],
-              distances: (after: Int?, before: Int?)) -> Int? {
-        var best: (index: Int, distance: Int)?
-        for (other, candidate) in citations.enumerated() where candidate.kind == .date {
-            let range = candidate.sourceRange
-            var gap: Range<Int>?
-            if let after = distances.after, range.lowerBound >= span.upperBound, range.lowerBound - span.upperBound <= after {
-                gap = span.upperBound..<range.lowerBound
-            } else if let before = distances.before, range.upperBound <= span.lowerBound, span.lowerBound - range.upperBound <= before {
-                gap = range.upperBound..<span.lowerBound
-            }
-            guard let gap else { continue }
-            if units[gap].contains(where: { [0x3B, 0xFF1B, 0x3002, 0x0A, 0x2E].contains($0) }) { continue }  // ; ； 。 newline .
-            let blocked = spans.indices.contains { k in
-                guard k != index, k != other else { return false }
-                let s = spans[k]
-                let overlaps = s.lowerBound < gap.upperBound && gap.lowerBound < s.upperBound
-                let encloses = s.lowerBound <= gap.lowerBound && gap.upperBound <= s.upperBound
-                return overlaps && !encloses
-            }
-            if blocked { continue }
-            if best == nil || gap.count < best!.distance { best = (other, gap.count) }
+}
+
+/// The citations of one unit, sorted for the search of a resolution's own date: the dates by
+/// start and by end, and every citation's bounds (a citation's number for a resolution), so
+/// that "nothing between" is a binary search, not a scan.
+struct Neighbourhood {
+    let dateStarts: [(offset: Int, index: Int)]
+    let dateEnds: [(offset: Int, index: Int)]
+    let startOffsets: [Int]
+    let endOffsets: [Int]
+    let bounds: [Int]
+
+    init(citations: [Citation], spans: [Range<Int>]) {
+        let dates = citations.indices.filter { citations[$0].kind == .date }
+        dateStarts = dates.map { (citations[$0].sourceRange.lowerBound, $0) }.sorted { $0.offset < $1.offset }
+        dateEnds = dates.map { (citations[$0].sourceRange.upperBound, $0) }.sorted { $0.offset < $1.offset }
+        startOffsets = dateStarts.map(\.offset)
+        endOffsets = dateEnds.map(\.offset)
+        bounds = (spans.map(\.lowerBound) + spans.map(\.upperBound)).sorted()
+    }
+
+    /// The first position in sorted `values` whose value is at least `value`.
+    static func lowerBound(_ values: [Int], _ value: Int) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] < value { low = mid + 1 } else { high = mid }
         }
-        return best?.index
+        return low
+    }
+
+    /// The index of the date that is the resolution's own: the nearest on the side the
+    /// language puts it, within the distance, with no other citation starting or ending in
+    /// the gap (a list enclosing both is not between) and no semicolon or full stop in it.
+    func date(for span: Range<Int>, units: [UInt16], distances: (after: Int?, before: Int?)) -> Int? {
+        var candidates = [(gap: Range<Int>, index: Int)]()
+        if let after = distances.after {
+            let i = Self.lowerBound(startOffsets, span.upperBound)
+            if i < dateStarts.count, dateStarts[i].offset - span.upperBound <= after {
+                candidates.append((span.upperBound..<dateStarts[i].offset, dateStarts[i].index))
+            }
+        }
+        if let before = distances.before {
+            let i = Self.lowerBound(endOffsets, span.lowerBound + 1) - 1
+            if i >= 0, span.lowerBound - dateEnds[i].offset <= before {
+                candidates.append((dateEnds[i].offset..<span.lowerBound, dateEnds[i].index))
+            }
+        }
+        for (gap, index) in candidates.sorted(by: { $0.gap.count < $1.gap.count }) {
+            if units[gap].contains(where: { [0x3B, 0xFF1B, 0x3002, 0x2E].contains($0) }) { continue }  // ; ； 。 .
+            let first = Self.lowerBound(bounds, gap.lowerBound + 1)
+            if first < bounds.count, bounds[first] < gap.upperBound { continue }
+            return index
+        }
+        return nil
     }
 }
 
@@ -95,14 +125,25 @@ enum NumberToken {
         return nil
     }
 
-    static func span(of citation: Citation, in units: [UInt16]) -> Range<Int> {
+    /// The spans of a unit's citations; the members of a list (one range) are looked for one
+    /// after the other, each from where the previous one was found.
+    static func spans(of citations: [Citation], in units: [UInt16]) -> [Range<Int>] {
+        var cursor = [Range<Int>: Int]()
+        return citations.map { citation in
+            let span = span(of: citation, in: units, from: cursor[citation.sourceRange])
+            if span != citation.sourceRange { cursor[citation.sourceRange] = span.upperBound }
+            return span
+        }
+    }
+
+    static func span(of citation: Citation, in units: [UInt16], from start: Int? = nil) -> Range<Int> {
         let range = citation.sourceRange
         guard citation.kind == .resolution || citation.kind == .decision, let token = token(of: citation.key), !token.isEmpty,
               range.upperBound <= units.count else { return range }
         let needle = Array(token.utf16)
         func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
         func isLetter(_ u: UInt16) -> Bool { (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A }
-        var i = range.lowerBound
+        var i = start ?? range.lowerBound
         while i + needle.count <= range.upperBound {
             if units[i..<i + needle.count].elementsEqual(needle),
                i == 0 || !(isDigit(units[i - 1]) || isLetter(units[i - 1]) || units[i - 1] == 0x2D),

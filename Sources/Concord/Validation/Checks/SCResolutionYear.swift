@@ -47,24 +47,52 @@ public struct SCResolutionYear: DocumentCheck {
             cited.append(Cited(number: number, year: year, citation: citation))
         }
         guard cited.count > 1 else { return [] }
-        // Take out the one that disagrees with most of the others (on a tie, the later one)
-        // until the rest agree.
-        var remaining = cited
-        var odd = [(Cited, [Cited])]()
-        while true {
-            let counts = remaining.map { one in remaining.filter { one.contradicts($0) } }
-            guard let worst = counts.indices.max(by: { (counts[$0].count, $0) < (counts[$1].count, $1) }),
-                  !counts[worst].isEmpty else { break }
-            odd.append((remaining[worst], counts[worst]))
-            remaining.remove(at: worst)
+        // Keep the largest set that agrees (numbers and years rising together, one year per
+        // number: a longest non-decreasing subsequence, O(n log n)); the others are the odd ones.
+        let order = cited.indices.sorted { (cited[$0].number, cited[$0].year) < (cited[$1].number, cited[$1].year) }
+        var tails = [Int](), tailIndex = [Int](), parent = [Int?](repeating: nil, count: cited.count)
+        var start = 0
+        while start < order.count {
+            var end = start
+            while end < order.count, cited[order[end]].number == cited[order[start]].number { end += 1 }
+            // One number's years are placed against the state before the number, so that two
+            // years of one number never chain.
+            let updates = order[start..<end].map { index -> (Int, Int) in
+                let year = cited[index].year
+                var low = 0, high = tails.count
+                while low < high { let mid = (low + high) / 2; if tails[mid] <= year { low = mid + 1 } else { high = mid } }
+                parent[index] = low > 0 ? tailIndex[low - 1] : nil
+                return (low, index)
+            }
+            for (position, index) in updates {
+                if position == tails.count { tails.append(cited[index].year); tailIndex.append(index) }
+                else if cited[index].year < tails[position] { tails[position] = cited[index].year; tailIndex[position] = index }
+            }
+            start = end
+        }
+        var keep = Set<Int>()
+        var cursor = tailIndex.last
+        while let index = cursor { keep.insert(index); cursor = parent[index] }
+        let remaining = cited.indices.filter { keep.contains($0) }.map { cited[$0] }.sorted { $0.number < $1.number }
+        let numbers = remaining.map(\.number)
+        let odd = cited.indices.filter { !keep.contains($0) }.map { index -> (Cited, [Cited]) in
+            let one = cited[index]
+            // The neighbours it contradicts (else the first of the others that it does).
+            let at = Neighbourhood.lowerBound(numbers, one.number)
+            let around = [at > 0 ? remaining[at - 1] : nil, at < remaining.count ? remaining[at] : nil,
+                          at + 1 < remaining.count && remaining[at].number == one.number ? remaining[at + 1] : nil].compactMap { $0 }
+            let against = around.filter { one.contradicts($0) }
+            return (one, against.isEmpty ? remaining.first { one.contradicts($0) }.map { [$0] } ?? [] : against)
         }
         let units = resolved.document.source.units
         var names: [String: String]?
         return odd.map { one, against in
             let citation = one.citation
-            let below = remaining.filter { $0.number < one.number }.max { $0.number < $1.number }
-            let above = remaining.filter { $0.number > one.number }.min { $0.number < $1.number }
-            let same = remaining.first { $0.number == one.number }
+            let at = Neighbourhood.lowerBound(numbers, one.number)
+            let below = at > 0 ? remaining[at - 1] : nil
+            let same = at < remaining.count && remaining[at].number == one.number ? remaining[at] : nil
+            let next = at + (same == nil ? 0 : 1)
+            let above = next < remaining.count ? remaining[next] : nil
             let expected: String
             if let same {
                 expected = "resolution \(one.number) is cited elsewhere as \(one.number) (\(same.year))"
