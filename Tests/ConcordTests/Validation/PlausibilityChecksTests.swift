@@ -86,10 +86,22 @@ import Testing
         guard let folder = Paths.shared("corpus/en-ga-80-txt") else { return }
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
         #expect(names.count >= 10)
+        var corrupted = 0
         for name in names {
-            let document = try DocumentReader().read(path: (folder as NSString).appendingPathComponent(name))
+            let path = (folder as NSString).appendingPathComponent(name)
+            let document = try DocumentReader().read(path: path)
             let found = TestPipeline.findings(document).filter { $0.rule.rawValue.hasPrefix("plausibility.") }
             #expect(found.isEmpty, "\(name): \(found.map(\.message))")
+            // The same file with one GA resolution's adoption year moved on by five: found.
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            guard let match = text.firstMatch(of: /resolution (\d{2})\/\d+ of (\d{1,2}) ([A-Z][a-z]+) (\d{4})/) else { continue }
+            let year = Int(match.output.4)!
+            let wrong = text.replacingCharacters(in: match.output.4.startIndex..<match.output.4.endIndex, with: String(year + 5))
+            let wrongDocument = DocumentReader().read(source: SourceText(wrong), file: name, format: .plainText)
+            let wrongFound = TestPipeline.findings(wrongDocument).filter { $0.rule == .plausibilityGASessionDate }
+            #expect(wrongFound.count == 1, "\(name): \(match.output.0) with \(year + 5)")
+            corrupted += 1
         }
+        #expect(corrupted >= 3)
     }
 }
