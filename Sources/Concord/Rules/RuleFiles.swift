@@ -43,6 +43,46 @@ enum RuleFiles {
         var treaties: [Treaty]
     }
 
+    /// `Rules/sessions.yml`: when the General Assembly's sessions sat.
+    struct Sessions: Decodable {
+        struct Regular: Decodable {
+            var baseYear: Int
+            var openingMonth: Int
+            var closingMonth: Int
+            enum CodingKeys: String, CodingKey { case baseYear = "base-year", openingMonth = "opening-month", closingMonth = "closing-month" }
+        }
+        struct Session: Decodable {
+            var session: String
+            var from: Int
+            var fromMonth: Int?
+            var to: Int?
+            var toMonth: Int?
+            enum CodingKeys: String, CodingKey { case session, from, fromMonth = "from-month", to, toMonth = "to-month" }
+        }
+        struct Distances: Decodable {
+            var after: Int?
+            var before: Int?
+        }
+        struct Pairing: Decodable {
+            var after: Int?
+            var before: Int?
+            var languages: [String: Distances]?
+        }
+        struct Example: Decodable {
+            var resolution: String
+            var date: String
+        }
+        struct Examples: Decodable {
+            var match: [Example] = []
+            var noMatch: [Example] = []
+            enum CodingKeys: String, CodingKey { case match, noMatch = "no-match" }
+        }
+        var regular: Regular
+        var sessions: [Session]
+        var pairing: Pairing
+        var examples: Examples?
+    }
+
     /// `Rules/checks.yml`: the checks' ids, default severities and descriptions.
     struct Checks: Decodable {
         struct Check: Decodable {

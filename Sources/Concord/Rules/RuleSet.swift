@@ -7,6 +7,9 @@ public final class RuleSet: Sendable {
     public let source: RuleSource
     public let symbols: SymbolGrammar
     public let treaties: TreatyCatalogue
+    /// When the General Assembly's sessions sat (`Rules/sessions.yml`; empty when a rules
+    /// folder has none).
+    public let sessions: SessionCatalogue
     public let languages: [Language: LanguageRules]
     public let checks: CheckCatalogue
     /// What the reader needs from the language files (give it to `DocumentReader`).
@@ -48,6 +51,7 @@ public final class RuleSet: Sendable {
         }
         self.symbols = SymbolGrammar(symbolFile)
         self.treaties = TreatyCatalogue(treatyFile)
+        self.sessions = source.contains("sessions.yml") ? SessionCatalogue(try source.decode(RuleFiles.Sessions.self, "sessions.yml")) : .empty
         self.checks = try CheckCatalogue(try source.decode(RuleFiles.Checks.self, "checks.yml"), path: source.name("checks.yml"))
         group.wait()
         var languages = [Language: LanguageRules]()

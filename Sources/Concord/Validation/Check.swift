@@ -26,10 +26,12 @@ public protocol SetCheck: Check {
 public struct CheckContext: Sendable {
     public let catalogue: CheckCatalogue
     public let treaties: TreatyCatalogue
+    public let sessions: SessionCatalogue
 
     public init(rules: RuleSet) {
         catalogue = rules.checks
         treaties = rules.treaties
+        sessions = rules.sessions
     }
 
     /// A finding of `id` at a place of a document, with the severity the catalogue gives.
@@ -72,7 +74,7 @@ public enum Checks {
         FootnoteNumberingGap(), FootnoteDuplicateLabel(), FootnoteOrphanMarker(), FootnoteOrphanBody(),
         FootnoteRepeatedMarker(), FootnoteMixedPractice(),
         IbidNoAntecedent(), IbidAmbiguous(), IbidAfterUnknown(), SymbolMalformed(), SymbolUnknownSeries(),
-        TreatyContradiction(), DateImpossible(),
+        TreatyContradiction(), DateImpossible(), GASessionDate(), SCResolutionYear(),
         ParagraphNumberingGap(), ParagraphDuplicateNumber(), ParagraphMissingTarget(),
     ]
     public static let set: [any SetCheck] = [

@@ -19,6 +19,8 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case paragraphDuplicateNumber = "paragraph.duplicate-number"
     case paragraphMissingTarget = "paragraph.missing-target"
     case dateImpossible = "date.impossible"
+    case plausibilityGASessionDate = "plausibility.ga-session-date"
+    case plausibilitySCYear = "plausibility.sc-year"
     // The run itself
     case reportFindingsCut = "report.findings-cut"
     case suppressionUnknownCheck = "suppression.unknown-check"
