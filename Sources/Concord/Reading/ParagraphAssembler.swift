@@ -32,7 +32,7 @@ struct ParagraphAssembler: Sendable {
     }
 
     /// What a paragraph of this text would be taken for by its words: `title`, `closing`,
-    /// `annex` (the `reading` examples of the language files).
+    /// `annex`, `opening` (of a new unit) (the `reading` examples of the language files).
     func reads(_ text: String, as kind: String) -> Bool {
         let units = Array(text.utf16)
         let view = UnitText(units: units[...], isSimple: units.allSatisfy(Chars.isSimple))
@@ -40,6 +40,7 @@ struct ParagraphAssembler: Sendable {
         case "title": return isTitle(view)
         case "closing": return isClosing(view)
         case "annex": return isAnnexHeading(view)
+        case "opening": return opensUnit(view)
         default: return false
         }
     }
@@ -88,13 +89,31 @@ struct ParagraphAssembler: Sendable {
         return pieces
     }
 
-    /// Whether text that resumes after an interruption continues the paragraph before it: it
-    /// does when the paragraph stopped mid-sentence, or after a comma with the text going on
-    /// in lower case.
+    /// Whether text that resumes after an interruption continues the paragraph before it: not
+    /// after closing punctuation; otherwise (after a comma or mid-sentence) it does unless it
+    /// opens a new unit. Letter case is one sign where the script has it (a lower-case start
+    /// goes on, unless the language opens its paragraphs in lower case, as Russian does),
+    /// never a requirement: Arabic and Chinese have none.
     private func continues(_ previous: UnitText, with next: UnitText) -> Bool {
         if Chars.endsHard(previous) { return false }
-        if Chars.endsSoft(previous) { return Chars.startsLowercase(next) }
-        return true
+        if startsWithOpening(next) { return false }
+        if Chars.startsLowercase(next) { return true }
+        return !opensUnit(next)
+    }
+
+    /// Whether a text opens a new unit by its start: a preambular or operative opening of one
+    /// of the languages, a paragraph number or label, an annex heading, the closing line.
+    func opensUnit(_ text: UnitText) -> Bool {
+        startsWithOpening(text) || ParagraphLabel.parse(text) != nil || isAnnexHeading(text) || isClosing(text)
+    }
+
+    /// Whether a text starts with one of the `reading.paragraph-openings` (`Recalling`,
+    /// `ссылаясь`, `وإذ`, `回顾`); the filter turns away nearly every other first unit.
+    private func startsWithOpening(_ text: UnitText) -> Bool {
+        guard let first = text.units.first(where: { $0 != 0x20 }), lexicon.openingFilter.mayStart(first) else { return false }
+        // The longest opening is a few words: the first units are enough.
+        let head = text.units.drop { $0 == 0x20 }.prefix(80)
+        return lexicon.startsWithParagraphOpening(String(decoding: head, as: UTF16.self))
     }
 
     private func classify(_ drafts: [Draft], units: [UInt16]) -> [Paragraph] {

@@ -39,6 +39,13 @@ public struct ReadingLexicon: Sendable {
     /// number is a day, a quantity, …: not a footnote marker.
     let numberWordsBefore: Set<String>
     let numberWordsAfter: Set<String>
+    /// The first words of preambular and operative paragraphs as written (`Recalling`,
+    /// `ссылаясь`, `وإذ`, `回顾`): text that resumes after an interruption with one of them
+    /// opens a new paragraph. Compared as written, so that `recalling` in lower case, mid-
+    /// sentence in English, is none of them.
+    let paragraphOpenings: [String]
+    /// Anchored on each opening's first character: says no to nearly every other text.
+    let openingFilter: WordFilter
     /// The `reading` examples: a text, what it must be (`title`, `closing`, `annex`) or not be.
     let examples: [(path: String, kind: String, text: String, expected: Bool)]
 
@@ -48,13 +55,15 @@ public struct ReadingLexicon: Sendable {
     init(files: [(language: Language, file: RuleFiles.LanguageFile, path: String)]) throws(RuleError) {
         var languages = [Language: LanguageInfo]()
         var title = [String](), closing = [String](), annex = [String](), before = [String](), after = [String]()
+        var openings = [String]()
         var corpus = [String]()
         var examples = [(path: String, kind: String, text: String, expected: Bool)]()
         for (language, file, path) in files {
             let given = file.reading?.examples
             for (kind, texts, expected) in [("title", given?.title, true), ("closing", given?.closing, true),
-                                            ("annex", given?.annex, true), ("title", given?.notTitle, false),
-                                            ("closing", given?.notClosing, false), ("annex", given?.notAnnex, false)] {
+                                            ("annex", given?.annex, true), ("opening", given?.opening, true),
+                                            ("title", given?.notTitle, false), ("closing", given?.notClosing, false),
+                                            ("annex", given?.notAnnex, false), ("opening", given?.notOpening, false)] {
                 examples += (texts ?? []).map { (path, kind, $0, expected) }
             }
             let script = file.script ?? "Latin"
@@ -84,6 +93,7 @@ public struct ReadingLexicon: Sendable {
             annex += reading?.annexWords ?? []
             before += reading?.numberWordsBefore ?? []
             after += reading?.numberWordsAfter ?? []
+            openings += reading?.paragraphOpenings ?? []
             // How common each letter and pair of letters is, from the languages' own words and
             // the examples of their rules (sentences of real UN documents): the filters anchor
             // each phrase on its rarest pair.
@@ -103,6 +113,8 @@ public struct ReadingLexicon: Sendable {
         annexFilter = WordFilter(Array(annexWords), caseSensitive: true, anchorFirst: true)
         numberWordsBefore = Set(before.map { $0.lowercased() })
         numberWordsAfter = Set(after.map { $0.lowercased() })
+        paragraphOpenings = Self.unique(openings)
+        openingFilter = WordFilter(paragraphOpenings, caseSensitive: true, anchorFirst: true)
         self.examples = examples
     }
 
@@ -165,6 +177,19 @@ public struct ReadingLexicon: Sendable {
     func containsClosingPhrase(_ text: String) -> Bool {
         let lower = text.lowercased()
         return closingPhrases.contains { lower.contains($0) }
+    }
+
+    /// Whether the text opens with one of the paragraph openings, compared as written
+    /// (Strings: canonical equivalence): the whole word, unless the opening ends in a Han
+    /// character (Chinese runs its words together), so that `إذ` does not open `إذا`.
+    func startsWithParagraphOpening(_ text: String) -> Bool {
+        paragraphOpenings.contains { opening in
+            guard text.hasPrefix(opening) else { return false }
+            let rest = text.dropFirst(opening.count)
+            guard let next = rest.first, let last = opening.unicodeScalars.last else { return true }
+            if last.properties.isIdeographic { return true }
+            return !(next.isLetter || next.isNumber || next.unicodeScalars.first!.properties.generalCategory == .nonspacingMark)
+        }
     }
 
     func containsTitleWord(_ text: String) -> Bool {

@@ -130,23 +130,28 @@ enum RuleFiles {
             var stopWords: [String]?
             var numberWordsBefore: [String]?
             var numberWordsAfter: [String]?
+            var paragraphOpenings: [String]?
             var examples: ReadingExamples?
             enum CodingKeys: String, CodingKey {
                 case titleWords = "title-words", closingPhrases = "closing-phrases", annexWords = "annex-words",
                      stopWords = "stop-words", numberWordsBefore = "number-words-before",
-                     numberWordsAfter = "number-words-after", examples
+                     numberWordsAfter = "number-words-after", paragraphOpenings = "paragraph-openings", examples
             }
         }
-        /// Texts the reader must (or must not) take for a title, a closing line, an annex heading.
+        /// Texts the reader must (or must not) take for a title, a closing line, an annex
+        /// heading, the opening of a new paragraph.
         struct ReadingExamples: Decodable {
             var title: [String]?
             var closing: [String]?
             var annex: [String]?
+            var opening: [String]?
             var notTitle: [String]?
             var notClosing: [String]?
             var notAnnex: [String]?
+            var notOpening: [String]?
             enum CodingKeys: String, CodingKey {
-                case title, closing, annex, notTitle = "not-title", notClosing = "not-closing", notAnnex = "not-annex"
+                case title, closing, annex, opening, notTitle = "not-title", notClosing = "not-closing",
+                     notAnnex = "not-annex", notOpening = "not-opening"
             }
         }
         /// `sub-item-letters`: a letter of this language's sub-item labels → its Latin key letter.
