@@ -103,6 +103,7 @@ public struct ReadingLexicon: Sendable {
             }
         }
         self.languages = languages
+        known = Set(languages.keys)
         let frequency = WordFilter.frequency(of: corpus)
         titleWords = Self.unique(title.map { $0.lowercased() })
         titleFilter = WordFilter(titleWords, frequency: frequency)
@@ -146,8 +147,8 @@ public struct ReadingLexicon: Sendable {
         Set(languages.values.filter { Self.rightToLeftScripts.contains($0.script) }.map(\.language))
     }
 
-    /// The languages this lexicon knows.
-    public var known: Set<Language> { Set(languages.keys) }
+    /// The languages this lexicon knows (kept: file names ask it once per file).
+    public let known: Set<Language>
 
     /// The language a code or a name stands for (`fr`, `fra`, `French`), among the
     /// languages this lexicon knows.

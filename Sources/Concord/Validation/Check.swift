@@ -85,7 +85,6 @@ public enum Checks {
 
     /// The findings of every document check, in the order `Finding.ordered` gives.
     public static func findings(in document: ResolvedDocument, context: CheckContext) -> [Finding] {
-        document.citations.isEmpty && document.document.footnotes.isEmpty && document.document.paragraphs.isEmpty
-            ? [] : Self.document.flatMap { $0.findings(in: document, context: context) }.sorted(by: Finding.ordered)
+        Self.document.flatMap { $0.findings(in: document, context: context) }.sorted(by: Finding.ordered)
     }
 }
