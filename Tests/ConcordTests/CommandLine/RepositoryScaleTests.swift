@@ -43,7 +43,7 @@ import Testing
             #expect(merged.stdout == one.stdout, "\(format) of \(count) shards merged differs from one run")
             if format == "json" {
                 #expect(names.sorted() == (try sets(ofJSON: one.stdout)), "the shards are not a partition of the sets")
-                #expect(names.count == 9)
+                #expect(names.count == 10)
             }
         }
         let one = try concord(["check", "--format", "sarif", "Corpora"])
@@ -256,7 +256,7 @@ import Testing
             return String(decoding: data, as: UTF8.self)
         }
         #expect(results == [expected.stdout, expected.stdout])
-        #expect(entries(cache).count == 9)
+        #expect(entries(cache).count == 10)
         #expect(try concord(["check", "--format", "json", "Corpora"], cache: cache).stdout == expected.stdout)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("sets-v1").path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers == [])

@@ -326,6 +326,18 @@ import Testing
         #expect(mismatches.first?.message.contains("the en version cites article:2 in article 1(1)") == true, "\(mismatches.map { $0.message })")
     }
 
+    /// A renumbered article: the version that lacks article 2 and has an article 4 the others
+    /// do not have is named, once for each (not for each of the article's paragraphs).
+    @Test func aRenumberedArticleIsNamed() {
+        var changed = Self.treaty
+        changed["ru"] = changed["ru"]!.replacingOccurrences(of: "Статья 2\n", with: "Статья 4\n")
+        let alignment = VersionAlignment(changed.map { TestPipeline.resolved(Self.read($0.value, $0.key)) })
+        let findings = Checks.set.flatMap { $0.findings(in: alignment, context: CheckContext(rules: TestRules.shared)) }
+            .filter { $0.rule == .setParagraphCount }.map { $0.message }
+        #expect(findings == ["the ru version has no article 2; ar, en, es, fr, zh have it",
+                             "the ru version has article 4, which ar, en, es, fr, zh do not have"], "\(findings)")
+    }
+
     static let report: [String: String] = [
         "en": """
         Report of the Secretary-General
