@@ -43,8 +43,8 @@ struct StructureBuilder: Sendable {
 
     /// A resolution or decision by its title (`Resolution 6/1`, `80/3.`) or by a chapeau with
     /// operative paragraphs and no article; a treaty by two article (or rule) headings; a
-    /// report by its title words, or by section headings over numbered paragraphs without a
-    /// chapeau; else unknown.
+    /// report by its title words only (section headings over numbered paragraphs are also in
+    /// resolutions and in lists of sentences, which must keep today's reading); else unknown.
     func detect(_ paragraphs: [Paragraph]) -> DocumentGenre {
         let hasChapeau = paragraphs.contains { $0.kind == .chapeau }
         // `Report of the Secretary-General` at the top, and no chapeau: a report, whatever
@@ -62,8 +62,6 @@ struct StructureBuilder: Sendable {
         }
         let operative = paragraphs.filter { $0.kind == .operative }.count
         if hasChapeau && operative >= 1 { return .resolution }
-        let sections = paragraphs.filter { if case .heading = $0.kind { return $0.label != nil } else { return false } }.count
-        if !hasChapeau && sections >= 1 && operative >= 3 { return .report }
         return .unknown
     }
 
