@@ -181,12 +181,15 @@ enum RuleFiles {
             var paragraphLabels: [String]?
             var itemLabels: [String]?
             var itemLetters: [String]?
+            var sectionLabels: [String]?
+            var sectionLetters: [String]?
             var reportWords: [String]?
             var rulesOfProcedureWords: [String]?
             var examples: [StructureExample]?
             enum CodingKeys: String, CodingKey {
                 case headings, numbers, paragraphLabels = "paragraph-labels", itemLabels = "item-labels",
-                     itemLetters = "item-letters", reportWords = "report-words",
+                     itemLetters = "item-letters", sectionLabels = "section-labels",
+                     sectionLetters = "section-letters", reportWords = "report-words",
                      rulesOfProcedureWords = "rules-of-procedure-words", examples
             }
         }

@@ -5,7 +5,7 @@
 public struct StructureRules: Sendable {
     /// A heading that opens a unit.
     public enum HeadingKind: String, Sendable, CaseIterable {
-        case preamble, part, chapter, section, article, rule
+        case preamble, part, chapter, section, article, rule, annex
     }
 
     struct LanguageStructure: Sendable {
@@ -14,6 +14,8 @@ public struct StructureRules: Sendable {
         var paragraphLabels: [ICURegex]
         var itemLabels: [ICURegex]
         var itemLetters: [String]
+        var sectionLabels: [ICURegex]
+        var sectionLetters: [String]
         var reportWords: [String]
         var rulesWords: [String]
         var locale: String
@@ -45,9 +47,12 @@ public struct StructureRules: Sendable {
             var paragraphLabels = [ICURegex](), itemLabels = [ICURegex]()
             for pattern in structure.paragraphLabels ?? [] { paragraphLabels.append(try compile(pattern, "paragraph-labels")) }
             for pattern in structure.itemLabels ?? [] { itemLabels.append(try compile(pattern, "item-labels")) }
+            var sectionLabels = [ICURegex]()
+            for pattern in structure.sectionLabels ?? [] { sectionLabels.append(try compile(pattern, "section-labels")) }
             languages[language] = LanguageStructure(
                 headings: headings, numbers: structure.numbers ?? [:], paragraphLabels: paragraphLabels,
                 itemLabels: itemLabels, itemLetters: structure.itemLetters ?? [],
+                sectionLabels: sectionLabels, sectionLetters: structure.sectionLetters ?? [],
                 reportWords: (structure.reportWords ?? []).map { $0.lowercased() },
                 rulesWords: (structure.rulesOfProcedureWords ?? []).map { $0.lowercased() },
                 locale: file.locale ?? language.rawValue)
@@ -110,6 +115,25 @@ public struct StructureRules: Sendable {
             for regex in structure.itemLabels {
                 guard let match = regex.matches(in: units).first, match.range.lowerBound == 0, let group = match["letter"] else { continue }
                 return (String(decoding: units[group], as: UTF16.self), Self.skipSpaces(units, from: match.range.upperBound))
+            }
+        }
+        return nil
+    }
+
+    /// A report section label of the language's own (Chinese `三.`, Arabic `ثالثا -`,
+    /// `باء -`): the label as the anchors write it (`3`, `B`) and the units it takes.
+    func sectionLabel(_ text: String, language: Language?) -> (label: String, length: Int)? {
+        let units = Array(text.utf16.prefix(24))
+        for structure in candidates(language) {
+            for regex in structure.sectionLabels {
+                guard let match = regex.matches(in: units).first, match.range.lowerBound == 0 else { continue }
+                if let group = match["number"], let number = Self.number(String(decoding: units[group], as: UTF16.self), in: structure) {
+                    return (String(number), Self.skipSpaces(units, from: match.range.upperBound))
+                }
+                if let group = match["letter"], let index = structure.sectionLetters.firstIndex(of: String(decoding: units[group], as: UTF16.self)),
+                   index < 26 {
+                    return (String(UnicodeScalar(UInt8(0x41 + index))), Self.skipSpaces(units, from: match.range.upperBound))
+                }
             }
         }
         return nil

@@ -14,7 +14,10 @@ struct StructureBuilder: Sendable {
         var document = document
         let genre = given ?? detect(document.paragraphs)
         document.genre = genre
-        document.identity = DocumentIdentity(symbol: document.symbol, number: Self.ownNumber(document))
+        // An own number like `6/1` is a resolution's or decision's; a report or a treaty
+        // is named by its symbol (a number with a slash in a report is one it cites).
+        document.identity = DocumentIdentity(symbol: document.symbol,
+                                             number: genre == .resolution || genre == .unknown ? Self.ownNumber(document) : nil)
         var paragraphs = document.paragraphs
         switch genre {
         case .treaty: paragraphs = treaty(paragraphs)
@@ -49,7 +52,8 @@ struct StructureBuilder: Sendable {
         let hasChapeau = paragraphs.contains { $0.kind == .chapeau }
         // `Report of the Secretary-General` at the top, and no chapeau: a report, whatever
         // its paragraphs cite (`resolution 6/1` in paragraph 1 is no title).
-        if !hasChapeau, paragraphs.prefix(3).contains(where: { $0.text.count <= 200 && rules.namesReport($0.text.string, language: language) }) {
+        let head = paragraphs.prefix { $0.kind != .operative && $0.kind != .annex }.prefix(12)
+        if !hasChapeau, head.contains(where: { $0.text.count <= 200 && rules.namesReport($0.text.string, language: language) }) {
             return .report
         }
         if paragraphs.contains(where: { $0.kind == .title }) { return .resolution }
@@ -107,6 +111,12 @@ struct StructureBuilder: Sendable {
         var lastNumbered: (id: String, anchor: String)?
         for index in paragraphs.indices {
             var p = paragraphs[index]
+            // A report's section heading of the language's own (`三.`, `ثالثا -`, `باء -`).
+            if report, [.heading, .text, .preambular, .annexText, .title].contains(p.kind), p.label == nil, p.text.count <= 150,
+               let (label, length) = rules.sectionLabel(p.text.string, language: language) {
+                p = Self.dropping(length, from: p)
+                p.kind = .heading; p.number = nil; p.label = label
+            }
             // A report's numbered paragraph the assembler took for something else (a title:
             // `1. … resolution 6/1.` holds a number with a slash).
             if report, [.title, .text, .preambular, .heading, .chapeau].contains(p.kind), p.label == nil,
@@ -119,9 +129,12 @@ struct StructureBuilder: Sendable {
                 p.anchor = "preamble:\(p.number ?? index)"
             case .operative, .annex:
                 guard let number = p.number else { break }
-                // A short line with a number and no full stop, out of the paragraphs' sequence,
-                // is a report's third-level heading (`1. Mandate` after paragraph 14).
-                if report, isHeadingLike(p.text.string), number != lastNumber + 1, sectionPath.count >= 1, annex == nil {
+                // A short line with a number and no full stop, out of the paragraphs' sequence
+                // (`1. Mandate` after paragraph 14, or before paragraph 15), is a report's
+                // third-level heading.
+                let next = report ? paragraphs[(index + 1)...].first { $0.kind == .operative || $0.kind == .annex }?.number : nil
+                if report, isHeadingLike(p.text.string), number != lastNumber + 1 || (next != nil && next != number + 1),
+                   sectionPath.count >= 1, annex == nil {
                     sectionPath = Array(sectionPath.prefix(2)) + [String(number)]
                     p.kind = .section; p.label = String(number); p.number = nil
                     p.anchor = "section:" + sectionPath.joined(separator: ".")
@@ -142,16 +155,21 @@ struct StructureBuilder: Sendable {
                 let (anchor, container) = items.anchor(for: p.label ?? "", under: parentAnchor, rules: rules, language: language)
                 p.anchor = anchor
                 p.parentAnchor = container
-            case .heading where ParagraphAssembler(lexicon: lexicon).reads(p.text.string, as: "annex"):
+            case .heading where ParagraphAssembler(lexicon: lexicon).reads(p.text.string, as: "annex"),
+                 .heading where p.text.count <= 40 && rules.heading(p.text.string, language: language)?.kind == .annex,
+                 .text where p.text.count <= 40 && rules.heading(p.text.string, language: language)?.kind == .annex:
                 annexCount += 1
-                let number = Self.annexNumber(p.text.string, rules: rules, language: language) ?? annexCount
+                let number = rules.heading(p.text.string, language: language)?.number
+                    ?? Self.annexNumber(p.text.string, rules: rules, language: language) ?? annexCount
+                if report { p.kind = .heading }
                 annex = "annex:\(number)"
                 p.anchor = annex
                 sectionPath = []
             case .heading where p.label != nil:
                 let label = p.label!
                 let roman = StructureRules.roman(label)
-                let isLetter = label.count == 1 && (roman == nil || (sectionPath.count >= 1 && Self.nextLetter(after: sectionPath.count >= 2 ? sectionPath[1] : nil) == label))
+                let isLatinLetter = label.count == 1 && label.unicodeScalars.allSatisfy { $0.value >= 0x41 && $0.value <= 0x5A }
+                let isLetter = isLatinLetter && (roman == nil || (sectionPath.count >= 1 && Self.nextLetter(after: sectionPath.count >= 2 ? sectionPath[1] : nil) == label))
                 if isLetter {
                     sectionPath = Array(sectionPath.prefix(1)) + [label]
                 } else if let roman {
@@ -222,11 +240,13 @@ struct StructureBuilder: Sendable {
             var p = paragraphs[index]
             if p.kind == .title || p.kind == .closing { continue }
             let text = p.text.string
-            if p.kind != .subparagraph, let (kind, number) = rules.heading(text, language: language) {
+            // (Annexes to a treaty are not read as its units yet: their headings stay text.)
+            if p.kind != .subparagraph, let (kind, number) = rules.heading(text, language: language), kind != .annex {
                 let n = number.map(String.init) ?? ""
                 switch kind {
                 case .preamble:
                     p.kind = .heading; p.anchor = "preamble"
+                case .annex: break
                 case .part:
                     part = "part:\(n)"; chapter = nil; section = nil; article = nil; numbered = nil
                     p.kind = .part; p.anchor = part; inBody = true

@@ -408,8 +408,79 @@ import Testing
 
         4. 上文第3段介绍了调查结果。
         """,
+        "es": """
+        Informe del Secretario General
+
+        I. Introducción
+
+        1. El presente informe se presenta en cumplimiento de la resolución 6/1.
+
+        2. Abarca el período comprendido entre el 1 de enero y el 31 de diciembre de 2012.
+
+        II. Actividades
+
+        A. Asistencia técnica
+
+        3. La Oficina prestó asistencia en las esferas siguientes:
+
+        a) redacción legislativa;
+
+        b) capacitación.
+
+        B. Investigación
+
+        4. Las conclusiones se describen en el párrafo 3 supra.
+        """,
+        "ru": """
+        Доклад Генерального секретаря
+
+        I. Введение
+
+        1. Настоящий доклад представляется во исполнение резолюции 6/1.
+
+        2. Он охватывает период с 1 января по 31 декабря 2012 года.
+
+        II. Деятельность
+
+        A. Техническая помощь
+
+        3. Управление оказывало помощь в следующих областях:
+
+        а) разработка законодательства;
+
+        б) подготовка кадров.
+
+        B. Исследования
+
+        4. Выводы изложены в пункте 3 выше.
+        """,
+        "ar": """
+        تقرير الأمين العام
+
+        أولا - مقدمة
+
+        1 - يقدم هذا التقرير عملا بالقرار 6/1.
+
+        2 - ويغطي الفترة من 1 كانون الثاني/يناير إلى 31 كانون الأول/ديسمبر 2012.
+
+        ثانيا - الأنشطة
+
+        ألف - المساعدة التقنية
+
+        3 - قدم المكتب المساعدة في المجالات التالية:
+
+        (أ) الصياغة التشريعية؛
+
+        (ب) التدريب.
+
+        باء - البحوث
+
+        4 - ترد الاستنتاجات في الفقرة 3 أعلاه.
+        """,
     ]
 
+    /// A report excerpt in the six languages (Arabic `أولا -`, `ألف -`, `(ب)`; Russian `б)`;
+    /// French and Spanish `a)`).
     @Test func aReportGivesSectionsAndContinuousParagraphs() {
         let expected = ["section:1", "paragraph:1", "paragraph:2", "section:2", "section:2.A", "paragraph:3",
                         "paragraph:3(a)", "paragraph:3(b)", "section:2.B", "paragraph:4"]
@@ -418,6 +489,7 @@ import Testing
             #expect(document.genre == .report, "\(language)")
             #expect(Self.anchors(document) == expected, "\(language): \(Self.anchors(document))")
             #expect(document.paragraphs.first { $0.anchor == "paragraph:3" }?.kind == .numbered, "\(language)")
+            #expect(document.identity.number == nil, "\(language): a report's own number is its symbol's")
         }
     }
 
@@ -445,5 +517,27 @@ import Testing
         let text = "80/15. Title\n\nThe General Assembly,\n\nRecalling its resolution 79/1,\n\n1. Decides to act.\n\n3rd plenary meeting\n19 September 2025\n"
         let resolved = TestPipeline.resolved(Self.read(text, "en"))
         #expect(resolved.document.identity.adopted == "date:2025-09-19")
+    }
+
+    /// `genres` in `.concord.yml`: glob → genre; a value that is not a genre is an error
+    /// naming the key.
+    @Test func theConfigurationGivesGenresByGlob() throws {
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(".concord.yml")
+        try "genres:\n  \"treaties/**\": treaty\n".write(to: file, atomically: true, encoding: .utf8)
+        let configuration = try Configuration.load(file.path)
+        #expect(configuration.genre(for: folder.appendingPathComponent("treaties/a/conv.en.txt").path) == .treaty)
+        #expect(configuration.genre(for: folder.appendingPathComponent("res/r.en.txt").path) == nil)
+        try "genres:\n  \"treaties/**\": convention\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: RuleError.self) { try Configuration.load(file.path) }
+    }
+
+    /// A report's third-level heading: a short `1.` without a full stop, out of the
+    /// paragraphs' sequence, under a lettered section.
+    @Test func aReportsNumberedHeadingIsASection() {
+        let text = "Report of the Working Group\n\nI. Deliberations\n\nA. Prevention\n\n1. Awareness-raising\n\n5. Speakers described campaigns.\n\n2. Addressing demand\n\n6. Speakers noted the demand.\n"
+        let document = Self.read(text, "en")
+        #expect(Self.anchors(document) == ["section:1", "section:1.A", "section:1.A.1", "paragraph:5", "section:1.A.2", "paragraph:6"])
     }
 }
