@@ -233,7 +233,11 @@ struct StructureBuilder: Sendable {
         let rulesOfProcedure = input.prefix(8).contains { $0.text.count <= 200 && rules.namesRulesOfProcedure($0.text.string, language: language) }
         var part: String?, chapter: String?, section: String?, article: String?, numbered: String?
         var inBody = false
+        // The preamble opens with the chapeau (`The States Parties to this Convention,`) or a
+        // `Preamble` heading; what stands before it (the title) is no preambular paragraph.
+        var inPreamble = !input.contains { $0.kind == .chapeau }
         var preambleCount = 0
+        var lastPreambular: Int?
         var items = ItemNesting()
         var ids = [String: String]()  // anchor → id, for parents
         for index in paragraphs.indices {
@@ -245,7 +249,7 @@ struct StructureBuilder: Sendable {
                 let n = number.map(String.init) ?? ""
                 switch kind {
                 case .preamble:
-                    p.kind = .heading; p.anchor = "preamble"
+                    p.kind = .heading; p.anchor = "preamble"; inPreamble = true
                 case .annex: break
                 case .part:
                     part = "part:\(n)"; chapter = nil; section = nil; article = nil; numbered = nil
@@ -276,7 +280,12 @@ struct StructureBuilder: Sendable {
                 let (anchor, container) = items.anchor(for: letter, under: parent, rules: rules, language: language)
                 p.kind = .subparagraph; p.number = nil; p.label = letter
                 p.anchor = anchor; p.parentAnchor = container; p.parentID = ids[container]
+            } else if p.kind == .chapeau {
+                inPreamble = true
+            } else if !inBody, !inPreamble {
+                // The title, and what stands with it before the preamble.
             } else if !inBody, p.kind == .preambular || p.kind == .text || p.kind == .operative || p.kind == .heading {
+                lastPreambular = index
                 preambleCount += 1
                 p.kind = .preambular; p.number = preambleCount; p.label = nil; p.parentID = nil
                 p.anchor = "preamble:\(preambleCount)"; p.parentAnchor = nil
@@ -290,6 +299,12 @@ struct StructureBuilder: Sendable {
             }
             if let anchor = p.anchor { ids[anchor] = Self.id(for: anchor) }
             paragraphs[index] = p
+        }
+        // `Have agreed as follows:` closes the preamble (it ends with a colon): it is no
+        // preambular paragraph of its own, but belongs to the preamble.
+        if let last = lastPreambular, let end = paragraphs[last].text.string.trimmingCharacters(in: .whitespaces).last, ":：".contains(end) {
+            paragraphs[last].kind = .text; paragraphs[last].number = nil
+            paragraphs[last].anchor = nil; paragraphs[last].parentAnchor = nil
         }
         return Self.renamed(paragraphs)
     }
