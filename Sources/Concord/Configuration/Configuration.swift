@@ -17,6 +17,8 @@ public struct Configuration: Sendable {
     public var ruleFolders: [String] = []
     /// Glob → issuing body code (`docs/cop/**` → CTOC/COP).
     public var issuingBodies: [(glob: String, body: String)] = []
+    /// Glob → genre (`treaties/**` → treaty), where the text does not tell it.
+    public var genres: [(glob: String, genre: DocumentGenre)] = []
     /// A further comment prefix that starts a suppression line in plain text (`REM`), beside
     /// the forms always read (`<!-- concord-disable rule-id -->`, and `%`, `%%`, `#`, `//`).
     public var textComment: String?
@@ -35,6 +37,7 @@ public struct Configuration: Sendable {
         "rules": "map of check id to error, warning, note or off",
         "rule-folders": "list of folders with extra symbols.yml, treaties.yml or languages/*.yml",
         "issuing-bodies": "map of glob to the issuing body code (A, S, E, CTOC/COP, …)",
+        "genres": "map of glob to the genre of the documents: resolution, report, treaty or unknown",
         "text-comment": "a further comment prefix of suppression lines in plain text, without spaces (for example REM)",
         "limits": "map with file-size, docx-size (bytes) and findings-per-file (counts), each a positive whole number",
     ]
@@ -104,6 +107,19 @@ public struct Configuration: Sendable {
             }
             configuration.issuingBodies = bodies.map { ($0.key, $0.value as! String) }.sorted { $0.glob < $1.glob }
         }
+        if let raw = map["genres"] {
+            guard let genres = raw as? [String: Any], genres.values.allSatisfy({ $0 is String }) else {
+                throw RuleError(file: path, message: "'genres' must be a \(keys["genres"]!)")
+            }
+            var result = [(glob: String, genre: DocumentGenre)]()
+            for (glob, value) in genres.sorted(by: { $0.key < $1.key }) {
+                guard let genre = DocumentGenre(rawValue: value as! String) else {
+                    throw RuleError(file: path, message: "genres: '\(glob)' must be resolution, report, treaty or unknown, not '\(value)'")
+                }
+                result.append((glob, genre))
+            }
+            configuration.genres = result
+        }
         if let raw = map["limits"] {
             guard let limits = raw as? [String: Any] else { throw RuleError(file: path, message: "'limits' must be a \(keys["limits"]!)") }
             for (key, value) in limits.sorted(by: { $0.key < $1.key }) {
@@ -165,6 +181,13 @@ public struct Configuration: Sendable {
         return issuingBodies.first { Glob.matches($0.glob, relative) }?.body
     }
 
+    /// The genre the configuration gives a file's document, nil when it gives none.
+    public func genre(for path: String) -> DocumentGenre? {
+        guard !genres.isEmpty else { return nil }
+        let relative = Self.relative(path, to: base)
+        return genres.first { Glob.matches($0.glob, relative) }?.genre
+    }
+
     static func relative(_ path: String, to base: String) -> String {
         let absolute = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
         let standardized = (absolute as NSString).standardizingPath
@@ -204,6 +227,11 @@ public struct Configuration: Sendable {
     # The issuing body of the documents in a folder: what "its resolution" means there.
     # issuing-bodies:
     #   "cop/**": CTOC/COP
+
+    # The genre of the documents in a folder, where the text does not tell it (resolution,
+    # report, treaty — conventions, charters, rules of procedure —, or unknown).
+    # genres:
+    #   "treaties/**": treaty
 
     # Suppressing a finding in a document, for the rare intentional exception: a line of its
     # own, never read as text of the document, in Markdown and plain text alike:

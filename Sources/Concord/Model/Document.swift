@@ -18,6 +18,12 @@ public enum ParagraphKind: String, Sendable, Codable, CaseIterable {
     case closing
     /// Any other running text.
     case text
+    /// Units of treaties, conventions, charters, rules of procedure and reports (see
+    /// `DocumentGenre`): `Part II`, `Chapter V`, a section heading (`Section 2`, a report's
+    /// `I.`, `A.`, `1.`), `Article 12`, `Rule 7`, and a numbered paragraph of an article or of a
+    /// report (`3.`, Chinese `三、`). Lettered sub-paragraphs are `subparagraph`.
+    case part, chapter, section, article, rule
+    case numbered = "paragraph"
 
     /// The prefix of paragraph ids, as UN drafters name them (`pp3`, `op12`).
     public var idPrefix: String {
@@ -32,6 +38,12 @@ public enum ParagraphKind: String, Sendable, Codable, CaseIterable {
         case .annexText: return "at"
         case .closing: return "cl"
         case .text: return "x"
+        case .part: return "pt"
+        case .chapter: return "ch"
+        case .section: return "s"
+        case .article: return "art"
+        case .rule: return "r"
+        case .numbered: return "p"
         }
     }
 }
@@ -86,6 +98,14 @@ public struct Paragraph: Sendable, Hashable {
     public var markers: [FootnoteMarker]
     /// Where the paragraph starts in the source, its number or label included.
     public var start: Int
+    /// The unit's language-independent name (`paragraph:12`, `article:12(3)(b)`,
+    /// `annex:1/paragraph:3`, `section:1.B`; see the README): the same unit has the same
+    /// anchor in every language version. Nil for units without one (title, chapeau, closing,
+    /// unnumbered text).
+    public var anchor: String?
+    /// The anchor of the unit this one belongs to (an article's paragraph → the article,
+    /// an article → its chapter), nil at the top.
+    public var parentAnchor: String?
 
     public init(id: String, kind: ParagraphKind, number: Int?, label: String? = nil,
                 parentID: String? = nil, text: MappedText, markers: [FootnoteMarker] = [], start: Int) {
@@ -140,6 +160,10 @@ public struct Document: Sendable {
     public var symbol: String?
     public var paragraphs: [Paragraph]
     public var footnotes: [Footnote]
+    /// What kind of document it is (from its text, or the configuration's `genres`).
+    public var genre: DocumentGenre = .unknown
+    /// Its own symbol, number and date of adoption, as far as the text gives them.
+    public var identity = DocumentIdentity()
     /// For Word documents: where each line of the text made from the package comes from,
     /// so that places are reported as paragraph and character.
     public var paragraphPositions: ParagraphPositions?
@@ -213,6 +237,10 @@ extension Document {
         case .annexText: return "the annex text \(Self.quoted(paragraph.text.string))"
         case .closing: return "the closing \(Self.quoted(paragraph.text.string))"
         case .text: return "the text \(Self.quoted(paragraph.text.string))"
+        case .part, .chapter, .section, .article, .rule:
+            return paragraph.label.map { "\(paragraph.kind.readableName) \($0)" } ?? "the heading \(Self.quoted(paragraph.text.string))"
+        case .numbered:
+            return parent.map { "paragraph \(number) of \($0)" } ?? "paragraph \(number)"
         }
     }
 

@@ -33,6 +33,7 @@ extension ParagraphKind {
         case .annex: return "annex paragraph"
         case .subparagraph: return "sub-paragraph"
         case .annexText: return "annex text"
+        case .numbered: return "paragraph"
         default: return rawValue
         }
     }

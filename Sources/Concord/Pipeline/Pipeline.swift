@@ -225,6 +225,7 @@ public struct Pipeline: Sendable {
         do {
             var reader = self.reader
             reader.namedLanguage = namedLanguage
+            reader.genre = configuration.genre(for: file)
             let document = try reader.read(path: file)
             let inline = Suppressions(document, textComment: reader.textComment)
             let resolved = resolve(document, issuingBody: configuration.issuingBody(for: file))

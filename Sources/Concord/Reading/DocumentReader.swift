@@ -43,6 +43,9 @@ public struct DocumentReader: Sendable {
     /// `text-comment`); suppression lines are never text of the document.
     public var textComment: String?
 
+    /// The genre of the documents read (the configuration's `genres`), nil: told from the text.
+    public var genre: DocumentGenre?
+
     /// Limits on Word packages (entries, bytes inflated).
     public var docxEntryLimit = 10_000
     public var docxByteLimit = 256 * 1024 * 1024
@@ -131,8 +134,9 @@ public struct DocumentReader: Sendable {
         if language == nil, let detected = LanguageDetector.detect(source.units, lexicon: lexicon) {
             language = detected; languageSource = .text
         }
-        return Document(file: file, language: language, languageSource: languageSource, format: format,
-                        source: source, symbol: layout.documentSymbol, paragraphs: paragraphs, footnotes: footnotes)
+        let document = Document(file: file, language: language, languageSource: languageSource, format: format,
+                                source: source, symbol: layout.documentSymbol, paragraphs: paragraphs, footnotes: footnotes)
+        return StructureBuilder(lexicon: lexicon, language: language).build(document, genre: genre)
     }
 
     /// The language a file's own name gives: a two-letter code (`res-6-1.fr.txt`) or a UN

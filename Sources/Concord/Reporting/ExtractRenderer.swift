@@ -15,6 +15,8 @@ public enum ExtractRenderer {
             ]
             if let label = paragraph.label { fields.append(("label", .string(label))) }
             if let parent = paragraph.parentID { fields.append(("parent", .string(parent))) }
+            fields.append(("anchor", .optional(paragraph.anchor)))
+            fields.append(("parentAnchor", .optional(paragraph.parentAnchor)))
             return .object(fields)
         }
         let footnotes: [JSONValue] = document.footnotes.map { footnote in
@@ -46,6 +48,13 @@ public enum ExtractRenderer {
             ("symbol", .optional(document.symbol)),
             ("paragraphs", .array(paragraphs)),
             ("footnotes", .array(footnotes)),
+            ("genre", .string(document.genre.rawValue)),
+            ("identity", .object([
+                ("symbol", .optional(document.identity.symbol)),
+                ("number", .optional(document.identity.number)),
+                ("adopted", .optional((document.identity.adopted ?? citations.flatMap { DocumentIdentity.adoptionDate(of: document, citations: $0) })
+                    .map { String($0.dropFirst("date:".count)) })),
+            ])),
         ]
         if let citations { fields.append(("citations", .array(citations.map { json($0, in: document) }))) }
         return .object(fields)

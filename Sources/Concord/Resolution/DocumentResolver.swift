@@ -43,7 +43,7 @@ public struct DocumentResolver: Sendable {
     }
 
     public func resolve(_ normalized: NormalizedDocument, _ units: [FoundUnit], issuingBody body: String? = nil) -> ResolvedDocument {
-        let document = normalized.document
+        var document = normalized.document
         let language = document.language ?? .en
         guard let languageRules = rules.languages[language] ?? rules.languages[.en] else {
             return ResolvedDocument(document: document, normalized: normalized, citations: [])
@@ -52,10 +52,15 @@ public struct DocumentResolver: Sendable {
                                          issuingBody: body ?? issuingBody(of: document, language: languageRules))
         var text = [Citation]()
         var notes = [[Citation]]()
+        // A heading that opens a unit (`Article 12`, `第十二条`) is the unit's label, not a
+        // reference to it.
+        let headings = Dictionary(document.paragraphs.filter { [.part, .chapter, .section, .article, .rule].contains($0.kind) }
+            .map { ($0.id, $0.start) }, uniquingKeysWith: { a, _ in a })
         for unit in units {
             var found = resolver.citations(unit)
             switch unit.owner {
             case .paragraph(let id):
+                if let start = headings[id] { found.removeAll { $0.kind == .article && $0.sourceRange.lowerBound == start } }
                 for index in found.indices { found[index].paragraph = id }
                 text += found
             case .footnote(let label):
@@ -82,6 +87,7 @@ public struct DocumentResolver: Sendable {
                 all[index].url = "https://undocs.org/\(language.rawValue)/\(all[index].key)"
             }
         }
+        document.identity.adopted = DocumentIdentity.adoptionDate(of: document, citations: all)
         return ResolvedDocument(document: document, normalized: normalized, citations: all)
     }
 
@@ -114,6 +120,21 @@ public struct DocumentResolver: Sendable {
     }
 }
 
+extension DocumentIdentity {
+    /// The date of adoption: the date in the closing line (`3rd plenary meeting 19 September
+    /// 2025`), else a date in the masthead before the title (`Resolution adopted by the
+    /// General Assembly on 19 September 2025`).
+    public static func adoptionDate(of document: Document, citations: [Citation]) -> String? {
+        let closing = Set(document.paragraphs.filter { $0.kind == .closing }.map(\.id))
+        if let date = citations.first(where: { $0.kind == .date && $0.footnote == nil && closing.contains($0.paragraph ?? "") }) {
+            return date.key
+        }
+        guard let title = document.paragraphs.firstIndex(where: { $0.kind == .title }) else { return nil }
+        let masthead = Set(document.paragraphs[..<title].filter { $0.kind == .heading }.map(\.id))
+        return citations.first { $0.kind == .date && $0.footnote == nil && masthead.contains($0.paragraph ?? "") }?.key
+    }
+}
+
 /// The numbered units of a document that its own references can point at.
 struct InternalAnchors {
     private var operative = [Int: UnitAnchor]()
@@ -123,7 +144,7 @@ struct InternalAnchors {
         for paragraph in document.paragraphs {
             guard let number = paragraph.number else { continue }
             switch paragraph.kind {
-            case .operative where operative[number] == nil:
+            case .operative where operative[number] == nil, .numbered where paragraph.parentAnchor == nil && operative[number] == nil:
                 operative[number] = UnitAnchor(kind: .paragraph(.operative), number: String(number))
             case .annex where annex[number] == nil:
                 annex[number] = UnitAnchor(kind: .paragraph(.annex), number: String(number))

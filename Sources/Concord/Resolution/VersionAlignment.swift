@@ -19,6 +19,8 @@ public struct VersionAlignment: Sendable {
     public enum Position: Sendable, Hashable {
         case paragraph(ParagraphKind, Int)
         case other(String)
+        /// A unit of a genre with labels of its own (treaties, reports), by its anchor.
+        case anchor(String)
 
         /// `operative paragraph 12` (the 12th); a unit with no counterpart by its kind alone
         /// (`VersionAlignment.name(of:in:)` names it as a version words it).
@@ -26,6 +28,7 @@ public struct VersionAlignment: Sendable {
             switch self {
             case let .paragraph(kind, n): return "\(kind.readableName) \(n)"
             case .other: return "the text"
+            case let .anchor(anchor): return VersionAlignment.readable(anchor: anchor)
             }
         }
     }
@@ -35,7 +38,7 @@ public struct VersionAlignment: Sendable {
     /// its id.
     public func name(of position: Position, in v: Int) -> String {
         switch position {
-        case .paragraph: return position.readable
+        case .paragraph, .anchor: return position.readable
         case let .other(id): return versions[v].document.placeName(ofParagraph: id)
         }
     }
@@ -66,6 +69,24 @@ public struct VersionAlignment: Sendable {
     /// Each version's paragraph ids → their position.
     public let positions: [[String: Position]]
 
+    /// Whether the versions are of a genre whose units carry labels (treaties, reports):
+    /// their units pair by anchor (article 12 with article 12), not by order.
+    public let byAnchor: Bool
+    /// By anchor: each version's units (a unit without an anchor of its own counts under the
+    /// unit it belongs to), and the anchors in the order they first appear.
+    public let anchored: [[String: Unit]]
+    public let anchorOrder: [String]
+
+    /// `article:12(3)(b)` → `article 12(3)(b)`, `annex:1/paragraph:3` → `paragraph 3 of annex 1`,
+    /// `preamble:2` → `preambular paragraph 2`.
+    public static func readable(anchor: String) -> String {
+        let parts = anchor.split(separator: "/").reversed().map { part -> String in
+            if part.hasPrefix("preamble:") { return "preambular paragraph " + part.dropFirst("preamble:".count) }
+            return part.replacingOccurrences(of: ":", with: " ")
+        }
+        return parts.joined(separator: " of ")
+    }
+
     /// The paragraph kinds compared across versions.
     public static let comparedKinds: [ParagraphKind] = [.preambular, .operative, .annex]
 
@@ -78,6 +99,20 @@ public struct VersionAlignment: Sendable {
             paragraphs[kind] = versions.map { Self.paragraphUnits($0, kind: kind) }
         }
         self.paragraphs = paragraphs
+        let byAnchor = !versions.isEmpty && versions.allSatisfy { $0.document.genre.isLabelled && $0.document.genre == versions[0].document.genre }
+        self.byAnchor = byAnchor
+        var anchored = [[String: Unit]]()
+        var order = [String]()
+        if byAnchor {
+            var known = Set<String>()
+            for version in versions {
+                let units = Self.anchorUnits(version)
+                for (anchor, _) in units.order where known.insert(anchor).inserted { order.append(anchor) }
+                anchored.append(units.units)
+            }
+        }
+        self.anchored = anchored
+        anchorOrder = order
         let footnotes = zip(versions, positions).map { Self.footnoteUnits($0, positions: $1) }
         self.footnotes = footnotes
         let counts = footnotes.map(\.count)
@@ -100,6 +135,12 @@ public struct VersionAlignment: Sendable {
 
     private static func positions(_ version: ResolvedDocument) -> [String: Position] {
         var result = [String: Position]()
+        if version.document.genre.isLabelled {
+            for paragraph in version.document.paragraphs {
+                result[paragraph.id] = (paragraph.anchor ?? paragraph.parentAnchor).map(Position.anchor) ?? .other(paragraph.id)
+            }
+            return result
+        }
         var order = [ParagraphKind: Int]()
         for paragraph in version.document.paragraphs {
             switch paragraph.kind {
@@ -134,6 +175,28 @@ public struct VersionAlignment: Sendable {
             units[i].citations.append(citation)
         }
         return units
+    }
+
+    /// A labelled genre's units by anchor, with the citations of their text (and of the
+    /// unlabelled text that belongs to them).
+    private static func anchorUnits(_ version: ResolvedDocument) -> (units: [String: Unit], order: [(String, Int)]) {
+        var units = [String: Unit]()
+        var order = [(String, Int)]()
+        var owner = [String: String]()
+        for paragraph in version.document.paragraphs {
+            guard let anchor = paragraph.anchor ?? paragraph.parentAnchor else { continue }
+            owner[paragraph.id] = anchor
+            if units[anchor] == nil {
+                units[anchor] = Unit(name: readable(anchor: anchor), offset: paragraph.start, keys: [], citations: [], number: paragraph.number)
+                order.append((anchor, order.count))
+            }
+        }
+        for citation in version.citations where citation.footnote == nil && citation.kind != .unknown {
+            guard let id = citation.paragraph, let anchor = owner[id] else { continue }
+            units[anchor]!.keys.insert(citation.key)
+            units[anchor]!.citations.append(citation)
+        }
+        return (units, order)
     }
 
     private static func footnoteUnits(_ version: ResolvedDocument, positions: [String: Position]) -> [Unit] {
@@ -238,14 +301,16 @@ extension VersionAlignment {
                 }
                 counters[paragraph.kind, default: 0] += 1
                 let n = counters[paragraph.kind]!
-                let key = "\(paragraph.kind.rawValue)#\(n)"
-                let label: String
+                var key = "\(paragraph.kind.rawValue)#\(n)"
+                var label: String
+                if byAnchor, let anchor = paragraph.anchor { key = "@" + anchor }
                 switch paragraph.kind {
                 case .preambular: label = "pp\(n)"
                 case .operative: label = "op\(paragraph.number.map(String.init) ?? "\(n)")"
                 case .annex: label = "annex \(paragraph.number.map(String.init) ?? "\(n)")"
                 default: label = paragraph.kind.rawValue
                 }
+                if byAnchor, let anchor = paragraph.anchor { label = Self.readable(anchor: anchor) }
                 parentKey[paragraph.id] = key
                 if rows[key] == nil { rows[key] = Row(key: key, label: label, cells: [:]); order.append(key) }
                 rows[key]!.cells[v] = Cell(text: paragraph.text, start: paragraph.start,

@@ -46,6 +46,8 @@ public struct ReadingLexicon: Sendable {
     let paragraphOpenings: [String]
     /// Anchored on each opening's first character: says no to nearly every other text.
     let openingFilter: WordFilter
+    /// How each language heads and labels the units of treaties and reports.
+    public let structure: StructureRules
     /// The `reading` examples: a text, what it must be (`title`, `closing`, `annex`) or not be.
     let examples: [(path: String, kind: String, text: String, expected: Bool)]
 
@@ -104,6 +106,7 @@ public struct ReadingLexicon: Sendable {
         }
         self.languages = languages
         known = Set(languages.keys)
+        structure = try StructureRules(files: files)
         let frequency = WordFilter.frequency(of: corpus)
         titleWords = Self.unique(title.map { $0.lowercased() })
         titleFilter = WordFilter(titleWords, frequency: frequency)

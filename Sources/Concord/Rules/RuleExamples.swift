@@ -82,6 +82,14 @@ public enum RuleExamples {
                                                 found: example.expected ? [] : [example.kind]))
             }
         }
+        for example in rules.lexicon.structure.examples {
+            summary.examples += 1
+            let found = rules.lexicon.structure.exampleAnchor(example.text, language: example.language)
+            if found != example.anchor {
+                summary.failures.append(Failure(file: example.path, rule: "structure", text: example.text,
+                                                expected: example.anchor.map { [$0] } ?? [], found: found.map { [$0] } ?? []))
+            }
+        }
         let symbolsFile = rules.source.name("symbols.yml")
         for example in rules.symbols.examples {
             summary.examples += 1

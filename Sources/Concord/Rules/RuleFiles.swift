@@ -174,6 +174,29 @@ enum RuleFiles {
             var text: String
             var number: Int
         }
+        /// `structure`: how the language heads and labels the units of treaties and reports.
+        struct Structure: Decodable {
+            var headings: [String: String]?
+            var numbers: [String: Int]?
+            var paragraphLabels: [String]?
+            var itemLabels: [String]?
+            var itemLetters: [String]?
+            var sectionLabels: [String]?
+            var sectionLetters: [String]?
+            var reportWords: [String]?
+            var rulesOfProcedureWords: [String]?
+            var examples: [StructureExample]?
+            enum CodingKeys: String, CodingKey {
+                case headings, numbers, paragraphLabels = "paragraph-labels", itemLabels = "item-labels",
+                     itemLetters = "item-letters", sectionLabels = "section-labels",
+                     sectionLetters = "section-letters", reportWords = "report-words",
+                     rulesOfProcedureWords = "rules-of-procedure-words", examples
+            }
+        }
+        struct StructureExample: Decodable {
+            var text: String
+            var anchor: String?
+        }
         var language: String
         var name: String?
         var aliases: [String]?
@@ -184,6 +207,7 @@ enum RuleFiles {
         var scriptShare: Int?
         var months: Months?
         var reading: Reading?
+        var structure: Structure?
         var subItemLetters: SubItemLetters?
         var spelloutRewrites: [Rewrite]?
         var numberWordSeparators: [String]?
@@ -193,7 +217,7 @@ enum RuleFiles {
         var bodies: [Body]
         var patterns: [Pattern]
         enum CodingKeys: String, CodingKey {
-            case language, name, aliases, unCode = "un-code", locale, script, scriptShare = "script-share", months, reading,
+            case language, name, aliases, unCode = "un-code", locale, script, scriptShare = "script-share", months, reading, structure,
                  subItemLetters = "sub-item-letters", spelloutRewrites = "spellout-rewrites",
                  numberWordSeparators = "number-word-separators",
                  wordBoundaries = "word-boundaries", words, fragments, bodies, patterns

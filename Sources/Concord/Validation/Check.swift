@@ -78,7 +78,7 @@ public enum Checks {
         ParagraphNumberingGap(), ParagraphDuplicateNumber(), ParagraphMissingTarget(),
     ]
     public static let set: [any SetCheck] = [
-        SetParagraphCount(), SetFootnoteCount(), SetMarkerMoved(), SetCitationMismatch(),
+        SetParagraphCount(), SetFootnoteCount(), SetMarkerMoved(), SetCitationMismatch(), SetIdentityMismatch(),
     ]
     /// Every check type, the run's own (`report.findings-cut`, `suppression.unknown-check`) included.
     public static let all: [any Check.Type] = document.map { type(of: $0) } + set.map { type(of: $0) } + [FindingsCut.self, SuppressionUnknownCheck.self]

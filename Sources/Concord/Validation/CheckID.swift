@@ -29,6 +29,7 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case setMarkerMoved = "set.marker-moved"
     case setParagraphCount = "set.paragraph-count"
     case setCitationMismatch = "set.citation-mismatch"
+    case setIdentityMismatch = "set.identity-mismatch"
 
     public var description: String { rawValue }
 

@@ -43,10 +43,10 @@ import Yams
         #expect(result.status == 1)
         let document = try XMLDocument(data: Data(result.stdout.utf8))
         let cases = try document.nodes(forXPath: "//testcase")
-        #expect(cases.count == 7)
-        #expect(try document.nodes(forXPath: "//testcase/failure").count == 6)
+        #expect(cases.count == 8)
+        #expect(try document.nodes(forXPath: "//testcase/failure").count == 7)
         let suite = try #require(try document.nodes(forXPath: "/testsuites").first as? XMLElement)
-        #expect(suite.attribute(forName: "failures")?.stringValue == "6")
+        #expect(suite.attribute(forName: "failures")?.stringValue == "7")
     }
 
     @Test func githubCommandsAreEscaped() throws {

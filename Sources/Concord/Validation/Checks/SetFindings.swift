@@ -27,6 +27,15 @@ extension VersionAlignment {
     /// reference's (those present in at least two versions).
     func comparedUnits() -> [(versions: [Int], units: [Unit])] {
         var result = [(versions: [Int], units: [Unit])]()
+        if byAnchor {
+            // Labelled genres: article 12 with article 12, wherever it stands.
+            for anchor in anchorOrder {
+                let present = versions.indices.filter { anchored[$0][anchor] != nil }
+                guard present.count >= 2 else { continue }
+                result.append((present, present.map { anchored[$0][anchor]! }))
+            }
+            return result
+        }
         for kind in Self.comparedKinds where pairs(kind) {
             let units = paragraphs[kind]!
             for position in 0..<(units.first?.count ?? 0) {

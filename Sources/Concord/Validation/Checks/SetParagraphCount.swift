@@ -18,7 +18,7 @@ public struct SetParagraphCount: SetCheck {
     public init() {}
 
     public func findings(in set: VersionAlignment, context: CheckContext) -> [Finding] {
-        var findings = [Finding]()
+        var findings = byAnchor(set, context)
         for kind in VersionAlignment.comparedKinds {
             let units = set.paragraphs[kind]!
             let plural = kind.readableName + "s"
@@ -53,6 +53,41 @@ public struct SetParagraphCount: SetCheck {
                                                 related: agreeing.map { set.location($0, units[$0][position].offset) },
                                                 subject: "\(kind.rawValue) #\(position + 1) number"))
                 }
+            }
+        }
+        return findings
+    }
+
+    /// Treaties and reports: a unit (article 12, paragraph 3 of article 8, paragraph 23) that
+    /// most versions have and one lacks, or one has and most lack — only the coarsest (a
+    /// missing article, not each of its paragraphs). Preambular paragraphs are compared by
+    /// count above.
+    private func byAnchor(_ set: VersionAlignment, _ context: CheckContext) -> [Finding] {
+        guard set.byAnchor else { return [] }
+        var findings = [Finding]()
+        var reported = [Set<String>](repeating: [], count: set.versions.count)
+        func within(_ anchor: String, _ coarser: Set<String>) -> Bool {
+            coarser.contains { anchor.hasPrefix($0 + "(") || anchor.hasPrefix($0 + "/") }
+        }
+        for (position, anchor) in set.anchorOrder.enumerated() where !anchor.hasPrefix("preamble:") {
+            let has = set.versions.indices.map { set.anchored[$0][anchor] != nil }
+            guard let (common, agreeing) = SetMajority.of(has) else { continue }
+            let name = VersionAlignment.readable(anchor: anchor)
+            for v in set.versions.indices where has[v] != common && !within(anchor, reported[v]) {
+                reported[v].insert(anchor)
+                let offset: Int
+                if let unit = set.anchored[v][anchor] {
+                    offset = unit.offset
+                } else {
+                    // Where it would be: after the last unit before it that the version has.
+                    offset = set.anchorOrder[..<position].reversed().lazy.compactMap { set.anchored[v][$0]?.offset }.first ?? 0
+                }
+                let message = common
+                    ? "the \(set.versions[v].language) version has no \(name); \(set.names(agreeing)) have it"
+                    : "the \(set.versions[v].language) version has \(name), which \(set.names(agreeing)) do not have"
+                findings.append(set.finding(Self.id, context, version: v, offset: offset, message: message,
+                                            related: agreeing.compactMap { a in set.anchored[a][anchor].map { set.location(a, $0.offset) } },
+                                            subject: "\(anchor) presence"))
             }
         }
         return findings
