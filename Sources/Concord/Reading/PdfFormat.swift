@@ -5,7 +5,8 @@ public struct PdfFormat: DocumentFormat {
     public var extensions: Set<String> { ["pdf"] }
     public func read(path: String, with reader: DocumentReader) throws(InputError) -> Document {
         let pages = try PdfFile.pages(of: try DocumentReader.contents(of: path), file: path)
-        let made = PdfText(pages: pages)
+        let assembler = ParagraphAssembler(lexicon: reader.lexicon)
+        let made = PdfText(pages: pages) { assembler.reads($0, as: "opening") }
         let source = SourceText(made.text)
         try DocumentReader.checkLength(source.units.count, file: path)
         var document = reader.read(source: source, file: path, format: .plainText)

@@ -17,7 +17,9 @@ struct PdfText {
     var text = ""
     var positions = PagePositions()
 
-    init(pages: [PdfPage]) {
+    /// `opensUnit`: whether a line's text opens a new unit (a paragraph opening of one of the
+    /// languages, a number, an annex heading: `ParagraphAssembler.opensUnit`).
+    init(pages: [PdfPage], opensUnit: (String) -> Bool) {
         let pageLines = pages.map(PdfLine.lines(of:))
         let all = pageLines.flatMap { $0 }
         let bodySize = Self.bodySize(all)
@@ -50,9 +52,18 @@ struct PdfText {
             pending.removeAll()
         }
 
+        var split = zip(pageLines, pages).map { lines, page in
+            Self.split(lines.filter { !furniture.contains(PageLine(page: $0.page, number: $0.number)) },
+                       bodySize: bodySize, pageHeight: Float(page.height))
+        }
+        // A footnote that runs over to the next page: the lines there before the first label
+        // continue the previous page's last footnote.
+        for index in split.indices.dropFirst() where !split[index - 1].zone.isEmpty {
+            split[index - 1].zone += split[index].carried
+            split[index].carried = []
+        }
         for (pageIndex, page) in pages.enumerated() {
-            let kept = pageLines[pageIndex].filter { !furniture.contains(PageLine(page: $0.page, number: $0.number)) }
-            let (body, zone) = Self.split(kept, bodySize: bodySize)
+            let (body, zone) = (split[pageIndex].body + split[pageIndex].carried, split[pageIndex].zone)
             let edges = Self.textEdges(body, bodySize: bodySize, page: page)
             for (index, line) in body.enumerated() {
                 if let before = previous {
@@ -61,10 +72,11 @@ struct PdfText {
                         // Over a page break: a paragraph that filled the page's last line may go
                         // on. When the page has footnotes, their bodies stand between the two
                         // pages' lines, as in the seed's text, and the paragraph assembler decides
-                        // (with each language's paragraph openings); otherwise the lines join.
+                        // (with each language's paragraph openings); otherwise the lines join
+                        // unless the next page's first line opens a unit by the same test.
                         let filled = abs(before.size - line.size) <= 0.1 * max(before.size, line.size)
                             && !Self.endsShort(before, next: line, edges: previousEdge)
-                        if !filled || !pending.isEmpty { blank(); flush(); blank() }
+                        if !filled || !pending.isEmpty || opensUnit(line.text) { blank(); flush(); blank() }
                         sameParagraph = true
                     } else {
                         sameParagraph = !Self.breaks(before, line, pitch: pitch, bodySize: bodySize, edges: edges)
@@ -137,18 +149,32 @@ struct PdfText {
     /// The page's text and its footnote zone: the lines from the first one that starts with
     /// a label (raised digits, or digits and a space) to the end of the page, all set smaller
     /// than the body; a rule of underscores above them is dropped.
-    static func split(_ lines: [PdfLine], bodySize: Float) -> ([PdfLine], [PdfLine]) {
+    static func split(_ lines: [PdfLine], bodySize: Float, pageHeight: Float) -> (body: [PdfLine], carried: [PdfLine], zone: [PdfLine]) {
         var start = lines.count
         while start > 0, lines[start - 1].size <= 0.92 * bodySize { start -= 1 }
+        let small = start
         while start < lines.count {
             let line = lines[start]
             if line.raisedLabelLength > 0 || startsWithDigitLabel(line) { break }
             start += 1
         }
-        guard start < lines.count else { return (lines, []) }
-        var body = Array(lines[..<start])
-        if let last = body.last, isRule(last) { body.removeLast() }
-        return (body, Array(lines[start...]))
+        if start == lines.count {
+            // Footnotes set in the body's size (as some converters do): the lines from the
+            // first in the lower half of the page that starts with a raised label.
+            guard let first = lines.indices.first(where: { index in
+                index > 0 && lines[index].top > 0.4 * pageHeight && lines[index].raisedLabelLength > 0
+                    && lines[index].raisedLabelLength < lines[index].glyphs.count
+                    && lines[index].glyphs[lines[index].raisedLabelLength].isSpace
+                    && lines[index...].allSatisfy { $0.size <= 1.05 * bodySize }
+            }) else { return (lines, [], []) }
+            return (Array(lines[..<first]), [], Array(lines[first...]))
+        }
+        var body = Array(lines[..<small])
+        var carried = Array(lines[small..<start])
+        // A rule of underscores over the footnotes is not text.
+        if let first = carried.first, isRule(first) { carried.removeFirst() }
+        else if carried.isEmpty, let last = body.last, isRule(last) { body.removeLast() }
+        return (body, carried, Array(lines[start...]))
     }
 
     static func startsWithDigitLabel(_ line: PdfLine) -> Bool {
