@@ -60,10 +60,10 @@ public struct Finding: Sendable, Hashable {
         self.subject = subject
     }
 
-    /// Sorting: by file, line, column, rule.
+    /// Sorting: by file, (page,) line, column, rule.
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
-        (a.location.file, a.location.line, a.location.column, a.rule, a.message)
-            < (b.location.file, b.location.line, b.location.column, b.rule, b.message)
+        (a.location.file, a.location.page ?? 0, a.location.line, a.location.column, a.rule, a.message)
+            < (b.location.file, b.location.page ?? 0, b.location.line, b.location.column, b.rule, b.message)
     }
 }
 
