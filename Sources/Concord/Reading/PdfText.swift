@@ -25,6 +25,9 @@ struct PdfText {
         let bodySize = Self.bodySize(all)
         let pitch = Self.linePitch(all, bodySize: bodySize)
         let furniture = Self.furniture(pageLines, pages: pages)
+        // Footnote labels in plain digits count only in a document that never raises them:
+        // elsewhere `28 and 29 August` at the start of a footnote's line is its text.
+        let plainLabels = !all.contains { $0.raisedLabelLength > 0 }
 
         var lines = [String]()
         var places = [PagePositions.Line]()
@@ -45,8 +48,9 @@ struct PdfText {
             for zone in pending {
                 for (index, line) in zone.enumerated() {
                     let label = line.raisedLabelLength
-                    if index == 0 || label > 0 { blank() }
-                    emit(line, text: Self.bodyLine(line, labelLength: label))
+                    let plain = plainLabels && label == 0 && Self.startsWithDigitLabel(line)
+                    if index == 0 || label > 0 || plain { blank() }
+                    emit(line, text: label > 0 || plain ? Self.bodyLine(line, labelLength: label) : line.text)
                 }
             }
             pending.removeAll()
@@ -54,7 +58,7 @@ struct PdfText {
 
         var split = zip(pageLines, pages).map { lines, page in
             Self.split(lines.filter { !furniture.contains(PageLine(page: $0.page, number: $0.number)) },
-                       bodySize: bodySize, pageHeight: Float(page.height))
+                       bodySize: bodySize, pageHeight: Float(page.height), plainLabels: plainLabels)
         }
         // A footnote that runs over to the next page: the lines there before the first label
         // continue the previous page's last footnote.
@@ -149,13 +153,13 @@ struct PdfText {
     /// The page's text and its footnote zone: the lines from the first one that starts with
     /// a label (raised digits, or digits and a space) to the end of the page, all set smaller
     /// than the body; a rule of underscores above them is dropped.
-    static func split(_ lines: [PdfLine], bodySize: Float, pageHeight: Float) -> (body: [PdfLine], carried: [PdfLine], zone: [PdfLine]) {
+    static func split(_ lines: [PdfLine], bodySize: Float, pageHeight: Float, plainLabels: Bool) -> (body: [PdfLine], carried: [PdfLine], zone: [PdfLine]) {
         var start = lines.count
         while start > 0, lines[start - 1].size <= 0.92 * bodySize { start -= 1 }
         let small = start
         while start < lines.count {
             let line = lines[start]
-            if line.raisedLabelLength > 0 || startsWithDigitLabel(line) { break }
+            if line.raisedLabelLength > 0 || (plainLabels && startsWithDigitLabel(line)) { break }
             start += 1
         }
         if start == lines.count {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+@testable import Concord
 
 /// PDFs made at test time from the corpus, never copied into the repository: the seed set's
 /// Word documents (`Corpora/docx`) through LibreOffice (`soffice --headless --convert-to
@@ -74,6 +75,42 @@ enum PdfFixtures {
             try convert([docx], with: soffice, into: out)
         }
         return (markdown, docx.path, pdf.path)
+    }
+
+    /// The same resolution with every footnote marker Concord reads in its Markdown written
+    /// as `[^n]` (most of the corpus's markers are bare digits, which pandoc leaves as text and
+    /// whose notes it drops), then made into .docx and PDF the same way.
+    static func gaResolutionWithEveryMarker(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (markdown: String, pdf: String)? {
+        guard let markdown = Paths.shared("corpus/en-ga-80-md/\(name).md", sourceLocation: sourceLocation),
+              let pandoc = tool("pandoc", sourceLocation: sourceLocation),
+              let soffice = tool("soffice", sourceLocation: sourceLocation) else { return nil }
+        let document = try DocumentReader().read(path: markdown)
+        var units = document.source.units
+        let markers = document.footnotes.flatMap { note in note.markers.map { (note.label, $0.sourceRange) } }
+            .sorted { $0.1.lowerBound > $1.1.lowerBound }
+        for (label, range) in markers where !(units[range.lowerBound] == 0x5B) {  // not already `[^n]`
+            units.replaceSubrange(range, with: Array("[^\(label)]".utf16))
+        }
+        var text = String(decoding: units, as: UTF16.self)
+        // The YAML front matter is the collector's, not the resolution's: pandoc would print
+        // its title and date as a title block.
+        if text.hasPrefix("---\n"), let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 4)..<text.endIndex) {
+            text = String(text[end.upperBound...])
+        }
+        lock.lock(); defer { lock.unlock() }
+        var hash = Hash()
+        hash.add(Data(text.utf8))
+        let out = folder.appendingPathComponent("ga-marked-\(hash.hex)")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let source = out.appendingPathComponent("\(name)-EN.md")
+        let docx = out.appendingPathComponent("\(name)-EN.docx")
+        let pdf = out.appendingPathComponent("\(name)-EN.pdf")
+        if !FileManager.default.fileExists(atPath: pdf.path) {
+            try text.write(to: source, atomically: true, encoding: .utf8)
+            try run(pandoc, ["-o", docx.path, source.path])
+            try convert([docx], with: soffice, into: out)
+        }
+        return (markdown, pdf.path)
     }
 
     private static func convert(_ files: [URL], with soffice: String, into out: URL) throws {
