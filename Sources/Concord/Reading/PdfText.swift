@@ -12,7 +12,9 @@
 /// pages that repeats (digits aside) on several pages; a paragraph ends where the line
 /// spacing opens, the font size changes, or the line stops short although the next line's
 /// first word would have fitted; a paragraph that fills its page's last line goes on over
-/// the page break.
+/// the page break unless the next page opens a new unit (the assembler's test, with each
+/// language's paragraph openings). Footnote markers are raised digits only: a marker written
+/// as another raised character (`*`, a letter) is kept as it is.
 struct PdfText {
     var text = ""
     var positions = PagePositions()
