@@ -153,7 +153,8 @@ extension PdfLine {
                 glyphs.append(space(between: last, and: first))
             }
             for glyph in piece.glyphs {
-                if let last = glyphs.last, !last.isSpace, !glyph.isSpace, !(isIdeographic(last.scalar) && isIdeographic(glyph.scalar)) {
+                if let last = glyphs.last, !last.isSpace, !glyph.isSpace, !(isIdeographic(last.scalar) && isIdeographic(glyph.scalar)),
+                   !isRightToLeft(last.scalar), !isRightToLeft(glyph.scalar) {
                     // A gap wider than a fifth of the font size between two characters is a
                     // word space the PDF draws by moving, not by a space character
                     // (`1.Notes` for a numbered paragraph with a tab).
