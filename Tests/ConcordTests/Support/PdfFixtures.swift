@@ -28,10 +28,11 @@ enum PdfFixtures {
         return nil
     }
 
-    /// The seed set as PDFs, by language (nil without LibreOffice). Word's tracked changes are
+    /// The seed set as PDFs, by language (nil without LibreOffice): `Corpora/docx`, or another
+    /// folder of the six Word documents (`docx-defects`). Word's tracked changes are
     /// accepted first (Concord reads a .docx that way; LibreOffice would print deletions and
     /// bracketed old list numbers).
-    static func seedSet(sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: String]? {
+    static func seedSet(_ corpus: String = "docx", sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: String]? {
         guard let soffice = tool("soffice", sourceLocation: sourceLocation) else { return nil }
         lock.lock(); defer { lock.unlock() }
         var result = [String: String]()
@@ -39,16 +40,16 @@ enum PdfFixtures {
         var hash = Hash()
         let languages = ["ar", "en", "es", "fr", "ru", "zh"]
         for language in languages {
-            hash.add(try Data(contentsOf: URL(fileURLWithPath: Paths.corpora("docx/res-6-1.\(language).docx"))))
+            hash.add(try Data(contentsOf: URL(fileURLWithPath: Paths.corpora("\(corpus)/res-6-1.\(language).docx"))))
         }
-        let out = folder.appendingPathComponent("seed-\(hash.hex)")
+        let out = folder.appendingPathComponent("\(corpus)-\(hash.hex)")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         for language in languages {
             let pdf = out.appendingPathComponent("res-6-1.\(language).pdf")
             result[language] = pdf.path
             if !FileManager.default.fileExists(atPath: pdf.path) {
                 let accepted = out.appendingPathComponent("res-6-1.\(language).docx")
-                try acceptTrackedChanges(URL(fileURLWithPath: Paths.corpora("docx/res-6-1.\(language).docx")), to: accepted)
+                try acceptTrackedChanges(URL(fileURLWithPath: Paths.corpora("\(corpus)/res-6-1.\(language).docx")), to: accepted)
                 missing.append((language, accepted))
             }
         }
