@@ -32,11 +32,24 @@ let package = Package(
             name: "CConcordZlib",
             linkerSettings: [.linkedLibrary("z")]
         ),
+        // poppler-glib (Debian libpoppler-glib-dev), found through pkg-config; only
+        // CPopplerShim includes it, so that the Swift code never sees glib.
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        // PDF text through poppler: characters with their boxes and font sizes, plain C types.
+        .target(
+            name: "CPopplerShim",
+            dependencies: ["CPoppler"]
+        ),
         .target(
             name: "Concord",
             dependencies: [
                 "CICUShim",
                 "CConcordZlib",
+                "CPopplerShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

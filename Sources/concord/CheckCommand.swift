@@ -6,7 +6,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check documents: broken references in each, and disagreements between the language versions of each document.",
         discussion: """
-        Folders are searched for .txt, .md, .markdown and .docx files (-v lists what was read and what was skipped, and why). \
+        Folders are searched for .txt, .md, .markdown, .docx and .pdf files (-v lists what was read and what was skipped, and why). \
         Files of one document in several languages form a set by name: res-6-1.fr.txt with res-6-1.en.txt, \
         A_RES_80_13-EN.txt with A_RES_80_13-FR.txt, UN job numbers 2512345E.txt with 2512345F.txt, \
         A_RES_80_1_E.txt with A_RES_80_1_F.txt (in one folder), E/res.txt with F/res.txt or english/res.txt with \

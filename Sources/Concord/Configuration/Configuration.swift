@@ -200,7 +200,7 @@ public struct Configuration: Sendable {
     # Concord's settings for this repository. Paths and globs are relative to this file.
     # Every key is optional; an unknown key or a bad value is an error (exit code 3).
 
-    # Files to check (globs; ** crosses folders). Without include, every .txt, .md and .docx
+    # Files to check (globs; ** crosses folders). Without include, every .txt, .md, .docx and .pdf
     # under the paths given on the command line.
     # include:
     #   - "resolutions/**/*.docx"

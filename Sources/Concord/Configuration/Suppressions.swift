@@ -28,7 +28,7 @@ public struct Suppressions: Sendable {
     public static let textPrefixes = ["%%", "%", "//", "#"]
 
     public init(_ document: Document, textComment: String?) {
-        guard document.format != .docx else { return }
+        guard document.format != .docx, document.format != .pdf else { return }
         let source = document.source
         guard Self.mayContainDirective(source.units) else { return }
         var open = [String?: Int]()

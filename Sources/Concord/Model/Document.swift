@@ -145,6 +145,7 @@ public enum SourceFormat: String, Sendable, Codable {
     case plainText = "text"
     case markdown
     case docx
+    case pdf
 }
 
 /// A resolution as read from one file: its paragraphs and footnotes, every position mapped
@@ -167,6 +168,9 @@ public struct Document: Sendable {
     /// For Word documents: where each line of the text made from the package comes from,
     /// so that places are reported as paragraph and character.
     public var paragraphPositions: ParagraphPositions?
+    /// For PDFs: the page and line of each line of the text made from the pages, so that
+    /// places are reported as page, line and column.
+    public var pagePositions: PagePositions?
 
     public init(file: String, language: Language?, languageSource: LanguageSource?, format: SourceFormat,
                 source: SourceText, symbol: String?, paragraphs: [Paragraph], footnotes: [Footnote]) {
@@ -188,6 +192,7 @@ public struct Document: Sendable {
     /// character.
     public func position(of sourceOffset: Int) -> SourcePosition {
         let position = source.position(of: sourceOffset)
+        if let pagePositions { return pagePositions.position(line: position.line, column: position.column) }
         guard let paragraphPositions else { return position }
         return paragraphPositions.position(line: position.line, column: position.column)
     }
@@ -196,6 +201,7 @@ public struct Document: Sendable {
     public func location(of sourceOffset: Int, message: String? = nil) -> Location {
         let p = position(of: sourceOffset)
         var location = Location(file: file, line: p.line, column: p.column, message: message, paragraphBased: paragraphPositions != nil)
+        location.page = p.page
         location.offset = sourceOffset
         return location
     }

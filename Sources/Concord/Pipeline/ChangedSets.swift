@@ -82,7 +82,7 @@ extension Pipeline {
     }
 
     /// Whether a file's name is a document's: a document extension (`.txt`, `.md`,
-    /// `.markdown`, `.docx`) or a language as its extension (`devset.fr`); never a README
+    /// `.markdown`, `.docx`, `.pdf`) or a language as its extension (`devset.fr`); never a README
     /// (`README.md`, `README.fr.md`, `readme.txt`) or a hidden file.
     public static func isDocumentName(_ path: String, known: Set<Language> = ReadingLexicon.standard.known) -> Bool {
         let name = (path as NSString).lastPathComponent

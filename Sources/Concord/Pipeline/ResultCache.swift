@@ -127,13 +127,16 @@ struct ResultCache: Sendable {
         var message: String?
         var paragraphBased: Bool
         var offset: Int?
+        var page: Int?
 
         init(_ l: Location) {
             file = l.file; line = l.line; column = l.column; message = l.message; paragraphBased = l.paragraphBased; offset = l.offset
+            page = l.page
         }
         var location: Location {
             var location = Location(file: file, line: line, column: column, message: message, paragraphBased: paragraphBased)
             location.offset = offset
+            location.page = page
             return location
         }
     }

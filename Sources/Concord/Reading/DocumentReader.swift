@@ -23,7 +23,7 @@ public struct DocumentReader: Sendable {
     }
 
     /// The formats Concord reads, by extension.
-    public static let standardFormats: [any DocumentFormat] = [PlainTextFormat(), MarkdownFormat(), DocxFormat()]
+    public static let standardFormats: [any DocumentFormat] = [PlainTextFormat(), MarkdownFormat(), DocxFormat(), PdfFormat()]
 
     /// The formats this reader reads (a file whose extension none claims is read as text).
     public var formats: [any DocumentFormat] = DocumentReader.standardFormats
@@ -33,7 +33,7 @@ public struct DocumentReader: Sendable {
 
     /// Formats refused with a clear error rather than read as text: HTML (the UN publishes
     /// HTML versions) would be reported on for its tags and scripts.
-    static let refusedExtensions: Set<String> = ["doc", "pdf", "odt", "rtf", "html", "htm", "xhtml"]
+    static let refusedExtensions: Set<String> = ["doc", "odt", "rtf", "html", "htm", "xhtml"]
 
     /// The language the file's path gives as a set of versions reads it (a language folder,
     /// a configured set pattern): after `language`, before the file's own name.

@@ -43,7 +43,7 @@ public enum GitHubReport {
         var out = ""
         for finding in report.findings {
             let command = finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
-            out += "::\(command) file=\(file(finding.location.file)),line=\(finding.location.line),col=\(finding.location.column),title=\(property(finding.rule.rawValue))::\(data(finding.message))\n"
+            out += "::\(command) file=\(file(finding.location.file)),line=\(finding.location.line),col=\(finding.location.column),title=\(property(finding.rule.rawValue))::\(data(finding.message + (finding.location.page.map { " (page \($0))" } ?? "")))\n"
         }
         for error in report.inputErrors {
             out += "::error file=\(file(error.file))\(error.line.map { ",line=\($0)" } ?? ""),title=input::\(data(error.message))\n"

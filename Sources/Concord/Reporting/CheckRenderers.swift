@@ -51,7 +51,8 @@ public enum TextReport {
 public enum JSONReport {
     public static func render(_ report: CheckReport) -> String {
         func location(_ l: Location) -> JSONValue {
-            var fields: [(String, JSONValue)] = [("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column))]
+            var fields: [(String, JSONValue)] = [("file", .string(l.file))] + (l.page.map { [("page", JSONValue.int($0))] } ?? [])
+                + [("line", .int(l.line)), ("column", .int(l.column))]
             if l.paragraphBased { fields.append(("unit", .string("paragraph"))) }
             if let message = l.message { fields.append(("message", .string(message))) }
             return .object(fields)
@@ -67,6 +68,7 @@ public enum JSONReport {
                         ("severity", .string(finding.severity.rawValue)),
                         ("message", .string(finding.message)),
                         ("file", .string(finding.location.file)),
+                    ] + (finding.location.page.map { [("page", JSONValue.int($0))] } ?? []) + [
                         ("line", .int(finding.location.line)),
                         ("column", .int(finding.location.column)),
                     ] + (finding.location.paragraphBased ? [("unit", JSONValue.string("paragraph"))] : []) + [
@@ -126,7 +128,10 @@ public enum SARIFReport {
         func physical(_ l: Location) -> JSONValue {
             .object([
                 ("artifactLocation", artifact(l.file)),
-                ("region", .object([("startLine", .int(l.line)), ("startColumn", .int(l.column))])),
+                // A PDF's place is a page, a line on it and a column: SARIF's region has no
+                // page, so it goes into the region's property bag.
+                ("region", .object([("startLine", .int(l.line)), ("startColumn", .int(l.column))]
+                    + (l.page.map { [("properties", JSONValue.object([("page", .int($0))]))] } ?? []))),
             ])
         }
         let results: [JSONValue] = report.sets.flatMap { set in set.findings.map { (set.set.name, $0) } }.map { setName, finding in

@@ -1,6 +1,12 @@
 /// Renders the document model that `concord extract` prints: JSON for programs, an outline
 /// for people. Pure functions of the documents.
 public enum ExtractRenderer {
+    /// A place's fields: `line`, `column`, and for a PDF `page` first (`line` is then the
+    /// line on that page).
+    static func place(_ position: SourcePosition) -> [(String, JSONValue)] {
+        (position.page.map { [("page", JSONValue.int($0))] } ?? []) + [("line", .int(position.line)), ("column", .int(position.column))]
+    }
+
     /// One JSON object per document (the fields are documented in the README).
     public static func json(_ document: Document, citations: [Citation]? = nil) -> JSONValue {
         let paragraphs: [JSONValue] = document.paragraphs.map { paragraph in
@@ -9,8 +15,7 @@ public enum ExtractRenderer {
                 ("id", .string(paragraph.id)),
                 ("kind", .string(paragraph.kind.rawValue)),
                 ("number", .optional(paragraph.number)),
-                ("line", .int(position.line)),
-                ("column", .int(position.column)),
+            ] + place(position) + [
                 ("text", .string(paragraph.text.string)),
             ]
             if let label = paragraph.label { fields.append(("label", .string(label))) }
@@ -26,17 +31,13 @@ public enum ExtractRenderer {
             ]
             if let body = footnote.body {
                 let position = document.position(of: body.labelRange.lowerBound)
-                fields.append(("body", .object([("line", .int(position.line)), ("column", .int(position.column))])))
+                fields.append(("body", .object(place(position))))
             } else {
                 fields.append(("body", .null))
             }
             fields.append(("markers", .array(footnote.markers.map { marker in
                 let position = document.position(of: marker.sourceRange.lowerBound)
-                return .object([
-                    ("line", .int(position.line)),
-                    ("column", .int(position.column)),
-                    ("paragraph", .string(marker.paragraphID)),
-                ])
+                return .object(place(position) + [("paragraph", .string(marker.paragraphID))])
             })))
             return .object(fields)
         }
@@ -66,8 +67,7 @@ public enum ExtractRenderer {
             ("kind", .string(citation.kind.rawValue)),
             ("text", .string(citation.text)),
             ("key", .string(citation.key)),
-            ("line", .int(position.line)),
-            ("column", .int(position.column)),
+        ] + place(position) + [
             ("footnote", .optional(citation.footnote)),
             ("paragraph", .optional(citation.paragraph)),
         ]
@@ -97,7 +97,8 @@ public enum ExtractRenderer {
         for paragraph in document.paragraphs {
             let position = document.position(of: paragraph.start)
             let id = paragraph.id.padding(toLength: max(idWidth, 4), withPad: " ", startingAt: 0)
-            out += "  \(id) \(String(position.line).leftPadded(to: 5))  \(abbreviate(paragraph.text.string, width: width))\n"
+            let place = position.page.map { "p\($0):\(position.line)" } ?? String(position.line)
+            out += "  \(id) \(place.leftPadded(to: 5))  \(abbreviate(paragraph.text.string, width: width))\n"
         }
         if !document.footnotes.isEmpty { out += "  footnotes:\n" }
         for footnote in document.footnotes {

@@ -57,8 +57,10 @@ public enum ReportMerge {
             guard let file = v["file"]?.stringValue, let line = v["line"]?.intValue, let column = v["column"]?.intValue else {
                 throw bad("a location without file, line and column")
             }
-            return Location(file: file, line: line, column: column, message: v["message"]?.stringValue,
-                            paragraphBased: v["unit"]?.stringValue == "paragraph")
+            var location = Location(file: file, line: line, column: column, message: v["message"]?.stringValue,
+                                    paragraphBased: v["unit"]?.stringValue == "paragraph")
+            location.page = v["page"]?.intValue
+            return location
         }
         var reports = [SetReport]()
         for set in sets {

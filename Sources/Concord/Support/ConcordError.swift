@@ -49,7 +49,7 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidUTF16: return "not valid UTF-16 (a lone surrogate)"
         case .unsupportedFormat(let ext) where ["html", "htm", "xhtml"].contains(ext):
             return "HTML is not read (its tags and scripts are not document text): give the .docx, or save the page as plain text (.txt)"
-        case .unsupportedFormat(let ext): return "unsupported file type '\(ext)' (Concord reads .txt, .md and .docx)"
+        case .unsupportedFormat(let ext): return "unsupported file type '\(ext)' (Concord reads .txt, .md, .docx and .pdf)"
         case .tooLarge(let bytes, let limit): return "the file is \(bytes) bytes, over the limit of \(limit) bytes"
         case .tooLong(let units, let limit):
             return "the text is \(units) UTF-16 units long, over the \(limit) that ICU (Concord's Unicode library) can take; split the file"

@@ -6,6 +6,8 @@
 public struct SourcePosition: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var line: Int
     public var column: Int
+    /// For a PDF: the page, and `line` is the line on that page (`p3:12:5`).
+    public var page: Int?
 
     public init(line: Int, column: Int) {
         self.line = line
@@ -13,10 +15,10 @@ public struct SourcePosition: Hashable, Sendable, Comparable, CustomStringConver
     }
 
     public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
-        (a.line, a.column) < (b.line, b.column)
+        (a.page ?? 0, a.line, a.column) < (b.page ?? 0, b.line, b.column)
     }
 
-    public var description: String { "\(line):\(column)" }
+    public var description: String { page.map { "p\($0):\(line):\(column)" } ?? "\(line):\(column)" }
 }
 
 /// The decoded text of one input file, held as UTF-16 code units (ICU's native form), with

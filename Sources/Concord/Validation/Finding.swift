@@ -15,6 +15,8 @@ public struct Location: Sendable, Hashable {
     public var message: String?
     /// True for a Word document: `line` is the paragraph number (`file.docx:¶12:34`).
     public var paragraphBased: Bool
+    /// For a PDF: the page, and `line` is the line on that page (`file.pdf:p3:12:5`).
+    public var page: Int?
     /// The offset in the document's source, for renderers that show the document (HTML).
     public var offset: Int?
 
@@ -26,8 +28,11 @@ public struct Location: Sendable, Hashable {
         self.paragraphBased = paragraphBased
     }
 
-    /// `file:12:34`, or `file.docx:¶12:34`.
-    public var display: String { "\(file):\(paragraphBased ? "¶" : "")\(line):\(column)" }
+    /// `file:12:34`, `file.docx:¶12:34`, or `file.pdf:p3:12:34`.
+    public var display: String {
+        if let page { return "\(file):p\(page):\(line):\(column)" }
+        return "\(file):\(paragraphBased ? "¶" : "")\(line):\(column)"
+    }
 }
 
 /// One thing a check found: a broken reference, or a disagreement between language versions.
@@ -55,10 +60,10 @@ public struct Finding: Sendable, Hashable {
         self.subject = subject
     }
 
-    /// Sorting: by file, line, column, rule.
+    /// Sorting: by file, (page,) line, column, rule.
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
-        (a.location.file, a.location.line, a.location.column, a.rule, a.message)
-            < (b.location.file, b.location.line, b.location.column, b.rule, b.message)
+        (a.location.file, a.location.page ?? 0, a.location.line, a.location.column, a.rule, a.message)
+            < (b.location.file, b.location.page ?? 0, b.location.line, b.location.column, b.rule, b.message)
     }
 }
 

@@ -34,7 +34,8 @@ import Testing
     }
 
     @Test func theStandardFormatsClaimTheDocumentExtensions() {
-        #expect(DocumentReader.documentExtensions == ["txt", "md", "markdown", "docx"])
+        #expect(DocumentReader.documentExtensions == ["txt", "md", "markdown", "docx", "pdf"])
+        #expect(DocumentReader.standardFormats.contains { $0 is PdfFormat })
         #expect(DocumentReader.standardFormats.map { type(of: $0) is DocxFormat.Type }.filter { $0 }.count == 1)
     }
 }

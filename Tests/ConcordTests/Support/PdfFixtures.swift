@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+import ZIPFoundation
+@testable import Concord
+
+/// PDFs made at test time from the corpus, never copied into the repository: the seed set's
+/// Word documents (`Corpora/docx`) through LibreOffice (`soffice --headless --convert-to
+/// pdf`), the English GA resolutions' Markdown (`../shared/corpus/en-ga-80-md`) through
+/// pandoc to .docx and then LibreOffice. Made PDFs are kept in `.build/pdf-fixtures/`, under
+/// a hash of what they were made from, so that a second run makes nothing. Without the tools
+/// (`scripts/setup --test` installs them) a test passes over its PDFs, except under CI
+/// (`CI=true`), where that is a failure.
+enum PdfFixtures {
+    static let folder = Paths.repository.appendingPathComponent(".build/pdf-fixtures")
+    /// One conversion at a time: LibreOffice's profile cannot be shared by two at once.
+    private static let lock = NSLock()
+
+    /// A tool on PATH, or nil (recorded as a failure under CI).
+    static func tool(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            Issue.record("\(name) is missing under CI: the PDF tests make their PDFs with it (bash scripts/setup --test installs it)",
+                         sourceLocation: sourceLocation)
+        }
+        return nil
+    }
+
+    /// The seed set as PDFs, by language (nil without LibreOffice): `Corpora/docx`, or another
+    /// folder of the six Word documents (`docx-defects`). Word's tracked changes are
+    /// accepted first (Concord reads a .docx that way; LibreOffice would print deletions and
+    /// bracketed old list numbers).
+    static func seedSet(_ corpus: String = "docx", sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: String]? {
+        guard let soffice = tool("soffice", sourceLocation: sourceLocation) else { return nil }
+        lock.lock(); defer { lock.unlock() }
+        var result = [String: String]()
+        var missing = [(String, URL)]()
+        var hash = Hash()
+        let languages = ["ar", "en", "es", "fr", "ru", "zh"]
+        for language in languages {
+            hash.add(try Data(contentsOf: URL(fileURLWithPath: Paths.corpora("\(corpus)/res-6-1.\(language).docx"))))
+        }
+        let out = folder.appendingPathComponent("\(corpus)-\(hash.hex)")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        for language in languages {
+            let pdf = out.appendingPathComponent("res-6-1.\(language).pdf")
+            result[language] = pdf.path
+            if !FileManager.default.fileExists(atPath: pdf.path) {
+                let accepted = out.appendingPathComponent("res-6-1.\(language).docx")
+                try acceptTrackedChanges(URL(fileURLWithPath: Paths.corpora("\(corpus)/res-6-1.\(language).docx")), to: accepted)
+                missing.append((language, accepted))
+            }
+        }
+        if !missing.isEmpty { try convert(missing.map(\.1), with: soffice, into: out) }
+        return result
+    }
+
+    /// An English GA resolution of `../shared/corpus/en-ga-80-md` as .docx (pandoc) and PDF
+    /// (LibreOffice from that .docx); nil without the tools or the shared corpus.
+    static func gaResolution(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (markdown: String, docx: String, pdf: String)? {
+        guard let markdown = Paths.shared("corpus/en-ga-80-md/\(name).md", sourceLocation: sourceLocation),
+              let pandoc = tool("pandoc", sourceLocation: sourceLocation),
+              let soffice = tool("soffice", sourceLocation: sourceLocation) else { return nil }
+        lock.lock(); defer { lock.unlock() }
+        var hash = Hash()
+        hash.add(try Data(contentsOf: URL(fileURLWithPath: markdown)))
+        let out = folder.appendingPathComponent("ga-\(hash.hex)")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        // The language in the name, as a UN file name gives it (`A_RES_80_3-EN`).
+        let docx = out.appendingPathComponent("\(name)-EN.docx")
+        let pdf = out.appendingPathComponent("\(name)-EN.pdf")
+        if !FileManager.default.fileExists(atPath: pdf.path) {
+            try run(pandoc, ["-o", docx.path, markdown])
+            try convert([docx], with: soffice, into: out)
+        }
+        return (markdown, docx.path, pdf.path)
+    }
+
+    /// The same resolution with every footnote marker Concord reads in its Markdown written
+    /// as `[^n]` (most of the corpus's markers are bare digits, which pandoc leaves as text and
+    /// whose notes it drops), then made into .docx and PDF the same way.
+    static func gaResolutionWithEveryMarker(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (markdown: String, pdf: String)? {
+        guard let markdown = Paths.shared("corpus/en-ga-80-md/\(name).md", sourceLocation: sourceLocation),
+              let pandoc = tool("pandoc", sourceLocation: sourceLocation),
+              let soffice = tool("soffice", sourceLocation: sourceLocation) else { return nil }
+        let document = try DocumentReader().read(path: markdown)
+        var units = document.source.units
+        let markers = document.footnotes.flatMap { note in note.markers.map { (note.label, $0.sourceRange) } }
+            .sorted { $0.1.lowerBound > $1.1.lowerBound }
+        for (label, range) in markers where !(units[range.lowerBound] == 0x5B) {  // not already `[^n]`
+            units.replaceSubrange(range, with: Array("[^\(label)]".utf16))
+        }
+        var text = String(decoding: units, as: UTF16.self)
+        // The YAML front matter is the collector's, not the resolution's: pandoc would print
+        // its title and date as a title block.
+        if text.hasPrefix("---\n"), let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 4)..<text.endIndex) {
+            text = String(text[end.upperBound...])
+        }
+        lock.lock(); defer { lock.unlock() }
+        var hash = Hash()
+        hash.add(Data(text.utf8))
+        let out = folder.appendingPathComponent("ga-marked-\(hash.hex)")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let source = out.appendingPathComponent("\(name)-EN.md")
+        let docx = out.appendingPathComponent("\(name)-EN.docx")
+        let pdf = out.appendingPathComponent("\(name)-EN.pdf")
+        if !FileManager.default.fileExists(atPath: pdf.path) {
+            try text.write(to: source, atomically: true, encoding: .utf8)
+            try run(pandoc, ["-o", docx.path, source.path])
+            try convert([docx], with: soffice, into: out)
+        }
+        return (markdown, pdf.path)
+    }
+
+    private static func convert(_ files: [URL], with soffice: String, into out: URL) throws {
+        let profile = folder.appendingPathComponent("libreoffice-profile")
+        try run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "pdf",
+                          "--outdir", out.path] + files.map(\.path))
+        for file in files {
+            let pdf = file.deletingPathExtension().appendingPathExtension("pdf")
+            guard FileManager.default.fileExists(atPath: pdf.path) else {
+                throw FixtureError(message: "LibreOffice made no PDF of \(file.path)")
+            }
+        }
+    }
+
+    private static func run(_ executable: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let said = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw FixtureError(message: "\(executable) \(arguments.joined(separator: " ")) failed: \(String(decoding: said, as: UTF8.self))")
+        }
+    }
+
+    /// A copy of a Word package with its tracked changes accepted: insertions kept, deletions dropped.
+    static func acceptTrackedChanges(_ source: URL, to destination: URL) throws {
+        try? FileManager.default.removeItem(at: destination)
+        let input = try Archive(url: source, accessMode: .read)
+        let output = try Archive(url: destination, accessMode: .create)
+        for entry in input {
+            var data = Data()
+            _ = try input.extract(entry) { data.append($0) }
+            if entry.path == "word/document.xml" {
+                var xml = String(decoding: data, as: UTF8.self)
+                xml = xml.replacingOccurrences(of: #"(?s)<w:del\b[^>]*>.*?</w:del>"#, with: "", options: .regularExpression)
+                xml = xml.replacingOccurrences(of: #"<w:ins\b[^>]*>|</w:ins>"#, with: "", options: .regularExpression)
+                data = Data(xml.utf8)
+            }
+            let bytes = data
+            try output.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<(Int(position) + size))
+            }
+        }
+    }
+
+    struct FixtureError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    /// FNV-1a, 64 bits: names the cache folder by what the PDFs were made from.
+    struct Hash {
+        private var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        mutating func add(_ data: Data) {
+            for byte in data { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        var hex: String { String(value, radix: 16) }
+    }
+}
