@@ -207,7 +207,8 @@ struct MarkerFinder: Sendable {
         guard previous == 0x20, runStart >= 2 else { return nil }
         let beforeSpace = u[runStart - 2]
         guard isLetter(beforeSpace) || isClosing(beforeSpace) else { return nil }
-        if let next, !(next == 0x20 || next == 0x2C || next == 0x3B || next == 0x2E || next == 0x3A) { return nil }
+        if let next, !(next == 0x20 || next == 0x2C || next == 0x3B || next == 0x2E || next == 0x3A
+                       || next == 0x060C || next == 0x061B || next == 0xFF0C || next == 0x3001 || next == 0x3002 || next == 0xFF1B) { return nil }
         if denied(before: u, at: runStart - 1) || deniedAfter(u, from: end) { return nil }
         return (runStart - 1)..<end  // spaced: `Commitment, 12 which` → take the space too
     }
@@ -220,8 +221,9 @@ struct MarkerFinder: Sendable {
     private func isDash(_ u: UInt16) -> Bool { u == 0x2D || (u >= 0x2010 && u <= 0x2015) || u == 0x2212 }
 
     private func isClosing(_ u: UInt16) -> Bool {
-        // , ; : . ) ’ ” " » ]
-        [0x2C, 0x3B, 0x3A, 0x2E, 0x29, 0x2019, 0x201D, 0x22, 0xBB, 0x5D].contains(u)
+        // , ; : . ) ’ ” " » ] and the Arabic and CJK commas, semicolons and full stop
+        [0x2C, 0x3B, 0x3A, 0x2E, 0x29, 0x2019, 0x201D, 0x22, 0xBB, 0x5D,
+         0x060C, 0x061B, 0xFF0C, 0x3001, 0x3002, 0xFF1B, 0xFF09, 0x300B].contains(u)
     }
 
     /// The word ending just before `position` (skipping spaces and punctuation).
