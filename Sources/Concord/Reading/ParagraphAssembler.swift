@@ -106,9 +106,9 @@ struct ParagraphAssembler: Sendable {
         if Chars.endsHard(text) { return false }
         if ParagraphLabel.parse(next) != nil || isAnnexHeading(next) || isClosing(next) { return false }
         if !Chars.endsSoft(text) {
+            guard startsWithOpening(next) else { return true }
             if case .section? = previous.label?.0 { return false }
-            if isTitle(text) || isHeadingLike(text) { return false }
-            return true
+            return !isTitle(text) && !isHeadingLike(text)
         }
         if startsWithOpening(next) { return false }
         if Chars.startsLowercase(next) { return true }

@@ -84,7 +84,7 @@ import Testing
             markers = markers.map { ($0.0 + inserted.count - removed, $0.1) }
             markers.append((at, marker.label))
         }
-        return (label, String(decoding: text, as: UTF16.self), markers)
+        return (label, String(decoding: text, as: UTF16.self), markers.sorted { $0.0 < $1.0 })
     }
 
     /// The document written as reflowed text.
