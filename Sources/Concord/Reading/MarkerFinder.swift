@@ -185,6 +185,11 @@ struct MarkerFinder: Sendable {
            LineJoiner.isIdeographic(u[runStart - 1]) || isClosing(u[runStart - 1]) {
             return deniedAround(u, start: runStart, end: end) ? nil : markerStart..<end
         }
+        // The same with a space an extractor put before it (`报告 5所载`).
+        if let next, LineJoiner.isIdeographic(next), markerStart == runStart, runStart > 1, u[runStart - 1] == 0x20,
+           LineJoiner.isIdeographic(u[runStart - 2]) || isClosing(u[runStart - 2]) {
+            return deniedAround(u, start: runStart - 1, end: end) ? nil : (runStart - 1)..<end
+        }
         if let next, isLetter(next) || next == 0x2F || next == 0x25 { return nil }          // 1st, 5/1, 5%
         if let next, isDash(next), end + 1 < u.count, Chars.isASCIIDigit(u[end + 1]) { return nil }  // 5–8
         if let next, (next == 0x2E || next == 0x2C), end + 1 < u.count, Chars.isASCIIDigit(u[end + 1]) { return nil } // 1.5, 1,000

@@ -1,18 +1,18 @@
-/// A document whose text has footnote markers, or tokens that read as markers (bare digits
-/// glued to words in the order 1, 2: `peace,1`, `Nations2`), but in which no footnote body
-/// could be paired with a marker: the footnotes were not read (an extractor's layout Concord
-/// does not know, bodies lost), so every other footnote check had nothing to look at. One
-/// finding for the file, never silence.
+/// A document in which no footnote was read, although its text has tokens that read as
+/// markers: bare digits glued to words or after a comma, 1 before 2 (`peace,1`, `2024,1`,
+/// `Nations2`). The footnotes were not read (a layout Concord does not know, bodies lost), so
+/// the other footnote checks had nothing to look at: one finding for the file, never silence.
+/// Markers or bodies that were read are reported one by one by `footnote.orphan-marker` and
+/// `footnote.orphan-body`.
 ///
 /// A warning: it says the reading failed, not that the document is wrong (the tokens may be
-/// ordinary numbers), but the footnote checks did not run on it.
+/// ordinary numbers), but the footnote checks did not run on the file.
 public struct FootnoteUnpairedMarkers: DocumentCheck {
     public static let id = CheckID.footnoteUnpairedMarkers
     public static let defaultSeverity = Severity.warning
     public static let examples = CheckExamples(
         triggering: [
             CheckExamples.Example([("doc.en.txt", "The General Assembly,\n\nRecalling its resolution 70/1 on sustaining peace,1\n\nNoting the report of the Secretary-General,2\n\n1. Decides to remain seized of the matter.\n")]),
-            .markdown("The General Assembly,\n\n1. *Recalls* its resolution 64/293;[^1]\n\n2. *Decides* to remain seized of the matter.[^2]\n"),
         ],
         nonTriggering: [
             CheckExamples.Example([("doc.en.txt", "The General Assembly,\n\nRecalling its resolution 70/1 on sustaining peace,1\n1 See A/70/PV.1.\nNoting the report of the Secretary-General,2\n2 A/80/100.\n1. Decides to remain seized of the matter.\n")]),
@@ -22,15 +22,13 @@ public struct FootnoteUnpairedMarkers: DocumentCheck {
     public init() {}
 
     public func findings(in resolved: ResolvedDocument, context: CheckContext) -> [Finding] {
+        // Markers or bodies that were read are reported one by one (`footnote.orphan-marker`,
+        // `footnote.orphan-body`): the silence is a text with no footnote read at all.
         let document = resolved.document
-        if document.footnotes.contains(where: { $0.body != nil && !$0.markers.isEmpty }) { return [] }
-        let bodies = document.footnotes.filter { $0.body != nil }.count
-        let explicit = document.footnotes.flatMap(\.markers).map(\.sourceRange.lowerBound).min()
-        guard let offset = explicit ?? Self.markerLikeTokens(in: document) else { return [] }
-        let message = bodies == 0
-            ? "the text has footnote markers but no footnote body was found: the footnotes were not read, and the footnote checks did not run on this file"
-            : "the text has footnote markers and \(bodies) footnote bodies, but none could be paired: the footnote checks did not run on this file"
-        return [context.finding(Self.id, in: document, at: offset, message, subject: "footnotes")]
+        guard document.footnotes.isEmpty, let offset = Self.markerLikeTokens(in: document) else { return [] }
+        return [context.finding(Self.id, in: document, at: offset,
+                                "the text has footnote markers (1, 2, …) but no footnote body could be paired with them: the footnotes were not read, and the footnote checks did not run on this file",
+                                subject: "footnotes")]
     }
 
     /// Where the first of the tokens that read as markers 1 and 2 stands, when both do (1 first):
@@ -49,8 +47,11 @@ public struct FootnoteUnpairedMarkers: DocumentCheck {
                 guard j - i <= 3, i > 0 else { continue }
                 if j < u.count, Chars.isLetter(u[j]) || Chars.isASCIIDigit(u[j]) || u[j] == 0x2F { continue }
                 var before = i - 1
-                if [0x2C, 0x3B, 0x3A, 0x2E, 0x29, 0x201D, 0x2019, 0x22].contains(u[before]), before > 0 { before -= 1 }
-                guard Chars.isLetter(u[before]) else { continue }
+                if [0x2C, 0x3B, 0x3A, 0x2E, 0x29, 0x201D, 0x2019, 0x22, 0x060C, 0x061B, 0xFF0C, 0x3001, 0x3002].contains(u[before]), before > 0 {
+                    // `peace,1`, `2024,1`; not `1.2`
+                    if u[before] != 0x2E, Chars.isASCIIDigit(u[before - 1]) { before = -1 } else { before -= 1 }
+                }
+                guard before == -1 || Chars.isLetter(u[before]) else { continue }
                 var w = i
                 while w > 0, u[w - 1] != 0x20 { w -= 1 }
                 if u[w..<i].contains(0x2F) { continue }
