@@ -16,6 +16,10 @@ struct PlainTextReader: Sendable {
         /// when it is the next label expected and a marker of that label stands in the text
         /// since the previous bodies.
         var bareBodies = false
+        /// Each line a paragraph: one paragraph per line with no blank lines between them
+        /// (where blank lines part the paragraphs, lines that go together, as a masthead's,
+        /// stand in one run and stay one paragraph, as before).
+        var splitLines = false
 
         init() {}
 
@@ -23,9 +27,10 @@ struct PlainTextReader: Sendable {
         /// the longest (its 95th percentile, which a stray long line does not move). Lines of
         /// reflowed text are as long as their paragraphs, most far shorter than the longest.
         init(_ lines: [SourceLine], from start: Int, units: [UInt16]) {
-            var text = 0, ends = 0, superscriptBodies = false
+            var text = 0, ends = 0, blank = 0, superscriptBodies = false
             var lengths = [Int]()
-            for line in lines[min(start, lines.count)...] where !line.isBlank {
+            for line in lines[min(start, lines.count)...] {
+                if line.isBlank { blank += 1; continue }
                 if PlainTextReader.isSeparator(line) { continue }
                 if PlainTextReader.superscriptLabel(line, units: units) != nil { superscriptBodies = true; continue }
                 let view = line.view
@@ -39,6 +44,7 @@ struct PlainTextReader: Sendable {
             let full = lengths.filter { $0 * 10 >= wide * 7 }.count
             onePerLine = text >= 3 && (ends * 10 >= text * 6 || full * 100 < text * 35)
             bareBodies = onePerLine && !superscriptBodies
+            splitLines = onePerLine && blank * 2 < text
         }
     }
 
@@ -74,7 +80,8 @@ struct PlainTextReader: Sendable {
                 groupOf.append(groups.count - 1)
             }
         }
-        // The text lines read since the last group of bodies: where a bare body's marker must be.
+        // The labels the markers in the text read since the last group of bodies may have:
+        // where a bare body's marker must be.
         var sinceBodies = Set<Int>()
         var openBareGroup = false
         while i < lines.count {
@@ -133,7 +140,7 @@ struct PlainTextReader: Sendable {
             var textLines = [SourceLine]()
             func flush() {
                 guard !textLines.isEmpty else { return }
-                if style.onePerLine {
+                if style.splitLines {
                     // Each line a paragraph; a line holding only a label goes with the next.
                     var pending = [SourceLine]()
                     for line in textLines {
@@ -220,9 +227,9 @@ struct PlainTextReader: Sendable {
         return (bodies, k)
     }
 
-    /// The rule above a page's footnotes: five or more `_` (pdftotext), or three or more `_`
-    /// or `-` alone on a line (other extractors). Its first unit must be `_` or `-` (no
-    /// other character equals either).
+    /// The rule above a page's footnotes: three or more `_` (pdftotext writes fifteen) or `-`
+    /// alone on a line (other extractors). Its first unit must be `_` or `-` (no other
+    /// character equals either).
     static func isSeparator(_ line: SourceLine) -> Bool {
         guard let first = line.first, first == 0x5F || first == 0x2D else { return false }
         guard line.isSimple else { return isSeparator(line.text) }

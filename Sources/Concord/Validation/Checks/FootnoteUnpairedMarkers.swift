@@ -1,6 +1,6 @@
 /// A document in which no footnote was read, although its text has tokens that read as
-/// markers: bare digits glued to words or after a comma, 1 before 2 (`peace,1`, `2024,1`,
-/// `Nations2`). The footnotes were not read (a layout Concord does not know, bodies lost), so
+/// markers: bare digits glued to words or after a comma, 1 before 2 or 3 (`peace,1`,
+/// `2024,1`, `Crime3`). The footnotes were not read (a layout Concord does not know, bodies lost), so
 /// the other footnote checks had nothing to look at: one finding for the file, never silence.
 /// Markers or bodies that were read are reported one by one by `footnote.orphan-marker` and
 /// `footnote.orphan-body`.
@@ -31,7 +31,8 @@ public struct FootnoteUnpairedMarkers: DocumentCheck {
                                 subject: "footnotes")]
     }
 
-    /// Where the first of the tokens that read as markers 1 and 2 stands, when both do (1 first):
+    /// Where the first of the tokens that read as markers 1 and 2 (or 3: marker 2 may be
+    /// spaced, `Persons 2,`, which no glued token tells from a number) stands, 1 first:
     /// one to three digits glued to a letter or to punctuation after a letter, in a word that
     /// is no symbol (no `/`), followed by no letter or digit.
     static func markerLikeTokens(in document: Document) -> Int? {
@@ -57,7 +58,7 @@ public struct FootnoteUnpairedMarkers: DocumentCheck {
                 if u[w..<i].contains(0x2F) { continue }
                 let value = Int(String(decoding: u[i..<j], as: UTF16.self))
                 if value == 1, firstOne == nil { firstOne = paragraph.text.sourceOffset(at: i) }
-                if value == 2, let firstOne { return firstOne }
+                if value == 2 || value == 3, let firstOne { return firstOne }
             }
         }
         return nil
