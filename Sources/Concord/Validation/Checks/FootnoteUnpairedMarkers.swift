@@ -6,7 +6,8 @@
 /// `footnote.orphan-body`.
 ///
 /// A warning: it says the reading failed, not that the document is wrong (the tokens may be
-/// ordinary numbers), but the footnote checks did not run on the file.
+/// ordinary numbers), but the footnote checks did not run on the file. Digits glued to Chinese
+/// characters are no sign: numbers are written that way too.
 public struct FootnoteUnpairedMarkers: DocumentCheck {
     public static let id = CheckID.footnoteUnpairedMarkers
     public static let defaultSeverity = Severity.warning
@@ -52,7 +53,9 @@ public struct FootnoteUnpairedMarkers: DocumentCheck {
                     // `peace,1`, `2024,1`; not `1.2`
                     if u[before] != 0x2E, Chars.isASCIIDigit(u[before - 1]) { before = -1 } else { before -= 1 }
                 }
-                guard before == -1 || Chars.isLetter(u[before]) else { continue }
+                // Between characters of a script written without spaces (Chinese) numbers
+                // are glued as markers are (`第2次`, `报告5所载`): no sign there.
+                guard before == -1 || (Chars.isLetter(u[before]) && !LineJoiner.isIdeographic(u[before])) else { continue }
                 var w = i
                 while w > 0, u[w - 1] != 0x20 { w -= 1 }
                 if u[w..<i].contains(0x2F) { continue }
