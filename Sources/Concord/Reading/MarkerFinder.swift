@@ -179,6 +179,17 @@ struct MarkerFinder: Sendable {
     /// take out of the text.
     private func acceptable(_ u: [UInt16], runStart: Int, markerStart: Int, end: Int) -> Range<Int>? {
         let next: UInt16? = end < u.count ? u[end] : nil
+        // In a script written without spaces (Chinese) a marker stands between two characters
+        // (报告5所载), as numbers do: the language's number words tell them apart.
+        if let next, LineJoiner.isIdeographic(next), markerStart == runStart, runStart > 0,
+           LineJoiner.isIdeographic(u[runStart - 1]) || isClosing(u[runStart - 1]) {
+            return deniedAround(u, start: runStart, end: end) ? nil : markerStart..<end
+        }
+        // The same with a space an extractor put before it (`报告 5所载`).
+        if let next, LineJoiner.isIdeographic(next), markerStart == runStart, runStart > 1, u[runStart - 1] == 0x20,
+           LineJoiner.isIdeographic(u[runStart - 2]) || isClosing(u[runStart - 2]) {
+            return deniedAround(u, start: runStart - 1, end: end) ? nil : (runStart - 1)..<end
+        }
         if let next, isLetter(next) || next == 0x2F || next == 0x25 { return nil }          // 1st, 5/1, 5%
         if let next, isDash(next), end + 1 < u.count, Chars.isASCIIDigit(u[end + 1]) { return nil }  // 5–8
         if let next, (next == 0x2E || next == 0x2C), end + 1 < u.count, Chars.isASCIIDigit(u[end + 1]) { return nil } // 1.5, 1,000
@@ -206,8 +217,14 @@ struct MarkerFinder: Sendable {
         }
         guard previous == 0x20, runStart >= 2 else { return nil }
         let beforeSpace = u[runStart - 2]
-        guard isLetter(beforeSpace) || isClosing(beforeSpace) else { return nil }
-        if let next, !(next == 0x20 || next == 0x2C || next == 0x3B || next == 0x2E || next == 0x3A) { return nil }
+        // After a year and a space (`2014–2024 3 and`): the year's four digits, no more.
+        var yearStart = runStart - 1
+        while yearStart > 0, Chars.isASCIIDigit(u[yearStart - 1]) { yearStart -= 1 }
+        let afterYear = runStart - 1 - yearStart == 4 && (yearStart == 0 || !Chars.isASCIIDigit(u[yearStart - 1]) && u[yearStart - 1] != 0x2F && u[yearStart - 1] != 0x2E)
+            && Int(String(decoding: u[yearStart..<(runStart - 1)], as: UTF16.self)).map { (1900...2099).contains($0) } == true
+        guard isLetter(beforeSpace) || isClosing(beforeSpace) || afterYear else { return nil }
+        if let next, !(next == 0x20 || next == 0x2C || next == 0x3B || next == 0x2E || next == 0x3A
+                       || next == 0x060C || next == 0x061B || next == 0xFF0C || next == 0x3001 || next == 0x3002 || next == 0xFF1B) { return nil }
         if denied(before: u, at: runStart - 1) || deniedAfter(u, from: end) { return nil }
         return (runStart - 1)..<end  // spaced: `Commitment, 12 which` → take the space too
     }
@@ -220,8 +237,9 @@ struct MarkerFinder: Sendable {
     private func isDash(_ u: UInt16) -> Bool { u == 0x2D || (u >= 0x2010 && u <= 0x2015) || u == 0x2212 }
 
     private func isClosing(_ u: UInt16) -> Bool {
-        // , ; : . ) ’ ” " » ]
-        [0x2C, 0x3B, 0x3A, 0x2E, 0x29, 0x2019, 0x201D, 0x22, 0xBB, 0x5D].contains(u)
+        // , ; : . ) ’ ” " » ] and the Arabic and CJK commas, semicolons and full stop
+        [0x2C, 0x3B, 0x3A, 0x2E, 0x29, 0x2019, 0x201D, 0x22, 0xBB, 0x5D,
+         0x060C, 0x061B, 0xFF0C, 0x3001, 0x3002, 0xFF1B, 0xFF09, 0x300B].contains(u)
     }
 
     /// The word ending just before `position` (skipping spaces and punctuation).
@@ -237,6 +255,16 @@ struct MarkerFinder: Sendable {
         while start > 0, isLetter(u[start - 1]) { start -= 1 }
         let word = String(decoding: u[start..<end], as: UTF16.self).lowercased()
         return lexicon.numberWordsBefore.contains(word)
+    }
+
+    /// Whether a number word of the language files ends right before `start` or begins right
+    /// at `end` (`第2款`, `172个`): words are not delimited in these scripts, so they are
+    /// matched as the text's end and start.
+    private func deniedAround(_ u: [UInt16], start: Int, end: Int) -> Bool {
+        let before = String(decoding: u[max(0, start - 4)..<start], as: UTF16.self)
+        let after = String(decoding: u[end..<min(u.count, end + 4)], as: UTF16.self)
+        return lexicon.numberWordsBefore.contains { !$0.isEmpty && before.hasSuffix($0) }
+            || lexicon.numberWordsAfter.contains { !$0.isEmpty && after.hasPrefix($0) }
     }
 
     private func deniedAfter(_ u: [UInt16], from position: Int) -> Bool {

@@ -48,12 +48,14 @@ struct ParagraphAssembler: Sendable {
     func assemble(_ layout: Layout, units: [UInt16]) -> [Paragraph] {
         var drafts = [Draft]()
         var lastNumber = 0
+        let openers = documentOpenings(layout)
+        let endings = openingEndings
         for block in layout.blocks {
             var first = true
             for piece in split(block.lines, lastNumber: &lastNumber) {
                 let label = ParagraphLabel.parse(piece[0].view)
                 if first, block.interrupted, label == nil, let previous = drafts.last,
-                   continues(previous.view, with: piece[0].view) {
+                   continues(previous, with: piece[0].view, openers: openers, endings: endings) {
                     drafts[drafts.count - 1].append(piece)
                 } else {
                     drafts.append(Draft(lines: piece, label: label))
@@ -90,15 +92,76 @@ struct ParagraphAssembler: Sendable {
     }
 
     /// Whether text that resumes after an interruption continues the paragraph before it: not
-    /// after closing punctuation; otherwise (after a comma or mid-sentence) it does unless it
-    /// opens a new unit. Letter case is one sign where the script has it (a lower-case start
-    /// goes on, unless the language opens its paragraphs in lower case, as Russian does),
-    /// never a requirement: Arabic and Chinese have none.
-    private func continues(_ previous: UnitText, with next: UnitText) -> Bool {
-        if Chars.endsHard(previous) { return false }
+    /// after closing punctuation, nor when it opens with a paragraph number or label, an annex
+    /// heading or the closing line. Mid-sentence (no punctuation at all) it goes on, even
+    /// with a word that may open a paragraph (Arabic `وإذ` also joins two clauses of one
+    /// paragraph), unless what stands before is a title or a heading. After a comma it goes
+    /// on unless it opens a new unit: with one of the language's `reading.paragraph-openings`,
+    /// or with a first word that opens other paragraphs of this document (`openers`), which
+    /// holds for openings the language file does not list, in every script. Letter case is one
+    /// sign where the script has it (a lower-case start goes on, unless the language opens
+    /// its paragraphs in lower case, as Russian does), never a requirement.
+    private func continues(_ previous: Draft, with next: UnitText, openers: Set<[UInt16]>, endings: Set<[UInt16]>) -> Bool {
+        let text = previous.view
+        if Chars.endsHard(text) { return false }
+        if ParagraphLabel.parse(next) != nil || isAnnexHeading(next) || isClosing(next) { return false }
+        if !Chars.endsSoft(text) {
+            guard startsWithOpening(next) else { return true }
+            if case .section? = previous.label?.0 { return false }
+            return !isTitle(text) && !isHeadingLike(text)
+        }
         if startsWithOpening(next) { return false }
         if Chars.startsLowercase(next) { return true }
-        return !opensUnit(next)
+        if let word = Self.firstWord(next.units), openers.contains(word) || endings.contains(Self.ending(word) ?? []) {
+            return false
+        }
+        return true
+    }
+
+    /// The endings (last three letters) shared by at least three different first words of
+    /// the `paragraph-openings` of the language files: the forms preambular paragraphs open
+    /// with (`-ing` of Recalling, Noting, …; `-ant` of Rappelant, Notant, …; `-ndo` of
+    /// Recordando, …). A word with such an ending after a comma, written in the case the
+    /// script does not use to go on a sentence, opens a paragraph though no file lists it
+    /// (`Regretting`). Scripts without case never reach this test with a listed opening, and
+    /// their openings share no such ending.
+    private var openingEndings: Set<[UInt16]> {
+        var words = [[UInt16]: Set<[UInt16]>]()
+        for opening in lexicon.paragraphOpenings {
+            guard let word = Self.firstWord(Array(opening.utf16)[...]), let ending = Self.ending(word) else { continue }
+            words[Array(ending), default: []].insert(word)
+        }
+        return Set(words.filter { $0.value.count >= 3 }.keys)
+    }
+
+    /// The last three units of a word of five or more.
+    static func ending(_ word: [UInt16]) -> [UInt16]? { word.count >= 5 ? Array(word.suffix(3)) : nil }
+
+    /// The first words of the paragraphs that start on their own after a paragraph ending
+    /// with a comma (the preamble's openings, whatever the language lists): text resuming
+    /// after a break with one of them opens a paragraph too.
+    private func documentOpenings(_ layout: Layout) -> Set<[UInt16]> {
+        var words = Set<[UInt16]>()
+        var previousEndsSoft = false
+        for block in layout.blocks {
+            guard let first = block.lines.first, let last = block.lines.last else { continue }
+            if !block.interrupted, previousEndsSoft, ParagraphLabel.parse(first.view) == nil,
+               let word = Self.firstWord(first.units[first.range]) {
+                words.insert(word)
+            }
+            previousEndsSoft = Chars.endsSoft(last.view)
+        }
+        return words
+    }
+
+    /// A paragraph's first word: its letters up to a space or punctuation (at most 24, so
+    /// that a script written without spaces gives none).
+    static func firstWord(_ units: ArraySlice<UInt16>) -> [UInt16]? {
+        let rest = units.drop { $0 == 0x20 }
+        let word = rest.prefix { Chars.isSimple($0) && Chars.isLetter($0) }
+        guard !word.isEmpty, word.count <= 24 else { return nil }
+        if word.endIndex < rest.endIndex, Chars.isLetter(rest[word.endIndex]) || !Chars.isSimple(rest[word.endIndex]) { return nil }
+        return Array(word)
     }
 
     /// Whether a text opens a new unit by its start: a preambular or operative opening of one
@@ -156,7 +219,7 @@ struct ParagraphAssembler: Sendable {
                 kind = .chapeau; phase = .preamble
             } else if isClosing(text) {
                 kind = .closing
-            } else if isAnnexHeading(draft.lines[0].view) {
+            } else if isAnnexHeading(draft.lines[0].view) || startsWithAnnexHeading(draft) {
                 kind = .heading; phase = .annex; parentID = nil
             } else if let (parsed, length) = draft.label, phase != .masthead || sawTitle || chapeauIndex == nil {
                 strip = length
@@ -312,6 +375,16 @@ struct ParagraphAssembler: Sendable {
         }
         guard let word = firstWord, words <= 3 else { return false }
         return lexicon.annexUnits.contains { $0.elementsEqual(word) }
+    }
+
+    /// A heading written on one line with its title (`Annex Awaza Political Declaration`, as
+    /// text with one paragraph per line gives it): the annex word, then a short text with no
+    /// closing punctuation.
+    private func startsWithAnnexHeading(_ draft: Draft) -> Bool {
+        let text = draft.view
+        guard draft.lines.count == 1, let word = Self.firstWord(text.units), text.hasAtMost(150),
+              !Chars.endsHard(text), !Chars.endsSoft(text) else { return false }
+        return isAnnexHeading(UnitText(units: word[...], isSimple: true))
     }
 
     private func isAnnexHeading(_ text: String) -> Bool {

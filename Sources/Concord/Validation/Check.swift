@@ -72,7 +72,7 @@ public struct CheckExamples: Sendable {
 public enum Checks {
     public static let document: [any DocumentCheck] = [
         FootnoteNumberingGap(), FootnoteDuplicateLabel(), FootnoteOrphanMarker(), FootnoteOrphanBody(),
-        FootnoteRepeatedMarker(), FootnoteMixedPractice(),
+        FootnoteRepeatedMarker(), FootnoteMixedPractice(), FootnoteUnpairedMarkers(),
         IbidNoAntecedent(), IbidAmbiguous(), IbidAfterUnknown(), SymbolMalformed(), SymbolUnknownSeries(),
         TreatyContradiction(), DateImpossible(), GASessionDate(), SCResolutionYear(),
         ParagraphNumberingGap(), ParagraphDuplicateNumber(), ParagraphMissingTarget(),

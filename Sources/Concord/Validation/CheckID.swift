@@ -9,6 +9,7 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case footnoteOrphanBody = "footnote.orphan-body"
     case footnoteRepeatedMarker = "footnote.repeated-marker"
     case footnoteMixedPractice = "footnote.mixed-practice"
+    case footnoteUnpairedMarkers = "footnote.unpaired-markers"
     case ibidNoAntecedent = "ibid.no-antecedent"
     case ibidAmbiguous = "ibid.ambiguous"
     case ibidAfterUnknown = "ibid.after-unknown"

@@ -96,3 +96,69 @@ import Testing
         }
     }
 }
+
+/// Where a break falls decides nothing by itself: text cut mid-sentence goes on whatever word
+/// follows, and text after a comma opens a paragraph when its first word is an opening the
+/// language file does not list. Real documents, with a form feed put where a page could break.
+@Suite struct ContinuationAcrossPageBreakTests {
+    /// Cuts `line` of `text` at `offset` with a form feed between the halves.
+    static func cut(_ text: String, line index: Int, at offset: String.Index) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let line = lines[index]
+        lines.replaceSubrange(index...index, with: [String(line[..<offset]).trimmingCharacters(in: .whitespaces), "\u{0C}",
+                                                    String(line[offset...]).trimmingCharacters(in: .whitespaces)])
+        return lines.joined(separator: "\n")
+    }
+
+    /// In the Russian and Chinese seeds, a paragraph cut right before a word that can open a
+    /// paragraph (`и признавая` — `признавая` opens paragraphs too; `并认为`) but with no
+    /// punctuation before it stays one paragraph: every such place is tried.
+    @Test(arguments: ["ru", "zh"])
+    func aParagraphCutMidSentenceBeforeAnOpeningWordGoesOn(language: String) throws {
+        let path = Paths.corpora("seed/res-6-1.\(language).txt")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let original = try DocumentReader().read(path: path)
+        let assembler = ParagraphAssembler(lexicon: TestRules.shared.lexicon)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var tried = 0
+        for (index, line) in lines.enumerated() where index > 8 && !line.hasPrefix("¹") && line.count > 40 {
+            var k = line.index(line.startIndex, offsetBy: 2)
+            while k < line.endIndex {
+                let before = line[line.index(before: k)]
+                let midSentence = language == "zh" ? before.isLetter : (before == " " && line[line.index(k, offsetBy: -2)].isLetter)
+                if midSentence, assembler.reads(String(line[k...]), as: "opening"), !ParagraphLabelProbe.isLabel(line[k...]) {
+                    tried += 1
+                    let variant = try DocumentReader().read(bytes: Array(Self.cut(text, line: index, at: k).utf8), file: "res-6-1.\(language).txt")
+                    #expect(variant.paragraphs.map(\.kind) == original.paragraphs.map(\.kind), "\(language) line \(index + 1): cut before \(line[k...].prefix(12))")
+                    #expect(variant.paragraphs.map { $0.text.string.filter { !$0.isWhitespace } } == original.paragraphs.map { $0.text.string.filter { !$0.isWhitespace } })
+                }
+                k = line.index(after: k)
+            }
+        }
+        print("\(language): \(tried) places cut mid-sentence before an opening word")
+        #expect(tried >= 5)
+    }
+
+    /// `Regretting` opens a preambular paragraph of A/RES/80/1 though `en.yml` does not list it:
+    /// after a page break that follows the comma of the paragraph before, it opens a new one.
+    @Test func anUnlistedOpeningAfterACommaOpensAParagraph() throws {
+        guard let path = Paths.shared("corpus/en-ga-80-txt/A_RES_80_1.txt") else { return }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!TestRules.shared.lexicon.paragraphOpenings.contains("Regretting"))
+        let original = try DocumentReader().read(path: path)
+        // The blank line between the two paragraphs becomes a page break.
+        let variant = text.replacingOccurrences(of: "General Assembly, \n \nRegretting", with: "General Assembly, \n\u{0C}\nRegretting")
+        #expect(variant != text)
+        let document = try DocumentReader().read(bytes: Array(variant.utf8), file: "A_RES_80_1.txt")
+        #expect(document.paragraphs.map(\.kind) == original.paragraphs.map(\.kind))
+        #expect(document.paragraph("pp2")?.text.string.hasPrefix("Regretting") == true)
+    }
+}
+
+/// Whether text starts with a paragraph label (`3.`, `(a)`), through the reader's own test.
+enum ParagraphLabelProbe {
+    static func isLabel(_ text: Substring) -> Bool {
+        let units = Array(text.utf16)
+        return ParagraphLabel.parse(UnitText(units: units[...], isSimple: units.allSatisfy(Chars.isSimple))) != nil
+    }
+}
