@@ -92,19 +92,37 @@ struct ReferenceResolver: Sendable {
                 }
             case .paragraph:
                 let isSelf = match?["self"] != nil
+                let direction = direction(group("self"))
+                // `the preceding paragraph`: keyed once the document's paragraphs are known.
+                if match?["preceding"] != nil {
+                    var citation = make(.paragraph, "paragraph:preceding")
+                    citation.notes.append(.selfReference)
+                    citations.append(citation)
+                    continue
+                }
                 for key in paragraphKeys(group("list") ?? "") {
                     var citation = make(.paragraph, "paragraph:\(key)")
                     if isSelf { citation.notes.append(.selfReference) }
+                    if let direction { citation.notes.append(direction) }
                     citations.append(citation)
                 }
-            case .article:
-                let para = group("para").flatMap { parseNumber($0, ordinal: false) }
-                let sub = group("sub").map { latinized(Substring($0)) }
-                for article in articleNumbers(group("list") ?? "") {
-                    var key = "article:\(article)"
-                    if let para { key += "(\(para))" }
-                    if let sub { key += "(\(sub))" }
-                    citations.append(make(.article, key))
+            case .article, .rule, .chapter, .annex, .section, .part:
+                // One canonical pin whatever the language's order of words: `KIND:N(para)(sub)(subsub)`.
+                var pin = ""
+                if let para = (group("para") ?? group("para2")).flatMap({ pinNumber($0) }) { pin += "(\(para))" }
+                if let sub = (group("sub") ?? group("sub2")).flatMap({ subItem($0, afterLetter: false) }) { pin += "(\(sub))" }
+                if let subsub = group("subsub").flatMap({ subItem($0, afterLetter: true) }) { pin += "(\(subsub))" }
+                let direction = direction(group("self"))
+                let isSelf = match?["self"] != nil
+                let external = !isSelf && names(anotherDocument: candidate.range, in: units)
+                let kind = candidate.kind
+                let items = kind == .section ? sectionPaths(group("list") ?? "") : pinNumbers(group("list") ?? "")
+                for item in items {
+                    var citation = make(kind, "\(kind.rawValue):\(item)\(pin)")
+                    if isSelf { citation.notes.append(.selfReference) }
+                    if !external { citation.notes.append(.internalReference) }
+                    if let direction { citation.notes.append(direction) }
+                    citations.append(citation)
                 }
             case .date:
                 guard let year = group("year").flatMap({ Int($0) }), let monthText = group("month"),

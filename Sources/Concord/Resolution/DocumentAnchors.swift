@@ -1,0 +1,75 @@
+/// The anchors of a document's units (the anchor grammar of the README): what its internal
+/// references resolve to. Until every genre's structure gives each paragraph its anchor,
+/// they are computed here, in one place, from the resolution model: operative paragraph N
+/// → `paragraph:N`, its sub-items `paragraph:N(a)`, preambular paragraph N → `preamble:N`,
+/// an annex's numbered paragraph N → `annex:1/paragraph:N` (the annex itself `annex:1`).
+struct DocumentAnchors: Sendable {
+    /// Each paragraph's anchor, by paragraph id.
+    private(set) var anchorOf = [String: String]()
+    /// Each anchor's first paragraph, by its place in the document.
+    private(set) var place = [String: Int]()
+    /// Each paragraph's place in the document, by paragraph id.
+    private(set) var order = [String: Int]()
+    /// The kinds of unit the document has (`paragraph`, `article`, `annex`).
+    private(set) var kinds = Set<String>()
+    /// The numbered operative paragraphs, for messages.
+    private(set) var operativeNumbers = [Int]()
+
+    init(_ document: Document) {
+        var preamble = 0
+        for (index, paragraph) in document.paragraphs.enumerated() {
+            order[paragraph.id] = index
+            guard let anchor = Self.anchor(of: paragraph, in: document, preamble: &preamble, known: anchorOf) else { continue }
+            anchorOf[paragraph.id] = anchor
+            if place[anchor] == nil { place[anchor] = index }
+            for segment in anchor.split(separator: "/") {
+                if let kind = segment.split(separator: ":").first { kinds.insert(String(kind)) }
+            }
+            if paragraph.kind == .annex || paragraph.kind == .annexText, place["annex:1"] == nil { place["annex:1"] = index }
+            if paragraph.kind == .operative, let number = paragraph.number { operativeNumbers.append(number) }
+        }
+    }
+
+    /// The one function that names a unit (to be replaced by the anchor the structure gives it).
+    private static func anchor(of paragraph: Paragraph, in document: Document, preamble: inout Int, known: [String: String]) -> String? {
+        switch paragraph.kind {
+        case .operative:
+            return paragraph.number.map { "paragraph:\($0)" }
+        case .preambular:
+            preamble += 1
+            return "preamble:\(preamble)"
+        case .annex:
+            return paragraph.number.map { "annex:1/paragraph:\($0)" }
+        case .annexText:
+            return "annex:1"
+        case .subparagraph:
+            guard let parent = paragraph.parentID, let outer = known[parent], let label = paragraph.label,
+                  label.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+            return "\(outer)(\(label.lowercased()))"
+        default:
+            return nil
+        }
+    }
+
+    func contains(_ anchor: String) -> Bool { place[anchor] != nil }
+
+    /// Whether an anchor names a unit the document has, or a part of one whose parts the
+    /// document does not mark (`article:12(3)` where article 12's paragraphs carry no anchor).
+    func resolves(_ anchor: String) -> Bool {
+        if contains(anchor) { return true }
+        var outer = anchor
+        while let open = outer.lastIndex(of: "(") {
+            outer = String(outer[..<open])
+            if contains(outer) { return !place.keys.contains { $0.hasPrefix(outer + "(") } }
+        }
+        return false
+    }
+
+    /// The anchor of the numbered unit just before a paragraph's own (`the preceding paragraph`).
+    func preceding(_ paragraphID: String) -> String? {
+        guard let own = anchorOf[paragraphID], let colon = own.lastIndex(of: ":"),
+              let number = Int(own[own.index(after: colon)...]), number > 1 else { return nil }
+        let candidate = "\(own[...colon])\(number - 1)"
+        return contains(candidate) ? candidate : nil
+    }
+}
