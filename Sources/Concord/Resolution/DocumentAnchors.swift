@@ -14,6 +14,8 @@ struct DocumentAnchors: Sendable {
     private(set) var kinds = Set<String>()
     /// The numbered operative paragraphs, for messages.
     private(set) var operativeNumbers = [Int]()
+    /// Each anchored paragraph in document order.
+    private(set) var sequence = [(index: Int, anchor: String)]()
 
     init(_ document: Document) {
         var preamble = 0
@@ -21,6 +23,7 @@ struct DocumentAnchors: Sendable {
             order[paragraph.id] = index
             guard let anchor = Self.anchor(of: paragraph, in: document, preamble: &preamble, known: anchorOf) else { continue }
             anchorOf[paragraph.id] = anchor
+            sequence.append((index, anchor))
             if place[anchor] == nil { place[anchor] = index }
             for segment in anchor.split(separator: "/") {
                 if let kind = segment.split(separator: ":").first { kinds.insert(String(kind)) }
@@ -57,6 +60,9 @@ struct DocumentAnchors: Sendable {
     /// document does not mark (`article:12(3)` where article 12's paragraphs carry no anchor).
     func resolves(_ anchor: String) -> Bool {
         if contains(anchor) { return true }
+        // The resolution model numbers no annexes: with one annex read, a second is not
+        // known to be missing (`annex:2` where the text has annexes I and II).
+        if anchor.hasPrefix("annex:"), contains("annex:1") { return true }
         var outer = anchor
         while let open = outer.lastIndex(of: "(") {
             outer = String(outer[..<open])
@@ -65,11 +71,36 @@ struct DocumentAnchors: Sendable {
         return false
     }
 
-    /// The anchor of the numbered unit just before a paragraph's own (`the preceding paragraph`).
+    /// The anchor of the numbered unit just before a paragraph's own (`the preceding
+    /// paragraph`): `paragraph:4` before `paragraph:5`, `article:5(2)` before `article:5(3)`.
+    /// A sub-item's reference names the paragraph before the one that holds it.
     func preceding(_ paragraphID: String) -> String? {
-        guard let own = anchorOf[paragraphID], let colon = own.lastIndex(of: ":"),
-              let number = Int(own[own.index(after: colon)...]), number > 1 else { return nil }
+        guard var own = anchorOf[paragraphID] else { return nil }
+        // From a lettered sub-item, the numbered paragraph it belongs to.
+        while own.hasSuffix(")"), let open = own.lastIndex(of: "("), Int(own[own.index(after: open)..<own.index(before: own.endIndex)]) == nil {
+            own = String(own[..<open])
+        }
+        if own.hasSuffix(")"), let open = own.lastIndex(of: "("),
+           let number = Int(own[own.index(after: open)..<own.index(before: own.endIndex)]) {
+            let candidate = "\(own[..<open])(\(number - 1))"
+            return number > 1 && contains(candidate) ? candidate : nil
+        }
+        guard let colon = own.lastIndex(of: ":"), let number = Int(own[own.index(after: colon)...]), number > 1 else { return nil }
         let candidate = "\(own[...colon])\(number - 1)"
         return contains(candidate) ? candidate : nil
+    }
+
+    /// The unit of a kind that holds a paragraph (`this article`, `this chapter`): the segment
+    /// of that kind in its anchor (`article:3` in `article:3(2)`), else the nearest unit of
+    /// that kind before it in the document.
+    func enclosing(_ kind: String, of paragraphID: String) -> String? {
+        if let own = anchorOf[paragraphID] {
+            for segment in own.split(separator: "/") where segment.hasPrefix(kind + ":") {
+                return String(segment.prefix { $0 != "(" })
+            }
+        }
+        guard let here = order[paragraphID] else { return nil }
+        return sequence.last { $0.index <= here && $0.anchor.hasPrefix(kind + ":") }
+            .map { String($0.anchor.prefix { $0 != "(" && $0 != "/" }) }
     }
 }

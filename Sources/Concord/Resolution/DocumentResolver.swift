@@ -110,12 +110,38 @@ public struct DocumentResolver: Sendable {
             }
             return Self.resolveParagraphs(citation.key, anchors)
         case .article, .rule, .chapter, .annex, .section, .part:
-            let selfNamed = citation.notes.contains(.selfReference)
             let kind = citation.kind.rawValue
-            guard citation.footnote == nil, citation.notes.contains(.internalReference),
-                  selfNamed || anchors.kinds.contains(kind) else {
+            // `paragraph 1 of this article`, `this chapter`: the unit that holds the reference.
+            // Until the document's units of that kind are known, it stays `article:this(1)`
+            // (the same in every version), unresolved.
+            if citation.key.hasPrefix(kind + ":this") {
+                guard citation.footnote == nil, let id = citation.paragraph, let unit = anchors.enclosing(kind, of: id) else {
+                    citation.notes.removeAll { $0 == .internalReference }
+                    return .unresolved
+                }
+                citation.key = unit + citation.key.dropFirst(kind.count + ":this".count)
+                citation.notes.append(.selfReference)
+            }
+            // A report's "chapter II" is the unit headed `II.`, whose anchor is `section:2`.
+            if citation.kind == .chapter, !anchors.kinds.contains("chapter"), anchors.kinds.contains("section"),
+               citation.key.hasPrefix("chapter:") {
+                citation.key = "section:" + citation.key.dropFirst("chapter:".count)
+                guard citation.footnote == nil, citation.notes.contains(.internalReference) || citation.notes.contains(.selfReference) else {
+                    return .external(key: citation.key)
+                }
+                return anchors.resolves(citation.key) ? .anchors([citation.key], missing: []) : .anchors([], missing: [citation.key])
+            }
+            let selfNamed = citation.notes.contains(.selfReference)
+            guard citation.footnote == nil, citation.notes.contains(.internalReference) || selfNamed else {
                 citation.notes.removeAll { $0 == .internalReference }
                 return .external(key: citation.key)
+            }
+            // The document has no units of that kind (a resolution's "article 28", after the
+            // Convention was named, is the Convention's); one that names the document itself
+            // ("section III.B above") cannot be checked until its units are known.
+            guard anchors.kinds.contains(kind) else {
+                citation.notes.removeAll { $0 == .internalReference }
+                return selfNamed ? .unresolved : .external(key: citation.key)
             }
             return anchors.resolves(citation.key) ? .anchors([citation.key], missing: []) : .anchors([], missing: [citation.key])
         default:

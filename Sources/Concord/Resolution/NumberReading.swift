@@ -218,6 +218,22 @@ extension ReferenceResolver {
         return parseNumber(text, ordinal: false)
     }
 
+    /// The numbers of a list of paragraphs, in digits: `1 and 2`, `第一款和第二款`, `1 و2`.
+    func numeralRuns(_ list: String) -> [Int] {
+        let chinese = Set("零〇一二三四五六七八九十百千两")
+        var runs = [String]()
+        var current = ""
+        for character in list {
+            if (character.isASCII && character.isNumber) || chinese.contains(character) {
+                current.append(character)
+            } else if !current.isEmpty {
+                runs.append(current); current = ""
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs.compactMap { pinNumber($0) }
+    }
+
     /// `I`, `iv`, `XII` → 1, 4, 12 (upper or lower case, not mixed); nil for anything else.
     static func romanValue(_ text: String) -> Int? {
         let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
@@ -246,7 +262,13 @@ extension ReferenceResolver {
                 current = []
             }
             for word in words {
-                if andWords.contains(word.lowercased()) { flush() } else { current.append(word) }
+                if andWords.contains(word.lowercased()) { flush(); continue }
+                // `التاسعة والعاشرة`: the word for "and" written on the next number word.
+                if let and = andWords.first(where: { word.hasPrefix($0) && word.count > $0.count + 1 }),
+                   language.numberWords[NormalizedText(String(word.dropFirst(and.count))).string.lowercased()] != nil {
+                    flush(); current.append(String(word.dropFirst(and.count))); continue
+                }
+                current.append(word)
             }
             flush()
         }
