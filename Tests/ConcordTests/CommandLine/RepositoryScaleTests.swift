@@ -19,7 +19,7 @@ import Testing
 
     // MARK: Shards and merge
 
-    /// N shards of Corpora/ (15 sets: Word documents, defect sets with findings, the treaty set,
+    /// N shards of Corpora/ (19 sets: Word documents, defect sets with findings, the treaty set,
     /// its defect sets and its TARGETS.md, which is read as a document), each written
     /// as JSON and as SARIF, merged: byte for byte one run's report, in every format.
     @Test(arguments: [1, 2, 3])
@@ -44,7 +44,7 @@ import Testing
             #expect(merged.stdout == one.stdout, "\(format) of \(count) shards merged differs from one run")
             if format == "json" {
                 #expect(names.sorted() == (try sets(ofJSON: one.stdout)), "the shards are not a partition of the sets")
-                #expect(names.count == 15)
+                #expect(names.count == 19)
             }
         }
         let one = try concord(["check", "--format", "sarif", "Corpora"])
@@ -257,7 +257,7 @@ import Testing
             return String(decoding: data, as: UTF8.self)
         }
         #expect(results == [expected.stdout, expected.stdout])
-        #expect(entries(cache).count == 15)
+        #expect(entries(cache).count == 19)
         #expect(try concord(["check", "--format", "json", "Corpora"], cache: cache).stdout == expected.stdout)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("sets-v1").path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers == [])
