@@ -40,7 +40,7 @@ struct Rules: ParsableCommand {
 
     /// One check: id, severity, description, and its examples as files.
     func explain(_ id: String, _ ruleSet: RuleSet) throws {
-        guard let checkID = CheckID(rawValue: id), let check = Checks.all.first(where: { $0.id == checkID }) else {
+        guard let checkID = CheckID(named: id), let check = Checks.all.first(where: { $0.id == checkID }) else {
             let close = DidYouMean.closest(to: id, among: CheckID.allCases.map(\.rawValue), within: 3)
             let hint = close.map { " (did you mean '\($0)'?)" } ?? ""
             FileHandle.standardError.write(Data("concord: error: unknown check '\(id)'\(hint); `concord rules` lists the checks\n".utf8))

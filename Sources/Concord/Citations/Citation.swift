@@ -1,12 +1,26 @@
 /// What a citation refers to.
 public enum CitationKind: String, Sendable, Codable, CaseIterable {
     case symbol, resolution, decision, treaty, ibid, paragraph, article, date, session, unknown
+    /// Units of a structured text other than articles: a rule of procedure (`rule 7,
+    /// paragraph 2`), a chapter, an annex, a section (`section III.B`), a part.
+    case rule, chapter, annex, section, part
+
+    /// Whether its key is a pin into the structure of a text (`article:18(2)`, `rule:7(2)`,
+    /// `chapter:5`, `section:3.B`, `paragraph:5`): the anchor grammar of the README, the
+    /// same in every language; such a reference may point into the document itself.
+    public var isPin: Bool {
+        switch self {
+        case .paragraph, .article, .rule, .chapter, .annex, .section, .part: return true
+        default: return false
+        }
+    }
 }
 
 /// What a pattern of `Rules/languages/xx.yml` finds (its `kind:`): a kind of citation, or
 /// `forthcoming`, the words that announce a symbol as not yet issued.
 public enum PatternKind: String, Sendable, CaseIterable {
     case resolution, decision, treaty, ibid, paragraph, article, date, session, forthcoming
+    case rule, chapter, annex, section, part
 
     /// The kind of citation this pattern's matches become (nil for `forthcoming`).
     public var citationKind: CitationKind? { CitationKind(rawValue: rawValue) }
@@ -22,6 +36,12 @@ public enum CitationNote: Sendable, Hashable, CustomStringConvertible {
     case joint(partner: String)
     /// A reference to the document's own paragraphs (`paragraph 25 above`).
     case selfReference
+    /// A reference into the document itself (`article 12`, `paragraph 3 of Article 8`,
+    /// `Chapter V`, `the preceding paragraph`): resolved against the document's anchors.
+    case internalReference
+    /// It says where its target stands: `above` (before it) or `below` (after it).
+    case pointsBack
+    case pointsForward
     /// A Treaty Series volume that is not one of the registration's volumes.
     case treatyContradiction
     /// A date that cannot exist (`31 June`).
@@ -37,6 +57,9 @@ public enum CitationNote: Sendable, Hashable, CustomStringConvertible {
         case .malformed: return "malformed"
         case .joint(let partner): return "joint:\(partner)"
         case .selfReference: return "self-reference"
+        case .internalReference: return "internal"
+        case .pointsBack: return "above"
+        case .pointsForward: return "below"
         case .treatyContradiction: return "treaty-contradiction"
         case .impossibleDate: return "impossible-date"
         case .ibidNoAntecedent: return "ibid-no-antecedent"
@@ -51,9 +74,9 @@ public enum CitationTarget: Sendable, Hashable {
     /// Another document or instrument, by its language-independent key (a symbol, a
     /// resolution, a Treaty Series registration, an article or paragraph of another text).
     case external(key: String)
-    /// Units of this document (`paragraph 25 above`): those that exist, and the numbers it
-    /// cites that the document does not have.
-    case units([UnitAnchor], missing: [Int])
+    /// Units of this document (`paragraph 25 above`, `article 12`), by anchor
+    /// (`paragraph:25`, `article:12(3)`): those that exist, and those the document does not have.
+    case anchors([String], missing: [String])
     /// Ibid.: the reference it repeats (its key) and the footnote that reference stands in.
     case antecedent(key: String, footnote: String?)
     /// A value rather than a reference to a text: a date, a session.

@@ -39,9 +39,12 @@ struct UnitExtractor: Sendable {
 
     /// One candidate per place: of two overlapping candidates of the same kind (resolutions
     /// and decisions count as one), the longer wins; a paragraph inside an article citation
-    /// (`paragraphe 2 c) de l'article 30`) is that article's pin, not a citation of its own.
+    /// (`paragraphe 2 c) de l'article 30`, `rule 7, paragraph 2`) is that article's (rule's) pin,
+    /// not a citation of its own; articles, rules, chapters, annexes, sections and parts count as one kind.
     private static func resolveOverlaps(_ candidates: [FoundReference]) -> [FoundReference] {
-        func family(_ kind: CitationKind) -> CitationKind { kind == .decision ? .resolution : kind }
+        func family(_ kind: CitationKind) -> CitationKind {
+            kind == .decision ? .resolution : (kind.isPin && kind != .paragraph ? .article : kind)
+        }
         let sorted = candidates.sorted {
             $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count
         }
@@ -58,7 +61,7 @@ struct UnitExtractor: Sendable {
             if candidate.kind == .paragraph, furthestArticleEnd >= candidate.range.upperBound { continue }
             kept.append(candidate)
             furthestEnd[f] = max(furthestEnd[f] ?? Int.min, candidate.range.upperBound)
-            if candidate.kind == .article { furthestArticleEnd = max(furthestArticleEnd, candidate.range.upperBound) }
+            if candidate.kind.isPin, candidate.kind != .paragraph { furthestArticleEnd = max(furthestArticleEnd, candidate.range.upperBound) }
         }
         return kept
     }

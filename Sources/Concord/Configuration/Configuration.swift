@@ -90,7 +90,7 @@ public struct Configuration: Sendable {
         if let raw = map["rules"] {
             guard let rules = raw as? [String: Any] else { throw RuleError(file: path, message: "'rules' must be a \(keys["rules"]!)") }
             for (name, level) in rules.sorted(by: { $0.key < $1.key }) {
-                guard let id = CheckID(rawValue: name) else {
+                guard let id = CheckID(named: name) else {
                     throw RuleError(file: path, message: "rules: unknown check '\(name)' (concord rules lists them)")
                 }
                 let word = (level as? String) ?? ((level as? Bool) == false ? "off" : "")

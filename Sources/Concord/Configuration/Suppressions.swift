@@ -37,11 +37,12 @@ public struct Suppressions: Sendable {
             let range = source.lineRange(lineIndex)
             let raw = source.string(range)
             if let (verb, rules) = Self.directive(raw.trimmingCharacters(in: .whitespaces), textComment: textComment) {
-                for id in rules where CheckID(rawValue: id) == nil {
+                for id in rules where CheckID(named: id) == nil {
                     let offset = raw.range(of: id).map { range.lowerBound + raw.utf16.distance(from: raw.startIndex, to: $0.lowerBound) } ?? range.lowerBound
                     unknown.append(Unknown(offset: offset, id: id))
                 }
-                let ids: [String?] = rules.isEmpty ? [nil] : rules.map { Optional($0) }
+                // A former id (`paragraph.missing-target`) silences the check it names now.
+                let ids: [String?] = rules.isEmpty ? [nil] : rules.map { CheckID(named: $0)?.rawValue ?? $0 }
                 switch verb {
                 case "concord-disable":
                     for id in ids where open[id] == nil { open[id] = lineIndex + 1 }

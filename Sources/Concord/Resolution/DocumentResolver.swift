@@ -80,9 +80,9 @@ public struct DocumentResolver: Sendable {
         }
         IbidResolver().resolve(footnotes: &notes, text: &text)
         var all = text + notes.flatMap { $0 }
-        let anchors = InternalAnchors(document)
+        let anchors = DocumentAnchors(document)
         for index in all.indices {
-            all[index].target = target(of: all[index], anchors: anchors)
+            all[index].target = target(of: &all[index], anchors: anchors)
             if Self.isSymbolKey(all[index]) {
                 all[index].url = "https://undocs.org/\(language.rawValue)/\(all[index].key)"
             }
@@ -91,8 +91,11 @@ public struct DocumentResolver: Sendable {
         return ResolvedDocument(document: document, normalized: normalized, citations: all)
     }
 
-    /// What a citation points at, once its key is known.
-    private func target(of citation: Citation, anchors: InternalAnchors) -> CitationTarget {
+    /// What a citation points at, once its key is known. A reference into the document
+    /// itself (`paragraph 25 above`, `article 12`, `the preceding paragraph`) resolves to
+    /// the anchors of its units; a bare pin of a kind the document does not have
+    /// (`article 28` in a resolution, after the Convention was named) is another text's.
+    private func target(of citation: inout Citation, anchors: DocumentAnchors) -> CitationTarget {
         switch citation.kind {
         case .ibid:
             if citation.antecedent != nil, !citation.notes.contains(.ibidAfterUnknown) {
@@ -104,10 +107,72 @@ public struct DocumentResolver: Sendable {
         case .date, .session:
             return .value(key: citation.key)
         case .paragraph where citation.notes.contains(.selfReference) && citation.footnote == nil:
-            return anchors.resolve(paragraphKey: citation.key)
+            if citation.key == "paragraph:preceding" {
+                guard let id = citation.paragraph, let before = anchors.preceding(id) else {
+                    return .anchors([], missing: [citation.key])
+                }
+                citation.key = before
+                return .anchors([before], missing: [])
+            }
+            return Self.resolveParagraphs(citation.key, anchors)
+        case .article, .rule, .chapter, .annex, .section, .part:
+            let kind = citation.kind.rawValue
+            // `paragraph 1 of this article`, `this chapter`: the unit that holds the reference.
+            // Until the document's units of that kind are known, it stays `article:this(1)`
+            // (the same in every version), unresolved.
+            if citation.key.hasPrefix(kind + ":this") {
+                guard citation.footnote == nil, let id = citation.paragraph, let unit = anchors.enclosing(kind, of: id) else {
+                    citation.notes.removeAll { $0 == .internalReference }
+                    return .unresolved
+                }
+                citation.key = unit + citation.key.dropFirst(kind.count + ":this".count)
+                citation.notes.append(.selfReference)
+            }
+            // A report's "chapter II" is the unit headed `II.`, whose anchor is `section:2`.
+            if citation.kind == .chapter, !anchors.kinds.contains("chapter"), anchors.kinds.contains("section"),
+               citation.key.hasPrefix("chapter:") {
+                citation.key = "section:" + citation.key.dropFirst("chapter:".count)
+                guard citation.footnote == nil, citation.notes.contains(.internalReference) || citation.notes.contains(.selfReference) else {
+                    return .external(key: citation.key)
+                }
+                return anchors.resolves(citation.key) ? .anchors([citation.key], missing: []) : .anchors([], missing: [citation.key])
+            }
+            let selfNamed = citation.notes.contains(.selfReference)
+            guard citation.footnote == nil, citation.notes.contains(.internalReference) || selfNamed else {
+                citation.notes.removeAll { $0 == .internalReference }
+                return .external(key: citation.key)
+            }
+            // The document has no units of that kind (a resolution's "article 28", after the
+            // Convention was named, is the Convention's); one that names the document itself
+            // ("section III.B above") cannot be checked until its units are known.
+            guard anchors.kinds.contains(kind) else {
+                citation.notes.removeAll { $0 == .internalReference }
+                return selfNamed ? .unresolved : .external(key: citation.key)
+            }
+            return anchors.resolves(citation.key) ? .anchors([citation.key], missing: []) : .anchors([], missing: [citation.key])
         default:
             return .external(key: citation.key)
         }
+    }
+
+    /// `paragraph:25`, `paragraph:46-51`, `paragraph:2(e)`: the paragraphs each number names
+    /// (an operative paragraph first, else an annex paragraph), and those none does.
+    static func resolveParagraphs(_ key: String, _ anchors: DocumentAnchors) -> CitationTarget {
+        let numbers = key.dropFirst("paragraph:".count).split(separator: "-").compactMap { part in
+            Int(part.prefix { $0.isNumber })
+        }
+        var found = [String]()
+        var missing = [String]()
+        for number in numbers {
+            if anchors.contains("paragraph:\(number)") {
+                found.append("paragraph:\(number)")
+            } else if anchors.contains("annex:1/paragraph:\(number)") {
+                found.append("annex:1/paragraph:\(number)")
+            } else {
+                missing.append("paragraph:\(number)")
+            }
+        }
+        return .anchors(found, missing: missing)
     }
 
     private static func isSymbolKey(_ citation: Citation) -> Bool {
@@ -132,38 +197,5 @@ extension DocumentIdentity {
         guard let title = document.paragraphs.firstIndex(where: { $0.kind == .title }) else { return nil }
         let masthead = Set(document.paragraphs[..<title].filter { $0.kind == .heading }.map(\.id))
         return citations.first { $0.kind == .date && $0.footnote == nil && masthead.contains($0.paragraph ?? "") }?.key
-    }
-}
-
-/// The numbered units of a document that its own references can point at.
-struct InternalAnchors {
-    private var operative = [Int: UnitAnchor]()
-    private var annex = [Int: UnitAnchor]()
-
-    init(_ document: Document) {
-        for paragraph in document.paragraphs {
-            guard let number = paragraph.number else { continue }
-            switch paragraph.kind {
-            case .operative where operative[number] == nil, .numbered where paragraph.parentAnchor == nil && operative[number] == nil:
-                operative[number] = UnitAnchor(kind: .paragraph(.operative), number: String(number))
-            case .annex where annex[number] == nil:
-                annex[number] = UnitAnchor(kind: .paragraph(.annex), number: String(number))
-            default: break
-            }
-        }
-    }
-
-    /// `paragraph:25`, `paragraph:46-51`, `paragraph:2(e)`: the paragraphs each number names
-    /// (an operative paragraph first, else an annex paragraph), and the numbers none does.
-    func resolve(paragraphKey key: String) -> CitationTarget {
-        let numbers = key.dropFirst("paragraph:".count).split(separator: "-").compactMap { part in
-            Int(part.prefix { $0.isNumber })
-        }
-        var found = [UnitAnchor]()
-        var missing = [Int]()
-        for number in numbers {
-            if let anchor = operative[number] ?? annex[number] { found.append(anchor) } else { missing.append(number) }
-        }
-        return .units(found, missing: missing)
     }
 }

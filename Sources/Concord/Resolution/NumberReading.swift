@@ -202,3 +202,130 @@ extension ReferenceResolver {
         return day <= lengths[month - 1]
     }
 }
+
+/// Reading pins: the numbers, letters and section paths of `article 9 (3) (b)`,
+/// `第十八条第二款`, `المادة الثانية عشرة`, `Chapter V`, `section III.B`, the words that
+/// say where a target stands, and whether the reference names another document.
+extension ReferenceResolver {
+    /// One number of a pin, in digits: `18`, `V` (Roman), `十八`, `الثانية عشرة`, `premier`.
+    func pinNumber(_ raw: String) -> Int? {
+        let text = raw.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "()")))
+        guard !text.isEmpty else { return nil }
+        if let value = Int(text) { return value }
+        if let value = Self.romanValue(text) { return value }
+        let folded = NormalizedText(text).string.lowercased()
+        if let value = language.numberWords[folded] { return value }
+        return parseNumber(text, ordinal: false)
+    }
+
+    /// The numbers of a list of paragraphs, in digits: `1 and 2`, `第一款和第二款`, `1 و2`.
+    func numeralRuns(_ list: String) -> [Int] {
+        let chinese = Set("零〇一二三四五六七八九十百千两")
+        var runs = [String]()
+        var current = ""
+        for character in list {
+            if (character.isASCII && character.isNumber) || chinese.contains(character) {
+                current.append(character)
+            } else if !current.isEmpty {
+                runs.append(current); current = ""
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs.compactMap { pinNumber($0) }
+    }
+
+    /// `I`, `iv`, `XII` → 1, 4, 12 (upper or lower case, not mixed); nil for anything else.
+    static func romanValue(_ text: String) -> Int? {
+        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
+        guard text == text.uppercased() || text == text.lowercased() else { return nil }
+        let digits = text.uppercased().compactMap { values[$0] }
+        guard !digits.isEmpty, digits.count == text.count else { return nil }
+        var total = 0
+        for (i, value) in digits.enumerated() {
+            total += i + 1 < digits.count && digits[i + 1] > value ? -value : value
+        }
+        return Chars.roman(total) == text.uppercased() ? total : nil
+    }
+
+    /// The numbers of a pin's list: `16 and 18`, `V and VI`, `十八`, `الثانية عشرة`.
+    func pinNumbers(_ list: String) -> [String] {
+        if list.contains(where: { $0.isASCII && $0.isNumber }) { return articleNumbers(list) }
+        if let whole = pinNumber(list) { return [String(whole)] }
+        let andWords = Set((language.words["and"] ?? []).map { $0.lowercased() })
+        var values = [String]()
+        for piece in list.split(whereSeparator: { ",،、;".contains($0) || numberWordSeparators.contains($0) }) {
+            let words = piece.split(separator: " ").map(String.init)
+            var current = [String]()
+            func flush() {
+                guard !current.isEmpty else { return }
+                if let value = pinNumber(current.joined(separator: " ")) { values.append(String(value)) }
+                current = []
+            }
+            for word in words {
+                if andWords.contains(word.lowercased()) { flush(); continue }
+                // `التاسعة والعاشرة`: the word for "and" written on the next number word.
+                if let and = andWords.first(where: { word.hasPrefix($0) && word.count > $0.count + 1 }),
+                   language.numberWords[NormalizedText(String(word.dropFirst(and.count))).string.lowercased()] != nil {
+                    flush(); current.append(String(word.dropFirst(and.count))); continue
+                }
+                current.append(word)
+            }
+            flush()
+        }
+        return values
+    }
+
+    private var numberWordSeparators: Set<Character> { language.numberWordSeparators }
+
+    /// A section's path of labels: `III.B` → `3.B`, `II.A.1` → `2.A.1`, `2` → `2`.
+    func sectionPaths(_ list: String) -> [String] {
+        let andWords = Set((language.words["and"] ?? []).map { $0.lowercased() })
+        return list.split(whereSeparator: { ",،、 ".contains($0) }).map(String.init)
+            .filter { !andWords.contains($0.lowercased()) }
+            .compactMap { label -> String? in
+                let parts = label.split(separator: ".").map(String.init)
+                guard let first = parts.first, let head = pinNumber(first) else { return nil }
+                return ([String(head)] + parts.dropFirst().map { $0.uppercased() }).joined(separator: ".")
+            }
+    }
+
+    /// A sub-paragraph or sub-item label as its key: letters by their place in the
+    /// language's sequence (`б` → b, `ب` → b); a number in a sub-item place (Chinese
+    /// `(二)`, `㈡` after NFKC) counts in letters where it is the first level below the
+    /// paragraph and in lower-case Roman numerals below a letter, as UN texts number them.
+    func subItem(_ raw: String, afterLetter: Bool) -> String? {
+        let text = raw.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "()")))
+        guard !text.isEmpty else { return nil }
+        if afterLetter, Self.romanValue(text.lowercased()) != nil, text == text.lowercased() { return text }
+        if !text.contains(where: { $0.isLetter }) || text.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) {
+            guard let n = pinNumber(text), n >= 1 else { return nil }
+            if afterLetter { return Chars.roman(n).lowercased() }
+            guard n <= 26 else { return nil }
+            return String(UnicodeScalar(UInt8(96 + n)))
+        }
+        return latinized(Substring(text))
+    }
+
+    /// `above` or `below` in the words after a reference (`paragraph 5 above`).
+    func direction(_ words: String?) -> CitationNote? {
+        guard let words else { return nil }
+        let folded = NormalizedText(words).string.lowercased()
+        if language.aboveWords.contains(where: { folded.contains($0) }) { return .pointsBack }
+        if language.belowWords.contains(where: { folded.contains($0) }) { return .pointsForward }
+        return nil
+    }
+
+    /// Whether the words right after a reference (`of the Protocol`, `de la Convention`),
+    /// or in Chinese right before it (`《公约》第五条`), name another document.
+    func names(anotherDocument range: Range<Int>, in units: [UInt16]) -> Bool {
+        if let after = language.externalAfter, range.upperBound < units.count,
+           !after.matches(in: units, startingOnlyAt: [Int32(range.upperBound)]).isEmpty {
+            return true
+        }
+        if let before = language.externalBefore, range.lowerBound > 0 {
+            let slice = Array(units[max(0, range.lowerBound - 40)..<range.lowerBound])
+            if !before.matches(in: slice).isEmpty { return true }
+        }
+        return false
+    }
+}

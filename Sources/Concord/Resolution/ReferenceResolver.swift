@@ -92,19 +92,46 @@ struct ReferenceResolver: Sendable {
                 }
             case .paragraph:
                 let isSelf = match?["self"] != nil
+                let direction = direction(group("self"))
+                // `the preceding paragraph`: keyed once the document's paragraphs are known.
+                if match?["preceding"] != nil {
+                    var citation = make(.paragraph, "paragraph:preceding")
+                    citation.notes.append(.selfReference)
+                    citations.append(citation)
+                    continue
+                }
                 for key in paragraphKeys(group("list") ?? "") {
                     var citation = make(.paragraph, "paragraph:\(key)")
                     if isSelf { citation.notes.append(.selfReference) }
+                    if let direction { citation.notes.append(direction) }
                     citations.append(citation)
                 }
-            case .article:
-                let para = group("para").flatMap { parseNumber($0, ordinal: false) }
-                let sub = group("sub").map { latinized(Substring($0)) }
-                for article in articleNumbers(group("list") ?? "") {
-                    var key = "article:\(article)"
-                    if let para { key += "(\(para))" }
-                    if let sub { key += "(\(sub))" }
-                    citations.append(make(.article, key))
+            case .article, .rule, .chapter, .annex, .section, .part:
+                // A heading (`Article 12`, `Chapter I` as a line of its own) names the unit it
+                // opens: it is no reference.
+                if Self.isWholeUnit(candidate.range, of: units) { continue }
+                // One canonical pin whatever the language's order of words: `KIND:N(para)(sub)(subsub)`.
+                var pin = ""
+                if let para = (group("para") ?? group("para2")).flatMap({ pinNumber($0) }) { pin += "(\(para))" }
+                if let sub = (group("sub") ?? group("sub2")).flatMap({ subItem($0, afterLetter: false) }) { pin += "(\(sub))" }
+                if let subsub = group("subsub").flatMap({ subItem($0, afterLetter: true) }) { pin += "(\(subsub))" }
+                let direction = direction(group("self"))
+                let isSelf = match?["self"] != nil
+                let external = !isSelf && names(anotherDocument: candidate.range, in: units)
+                let kind = candidate.kind
+                // `paragraphs 1 and 2 of this article`: the unit that holds the reference
+                // (`this`, named once the resolve stage knows it), one key per paragraph.
+                let items = match?["this"] != nil ? ["this"]
+                    : kind == .section ? sectionPaths(group("list") ?? "") : pinNumbers(group("list") ?? group("list2") ?? "")
+                let pins = group("paralist").map { list in numeralRuns(list).map { "(\($0))" + pin } } ?? [pin]
+                for item in items {
+                  for pin in pins {
+                    var citation = make(kind, "\(kind.rawValue):\(item)\(pin)")
+                    if isSelf { citation.notes.append(.selfReference) }
+                    if !external { citation.notes.append(.internalReference) }
+                    if let direction { citation.notes.append(direction) }
+                    citations.append(citation)
+                  }
                 }
             case .date:
                 guard let year = group("year").flatMap({ Int($0) }), let monthText = group("month"),
@@ -123,6 +150,15 @@ struct ReferenceResolver: Sendable {
         return citations
     }
 
+
+    /// Whether a match is all the text of its unit, but for spaces and closing punctuation.
+    static func isWholeUnit(_ range: Range<Int>, of units: [UInt16]) -> Bool {
+        func ignorable(_ u: UInt16) -> Bool {
+            guard let scalar = Unicode.Scalar(u) else { return false }
+            return scalar.properties.isWhitespace || ".:-–—".unicodeScalars.contains(scalar)
+        }
+        return units[..<range.lowerBound].allSatisfy(ignorable) && units[range.upperBound...].allSatisfy(ignorable)
+    }
 
     /// The body a symbol belongs to: its leading components that are all letters
     /// (`CBD/COP/15/17` → CBD/COP). The General Assembly, Council and ECOSOC series name no

@@ -44,6 +44,17 @@ public final class LanguageRules: Sendable {
     /// Characters that separate numbers written in words in a list (`number-word-separators`).
     let numberWordSeparators: Set<Character>
     let numberExamples: [(text: String, number: Int)]
+    /// Words that name a number (`number-words`), folded as the matching text is.
+    let numberWords: [String: Int]
+    /// What follows (or, in Chinese, precedes) a reference that names another document
+    /// (`article 5 of the Protocol`, 《公约》第五条), tried at the reference's end (start).
+    let externalAfter: ICURegex?
+    let externalBefore: ICURegex?
+    /// The words that say a reference's target stands before it (`above`) or after it (`below`).
+    let aboveWords: [String]
+    let belowWords: [String]
+    /// The `cross-references` examples: references into the document itself, and into others.
+    let crossReferenceExamples: (internal: [String], external: [String])
 
     init(_ file: RuleFiles.LanguageFile, language: Language, path: String) throws(RuleError) {
         self.language = language
@@ -73,6 +84,19 @@ public final class LanguageRules: Sendable {
         self.spelloutRewrites = rewrites
         self.numberExamples = numberExamples
         self.numberWordSeparators = Set((file.numberWordSeparators ?? []).compactMap { $0.count == 1 ? $0.first : nil })
+        var numberWords = [String: Int]()
+        for (word, number) in file.numberWords ?? [:] { numberWords[NormalizedText(word).string.lowercased()] = number }
+        self.numberWords = numberWords
+        let cross = file.crossReferences
+        do {
+            self.externalAfter = try cross?.externalAfter.map { try ICURegex($0, caseInsensitive: true) }
+            self.externalBefore = try cross?.externalBefore.map { try ICURegex($0 + "$", caseInsensitive: true) }
+        } catch {
+            throw RuleError(file: path, message: "cross-references: \(error)")
+        }
+        self.aboveWords = (cross?.above ?? []).map { NormalizedText($0).string.lowercased() }
+        self.belowWords = (cross?.below ?? []).map { NormalizedText($0).string.lowercased() }
+        self.crossReferenceExamples = (cross?.examples?.internal ?? [], cross?.examples?.external ?? [])
 
         var months = [String: Int]()
         for locale in file.months?.locales ?? [self.locale] {
@@ -278,6 +302,12 @@ public final class LanguageRules: Sendable {
         self.letterExamples = base.letterExamples
         self.numberExamples = base.numberExamples
         self.numberWordSeparators = base.numberWordSeparators
+        self.numberWords = base.numberWords
+        self.externalAfter = base.externalAfter
+        self.externalBefore = base.externalBefore
+        self.aboveWords = base.aboveWords
+        self.belowWords = base.belowWords
+        self.crossReferenceExamples = base.crossReferenceExamples
         self.wordBoundaries = base.wordBoundaries
     }
 

@@ -55,6 +55,20 @@ public enum RuleExamples {
                     summary.failures.append(Failure(file: languageRules.path, rule: "spellout-rewrites", text: text, expected: [String(number)], found: found))
                 }
             }
+            // cross-references: the pins of an internal example point into the document,
+            // those of an external one into another text.
+            for (text, isInternal) in languageRules.crossReferenceExamples.internal.map({ ($0, true) })
+                + languageRules.crossReferenceExamples.external.map({ ($0, false) }) {
+                summary.examples += 1
+                let pins = CitationExtractor(rules: rules).citations(inSegment: Array(text.utf16), language: languageRules, issuingBody: "A")
+                    .filter { $0.kind.isPin && $0.kind != .paragraph }
+                let inside = pins.filter { $0.notes.contains(.internalReference) }.map(\.key)
+                let ok = !pins.isEmpty && (isInternal ? inside.count == pins.count : inside.isEmpty)
+                if !ok {
+                    summary.failures.append(Failure(file: languageRules.path, rule: isInternal ? "cross-references.internal" : "cross-references.external",
+                                                    text: text, expected: pins.map(\.key), found: inside.map { "internal \($0)" }))
+                }
+            }
             for pattern in languageRules.patterns {
                 for example in pattern.examples {
                     summary.examples += 1

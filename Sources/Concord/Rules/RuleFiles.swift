@@ -197,6 +197,22 @@ enum RuleFiles {
             var text: String
             var anchor: String?
         }
+        /// `cross-references`: what tells a reference into the document itself from one into
+        /// another document, and the words that say where its target stands.
+        struct CrossReferences: Decodable {
+            var externalAfter: String?
+            var externalBefore: String?
+            var above: [String]?
+            var below: [String]?
+            var examples: CrossReferenceExamples?
+            enum CodingKeys: String, CodingKey {
+                case externalAfter = "external-after", externalBefore = "external-before", above, below, examples
+            }
+        }
+        struct CrossReferenceExamples: Decodable {
+            var `internal`: [String]?
+            var external: [String]?
+        }
         var language: String
         var name: String?
         var aliases: [String]?
@@ -211,6 +227,10 @@ enum RuleFiles {
         var subItemLetters: SubItemLetters?
         var spelloutRewrites: [Rewrite]?
         var numberWordSeparators: [String]?
+        /// `number-words`: words that name a number where ICU's spell-out parser does not
+        /// read them (Arabic ordinals: الثانية عشرة = 12).
+        var numberWords: [String: Int]?
+        var crossReferences: CrossReferences?
         var wordBoundaries: Bool?
         var words: [String: [String]]
         var fragments: [String: String]?
@@ -219,7 +239,8 @@ enum RuleFiles {
         enum CodingKeys: String, CodingKey {
             case language, name, aliases, unCode = "un-code", locale, script, scriptShare = "script-share", months, reading, structure,
                  subItemLetters = "sub-item-letters", spelloutRewrites = "spellout-rewrites",
-                 numberWordSeparators = "number-word-separators",
+                 numberWordSeparators = "number-word-separators", numberWords = "number-words",
+                 crossReferences = "cross-references",
                  wordBoundaries = "word-boundaries", words, fragments, bodies, patterns
         }
     }

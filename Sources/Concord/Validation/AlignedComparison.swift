@@ -34,7 +34,11 @@ public struct AlignedComparison: Sendable {
         public var line: Int
         /// The sorted, distinct keys of each version, in the order the versions were given.
         public var keys: [[String]]
-        public var agrees: Bool { keys.allSatisfy { $0 == keys[0] } }
+        /// Versions agree when their keys are the same, or differ only in the precision of a
+        /// pin (`article:9` beside `article:9(3)(b)`: the same provision).
+        public var agrees: Bool {
+            keys.allSatisfy { $0 == keys[0] || PinPrecision.onlyPrecision(Set($0).subtracting(keys[0]), Set(keys[0]).subtracting($0)) }
+        }
     }
 
     public let rules: RuleSet

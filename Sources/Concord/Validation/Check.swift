@@ -75,10 +75,10 @@ public enum Checks {
         FootnoteRepeatedMarker(), FootnoteMixedPractice(), FootnoteUnpairedMarkers(),
         IbidNoAntecedent(), IbidAmbiguous(), IbidAfterUnknown(), SymbolMalformed(), SymbolUnknownSeries(),
         TreatyContradiction(), DateImpossible(), GASessionDate(), SCResolutionYear(),
-        ParagraphNumberingGap(), ParagraphDuplicateNumber(), ParagraphMissingTarget(),
+        ParagraphNumberingGap(), ParagraphDuplicateNumber(), StructureMissingTarget(), StructureDirection(),
     ]
     public static let set: [any SetCheck] = [
-        SetParagraphCount(), SetFootnoteCount(), SetMarkerMoved(), SetCitationMismatch(), SetIdentityMismatch(),
+        SetParagraphCount(), SetFootnoteCount(), SetMarkerMoved(), SetCitationMismatch(), SetIdentityMismatch(), SetCoarserPin(),
     ]
     /// Every check type, the run's own (`report.findings-cut`, `suppression.unknown-check`) included.
     public static let all: [any Check.Type] = document.map { type(of: $0) } + set.map { type(of: $0) } + [FindingsCut.self, SuppressionUnknownCheck.self]

@@ -18,7 +18,8 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case treatyContradiction = "treaty.contradiction"
     case paragraphNumberingGap = "paragraph.numbering-gap"
     case paragraphDuplicateNumber = "paragraph.duplicate-number"
-    case paragraphMissingTarget = "paragraph.missing-target"
+    case structureMissingTarget = "structure.missing-target"
+    case structureDirection = "structure.direction"
     case dateImpossible = "date.impossible"
     case plausibilityGASessionDate = "plausibility.ga-session-date"
     case plausibilitySCYear = "plausibility.sc-year"
@@ -31,8 +32,18 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case setParagraphCount = "set.paragraph-count"
     case setCitationMismatch = "set.citation-mismatch"
     case setIdentityMismatch = "set.identity-mismatch"
+    case setCoarserPin = "set.coarser-pin"
 
     public var description: String { rawValue }
+
+    /// Former ids still accepted in `.concord.yml` and suppressions, with the check they name now.
+    public static let aliases: [String: CheckID] = ["paragraph.missing-target": .structureMissingTarget]
+
+    /// A check by its id or a former id (`paragraph.missing-target` is `structure.missing-target`).
+    public init?(named name: String) {
+        guard let id = CheckID(rawValue: name) ?? Self.aliases[name] else { return nil }
+        self = id
+    }
 
     public static func < (a: CheckID, b: CheckID) -> Bool { a.rawValue < b.rawValue }
 }

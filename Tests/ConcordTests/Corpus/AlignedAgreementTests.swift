@@ -21,7 +21,13 @@ import Testing
 
     /// Measured on 2026-11-29: fr 98.4 %, es 99.0 %, ru 98.4 %, zh 97.7 %, ar 97.7 % of 307
     /// segments; all six together 92.8 % (most of the rest are real translation differences).
-    static let floors: [Language: Double] = [.fr: 0.98, .es: 0.985, .ru: 0.98, .zh: 0.97, .ar: 0.97]
+    /// On 2026-12-02 the pins of chapters, annexes, rules, sections and parts made 325
+    /// segments with references, 300 of them agreeing in all six (92.3 %, 15 more than
+    /// before); of the 18 new segments 4 differ, each a real difference between the
+    /// translations (line 55: ru `приложении IIIa` for annex III; 56: es `anexo 2` for
+    /// "Schedule 2"; 692: fr, zh, ar `article 3300` for "section 3300"; 993: ru `статьей VI`
+    /// for "Chapter VI"); ru 97.8 %.
+    static let floors: [Language: Double] = [.fr: 0.98, .es: 0.985, .ru: 0.975, .zh: 0.97, .ar: 0.97]
 
     @Test(arguments: [Language.fr, .es, .ru, .zh, .ar])
     func eachLanguageAgreesWithEnglish(language: Language) throws {
@@ -36,6 +42,6 @@ import Testing
         guard let versions = Self.versions([.en, .fr, .es, .ru, .zh, .ar]) else { return }
         let segments = AlignedComparison(rules: TestRules.shared).segments(versions)
         let rate = Double(segments.filter(\.agrees).count) / Double(segments.count)
-        #expect(rate >= 0.925, "six-language agreement \(rate)")
+        #expect(rate >= 0.92, "six-language agreement \(rate)")
     }
 }

@@ -18,9 +18,9 @@ import Testing
         #expect(targets.contains { $0.0 == "date:2010-07-30" && $0.1 == .value(key: "date:2010-07-30") })
         #expect(targets.contains { $0.0 == "A/64/PV.1" && $0.1 == .antecedent(key: "A/64/PV.1", footnote: "1") })
         let paragraph1 = try #require(document.citations.first { $0.key == "paragraph:1" })
-        #expect(paragraph1.target == .units([UnitAnchor(kind: .paragraph(.operative), number: "1")], missing: []))
+        #expect(paragraph1.target == .anchors(["paragraph:1"], missing: []))
         let later = try #require(document.citations.first { $0.key == "paragraph:4-6" })
-        #expect(later.target == .units([], missing: [4, 6]))
+        #expect(later.target == .anchors([], missing: ["paragraph:4", "paragraph:6"]))
     }
 
     @Test func anIbidWithNothingBeforeItIsUnresolved() throws {

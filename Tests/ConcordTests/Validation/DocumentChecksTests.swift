@@ -46,7 +46,7 @@ import Testing
     @Test func referencesToTheDocumentsOwnParagraphs() throws {
         let text = opening + "1. *Decides* to act;\n\n2. *Requests* a report on the matters in paragraph 25 above and in paragraph 1 above.\n"
         let found = try findings(text)
-        #expect(rules(found) == ["paragraph.missing-target"])
+        #expect(rules(found) == ["structure.missing-target"])
         #expect(found[0].message == "“paragraph 25 above” refers to paragraph 25, but the document has operative paragraphs 1 to 2")
     }
 

@@ -1,4 +1,6 @@
-/// A paragraph or footnote cites something else than in the other versions.
+/// A paragraph or footnote cites something else than in the other versions. Pins that name
+/// the same unit more or less precisely (`article:9` beside `article:9(3)(b)`) are left to
+/// `set.coarser-pin`, a warning.
 public struct SetCitationMismatch: SetCheck {
     public static let id = CheckID.setCitationMismatch
     public static let defaultSeverity = Severity.error
@@ -28,8 +30,11 @@ public struct SetCitationMismatch: SetCheck {
         if let (common, agreeing) = SetMajority.of(keys) {
             let others = set.names(agreeing.map { present[$0] })
             let verb = agreeing.count == 1 ? "cites" : "cite"
-            return units.indices.filter { keys[$0] != common }.map { i in
-                let extra = keys[i].subtracting(common), missing = common.subtracting(keys[i])
+            let differences = units.indices.filter { keys[$0] != common }.map { i in
+                (i, PinPrecision.reconcile(keys[i].subtracting(common), common.subtracting(keys[i])))
+            }.filter { !$0.1.extra.isEmpty || !$0.1.missing.isEmpty }
+            return differences.map { i, difference in
+                let (extra, missing) = difference
                 let message: String
                 if !extra.isEmpty, !missing.isEmpty {
                     message = "the \(language(i)) version cites \(VersionAlignment.summary(extra)) in \(units[i].name); \(others) \(verb) \(VersionAlignment.summary(missing))"
@@ -44,7 +49,12 @@ public struct SetCitationMismatch: SetCheck {
                                    subject: "\(units[i].name) citations")
             }
         }
-        // No majority (two versions, or a tie): one finding that names every version.
+        // No majority (two versions, or a tie): one finding that names every version, unless
+        // they differ only in the precision of their pins.
+        if keys.allSatisfy({ k in
+            let rest = PinPrecision.reconcile(k.subtracting(keys[0]), keys[0].subtracting(k))
+            return rest.extra.isEmpty && rest.missing.isEmpty
+        }) { return [] }
         let description = units.indices.map { "\(language($0)) cites \(VersionAlignment.summary(keys[$0]))" }.joined(separator: "; ")
         let last = units.count - 1
         return [set.finding(Self.id, context, version: present[last], offset: units[last].offset,
