@@ -51,11 +51,15 @@ public struct AlignedComparison: Sendable {
         return Array(Set(keys)).sorted()
     }
 
-    /// Every segment (line) in which the first version holds a reference.
-    public func segments(_ versions: [Version]) -> [Segment] {
+    /// Every segment (line) in which the first version holds a reference; with `lines`, only
+    /// those of that range of 1-based line numbers (a tuning half and a held-out half of one
+    /// aligned corpus are measured apart).
+    public func segments(_ versions: [Version], lines: ClosedRange<Int>? = nil) -> [Segment] {
         guard let first = versions.first else { return [] }
         var segments = [Segment]()
-        for index in 0..<first.source.lineCount {
+        let all = 0..<first.source.lineCount
+        let indices = lines.map { all.clamped(to: ($0.lowerBound - 1)..<$0.upperBound) } ?? all
+        for index in indices {
             let reference = keys(of: Array(first.source.units[first.source.lineRange(index)]), language: first.language, issuingBody: first.issuingBody)
             guard !reference.isEmpty else { continue }
             var all = [reference]
