@@ -52,8 +52,16 @@ public struct DocumentResolver: Sendable {
                                          issuingBody: body ?? issuingBody(of: document, language: languageRules))
         var text = [Citation]()
         var notes = [[Citation]]()
+        var resolvers = [languageRules.language: resolver]
         for unit in units {
-            var found = resolver.citations(unit)
+            var unitResolver = resolver
+            if let other = unit.language, let otherRules = rules.languages[other] {
+                if resolvers[other] == nil {
+                    resolvers[other] = ReferenceResolver(rules: rules, language: otherRules, issuingBody: resolver.issuingBody)
+                }
+                unitResolver = resolvers[other]!
+            }
+            var found = unitResolver.citations(unit)
             switch unit.owner {
             case .paragraph(let id):
                 for index in found.indices { found[index].paragraph = id }

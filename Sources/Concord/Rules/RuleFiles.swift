@@ -174,6 +174,16 @@ enum RuleFiles {
             var text: String
             var number: Int
         }
+        /// `resolution-numbers`: how the language writes General Assembly part letters and
+        /// sessions in digits inside resolution numbers.
+        struct ResolutionNumberForms: Decodable {
+            var partLetters: [String: String]?
+            var sessionPrefixes: [String]?
+            var bareNotBefore: [String]?
+            enum CodingKeys: String, CodingKey {
+                case partLetters = "part-letters", sessionPrefixes = "session-prefixes", bareNotBefore = "bare-not-before"
+            }
+        }
         var language: String
         var name: String?
         var aliases: [String]?
@@ -187,6 +197,7 @@ enum RuleFiles {
         var subItemLetters: SubItemLetters?
         var spelloutRewrites: [Rewrite]?
         var numberWordSeparators: [String]?
+        var resolutionNumbers: ResolutionNumberForms?
         var wordBoundaries: Bool?
         var words: [String: [String]]
         var fragments: [String: String]?
@@ -195,7 +206,7 @@ enum RuleFiles {
         enum CodingKeys: String, CodingKey {
             case language, name, aliases, unCode = "un-code", locale, script, scriptShare = "script-share", months, reading,
                  subItemLetters = "sub-item-letters", spelloutRewrites = "spellout-rewrites",
-                 numberWordSeparators = "number-word-separators",
+                 numberWordSeparators = "number-word-separators", resolutionNumbers = "resolution-numbers",
                  wordBoundaries = "word-boundaries", words, fragments, bodies, patterns
         }
     }
