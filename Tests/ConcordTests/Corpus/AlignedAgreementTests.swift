@@ -20,7 +20,8 @@ import Testing
     }
 
     /// Measured on 2026-11-29: fr 98.4 %, es 99.0 %, ru 98.4 %, zh 97.7 %, ar 97.7 % of 307
-    /// segments; all six together 92.8 % (most of the rest are real translation differences).
+    /// segments; all six together 92.8 % (most of the rest are real translation differences);
+    /// 93.2 % on 2026-12-02 (part letters, dates without year, date spans).
     static let floors: [Language: Double] = [.fr: 0.98, .es: 0.985, .ru: 0.98, .zh: 0.97, .ar: 0.97]
 
     @Test(arguments: [Language.fr, .es, .ru, .zh, .ar])
@@ -32,10 +33,27 @@ import Testing
         #expect(rate >= Self.floors[language]!, "en–\(language.rawValue) agreement \(rate)")
     }
 
+    /// The tuning half of the held-out corpus (../shared/corpus/unpc-test, lines 1-2000; the
+    /// lines after 2000 are measured only by scripts/measure-aligned, never read by a test).
+    /// Measured on 2026-12-02: 90.7 % of 323 segments agree in all six languages.
+    @Test func theTuningHalfOfTheTestSet() throws {
+        var versions = [AlignedComparison.Version]()
+        for language in [Language.en, .fr, .es, .ru, .zh, .ar] {
+            guard let path = Paths.shared("corpus/unpc-test/testset.\(language.rawValue)") else { return }
+            let data = try #require(FileManager.default.contents(atPath: path))
+            versions.append(.init(file: path, language: language, source: try SourceDecoder.decode([UInt8](data), file: path)))
+        }
+        let segments = AlignedComparison(rules: TestRules.shared).segments(versions, lines: 1...2000)
+        #expect(segments.allSatisfy { $0.line <= 2000 })
+        #expect(segments.count >= 315)
+        let rate = Double(segments.filter(\.agrees).count) / Double(segments.count)
+        #expect(rate >= 0.90, "six-language agreement on unpc-test 1-2000: \(rate)")
+    }
+
     @Test func allSixLanguagesAgree() throws {
         guard let versions = Self.versions([.en, .fr, .es, .ru, .zh, .ar]) else { return }
         let segments = AlignedComparison(rules: TestRules.shared).segments(versions)
         let rate = Double(segments.filter(\.agrees).count) / Double(segments.count)
-        #expect(rate >= 0.925, "six-language agreement \(rate)")
+        #expect(rate >= 0.93, "six-language agreement \(rate)")
     }
 }
