@@ -12,13 +12,7 @@ public enum LanguageDetector {
 
     public static func detect(_ units: [UInt16], lexicon: ReadingLexicon = .standard) -> Language? {
         let sample = units.count > 200_000 ? Array(units[0..<200_000]) : units
-        var counts = [Int64](repeating: 0, count: 5)
-        let status = sample.withUnsafeBufferPointer { buffer in
-            counts.withUnsafeMutableBufferPointer { c in
-                concord_script_counts(buffer.baseAddress, Int64(buffer.count), c.baseAddress, Int32(c.count))
-            }
-        }
-        guard status == 0 else { return nil }
+        guard let counts = scriptCounts(sample) else { return nil }
         let total = counts.reduce(0, +)
         guard total > 0 else { return nil }
         let languages = lexicon.languages.values.sorted { $0.language < $1.language }
@@ -44,14 +38,7 @@ public enum LanguageDetector {
     /// language only when another language's stop words clearly outnumber the file's (at least
     /// three, and three times as many): a short line with a borrowed word stays the file's.
     public static func unitLanguage(_ units: [UInt16], file: Language, lexicon: ReadingLexicon = .standard) -> Language {
-        guard let own = lexicon.languages[file], units.count >= 12 else { return file }
-        var counts = [Int64](repeating: 0, count: 5)
-        let status = units.withUnsafeBufferPointer { buffer in
-            counts.withUnsafeMutableBufferPointer { c in
-                concord_script_counts(buffer.baseAddress, Int64(buffer.count), c.baseAddress, Int32(c.count))
-            }
-        }
-        guard status == 0 else { return file }
+        guard let own = lexicon.languages[file], units.count >= 12, let counts = scriptCounts(units) else { return file }
         let total = counts.reduce(0, +)
         guard total > 0 else { return file }
         let index: [String: Int] = ["Latin": 0, "Cyrillic": 1, "Arabic": 2, "Han": 3]
@@ -77,6 +64,17 @@ public enum LanguageDetector {
         return winner != file && best >= 3 * max(ownScore, 1) ? winner : file
     }
 
+    /// The letters of each script counted by the shim (Latin, Cyrillic, Arabic, Han, other).
+    private static func scriptCounts(_ units: [UInt16]) -> [Int64]? {
+        var counts = [Int64](repeating: 0, count: 5)
+        let status = units.withUnsafeBufferPointer { buffer in
+            counts.withUnsafeMutableBufferPointer { c in
+                concord_script_counts(buffer.baseAddress, Int64(buffer.count), c.baseAddress, Int32(c.count))
+            }
+        }
+        return status == 0 ? counts : nil
+    }
+
     /// How many of each language's stop words the text holds.
     private static func wordScores(_ text: String, among languages: [ReadingLexicon.LanguageInfo]) -> [Int] {
         let sets = languages.map { Set($0.stopWords.map { Substring($0) }) }
@@ -92,11 +90,7 @@ public enum LanguageDetector {
     private static func byWords(_ text: String, among languages: [ReadingLexicon.LanguageInfo]) -> Language? {
         let candidates = languages.filter { !$0.stopWords.isEmpty }
         guard !candidates.isEmpty else { return nil }
-        let sets = candidates.map { Set($0.stopWords.map { Substring($0) }) }
-        var scores = [Int](repeating: 0, count: candidates.count)
-        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
-            for (index, words) in sets.enumerated() where words.contains(word) { scores[index] += 1 }
-        }
+        let scores = wordScores(text, among: candidates)
         guard let best = scores.max(), best > 0 else { return nil }
         return candidates[scores.firstIndex(of: best)!].language
     }
