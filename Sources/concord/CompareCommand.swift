@@ -28,12 +28,25 @@ struct Compare: ParsableCommand {
     @Flag(name: .long, help: "Print only the summary line (text format).")
     var summary = false
 
+    @Option(name: .long, help: "Compare only the segments of these 1-based lines, FROM-TO (e.g. 2001-4000): measure a held-out part of an aligned corpus apart from the part the rules were tuned on.")
+    var lines: LineRange?
+
     @Argument(help: "Two to six files, one per language (the language from each file name).")
     var files: [String]
 
     func validate() throws {
         guard aligned else { throw ValidationError("only --aligned comparison is available so far") }
         guard files.count >= 2 else { throw ValidationError("give at least two files") }
+    }
+
+    /// `FROM-TO`, 1-based and inclusive.
+    struct LineRange: ExpressibleByArgument {
+        var range: ClosedRange<Int>
+        init?(argument: String) {
+            let parts = argument.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, let from = Int(parts[0]), let to = Int(parts[1]), from >= 1, from <= to else { return nil }
+            range = from...to
+        }
     }
 
     enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
@@ -52,7 +65,7 @@ struct Compare: ParsableCommand {
                 throw ExitCode(ExitStatus.inputError)
             }
         }
-        let segments = AlignedComparison(rules: ruleSet).segments(versions)
+        let segments = AlignedComparison(rules: ruleSet).segments(versions, lines: lines?.range)
         let findings = segments.compactMap { AlignedComparison.finding($0, versions: versions) }
         var out = ""
         switch format {
@@ -67,8 +80,14 @@ struct Compare: ParsableCommand {
                 }
             }
             let agreeing = segments.filter(\.agrees).count
-            let rate = segments.isEmpty ? 100.0 : Double(agreeing) * 100 / Double(segments.count)
-            out += "aligned: \(Plural.count(segments.count, "segment")) with references in \(versions[0].file); \(agreeing) agree in all \(versions.count) versions (\(String(format: "%.1f", rate))%)\n"
+            func percent(_ n: Int) -> String {
+                String(format: "%.1f", segments.isEmpty ? (n == agreeing ? 100.0 : 0) : Double(n) * 100 / Double(segments.count))
+            }
+            let flagged = findings.filter { $0.severity >= failOn }.count
+            let contradictions = findings.filter { $0.severity == .error }.count
+            let total = versions[0].source.lineCount
+            let span = lines.map { "lines \($0.range.lowerBound)-\(min($0.range.upperBound, total)): " } ?? ""
+            out += "aligned: \(span)\(Plural.count(segments.count, "segment")) with references in \(versions[0].file); \(agreeing) agree in all \(versions.count) versions (\(percent(agreeing))%); \(flagged) flagged at \(failOn) or above (\(percent(flagged))%), \(contradictions) of them contradictions (\(percent(contradictions))%)\n"
         case .json, .sarif:
             let set = DocumentSet(name: versions.map(\.file).joined(separator: " + "), files: versions.map(\.file))
             let report = CheckReport(sets: [SetReport(set: set, languages: versions.map(\.language), findings: findings)],

@@ -24,18 +24,30 @@ public struct CitationExtractor: Sendable {
     public func references(in normalized: NormalizedDocument) -> [FoundUnit] {
         let document = normalized.document
         guard let language = languageRules(document) else { return [] }
-        let extractor = UnitExtractor(rules: rules, language: language, prescan: prescan)
+        var extractors = [language.language: UnitExtractor(rules: rules, language: language, prescan: prescan)]
+        /// A unit in another language than the document's is read with that language's rules.
+        func found(_ owner: UnitOwner, _ text: MappedText, _ normalized: NormalizedText) -> FoundUnit {
+            let own = unitLanguage(normalized.units, file: language)
+            if extractors[own.language] == nil { extractors[own.language] = UnitExtractor(rules: rules, language: own, prescan: prescan) }
+            return FoundUnit(owner: owner, text: text, normalized: normalized, references: extractors[own.language]!.find(normalized),
+                             language: own.language == language.language ? nil : own.language)
+        }
         var units = [FoundUnit]()
         for (paragraph, text) in zip(document.paragraphs, normalized.paragraphs) where paragraph.kind != .title {
-            units.append(FoundUnit(owner: .paragraph(id: paragraph.id), text: paragraph.text, normalized: text,
-                                   references: extractor.find(text)))
+            units.append(found(.paragraph(id: paragraph.id), paragraph.text, text))
         }
         for (footnote, text) in zip(document.footnotes, normalized.footnoteBodies) {
             guard let body = footnote.body, let text else { continue }
-            units.append(FoundUnit(owner: .footnote(label: footnote.label), text: body.text, normalized: text,
-                                   references: extractor.find(text)))
+            units.append(found(.footnote(label: footnote.label), body.text, text))
         }
         return units
+    }
+
+    /// The rules of the language a unit is written in (`LanguageDetector.unitLanguage`): the
+    /// file's, unless the unit is in another language that has rules.
+    func unitLanguage(_ units: [UInt16], file: LanguageRules) -> LanguageRules {
+        let detected = LanguageDetector.unitLanguage(units, file: file.language, lexicon: rules.lexicon)
+        return detected == file.language ? file : rules.languages[detected] ?? file
     }
 
     /// Normalize, extract and resolve. `issuingBody`: the body whose resolutions
@@ -51,9 +63,13 @@ extension CitationExtractor {
     /// The citations of one piece of text with no document around it (a rule's example, one
     /// segment of aligned sentences): extracted and given keys, `its resolution` read as
     /// `issuingBody`'s.
-    public func citations(inSegment units: [UInt16], language: LanguageRules, issuingBody: String = "A") -> [Citation] {
+    /// With `perUnitLanguage`, a segment written in another language than `language` (an
+    /// untranslated line) is read with that language's rules.
+    public func citations(inSegment units: [UInt16], language file: LanguageRules, issuingBody: String = "A",
+                          perUnitLanguage: Bool = false) -> [Citation] {
         let text = MappedText(copying: units, range: 0..<units.count)
         let normalized = NormalizedText(units)
+        let language = perUnitLanguage ? unitLanguage(normalized.units, file: file) : file
         let found = UnitExtractor(rules: rules, language: language, prescan: prescan).find(normalized)
         let unit = FoundUnit(owner: .paragraph(id: ""), text: text, normalized: normalized, references: found)
         return ReferenceResolver(rules: rules, language: language, issuingBody: issuingBody).citations(unit)

@@ -37,4 +37,7 @@ public struct FoundUnit: Sendable {
     public var text: MappedText
     public var normalized: NormalizedText
     public var references: [FoundReference]
+    /// The language the unit is written in when it is not the document's (an untranslated
+    /// sentence): its references were found, and are resolved, with that language's rules.
+    public var language: Language? = nil
 }

@@ -56,8 +56,16 @@ public struct DocumentResolver: Sendable {
         // reference to it.
         let headings = Dictionary(document.paragraphs.filter { [.part, .chapter, .section, .article, .rule].contains($0.kind) }
             .map { ($0.id, $0.start) }, uniquingKeysWith: { a, _ in a })
+        var resolvers = [languageRules.language: resolver]
         for unit in units {
-            var found = resolver.citations(unit)
+            var unitResolver = resolver
+            if let other = unit.language, let otherRules = rules.languages[other] {
+                if resolvers[other] == nil {
+                    resolvers[other] = ReferenceResolver(rules: rules, language: otherRules, issuingBody: resolver.issuingBody)
+                }
+                unitResolver = resolvers[other]!
+            }
+            var found = unitResolver.citations(unit)
             switch unit.owner {
             case .paragraph(let id):
                 if let start = headings[id] { found.removeAll { $0.kind == .article && $0.sourceRange.lowerBound == start } }

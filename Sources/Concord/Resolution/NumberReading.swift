@@ -9,7 +9,7 @@ extension ReferenceResolver {
         let slice = Array(units[range])
         let andWords = Set((language.words["and"] ?? []).map { NormalizedText($0).string.lowercased() })
         var result = [String]()
-        for match in Self.resolutionNumber.matches(in: slice) {
+        for match in language.resolutionNumbers.regex.matches(in: slice) {
             let number = String(decoding: slice[match.range], as: UTF16.self)
             if number.allSatisfy({ $0.isASCII && $0.isNumber }), !result.isEmpty {
                 // A bare number (`2118`) counts only as a list item after a comma or "and";
@@ -29,8 +29,6 @@ extension ReferenceResolver {
         }
         return result
     }
-
-    static let resolutionNumber = try! ICURegex(ReferenceKeys.numberPattern, caseInsensitive: false)
 
     /// Whether `word` ends `text` only as the end of a longer word: the و of أيار/مايو is not
     /// the conjunction و (a year after it is not a list item), the و of `2118 و` or `2118، و` is.

@@ -55,10 +55,11 @@ struct ReferenceResolver: Sendable {
                     return Self.bodyPrefix(ofSymbol: other.found)
                 }
                 for raw in numbers(inList: match?["list"], of: units) {
-                    let number = ReferenceKeys.canonicalNumber(raw)
-                    let body = named ?? ReferenceKeys.impliedBody(number) ?? afterSymbol ?? issuingBody
-                    let (key, _) = keys.key(kind: kind, body: body, number: number)
-                    citations.append(make(kind, key))
+                    for number in language.resolutionNumbers.canonical(raw) {
+                        let body = ReferenceKeys.body(named ?? ReferenceKeys.impliedBody(number) ?? afterSymbol ?? issuingBody, for: number)
+                        let (key, _) = keys.key(kind: kind, body: body, number: number)
+                        citations.append(make(kind, key))
+                    }
                 }
             case .treaty:
                 let number = group("number").flatMap { Int($0) }
@@ -134,12 +135,16 @@ struct ReferenceResolver: Sendable {
                   }
                 }
             case .date:
-                guard let year = group("year").flatMap({ Int($0) }), let monthText = group("month"),
+                // A date written without its year (`12 de marzo`) is keyed `date:--03-12`: the set
+                // comparisons match it to a version's full date of the same day and month.
+                let year = group("year").flatMap { Int($0) }
+                guard year != nil || match?["year"] == nil, let monthText = group("month"),
                       let month = Int(monthText) ?? language.month(monthText) else { continue }
                 for dayName in ["day", "day2"] {
                     guard let day = group(dayName).flatMap({ parseNumber($0, ordinal: false) }) else { continue }
-                    var citation = make(.date, String(format: "date:%04d-%02d-%02d", year, month, day))
-                    if !Self.dateExists(year: year, month: month, day: day) { citation.notes.append(.impossibleDate) }
+                    let key = year.map { String(format: "date:%04d-%02d-%02d", $0, month, day) } ?? String(format: "date:--%02d-%02d", month, day)
+                    var citation = make(.date, key)
+                    if !Self.dateExists(year: year ?? 2000, month: month, day: day) { citation.notes.append(.impossibleDate) }
                     citations.append(citation)
                 }
             case .session:

@@ -55,6 +55,8 @@ public final class LanguageRules: Sendable {
     let belowWords: [String]
     /// The `cross-references` examples: references into the document itself, and into others.
     let crossReferenceExamples: (internal: [String], external: [String])
+    /// How resolution numbers are written (`{resnum}`, part letters, sessions in digits).
+    let resolutionNumbers: ResolutionNumbers
 
     init(_ file: RuleFiles.LanguageFile, language: Language, path: String) throws(RuleError) {
         self.language = language
@@ -149,8 +151,21 @@ public final class LanguageRules: Sendable {
             monthPattern = "(?:\(monthPattern)(?:\\s*/\\s*\(monthPattern))?)"
         }
         let allBodyForms = file.bodies.flatMap(\.forms)
+        let forms = file.resolutionNumbers
+        for (written, latin) in forms?.partLetters ?? [:] where latin.count != 1 || !latin.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+            throw RuleError(file: path, message: "resolution-numbers: part letter '\(written)' must map to one Latin capital, not '\(latin)'")
+        }
+        do {
+            self.resolutionNumbers = try ResolutionNumbers(
+                partLetters: forms?.partLetters ?? [:], sessionPrefixes: forms?.sessionPrefixes ?? [],
+                bareNotBefore: forms?.bareNotBefore ?? [],
+                andWords: (file.words["and"] ?? []).map { NormalizedText($0).string.lowercased() },
+                and: file.words["and"].map(alternation) ?? "(?!)")
+        } catch {
+            throw RuleError(file: path, message: "resolution-numbers: \(error)")
+        }
         var builtIns: [String: String] = [
-            "resnum": ReferenceKeys.numberPattern,
+            "resnum": resolutionNumbers.pattern,
             "month": monthPattern,
         ]
         builtIns["body"] = allBodyForms.isEmpty ? "(?!)" : alternation(allBodyForms)
@@ -309,6 +324,7 @@ public final class LanguageRules: Sendable {
         self.belowWords = base.belowWords
         self.crossReferenceExamples = base.crossReferenceExamples
         self.wordBoundaries = base.wordBoundaries
+        self.resolutionNumbers = base.resolutionNumbers
     }
 
     /// The body code for a phrase that names an issuing body.

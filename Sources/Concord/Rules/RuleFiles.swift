@@ -213,6 +213,16 @@ enum RuleFiles {
             var `internal`: [String]?
             var external: [String]?
         }
+        /// `resolution-numbers`: how the language writes General Assembly part letters and
+        /// sessions in digits inside resolution numbers.
+        struct ResolutionNumberForms: Decodable {
+            var partLetters: [String: String]?
+            var sessionPrefixes: [String]?
+            var bareNotBefore: [String]?
+            enum CodingKeys: String, CodingKey {
+                case partLetters = "part-letters", sessionPrefixes = "session-prefixes", bareNotBefore = "bare-not-before"
+            }
+        }
         var language: String
         var name: String?
         var aliases: [String]?
@@ -231,6 +241,7 @@ enum RuleFiles {
         /// read them (Arabic ordinals: الثانية عشرة = 12).
         var numberWords: [String: Int]?
         var crossReferences: CrossReferences?
+        var resolutionNumbers: ResolutionNumberForms?
         var wordBoundaries: Bool?
         var words: [String: [String]]
         var fragments: [String: String]?
@@ -241,6 +252,7 @@ enum RuleFiles {
                  subItemLetters = "sub-item-letters", spelloutRewrites = "spellout-rewrites",
                  numberWordSeparators = "number-word-separators", numberWords = "number-words",
                  crossReferences = "cross-references",
+                 numberWordSeparators = "number-word-separators", resolutionNumbers = "resolution-numbers",
                  wordBoundaries = "word-boundaries", words, fragments, bodies, patterns
         }
     }

@@ -70,7 +70,9 @@ public struct SessionCatalogue: Sendable {
     public static func session(ofKey key: String) -> String? {
         guard key.hasPrefix("A/RES/") else { return nil }
         let rest = key.dropFirst("A/RES/".count)
-        if let open = rest.firstIndex(of: "("), rest.hasSuffix(")"), rest[..<open].allSatisfy(\.isASCIIDigit) {
+        // `2832(XXVI)`, `2200A(XXI)` (a part letter before the session).
+        if let open = rest.firstIndex(of: "("), rest.hasSuffix(")"), rest.first?.isASCIIDigit == true,
+           rest[..<open].drop(while: \.isASCIIDigit).allSatisfy({ $0.isASCII && $0.isUppercase }) {
             let roman = rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]
             return romanValue(roman).map(String.init)
         }
@@ -115,6 +117,7 @@ public struct SessionCatalogue: Sendable {
 
     static func yearMonth(_ key: String) -> (Int, Int)? {
         let value = key.hasPrefix("date:") ? key.dropFirst(5) : Substring(key)
+        guard !value.hasPrefix("--") else { return nil }  // a date without its year
         let parts = value.split(separator: "-")
         guard parts.count >= 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
         return (year, month)

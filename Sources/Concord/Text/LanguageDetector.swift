@@ -12,13 +12,7 @@ public enum LanguageDetector {
 
     public static func detect(_ units: [UInt16], lexicon: ReadingLexicon = .standard) -> Language? {
         let sample = units.count > 200_000 ? Array(units[0..<200_000]) : units
-        var counts = [Int64](repeating: 0, count: 5)
-        let status = sample.withUnsafeBufferPointer { buffer in
-            counts.withUnsafeMutableBufferPointer { c in
-                concord_script_counts(buffer.baseAddress, Int64(buffer.count), c.baseAddress, Int32(c.count))
-            }
-        }
-        guard status == 0 else { return nil }
+        guard let counts = scriptCounts(sample) else { return nil }
         let total = counts.reduce(0, +)
         guard total > 0 else { return nil }
         let languages = lexicon.languages.values.sorted { $0.language < $1.language }
@@ -34,16 +28,69 @@ public enum LanguageDetector {
         return byWords(String(decoding: sample, as: UTF16.self), among: languages.filter { $0.script == "Latin" })
     }
 
+    /// The language one unit (a paragraph, a footnote body, an aligned segment) of a
+    /// `file`-language document is written in: a version often holds a sentence or a table
+    /// row left untranslated (English in the Chinese or Russian file), to be read with the
+    /// rules of its own language. Decided by script first: while the file's script is a real
+    /// share of the unit's letters (its `script-share`; any for Latin), or the unit has no
+    /// letters of another language's script, it is the file's language. Latin text in a file
+    /// of another script is told by its stop words; Latin text in a Latin-script file changes
+    /// language only when another language's stop words clearly outnumber the file's (at least
+    /// three, and three times as many): a short line with a borrowed word stays the file's.
+    public static func unitLanguage(_ units: [UInt16], file: Language, lexicon: ReadingLexicon = .standard) -> Language {
+        guard let own = lexicon.languages[file], units.count >= 12, let counts = scriptCounts(units) else { return file }
+        let total = counts.reduce(0, +)
+        guard total > 0 else { return file }
+        let index: [String: Int] = ["Latin": 0, "Cyrillic": 1, "Arabic": 2, "Han": 3]
+        let ownCount = index[own.script].map { counts[$0] } ?? 0
+        let languages = lexicon.languages.values.sorted { $0.language < $1.language }
+        if own.script != "Latin" {
+            let share = Int64(own.scriptShare ?? 20)
+            if ownCount * 100 >= share * total { return file }
+        }
+        // Another script that is most of the letters decides (Arabic before Han before Cyrillic).
+        for (script, i) in deciding where script != own.script && counts[i] * 2 > total {
+            let candidates = languages.filter { $0.script == script }
+            if candidates.count == 1 { return candidates[0].language }
+            if let found = byWords(String(decoding: units, as: UTF16.self), among: candidates) { return found }
+        }
+        guard counts[0] * 2 > total else { return file }
+        let latin = languages.filter { $0.script == "Latin" && !$0.stopWords.isEmpty }
+        let scores = wordScores(String(decoding: units, as: UTF16.self), among: latin)
+        guard let best = scores.max(), best >= 3, let at = scores.firstIndex(of: best) else { return file }
+        let winner = latin[at].language
+        if own.script != "Latin" { return winner }
+        let ownScore = latin.firstIndex { $0.language == file }.map { scores[$0] } ?? 0
+        return winner != file && best >= 3 * max(ownScore, 1) ? winner : file
+    }
+
+    /// The letters of each script counted by the shim (Latin, Cyrillic, Arabic, Han, other).
+    private static func scriptCounts(_ units: [UInt16]) -> [Int64]? {
+        var counts = [Int64](repeating: 0, count: 5)
+        let status = units.withUnsafeBufferPointer { buffer in
+            counts.withUnsafeMutableBufferPointer { c in
+                concord_script_counts(buffer.baseAddress, Int64(buffer.count), c.baseAddress, Int32(c.count))
+            }
+        }
+        return status == 0 ? counts : nil
+    }
+
+    /// How many of each language's stop words the text holds.
+    private static func wordScores(_ text: String, among languages: [ReadingLexicon.LanguageInfo]) -> [Int] {
+        let sets = languages.map { Set($0.stopWords.map { Substring($0) }) }
+        var scores = [Int](repeating: 0, count: languages.count)
+        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+            for (index, words) in sets.enumerated() where words.contains(word) { scores[index] += 1 }
+        }
+        return scores
+    }
+
     /// The language whose stop words the text holds most often (ties: the first by code);
     /// nil when it holds none.
     private static func byWords(_ text: String, among languages: [ReadingLexicon.LanguageInfo]) -> Language? {
         let candidates = languages.filter { !$0.stopWords.isEmpty }
         guard !candidates.isEmpty else { return nil }
-        let sets = candidates.map { Set($0.stopWords.map { Substring($0) }) }
-        var scores = [Int](repeating: 0, count: candidates.count)
-        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
-            for (index, words) in sets.enumerated() where words.contains(word) { scores[index] += 1 }
-        }
+        let scores = wordScores(text, among: candidates)
         guard let best = scores.max(), best > 0 else { return nil }
         return candidates[scores.firstIndex(of: best)!].language
     }

@@ -51,23 +51,31 @@ public struct AlignedComparison: Sendable {
     /// `issuingBody`'s).
     public func keys(of line: [UInt16], language: Language, issuingBody: String = "A") -> [String] {
         guard let languageRules = rules.languages[language] else { return [] }
-        let keys = CitationExtractor(rules: rules).citations(inSegment: line, language: languageRules, issuingBody: issuingBody).map(\.key)
+        let keys = CitationExtractor(rules: rules).citations(inSegment: line, language: languageRules, issuingBody: issuingBody,
+                                                             perUnitLanguage: true).map(\.key)
         return Array(Set(keys)).sorted()
     }
 
-    /// Every segment (line) in which the first version holds a reference.
-    public func segments(_ versions: [Version]) -> [Segment] {
+    /// Every segment (line) in which the first version holds a reference; with `lines`, only
+    /// those of that range of 1-based line numbers (a tuning half and a held-out half of one
+    /// aligned corpus are measured apart).
+    public func segments(_ versions: [Version], lines: ClosedRange<Int>? = nil) -> [Segment] {
         guard let first = versions.first else { return [] }
         var segments = [Segment]()
-        for index in 0..<first.source.lineCount {
+        let all = 0..<first.source.lineCount
+        let indices = lines.map { all.clamped(to: ($0.lowerBound - 1)..<$0.upperBound) } ?? all
+        for index in indices {
             let reference = keys(of: Array(first.source.units[first.source.lineRange(index)]), language: first.language, issuingBody: first.issuingBody)
             guard !reference.isEmpty else { continue }
-            var all = [reference]
+            var all = [Set(reference)]
             for version in versions.dropFirst() {
                 let line = index < version.source.lineCount ? Array(version.source.units[version.source.lineRange(index)]) : []
-                all.append(keys(of: line, language: version.language, issuingBody: version.issuingBody))
+                all.append(Set(keys(of: line, language: version.language, issuingBody: version.issuingBody)))
             }
-            segments.append(Segment(line: index + 1, keys: all))
+            // A date without its year in one version stands for the others' full date.
+            let keys = YearlessDates.reconcile(all).map { $0.sorted() }
+            guard !keys[0].isEmpty else { continue }
+            segments.append(Segment(line: index + 1, keys: keys))
         }
         return segments
     }

@@ -228,6 +228,24 @@ import Testing
         #expect(try run(["compare", "--aligned", "--fail-on", "error", "tm.en", "tm.fr"], in: folder).status == 1)
     }
 
+    /// `compare --lines FROM-TO` compares only those segments, and the summary gives the
+    /// agreement, flagged and contradiction rates (what scripts/measure-aligned prints for
+    /// the tuned and the held-out parts of the aligned corpora).
+    @Test func compareMeasuresALineRange() throws {
+        let folder = try repository(Self.aligned)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let all = try run(["compare", "--aligned", "--summary", "tm.en", "tm.fr"], in: folder)
+        #expect(all.stdout == "aligned: 3 segments with references in tm.en; 1 agree in all 2 versions (33.3%); 2 flagged at warning or above (66.7%), 1 of them contradictions (33.3%)\n")
+        let part = try run(["compare", "--aligned", "--summary", "--lines", "1-3", "tm.en", "tm.fr"], in: folder)
+        #expect(part.stdout == "aligned: lines 1-3: 2 segments with references in tm.en; 1 agree in all 2 versions (50.0%); 1 flagged at warning or above (50.0%), 1 of them contradictions (50.0%)\n")
+        #expect(part.status == 1)
+        let first = try run(["compare", "--aligned", "--summary", "--lines", "1-1", "tm.en", "tm.fr"], in: folder)
+        #expect(first.status == 0)
+        #expect(first.stdout.hasPrefix("aligned: lines 1-1: 1 segment with references in tm.en; 1 agree"))
+        let bad = try run(["compare", "--aligned", "--lines", "9-2", "tm.en", "tm.fr"], in: folder)
+        #expect(bad.status != 0 && bad.stdout.isEmpty)
+    }
+
     /// `report` takes `--config`, `--set` and `--baseline` as `check` does.
     @Test func reportTakesConfigSetAndBaseline() throws {
         let folder = try repository([

@@ -24,7 +24,8 @@ public struct SetCitationMismatch: SetCheck {
     }
 
     private func compare(_ set: VersionAlignment, _ present: [Int], _ units: [VersionAlignment.Unit], _ context: CheckContext) -> [Finding] {
-        let keys = units.map(\.keys)
+        // A date without its year in one version stands for the others' full date.
+        let keys = YearlessDates.reconcile(units.map(\.keys))
         guard keys.contains(where: { $0 != keys[0] }) else { return [] }
         let language = { (i: Int) in set.versions[present[i]].language }
         if let (common, agreeing) = SetMajority.of(keys) {
