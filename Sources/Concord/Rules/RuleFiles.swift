@@ -251,8 +251,7 @@ enum RuleFiles {
             case language, name, aliases, unCode = "un-code", locale, script, scriptShare = "script-share", months, reading, structure,
                  subItemLetters = "sub-item-letters", spelloutRewrites = "spellout-rewrites",
                  numberWordSeparators = "number-word-separators", numberWords = "number-words",
-                 crossReferences = "cross-references",
-                 numberWordSeparators = "number-word-separators", resolutionNumbers = "resolution-numbers",
+                 crossReferences = "cross-references", resolutionNumbers = "resolution-numbers",
                  wordBoundaries = "word-boundaries", words, fragments, bodies, patterns
         }
     }
