@@ -32,11 +32,18 @@ let package = Package(
             name: "CConcordZlib",
             linkerSettings: [.linkedLibrary("z")]
         ),
+        // Hyperscan (or Vectorscan) through dlopen: no header and no library needed to build,
+        // the ICU-only path where libhs.so.5 cannot be loaded at run time.
+        .target(
+            name: "CHyperscanShim",
+            linkerSettings: [.linkedLibrary("dl")]
+        ),
         .target(
             name: "Concord",
             dependencies: [
                 "CICUShim",
                 "CConcordZlib",
+                "CHyperscanShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

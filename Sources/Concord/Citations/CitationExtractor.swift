@@ -7,10 +7,18 @@ public struct CitationExtractor: Sendable {
     /// tried (the default); false runs every pattern over every unit from every position,
     /// for comparison. The citations are the same.
     public var prescan: Bool
+    /// The engine of the pre-filter with the pre-scan (`CONCORD_PREFILTER`, by default):
+    /// ICU alone, or a Hyperscan pass before ICU confirms. The citations are the same.
+    public var prefilter: PrefilterEngine
 
-    public init(rules: RuleSet, prescan: Bool = true) {
+    public init(rules: RuleSet, prescan: Bool = true, prefilter: PrefilterEngine = .active) {
         self.rules = rules
         self.prescan = prescan
+        self.prefilter = prefilter
+    }
+
+    func unitExtractor(_ language: LanguageRules) -> UnitExtractor {
+        UnitExtractor(rules: rules, language: language, prescan: prescan, hyperscan: prefilter == .hyperscan)
     }
 
     /// The rules of a document's language (English when the language is not known or has
@@ -24,7 +32,7 @@ public struct CitationExtractor: Sendable {
     public func references(in normalized: NormalizedDocument) -> [FoundUnit] {
         let document = normalized.document
         guard let language = languageRules(document) else { return [] }
-        let extractor = UnitExtractor(rules: rules, language: language, prescan: prescan)
+        let extractor = unitExtractor(language)
         var units = [FoundUnit]()
         for (paragraph, text) in zip(document.paragraphs, normalized.paragraphs) where paragraph.kind != .title {
             units.append(FoundUnit(owner: .paragraph(id: paragraph.id), text: paragraph.text, normalized: text,
@@ -54,7 +62,7 @@ extension CitationExtractor {
     public func citations(inSegment units: [UInt16], language: LanguageRules, issuingBody: String = "A") -> [Citation] {
         let text = MappedText(copying: units, range: 0..<units.count)
         let normalized = NormalizedText(units)
-        let found = UnitExtractor(rules: rules, language: language, prescan: prescan).find(normalized)
+        let found = unitExtractor(language).find(normalized)
         let unit = FoundUnit(owner: .paragraph(id: ""), text: text, normalized: normalized, references: found)
         return ReferenceResolver(rules: rules, language: language, issuingBody: issuingBody).citations(unit)
     }
