@@ -1,3 +1,4 @@
+import CICUShim
 import Foundation
 
 /// One language's patterns in one Hyperscan database, compiled in prefilter mode
@@ -72,9 +73,47 @@ final class HyperscanPrefilter: Sendable {
         return ends
     }
 
+    /// Per BMP unit: whether Hyperscan's character tables disagree with ICU's on it.
+    /// Hyperscan's are of Unicode 7.0 (Vectorscan 5.4.x, Hyperscan 5.4): `\p{L}` there leaves
+    /// out U+0560 (assigned in 11.0), Cherokee capitals are not `\p{Lu}`, caseless `в` does
+    /// not match U+1C80. So each character's general category is asked of both (one
+    /// Hyperscan database of the 28 categories, scanned over the whole plane, cached on disk
+    /// like the rules' databases), and a unit holding a character where they differ skips
+    /// the Hyperscan pass. `HyperscanAgreementTests` checks the classes the rules use.
+    static let differsInLibrary: [Bool] = PrefilterCache.unicodeTable { categoryDisagreements() } ?? [Bool](repeating: true, count: 0x10000)
+
+    /// UCharCategory's order; 0 (unassigned) and Cs (surrogates, never in UTF-8) left out.
+    static let categories = ["", "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Me", "Mc", "Nd", "Nl", "No", "Zs", "Zl", "Zp",
+                             "Cc", "Cf", "Co", "", "Pd", "Ps", "Pe", "Pc", "Po", "Sm", "Sc", "Sk", "So", "Pi", "Pf"]
+
+    static func categoryDisagreements() -> [Bool]? {
+        var icu = [UInt8](repeating: 0, count: 0x10000)
+        guard icu.withUnsafeMutableBufferPointer({ concord_category_table($0.baseAddress, Int32($0.count)) }) == 0 else { return nil }
+        let ids = categories.indices.filter { !categories[$0].isEmpty }
+        let flags = UInt32(32 | 64)  // UTF8 | UCP
+        guard case .success(let database) = Hyperscan.Database.compile(ids.map { "\\p{\(categories[$0])}" }, flags: flags) else { return nil }
+        var units = [UInt16]()
+        for value in 0...0xFFFF where !(0xD800...0xDFFF).contains(value) { units.append(UInt16(value)) }
+        guard let (bytes, unitAt) = utf8(units, checkingAge: false), let found = database.scan(bytes) else { return nil }
+        var library = [UInt8](repeating: 0, count: 0x10000)
+        for (id, end) in found where Int(id) < ids.count {
+            let unit = units[Int(unitAt[Int(end)]) - 1]
+            library[Int(unit)] = UInt8(ids[Int(id)])
+        }
+        return (0..<0x10000).map { (0xD800...0xDFFF).contains($0) ? false : library[$0] != icu[$0] }
+    }
+
     /// The UTF-8 form of UTF-16 text, and for each byte offset (and the end) the UTF-16
-    /// offset of the character it starts — or, inside a character, of the next one.
-    static func utf8(_ units: [UInt16]) -> ([UInt8], [Int32])? {
+    /// offset of the character it starts — or, inside a character, of the next one. Nil for
+    /// a lone surrogate, and for a character newer than the library's tables (when
+    /// `checkingAge`; a supplementary character is not looked up: the literal pre-scan
+    /// already leaves units holding one to ICU).
+    static func utf8(_ units: [UInt16], checkingAge: Bool = true) -> ([UInt8], [Int32])? {
+        if checkingAge {
+            let newer = differsInLibrary
+            let known = newer.withUnsafeBufferPointer { table in units.allSatisfy { !table[Int($0)] } }
+            guard known else { return nil }
+        }
         var bytes = [UInt8]()
         var unitAt = [Int32]()
         bytes.reserveCapacity(units.count * 2)
