@@ -92,7 +92,8 @@ func fuzzOne(_ bytes: [UInt8]) {
             // language's database is exercised.
             let languages = ["en", "fr", "es", "ru", "ar", "zh"]
             let language = languages[Int(bytes.first ?? 0) % languages.count]
-            if Hyperscan.isAvailable, let other = language == "en" ? document : try? DocumentReader().read(bytes: bytes, file: "fuzz.\(language).txt") {
+            let other: Document? = language == "en" ? document : (try? DocumentReader().read(bytes: bytes, file: "fuzz.\(language).txt"))
+            if Hyperscan.isAvailable, let other {
                 let icu = CitationExtractor(rules: rules, prefilter: .icu).citations(in: other)
                 let hyperscan = CitationExtractor(rules: rules, prefilter: .hyperscan).citations(in: other)
                 check(hyperscan == icu, "the Hyperscan pre-filter changed the citations (\(language))")
