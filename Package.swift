@@ -44,12 +44,19 @@ let package = Package(
             name: "CPopplerShim",
             dependencies: ["CPoppler"]
         ),
+        // Hyperscan (or Vectorscan) through dlopen: no header and no library needed to build,
+        // the ICU-only path where libhs.so.5 cannot be loaded at run time.
+        .target(
+            name: "CHyperscanShim",
+            linkerSettings: [.linkedLibrary("dl")]
+        ),
         .target(
             name: "Concord",
             dependencies: [
                 "CICUShim",
                 "CConcordZlib",
                 "CPopplerShim",
+                "CHyperscanShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

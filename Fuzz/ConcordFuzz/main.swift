@@ -85,6 +85,19 @@ func fuzzOne(_ bytes: [UInt8]) {
             // The literal pre-scan only skips work: every pattern over every unit, searched
             // from every position, gives the same citations.
             check(CitationExtractor(rules: rules, prescan: false).citations(in: document) == citations, "the pre-scan changed the citations")
+            // The Hyperscan pre-filter only skips work too: the ICU-only path gives the same
+            // citations (both are run whatever CONCORD_PREFILTER says; the Hyperscan one only
+            // where the library is loaded).
+            // The input is read again in a language picked by its first byte, so that each
+            // language's database is exercised.
+            let languages = ["en", "fr", "es", "ru", "ar", "zh"]
+            let language = languages[Int(bytes.first ?? 0) % languages.count]
+            let other: Document? = language == "en" ? document : (try? DocumentReader().read(bytes: bytes, file: "fuzz.\(language).txt"))
+            if Hyperscan.isAvailable, let other {
+                let icu = CitationExtractor(rules: rules, prefilter: .icu).citations(in: other)
+                let hyperscan = CitationExtractor(rules: rules, prefilter: .hyperscan).citations(in: other)
+                check(hyperscan == icu, "the Hyperscan pre-filter changed the citations (\(language))")
+            }
         }
     }
 }

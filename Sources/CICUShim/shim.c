@@ -497,6 +497,12 @@ int32_t concord_letter_number_table(uint8_t *table, int32_t capacity) {
     return 0;
 }
 
+int32_t concord_category_table(uint8_t *table, int32_t capacity) {
+    if (!table || capacity < 0x10000) return -1;
+    for (int32_t c = 0; c < 0x10000; c++) table[c] = (uint8_t)u_charType(c);
+    return 0;
+}
+
 /* The first starter of NFD(c), or 0xFFFF when NFD(c) holds another starter, begins with a
  * combining mark or leaves the BMP. Most characters have no decomposition: one look-up. */
 static uint16_t base_letter(UChar32 c, const UNormalizer2 *nfd) {

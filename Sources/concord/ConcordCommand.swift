@@ -36,7 +36,7 @@ struct ConcordCommand: ParsableCommand {
         commandName: "concord",
         abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
         discussion: ExitStatus.table,
-        version: "concord \(Concord.version) (ICU \(ICU.version))",
+        version: "concord \(Concord.version) (ICU \(ICU.version))\n\(PrefilterEngine.summary)",
         subcommands: [Check.self, Merge.self, Report.self, Extract.self, Compare.self, Rules.self, Init.self]
     )
 

@@ -31,6 +31,12 @@ struct Rules: ParsableCommand {
             let patterns = ruleSet.languages[language]!.patterns
             out += "  \(language.rawValue): \(patterns.map(\.id).joined(separator: ", "))\n"
         }
+        out += PrefilterEngine.summary + "\n"
+        for language in ruleSet.languages.keys.sorted() {
+            guard let coverage = ruleSet.languages[language]!.prefilterCoverage else { continue }
+            let icuOnly = coverage.icuOnly.isEmpty ? "" : "; ICU only: " + coverage.icuOnly.joined(separator: ", ")
+            out += "  \(language.rawValue): \(coverage.covered) of \(coverage.total) patterns in the Hyperscan database\(icuOnly)\n"
+        }
         out += summary.failures.map { $0.description + "\n" }.joined()
         let languages = ruleSet.languages.keys.sorted().map(\.rawValue).joined(separator: ", ")
         out += "rules: \(summary.examples) examples in \(ruleSet.source == .builtIn ? "the rules " : "")\(ruleSet.source) (languages: \(languages)); \(summary.failures.count) failed\n"

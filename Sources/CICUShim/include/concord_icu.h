@@ -142,6 +142,11 @@ int32_t concord_script_counts(const uint16_t *text, int64_t length, int64_t *cou
  * result's length has to fit ICU's int32_t too).
  */
 int32_t concord_case_fold_table(uint16_t *table, int32_t capacity);
+
+/* The general category (ICU's UCharCategory: 0 unassigned, 1 Lu, 2 Ll, …) of each BMP code
+ * point: table must hold 0x10000 entries. 0 on success, -1 otherwise. The Hyperscan
+ * pre-filter compares it with its library's, older, tables. */
+int32_t concord_category_table(uint8_t *table, int32_t capacity);
 /* table (capacity >= 65536, else -1) for BMP units: bit 1 for letters and numbers (general
  * categories L and N), bit 2 for decimal digits (Nd, what \d matches). */
 int32_t concord_letter_number_table(uint8_t *table, int32_t capacity);

@@ -7,10 +7,18 @@ public struct CitationExtractor: Sendable {
     /// tried (the default); false runs every pattern over every unit from every position,
     /// for comparison. The citations are the same.
     public var prescan: Bool
+    /// The engine of the pre-filter with the pre-scan (`CONCORD_PREFILTER`, by default):
+    /// ICU alone, or a Hyperscan pass before ICU confirms. The citations are the same.
+    public var prefilter: PrefilterEngine
 
-    public init(rules: RuleSet, prescan: Bool = true) {
+    public init(rules: RuleSet, prescan: Bool = true, prefilter: PrefilterEngine = .active) {
         self.rules = rules
         self.prescan = prescan
+        self.prefilter = prefilter
+    }
+
+    func unitExtractor(_ language: LanguageRules) -> UnitExtractor {
+        UnitExtractor(rules: rules, language: language, prescan: prescan, hyperscan: prefilter == .hyperscan)
     }
 
     /// The rules of a document's language (English when the language is not known or has
@@ -24,11 +32,11 @@ public struct CitationExtractor: Sendable {
     public func references(in normalized: NormalizedDocument) -> [FoundUnit] {
         let document = normalized.document
         guard let language = languageRules(document) else { return [] }
-        var extractors = [language.language: UnitExtractor(rules: rules, language: language, prescan: prescan)]
+        var extractors = [language.language: unitExtractor(language)]
         /// A unit in another language than the document's is read with that language's rules.
         func found(_ owner: UnitOwner, _ text: MappedText, _ normalized: NormalizedText) -> FoundUnit {
             let own = unitLanguage(normalized.units, file: language)
-            if extractors[own.language] == nil { extractors[own.language] = UnitExtractor(rules: rules, language: own, prescan: prescan) }
+            if extractors[own.language] == nil { extractors[own.language] = unitExtractor(own) }
             return FoundUnit(owner: owner, text: text, normalized: normalized, references: extractors[own.language]!.find(normalized),
                              language: own.language == language.language ? nil : own.language)
         }
@@ -70,7 +78,7 @@ extension CitationExtractor {
         let text = MappedText(copying: units, range: 0..<units.count)
         let normalized = NormalizedText(units)
         let language = perUnitLanguage ? unitLanguage(normalized.units, file: file) : file
-        let found = UnitExtractor(rules: rules, language: language, prescan: prescan).find(normalized)
+        let found = unitExtractor(language).find(normalized)
         let unit = FoundUnit(owner: .paragraph(id: ""), text: text, normalized: normalized, references: found)
         return ReferenceResolver(rules: rules, language: language, issuingBody: issuingBody).citations(unit)
     }

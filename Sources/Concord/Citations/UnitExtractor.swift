@@ -10,6 +10,9 @@ struct UnitExtractor: Sendable {
     /// Whether the literal pre-scan may skip patterns that cannot match and places where no
     /// match can start (false: the plain path; the references found are the same).
     var prescan = true
+    /// Whether one Hyperscan pass narrows the pre-scan's plan further (when the library is
+    /// loaded; the references found are the same).
+    var hyperscan = false
 
     func find(_ normalized: NormalizedText) -> [FoundReference] {
         let units = normalized.units
@@ -20,7 +23,24 @@ struct UnitExtractor: Sendable {
         var forthcoming = [Range<Int>]()
         // The pre-scan says which patterns can match here and, for most, the only places a
         // match can start: they are tried there instead of at every position.
-        let plan = prescan ? language.prescan.plan(units) : nil
+        var plan = prescan ? language.prescan.comparablePlan(units) : nil
+        if plan != nil, hyperscan, let prefilter = language.hyperscan.prefilter, let ends = prefilter.ends(in: units) {
+            // Hyperscan's one pass over the unit: a pattern with no end here cannot match; a
+            // start with no end within the pattern's longest match is dropped.
+            for index in plan!.indices where plan![index].possible {
+                guard let patternEnds = ends[index] else { continue }
+                if patternEnds.isEmpty {
+                    plan![index].possible = false
+                } else if let starts = plan![index].starts {
+                    let kept = HyperscanPrefilter.filter(starts, ends: patternEnds, width: prefilter.widths[index])
+                    plan![index].possible = !kept.isEmpty
+                    plan![index].starts = kept
+                }
+            }
+        } else if prescan, plan == nil {
+            // A character the literal scan cannot compare: every pattern everywhere.
+            plan = language.patterns.map { _ in (true, nil) }
+        }
         for (index, pattern) in language.patterns.enumerated() where plan?[index].possible ?? true {
             let found = plan?[index].starts.map { pattern.regex.matches(in: units, startingOnlyAt: $0) }
                 ?? pattern.regex.matches(in: units)

@@ -29,6 +29,8 @@ public final class LanguageRules: Sendable {
     public let words: [String: [String]]
     /// What each pattern needs in a text before it can match (same order as `patterns`).
     let prescan: Prescan
+    /// The same patterns in one Hyperscan database, compiled when first used.
+    let hyperscan: LazyHyperscanPrefilter
     /// The ICU locale of spelled-out numbers and month names.
     public let locale: String
     /// Letters of sub-item labels → their Latin key letters (`е` → `e`, `ب` → `b`); a letter
@@ -218,6 +220,7 @@ public final class LanguageRules: Sendable {
         }
         self.patterns = patterns
         self.prescan = Prescan(patterns: patterns.map(\.regex.pattern))
+        self.hyperscan = LazyHyperscanPrefilter(patterns: patterns.map(\.regex.pattern))
 
         var bodies = [(code: String, regex: ICURegex)]()
         for body in file.bodies {
@@ -307,6 +310,7 @@ public final class LanguageRules: Sendable {
         self.language = base.language
         self.patterns = patterns
         self.prescan = Prescan(patterns: patterns.map(\.regex.pattern))
+        self.hyperscan = LazyHyperscanPrefilter(patterns: patterns.map(\.regex.pattern))
         self.bodies = bodies
         self.months = base.months
         self.path = base.path

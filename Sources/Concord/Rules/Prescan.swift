@@ -93,7 +93,14 @@ struct Prescan: Sendable {
     /// character whose case folding is not one unit (ß, İ, a surrogate pair): the scan compares
     /// unit by unit, ICU's case-insensitive matching compares full foldings.
     func plan(_ units: [UInt16]) -> [(possible: Bool, starts: [Int32]?)] {
-        guard let found = scanner.scan(units) else { return needs.map { _ in (true, nil) } }
+        comparablePlan(units) ?? needs.map { _ in (true, nil) }
+    }
+
+    /// `plan(units)`, or nil when the text holds a character whose case folding is not one
+    /// unit (then every pattern may run everywhere; the Hyperscan prefilter, which folds
+    /// case one character at a time too, is not used either).
+    func comparablePlan(_ units: [UInt16]) -> [(possible: Bool, starts: [Int32]?)]? {
+        guard let found = scanner.scan(units) else { return nil }
         return zip(needs, starts).map { clauses, start in
             let possible = clauses.allSatisfy { clause in
                 (clause.digit && found.digit) || clause.literals.contains { found.literals[Int($0)] }

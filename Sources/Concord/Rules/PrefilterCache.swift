@@ -1,0 +1,145 @@
+import Foundation
+
+/// Compiled Hyperscan databases on disk, so that a run does not compile its languages again:
+/// `<cache folder>/hyperscan-v1/<key>.hsdb`, in `$XDG_CACHE_HOME/concord` (else
+/// `~/.cache/concord`, as the result cache), or `CONCORD_RULE_CACHE` (`off`: no cache).
+/// The key is a hash of the rewritten patterns, the pattern flags, the library's version and
+/// the platform (architecture and CPU features: a database is compiled for the processor).
+/// A file is written to a temporary name and renamed into place (two processes building at
+/// once each write a whole file; the last rename wins, and both are the same); a file that
+/// cannot be read, fails its checksum or that the library refuses is ignored, and the
+/// database is compiled and written again.
+enum PrefilterCache {
+    static let layout = "hyperscan-v1"
+    private static let magic = Array("concord-hsdb-1\n".utf8)
+
+    static let folder: URL? = {
+        let environment = ProcessInfo.processInfo.environment
+        if let setting = environment["CONCORD_RULE_CACHE"], !setting.isEmpty {
+            return setting == "off" ? nil : URL(fileURLWithPath: setting).appendingPathComponent(layout)
+        }
+        return URL(fileURLWithPath: Pipeline.defaultCacheFolder(environment: environment)).appendingPathComponent(layout)
+    }()
+
+    /// The processor's features as the kernel lists them (first `flags` line), and its
+    /// architecture.
+    static let platform: String = {
+        var name = utsname()
+        uname(&name)
+        let machine = withUnsafeBytes(of: &name.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") || $0.hasPrefix("Features") } ?? ""
+        return machine + " " + flags
+    }()
+
+    static func key(_ translated: [String?]) -> String {
+        var hash = StableHash.FNV128()
+        hash.add(piece: layout)
+        hash.add(piece: Hyperscan.library.version)
+        hash.add(piece: platform)
+        hash.add(piece: "\(Hyperscan.patternFlags)")
+        for pattern in translated { hash.add(piece: pattern.map { "+" + $0 } ?? "-") }
+        return hash.hex
+    }
+
+    static func file(_ key: String) -> URL? { folder?.appendingPathComponent(key + ".hsdb") }
+
+    /// The cached prefilter for `count` patterns, or nil (no file, damaged, refused).
+    static func load(key: String, count: Int) -> HyperscanPrefilter? {
+        guard let url = file(key), let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let bytes = [UInt8](data)
+        let checksumEnd = magic.count + 32
+        guard bytes.count > checksumEnd + 4, Array(bytes[0..<magic.count]) == magic else { return nil }
+        let payload = Array(bytes[checksumEnd...])
+        guard Array(checksum(payload).utf8) == Array(bytes[magic.count..<checksumEnd]) else { return nil }
+        var reader = payload[...]
+        func read32() -> UInt32? {
+            guard reader.count >= 4 else { return nil }
+            let value = reader.prefix(4).enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
+            reader = reader.dropFirst(4)
+            return value
+        }
+        guard let stored = read32(), Int(stored) == count else { return nil }
+        var covered = [Bool](), widths = [Int?]()
+        for _ in 0..<count {
+            guard let flag = read32(), let width = read32() else { return nil }
+            covered.append(flag == 1)
+            widths.append(width == UInt32.max ? nil : Int(width))
+        }
+        guard covered.contains(true), let database = Hyperscan.Database(deserializing: Array(reader)) else { return nil }
+        return HyperscanPrefilter(database: database, covered: covered, widths: widths)
+    }
+
+    /// 32 hexadecimal digits over the bytes, eight at a time (a database is megabytes: the
+    /// byte-wise FNV hash took a tenth of a short run). Two lanes of multiply-xorshift.
+    static func checksum(_ bytes: [UInt8]) -> String {
+        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count), b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for k in 0..<words {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self))
+                a = (a ^ word) &* 0xFF51_AFD7_ED55_8CCD
+                a ^= a >> 29
+                b = (b &+ word) &* 0xC4CE_B9FE_1A85_EC53
+                b ^= b >> 31
+            }
+            for k in (words * 8)..<raw.count {
+                a = (a ^ UInt64(raw[k])) &* 0xFF51_AFD7_ED55_8CCD
+                a ^= a >> 29
+            }
+        }
+        func digits(_ n: UInt64) -> String {
+            let hex = String(n, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }
+        return digits(a) + digits(b)
+    }
+
+    /// The table of characters where Hyperscan's Unicode tables and ICU's disagree, from
+    /// `unicode-<key>.table` (keyed by both libraries' versions), else computed and stored.
+    static func unicodeTable(_ compute: () -> [Bool]?) -> [Bool]? {
+        var hash = StableHash.FNV128()
+        hash.add(piece: layout + " unicode")
+        hash.add(piece: Hyperscan.library.version)
+        hash.add(piece: ICU.version)
+        let url = folder?.appendingPathComponent("unicode-" + hash.hex + ".table")
+        let checksumEnd = magic.count + 32
+        if let url, let data = FileManager.default.contents(atPath: url.path), data.count == checksumEnd + 0x10000 {
+            let bytes = [UInt8](data)
+            let payload = Array(bytes[checksumEnd...])
+            if Array(bytes[0..<magic.count]) == magic, Array(checksum(payload).utf8) == Array(bytes[magic.count..<checksumEnd]) {
+                return payload.map { $0 == 1 }
+            }
+        }
+        guard let table = compute() else { return nil }
+        if let url {
+            let payload = table.map { UInt8($0 ? 1 : 0) }
+            write(magic + Array(checksum(payload).utf8) + payload, to: url)
+        }
+        return table
+    }
+
+    /// Writes the prefilter's file; a failure only means the next run compiles again.
+    static func store(_ prefilter: HyperscanPrefilter, key: String) {
+        guard let url = file(key), let database = prefilter.database.serialized else { return }
+        var payload = [UInt8]()
+        func write32(_ value: UInt32) { for k in 0..<4 { payload.append(UInt8(truncatingIfNeeded: value >> (8 * UInt32(k)))) } }
+        write32(UInt32(prefilter.covered.count))
+        for (covered, width) in zip(prefilter.covered, prefilter.widths) {
+            write32(covered ? 1 : 0)
+            write32(width.map { UInt32(clamping: $0) } ?? UInt32.max)
+        }
+        payload += database
+        write(magic + Array(checksum(payload).utf8) + payload, to: url)
+    }
+
+    /// Writes a temporary file beside `url` and renames it into place.
+    private static func write(_ bytes: [UInt8], to url: URL) {
+        let key = url.deletingPathExtension().lastPathComponent
+        let folder = url.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(".\(key).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else { return }
+        if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// The Hyperscan pre-filter (`CONCORD_PREFILTER=hyperscan`) only skips work: every corpus
+/// gives byte for byte the extracts and reports of the ICU path; a damaged cache file is
+/// ignored and written again; without the library Concord runs the ICU path.
+///
+/// Under CI the library must be there (`scripts/setup` installs it): otherwise the
+/// comparison would compare the ICU path with itself.
+@Suite(.serialized) struct HyperscanPrefilterTests {
+    static func requireLibrary(sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        if Hyperscan.isAvailable { return true }
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            Issue.record("libhs.so.5 cannot be loaded under CI: \(Hyperscan.library.error)", sourceLocation: sourceLocation)
+        }
+        return false
+    }
+
+    static func run(_ arguments: [String], engine: String, environment: [String: String] = [:]) throws -> CommandResult {
+        try CommandResult.run(arguments, environment: environment.merging(["CONCORD_PREFILTER": engine]) { $1 })
+    }
+
+    /// Every corpus: the seed, the defect sets and the other Corpora/ documents, the English
+    /// resolutions (text and Markdown), and both aligned sets in their six languages.
+    @Test func bothPathsGiveIdenticalExtractsAndReportsOnEveryCorpus() throws {
+        guard Self.requireLibrary() else { return }
+        let version = try Self.run(["--version"], engine: "hyperscan")
+        #expect(version.stdout.contains("prefilter: Hyperscan"), "\(version.stdout)")
+        #expect(try Self.run(["--version"], engine: "icu").stdout.contains("prefilter: ICU (CONCORD_PREFILTER=icu)"))
+
+        var runs: [[String]] = []
+        var folders = [Paths.corpora("")]
+        for name in ["corpus/en-ga-80-txt", "corpus/en-ga-80-md"] {
+            guard let folder = Paths.shared(name) else { return }
+            folders.append(folder)
+        }
+        for folder in folders {
+            runs.append(["extract", "--format", "json", folder])
+            runs.append(["check", "--no-cache", "--format", "json", folder])
+        }
+        for (name, prefix) in [("corpus/unpc-dev-1-2000", "devset"), ("corpus/unpc-test", "testset")] {
+            guard let folder = Paths.shared(name) else { return }
+            let files = Language.official.map { "\(folder)/\(prefix).\($0.rawValue)" }
+            runs.append(["extract", "--format", "json"] + files)
+            runs.append(["check", "--no-cache", "--format", "json", "--set"] + files)
+        }
+        for arguments in runs {
+            let icu = try Self.run(arguments, engine: "icu")
+            let hyperscan = try Self.run(arguments, engine: "hyperscan")
+            #expect(icu.status == hyperscan.status, "\(arguments)")
+            #expect(icu.stderr == hyperscan.stderr, "\(arguments)")
+            #expect(icu.stdout == hyperscan.stdout, "\(arguments): the Hyperscan path changed the output")
+            #expect(icu.stdout.count > 1_000, "\(arguments): \(icu.stderr)")
+        }
+    }
+
+    /// A damaged database file (cut short, or with a byte changed) is not used: the output
+    /// is the same and the file is compiled and written again, whole.
+    @Test func damagedCacheFilesAreIgnoredAndRebuilt() throws {
+        guard Self.requireLibrary() else { return }
+        let cache = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let environment = ["XDG_CACHE_HOME": cache.path]
+        let arguments = ["extract", "--format", "json", Paths.corpora("seed")]
+        let first = try Self.run(arguments, engine: "hyperscan", environment: environment)
+        let folder = cache.appendingPathComponent("concord/hyperscan-v1")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".hsdb") }.sorted()
+        // The seed set is in the six languages: one database each, compiled when first needed.
+        #expect(files.count == 6, "\(files)")
+        var originals = [String: Data]()
+        for (k, name) in files.enumerated() {
+            let path = folder.appendingPathComponent(name).path
+            let data = try #require(FileManager.default.contents(atPath: path))
+            originals[name] = data
+            var damaged = data
+            switch k % 3 {
+            case 0: damaged = data.prefix(data.count / 2)
+            case 1: damaged[data.count - 100] ^= 0x55
+            default: damaged = Data("not a database".utf8)
+            }
+            try damaged.write(to: URL(fileURLWithPath: path))
+        }
+        let second = try Self.run(arguments, engine: "hyperscan", environment: environment)
+        #expect(second.status == first.status)
+        #expect(second.stdout == first.stdout)
+        #expect(second.stderr == first.stderr)
+        for name in files {
+            let rewritten = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+            #expect(rewritten == originals[name], "\(name) was not written again")
+        }
+        // No temporary file is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasSuffix(".tmp") })
+    }
+
+    /// Without the library (here: a name that does not exist), Concord says so and runs the
+    /// ICU path, with the same output.
+    @Test func withoutTheLibraryTheICUPathRuns() throws {
+        let missing = ["CONCORD_HYPERSCAN_LIBRARY": "/nonexistent/libhs.so.5"]
+        let version = try Self.run(["--version"], engine: "auto", environment: missing)
+        #expect(version.status == 0)
+        #expect(version.stdout.contains("prefilter: ICU (Hyperscan not loaded: /nonexistent/libhs.so.5"), "\(version.stdout)")
+        let arguments = ["check", "--no-cache", "--format", "json", Paths.corpora("")]
+        let fallback = try Self.run(arguments, engine: "hyperscan", environment: missing)
+        let icu = try Self.run(arguments, engine: "icu")
+        #expect(fallback.status == icu.status)
+        #expect(fallback.stdout == icu.stdout)
+        #expect(fallback.stdout.contains("\"sets\""))
+    }
+}
+
+/// What an ICU pattern becomes in the prefilter database: zero-width assertions left out,
+/// ICU's meanings of `\d` and `\s` spelled out, and syntax that does not mean the same in
+/// both engines refused (the pattern then stays on the ICU path).
+@Suite struct HyperscanSyntaxTests {
+    @Test func assertionsAreLeftOutAndClassesSpelledOut() {
+        #expect(HyperscanSyntax.prefilter(#"\bparagraph\s+(?<list>\d+)(?![\p{L}\p{N}])"#)
+            == #"paragraph[\t\n\f\r\x0B\x{85}\p{Z}]+(?:\p{Nd}+)"#)
+        #expect(HyperscanSyntax.prefilter(#"(?<![\p{L}\p{M}])(?:[وف][\x{0640}]*)?ال"#) == #"(?:[وف][\x{0640}]*)?ال"#)
+        #expect(HyperscanSyntax.prefilter(#"^(?-i:\p{Lu})a{1,3}+$"#) == #"(?-i:\p{Lu})a{1,3}"#)
+        #expect(HyperscanSyntax.prefilter(#"[^\s,]"#) == #"[^\t\n\f\r\p{Z},]"#)
+    }
+
+    @Test func syntaxThatDiffersIsRefused() {
+        for pattern in [#"[[a-z]&&[^b]]"#, #"(a)\1"#, #"\w+"#, #"\S"#, #"(?x) a"#, #"straße"#, #"\Qa\E"#, #"\b*"#, #"a(?=b)+"#, #"(a"#] {
+            #expect(HyperscanSyntax.prefilter(pattern) == nil, "\(pattern)")
+        }
+    }
+
+    /// Places are dropped only when no end follows within the longest match.
+    @Test func startsWithoutAnEndWithinReachAreDropped() {
+        #expect(HyperscanPrefilter.filter([0, 5, 9, 20], ends: [7, 12], width: 4) == [5, 9])
+        #expect(HyperscanPrefilter.filter([0, 5, 9, 20], ends: [7, 12], width: nil) == [0, 5, 9])
+        #expect(HyperscanPrefilter.filter([3], ends: [3], width: nil) == [])
+    }
+
+    /// UTF-8 offsets map back to the UTF-16 places ICU works on, through surrogate pairs.
+    @Test func utf8OffsetsMapToUnits() throws {
+        let units = Array("aé中😀b".utf16)
+        let (bytes, unitAt) = try #require(HyperscanPrefilter.utf8(units, checkingAge: false))
+        #expect(bytes == Array("aé中😀b".utf8))
+        #expect(unitAt == [0, 1, 2, 2, 3, 3, 3, 5, 5, 5, 5, 6])
+        #expect(HyperscanPrefilter.utf8([0xD800, 0x61], checkingAge: false) == nil)
+        guard HyperscanPrefilterTests.requireLibrary() else { return }
+        #expect(HyperscanPrefilter.utf8(units) != nil)
+        // U+0560 (Unicode 11.0) is not in Hyperscan's tables: the unit is left to ICU. So is
+        // U+13A0 (Cherokee, a capital since Unicode 8.0, a plain letter in Hyperscan).
+        #expect(HyperscanPrefilter.utf8([0x13A0]) == nil)
+        #expect(HyperscanPrefilter.utf8([0x61, 0x0560]) == nil)
+        #expect(HyperscanPrefilter.utf8([0x61, 0x0560], checkingAge: false) != nil)
+    }
+}
+
+/// The classes the rules use mean in Hyperscan at least what they mean in ICU, for every
+/// character of the Basic Multilingual Plane a unit can hold (Hyperscan's Unicode tables
+/// are older than ICU's: a character ICU counts as a letter and Hyperscan does not would be
+/// a citation lost). And case-insensitive literals match what ICU's match.
+@Suite struct HyperscanAgreementTests {
+    /// Every BMP scalar (no surrogates) on which Hyperscan's tables agree with ICU's on the
+    /// general category (a unit with another skips the Hyperscan pass), each followed by a
+    /// newline.
+    static let text: [UInt16] = {
+        var units = [UInt16]()
+        for value in 0...0xFFFF where !(0xD800...0xDFFF).contains(value) && value != 0x0A && !HyperscanPrefilter.differsInLibrary[value] {
+            units.append(UInt16(value))
+            units.append(0x0A)
+        }
+        return units
+    }()
+
+    func characters(matching pattern: String, hyperscan: Bool) throws -> Set<UInt16> {
+        let units = Self.text
+        if hyperscan {
+            let database = try Hyperscan.Database.compile([pattern], flags: Hyperscan.patternFlags).get()
+            let (bytes, unitAt) = try #require(HyperscanPrefilter.utf8(units))
+            let ends = try #require(database.scan(bytes))
+            return Set(ends.map { units[Int(unitAt[Int($0.end)]) - 1] })
+        }
+        let regex = try ICURegex(pattern)
+        return Set(regex.matches(in: units).map { units[$0.range.lowerBound] })
+    }
+
+    @Test func propertyClassesCoverICUs() throws {
+        guard HyperscanPrefilterTests.requireLibrary() else { return }
+        for icu in [#"(?-i:\p{L})"#, #"(?-i:\p{N})"#, #"\d"#, #"\s"#, #"(?-i:\p{M})"#, #"(?-i:\p{Lu})"#, #"(?-i:\p{Ll})"#, #"(?-i:[\p{L}\p{N}])"#, "."] {
+            let translated = try #require(HyperscanSyntax.prefilter(icu), "\(icu)")
+            let inICU = try characters(matching: icu, hyperscan: false)
+            let inHyperscan = try characters(matching: translated, hyperscan: true)
+            let missing = inICU.subtracting(inHyperscan).sorted().prefix(20).map { String($0, radix: 16) }
+            #expect(missing.isEmpty, "\(icu): ICU matches, Hyperscan not: \(missing)")
+            #expect(inICU.count > 10)
+        }
+    }
+
+    /// Every letter the rules' patterns are written with, matched without regard to case.
+    @Test func caseInsensitiveLettersCoverICUs() throws {
+        guard HyperscanPrefilterTests.requireLibrary() else { return }
+        var letters = Set("abcdefghijklmnopqrstuvwxyz".unicodeScalars)
+        for language in TestRules.shared.languages.values {
+            for pattern in language.patterns { letters.formUnion(pattern.regex.pattern.unicodeScalars.filter(\.properties.isAlphabetic)) }
+        }
+        #expect(letters.count > 100)
+        let scannable = Self.text.filter { LiteralScannerProbe.foldsToOneUnit($0) }
+        let (bytes, unitAt) = try #require(HyperscanPrefilter.utf8(scannable))
+        for letter in letters.sorted(by: { $0.value < $1.value }) where letter.value <= 0xFFFF {
+            let literal = String(Character(letter))
+            guard let translated = HyperscanSyntax.prefilter(literal) else { continue }
+            let database = try Hyperscan.Database.compile([translated], flags: Hyperscan.patternFlags).get()
+            let inHyperscan = Set(try #require(database.scan(bytes)).map { scannable[Int(unitAt[Int($0.end)]) - 1] })
+            let inICU = Set(try ICURegex(literal).matches(in: scannable).map { scannable[$0.range.lowerBound] })
+            #expect(inICU.isSubset(of: inHyperscan), "\(literal): ICU matches \(inICU.subtracting(inHyperscan).map { String($0, radix: 16) }), Hyperscan does not")
+        }
+    }
+}
+
+/// Which units the literal pre-scan (and so the Hyperscan pass) compares one by one.
+enum LiteralScannerProbe {
+    static func foldsToOneUnit(_ unit: UInt16) -> Bool {
+        unit == 0x0A || probe.comparablePlan([unit]) != nil
+    }
+
+    static let probe = Prescan(patterns: ["x"])
+}
