@@ -27,8 +27,9 @@ public final class RuleSet: Sendable {
     /// files it holds. `extraFolders` (from the configuration) add series, treaties and
     /// language patterns: each may hold any of symbols.yml, treaties.yml, languages/xx.yml, in
     /// the same format. `cacheFolder`: the rule cache's folder (see `RuleCache`); nil reads
-    /// and compiles everything.
-    public init(source: RuleSource = .builtIn, extraFolders: [URL] = [], cacheFolder: String? = nil) throws(RuleError) {
+    /// and compiles everything. `writeCache`: false reads the cache but stores nothing in it
+    /// (`--no-cache`, `--format html`, which write nothing).
+    public init(source: RuleSource = .builtIn, extraFolders: [URL] = [], cacheFolder: String? = nil, writeCache: Bool = true) throws(RuleError) {
         self.source = source
         try source.checkExists("the rules folder given with --rules")
         let extras = extraFolders.map(RuleSource.folder)
@@ -92,8 +93,8 @@ public final class RuleSet: Sendable {
         self.languages = LanguageTable(compiled: languages)
         self.lexicon = try ReadingLexicon(files: decodedLanguages.map { (Language(ruleFile: $0.code), $0.file, $0.path) })
         self.fromCache = false
-        cache?.write(RuleCache.Decoded(symbols: symbolFile, treaties: treatyFile, sessions: sessionFile, checks: checkFile,
-                                       languages: decodedLanguages))
+        if writeCache { cache?.write(RuleCache.Decoded(symbols: symbolFile, treaties: treatyFile, sessions: sessionFile, checks: checkFile,
+                                       languages: decodedLanguages)) }
     }
 
     /// The rules of a folder of the same layout as `Rules/`, replacing the built-in ones.
@@ -134,12 +135,12 @@ public final class RuleSet: Sendable {
 
     /// The rules of a source (with extra folders), compiled once per process; with a cache
     /// folder, read through the rule cache (`RuleCache`).
-    public static func shared(source: RuleSource = .builtIn, extraFolders: [URL] = [], cacheFolder: String? = nil) throws(RuleError) -> RuleSet {
+    public static func shared(source: RuleSource = .builtIn, extraFolders: [URL] = [], cacheFolder: String? = nil, writeCache: Bool = true) throws(RuleError) -> RuleSet {
         sharedLock.lock()
         defer { sharedLock.unlock() }
         let key = [source] + extraFolders.map(RuleSource.folder)
         if let rules = sharedRules[key] { return rules }
-        let rules = try RuleSet(source: source, extraFolders: extraFolders, cacheFolder: cacheFolder)
+        let rules = try RuleSet(source: source, extraFolders: extraFolders, cacheFolder: cacheFolder, writeCache: writeCache)
         sharedRules[key] = rules
         return rules
     }

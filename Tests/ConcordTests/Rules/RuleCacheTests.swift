@@ -105,25 +105,26 @@ import Testing
         defer { try? FileManager.default.removeItem(at: cache) }
         let seed = Paths.corpora("seed/res-6-1.en.txt")
         let environment = ["XDG_CACHE_HOME": cache.path]
+        // --no-cache reads the rule cache but writes nothing in it.
         let expected = try CommandResult.run(["check", "--no-cache", "--format", "json", seed], environment: environment)
-        try FileManager.default.removeItem(at: cache.appendingPathComponent("concord"))
+        #expect(!FileManager.default.fileExists(atPath: cache.appendingPathComponent("concord").path))
 
         let lock = NSLock()
         nonisolated(unsafe) var results = [CommandResult]()
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
-            let result = try? CommandResult.run(["check", "--no-cache", "--format", "json", seed], environment: environment)
+            let result = try? CommandResult.run(["check", "--format", "json", seed], environment: environment)
             lock.lock()
             if let result { results.append(result) }
             lock.unlock()
         }
         #expect(results.count == 4)
         for result in results {
-            #expect(result.status == expected.status && result.stdout == expected.stdout && result.stderr == expected.stderr)
+            #expect(result.status == expected.status && result.stdout == expected.stdout)
         }
         let entries = Self.entries(cache.appendingPathComponent("concord"))
         #expect(entries.count == 1 && entries.allSatisfy { !$0.lastPathComponent.hasPrefix(".") })
         // And a run that reads it gives the same report.
         let warm = try CommandResult.run(["check", "--no-cache", "--format", "json", seed], environment: environment)
-        #expect(warm.stdout == expected.stdout && warm.status == expected.status)
+        #expect(warm.stdout == expected.stdout && warm.status == expected.status && warm.stderr == expected.stderr)
     }
 }
