@@ -104,6 +104,7 @@ struct Check: ParsableCommand {
         options.outputPaths = [output, writeBaseline].compactMap { $0 }
         options.outputFiles = [FileIdentity(descriptor: STDOUT_FILENO)].compactMap { $0 }
         options.cacheFolder = noCache || format.showsDocuments ? nil : cacheDir ?? Pipeline.defaultCacheFolder()
+        options.ruleCacheFolder = cacheDir ?? Pipeline.defaultCacheFolder()
         options.changedSince = changedSince
         options.shard = shard
         warnAboutConcordRules()

@@ -69,7 +69,8 @@ struct ConcordCommand: ParsableCommand {
 func loadRules(_ explicit: String?) throws -> RuleSet {
     warnAboutConcordRules()
     do {
-        return try RuleSet.shared(source: explicit.map { .folder(URL(fileURLWithPath: $0)) } ?? .builtIn)
+        return try RuleSet.shared(source: explicit.map { .folder(URL(fileURLWithPath: $0)) } ?? .builtIn,
+                                  cacheFolder: Pipeline.defaultCacheFolder())
     } catch {
         FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
         throw ExitCode(ExitStatus.configurationError)

@@ -32,6 +32,10 @@ public struct Pipeline: Sendable {
         public var outputFiles: [FileIdentity] = []
         /// The result cache's folder (`Pipeline.defaultCacheFolder()`); nil: no cache.
         public var cacheFolder: String?
+        /// The rule cache's folder (`RuleCache`; the same default folder as the result cache);
+        /// nil: the rules are read and every language compiled at start. Read always, written
+        /// only when the run uses the result cache (`cacheFolder`): `--no-cache` writes nothing.
+        public var ruleCacheFolder: String?
         /// Check only the sets touched by files changed since this git revision.
         public var changedSince: String?
         /// Check only this shard's sets.
@@ -81,7 +85,8 @@ public struct Pipeline: Sendable {
             let extra = configuration.ruleFolders.map {
                 URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: configuration.base + "/")).standardizedFileURL
             }
-            rules = try RuleSet.shared(source: options.rulesFolder.map { .folder(URL(fileURLWithPath: $0)) } ?? .builtIn, extraFolders: extra)
+            rules = try RuleSet.shared(source: options.rulesFolder.map { .folder(URL(fileURLWithPath: $0)) } ?? .builtIn, extraFolders: extra, cacheFolder: options.ruleCacheFolder,
+                                       writeCache: options.cacheFolder != nil)
         } catch {
             throw .configuration(error)
         }

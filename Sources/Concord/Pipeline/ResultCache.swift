@@ -59,7 +59,7 @@ struct ResultCache: Sendable {
     }()
 
     /// Every file of a rule source, by its relative path, in a fixed order.
-    private static func addRules(_ source: RuleSource, to state: inout StableHash.FNV128) {
+    static func addRules(_ source: RuleSource, to state: inout StableHash.FNV128) {
         switch source {
         case .builtIn:
             state.add(piece: "built-in rules")

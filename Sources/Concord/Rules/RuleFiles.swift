@@ -5,8 +5,8 @@ import Yams
 /// `RuleSet` compiles it, read from a `RuleSource`.
 enum RuleFiles {
     /// `Rules/symbols.yml`: the grammar of document symbols.
-    struct Symbols: Decodable {
-        struct Series: Decodable {
+    struct Symbols: Codable {
+        struct Series: Codable {
             var prefix: String
             var name: String
             /// The symbol of a resolution of this body, as a template (`{number}` →
@@ -14,7 +14,7 @@ enum RuleFiles {
             var resolutions: String?
             var decisions: String?
         }
-        struct Example: Decodable {
+        struct Example: Codable {
             var text: String
             var keys: [String]
         }
@@ -23,7 +23,7 @@ enum RuleFiles {
         var documentNatures: [String]
         var modifiers: [String]
         var examples: Examples
-        struct Examples: Decodable {
+        struct Examples: Codable {
             var match: [Example] = []
             var noMatch: [String] = []
             enum CodingKeys: String, CodingKey { case match, noMatch = "no-match" }
@@ -34,8 +34,8 @@ enum RuleFiles {
     }
 
     /// `Rules/treaties.yml`: United Nations Treaty Series registrations.
-    struct Treaties: Decodable {
-        struct Treaty: Decodable {
+    struct Treaties: Codable {
+        struct Treaty: Codable {
             var number: Int
             var volumes: [Int]
             var titles: [String: String]
@@ -44,14 +44,14 @@ enum RuleFiles {
     }
 
     /// `Rules/sessions.yml`: when the General Assembly's sessions sat.
-    struct Sessions: Decodable {
-        struct Regular: Decodable {
+    struct Sessions: Codable {
+        struct Regular: Codable {
             var baseYear: Int
             var openingMonth: Int
             var closingMonth: Int
             enum CodingKeys: String, CodingKey { case baseYear = "base-year", openingMonth = "opening-month", closingMonth = "closing-month" }
         }
-        struct Session: Decodable {
+        struct Session: Codable {
             var session: String
             var from: Int
             var fromMonth: Int?
@@ -59,20 +59,20 @@ enum RuleFiles {
             var toMonth: Int?
             enum CodingKeys: String, CodingKey { case session, from, fromMonth = "from-month", to, toMonth = "to-month" }
         }
-        struct Distances: Decodable {
+        struct Distances: Codable {
             var after: Int?
             var before: Int?
         }
-        struct Pairing: Decodable {
+        struct Pairing: Codable {
             var after: Int?
             var before: Int?
             var languages: [String: Distances]?
         }
-        struct Example: Decodable {
+        struct Example: Codable {
             var resolution: String
             var date: String
         }
-        struct Examples: Decodable {
+        struct Examples: Codable {
             var match: [Example] = []
             var noMatch: [Example] = []
             enum CodingKeys: String, CodingKey { case match, noMatch = "no-match" }
@@ -84,8 +84,8 @@ enum RuleFiles {
     }
 
     /// `Rules/checks.yml`: the checks' ids, default severities and descriptions.
-    struct Checks: Decodable {
-        struct Check: Decodable {
+    struct Checks: Codable {
+        struct Check: Codable {
             var id: String
             var severity: String
             var description: String
@@ -94,23 +94,23 @@ enum RuleFiles {
     }
 
     /// `Rules/languages/xx.yml`: the words and patterns of one language.
-    struct LanguageFile: Decodable {
-        struct Body: Decodable {
+    struct LanguageFile: Codable {
+        struct Body: Codable {
             var code: String
             var forms: [String]
         }
-        struct Pattern: Decodable {
+        struct Pattern: Codable {
             var id: String
             var kind: String
             var pattern: String
             var examples: PatternExamples?
         }
-        struct PatternExamples: Decodable {
+        struct PatternExamples: Codable {
             var match: [Example]?
             var noMatch: [String]?
             enum CodingKeys: String, CodingKey { case match, noMatch = "no-match" }
         }
-        struct Example: Decodable {
+        struct Example: Codable {
             var text: String
             var keys: [String]
             /// The issuing body of the document the example stands in (default `A`).
@@ -118,12 +118,12 @@ enum RuleFiles {
         }
         /// `months`: which ICU locales give the month names, and whether two names stand
         /// paired with a slash (UN Arabic: تشرين الأول/أكتوبر).
-        struct Months: Decodable {
+        struct Months: Codable {
             var locales: [String]?
             var pairs: Bool?
         }
         /// `reading`: the words the reader looks for before any citation is extracted.
-        struct Reading: Decodable {
+        struct Reading: Codable {
             var titleWords: [String]?
             var closingPhrases: [String]?
             var annexWords: [String]?
@@ -140,7 +140,7 @@ enum RuleFiles {
         }
         /// Texts the reader must (or must not) take for a title, a closing line, an annex
         /// heading, the opening of a new paragraph.
-        struct ReadingExamples: Decodable {
+        struct ReadingExamples: Codable {
             var title: [String]?
             var closing: [String]?
             var annex: [String]?
@@ -155,22 +155,22 @@ enum RuleFiles {
             }
         }
         /// `sub-item-letters`: a letter of this language's sub-item labels → its Latin key letter.
-        struct SubItemLetters: Decodable {
+        struct SubItemLetters: Codable {
             var letters: [String: String]
             var examples: [LetterExample]?
         }
-        struct LetterExample: Decodable {
+        struct LetterExample: Codable {
             var text: String
             var key: String
         }
         /// `spellout-rewrites`: what to change in a number written in words before ICU's
         /// spell-out parser reads it.
-        struct Rewrite: Decodable {
+        struct Rewrite: Codable {
             var pattern: String
             var replacement: String
             var examples: [NumberExample]?
         }
-        struct NumberExample: Decodable {
+        struct NumberExample: Codable {
             var text: String
             var number: Int
         }

@@ -3,6 +3,11 @@ import Foundation
 /// The compiled rules: symbol grammar, treaty catalogue, and each language's patterns.
 /// Loaded once from a `RuleSource` (the built-in rules unless `--rules DIR` replaces them)
 /// and shared (immutable, thread-safe).
+///
+/// Start-up: with a cache folder (`RuleCache`), the first run of a set of rules decodes and
+/// compiles every language (so that any error in any file is reported, as without a cache)
+/// and stores the decoded files; later runs read them back instead of parsing the YAML and
+/// compile a language's patterns only when a document in that language asks for them.
 public final class RuleSet: Sendable {
     public let source: RuleSource
     public let symbols: SymbolGrammar
@@ -10,26 +15,48 @@ public final class RuleSet: Sendable {
     /// When the General Assembly's sessions sat (`Rules/sessions.yml`; empty when a rules
     /// folder has none).
     public let sessions: SessionCatalogue
-    public let languages: [Language: LanguageRules]
+    public let languages: LanguageTable
     public let checks: CheckCatalogue
     /// What the reader needs from the language files (give it to `DocumentReader`).
     public let lexicon: ReadingLexicon
+    /// Whether these rules were read from the rule cache (their languages then compiled on
+    /// first use).
+    public let fromCache: Bool
 
     /// `source` is the complete set: symbols.yml, treaties.yml, checks.yml and the language
     /// files it holds. `extraFolders` (from the configuration) add series, treaties and
     /// language patterns: each may hold any of symbols.yml, treaties.yml, languages/xx.yml, in
-    /// the same format.
-    public init(source: RuleSource = .builtIn, extraFolders: [URL] = []) throws(RuleError) {
+    /// the same format. `cacheFolder`: the rule cache's folder (see `RuleCache`); nil reads
+    /// and compiles everything. `writeCache`: false reads the cache but stores nothing in it
+    /// (`--no-cache`, `--format html`, which write nothing).
+    public init(source: RuleSource = .builtIn, extraFolders: [URL] = [], cacheFolder: String? = nil, writeCache: Bool = true) throws(RuleError) {
         self.source = source
         try source.checkExists("the rules folder given with --rules")
         let extras = extraFolders.map(RuleSource.folder)
         for extra in extras { try extra.checkExists("the rule folder named in the configuration") }
+        let cache = cacheFolder.map { RuleCache(folder: $0, sources: [source] + extras) }
+        if let cache, let decoded = cache.read() {
+            // Rules compiled before by this build: nothing can fail; languages on first use.
+            self.symbols = SymbolGrammar(decoded.symbols)
+            self.treaties = TreatyCatalogue(decoded.treaties)
+            self.sessions = decoded.sessions.map(SessionCatalogue.init) ?? .empty
+            self.checks = try CheckCatalogue(decoded.checks, path: source.name("checks.yml"))
+            var table = [(Language, @Sendable () throws(RuleError) -> LanguageRules)]()
+            for entry in decoded.languages {
+                let language = Language(ruleFile: entry.code)
+                table.append((language, { () throws(RuleError) -> LanguageRules in try entry.compile(language) }))
+            }
+            self.languages = LanguageTable(lazy: table)
+            self.lexicon = try ReadingLexicon(files: decoded.languages.map { (Language(ruleFile: $0.code), $0.file, $0.path) })
+            self.fromCache = true
+            return
+        }
         // The languages compile in parallel with the rest (ICU builds each pattern's sets
         // afresh: this is most of the start-up); the first error in language order is the
         // one reported.
         let languageList = source.languages()
         let group = DispatchGroup()
-        nonisolated(unsafe) var compiled = [Result<(RuleFiles.LanguageFile, LanguageRules), RuleError>]()
+        nonisolated(unsafe) var compiled = [Result<(RuleCache.DecodedLanguage, LanguageRules), RuleError>]()
         DispatchQueue.global().async(group: group) {
             compiled = Self.inParallel(languageList) { language throws(RuleError) in
                 try Self.languageRules(language, source: source, extras: extras)
@@ -51,18 +78,23 @@ public final class RuleSet: Sendable {
         }
         self.symbols = SymbolGrammar(symbolFile)
         self.treaties = TreatyCatalogue(treatyFile)
-        self.sessions = source.contains("sessions.yml") ? SessionCatalogue(try source.decode(RuleFiles.Sessions.self, "sessions.yml")) : .empty
-        self.checks = try CheckCatalogue(try source.decode(RuleFiles.Checks.self, "checks.yml"), path: source.name("checks.yml"))
+        let sessionFile = source.contains("sessions.yml") ? try source.decode(RuleFiles.Sessions.self, "sessions.yml") : nil
+        self.sessions = sessionFile.map(SessionCatalogue.init) ?? .empty
+        let checkFile = try source.decode(RuleFiles.Checks.self, "checks.yml")
+        self.checks = try CheckCatalogue(checkFile, path: source.name("checks.yml"))
         group.wait()
-        var languages = [Language: LanguageRules]()
-        var files = [(language: Language, file: RuleFiles.LanguageFile, path: String)]()
+        var languages = [(Language, LanguageRules)]()
+        var decodedLanguages = [RuleCache.DecodedLanguage]()
         for (language, result) in zip(languageList, compiled) {
-            let (file, rules) = try result.get()
-            languages[language] = rules
-            files.append((language, file, source.name("languages/\(language.rawValue).yml")))
+            let (decoded, rules) = try result.get()
+            languages.append((language, rules))
+            decodedLanguages.append(decoded)
         }
-        self.languages = languages
-        self.lexicon = try ReadingLexicon(files: files)
+        self.languages = LanguageTable(compiled: languages)
+        self.lexicon = try ReadingLexicon(files: decodedLanguages.map { (Language(ruleFile: $0.code), $0.file, $0.path) })
+        self.fromCache = false
+        if writeCache { cache?.write(RuleCache.Decoded(symbols: symbolFile, treaties: treatyFile, sessions: sessionFile, checks: checkFile,
+                                       languages: decodedLanguages)) }
     }
 
     /// The rules of a folder of the same layout as `Rules/`, replacing the built-in ones.
@@ -70,19 +102,18 @@ public final class RuleSet: Sendable {
         try self.init(source: .folder(folder), extraFolders: extraFolders)
     }
 
-    /// One language's file and rules, with the extra folders' patterns added.
-    private static func languageRules(_ language: Language, source: RuleSource, extras: [RuleSource]) throws(RuleError) -> (RuleFiles.LanguageFile, LanguageRules) {
+    /// One language's file (with the extra folders' files for it) and its compiled rules.
+    private static func languageRules(_ language: Language, source: RuleSource, extras: [RuleSource]) throws(RuleError) -> (RuleCache.DecodedLanguage, LanguageRules) {
         let relative = "languages/\(language.rawValue).yml"
         let file = try source.decode(RuleFiles.LanguageFile.self, relative)
         guard file.language == language.rawValue else {
             throw RuleError(file: source.name(relative), message: "says language '\(file.language)' but is named \(language.rawValue).yml")
         }
-        var rules = try LanguageRules(file, language: language, path: source.name(relative))
+        var decoded = RuleCache.DecodedLanguage(code: language.rawValue, file: file, path: source.name(relative), extras: [])
         for extra in extras where extra.languages().contains(language) {
-            let more = try extra.decode(RuleFiles.LanguageFile.self, relative)
-            rules = rules.adding(try LanguageRules(more, language: language, path: extra.name(relative)))
+            decoded.extras.append(.init(file: try extra.decode(RuleFiles.LanguageFile.self, relative), path: extra.name(relative)))
         }
-        return (file, rules)
+        return (decoded, try decoded.compile(language))
     }
 
     /// `work` over every item on all cores, the results in the items' order.
@@ -102,13 +133,14 @@ public final class RuleSet: Sendable {
     private static let sharedLock = NSLock()
     nonisolated(unsafe) private static var sharedRules: [[RuleSource]: RuleSet] = [:]
 
-    /// The rules of a source (with extra folders), compiled once per process.
-    public static func shared(source: RuleSource = .builtIn, extraFolders: [URL] = []) throws(RuleError) -> RuleSet {
+    /// The rules of a source (with extra folders), compiled once per process; with a cache
+    /// folder, read through the rule cache (`RuleCache`).
+    public static func shared(source: RuleSource = .builtIn, extraFolders: [URL] = [], cacheFolder: String? = nil, writeCache: Bool = true) throws(RuleError) -> RuleSet {
         sharedLock.lock()
         defer { sharedLock.unlock() }
         let key = [source] + extraFolders.map(RuleSource.folder)
         if let rules = sharedRules[key] { return rules }
-        let rules = try RuleSet(source: source, extraFolders: extraFolders)
+        let rules = try RuleSet(source: source, extraFolders: extraFolders, cacheFolder: cacheFolder, writeCache: writeCache)
         sharedRules[key] = rules
         return rules
     }
@@ -141,5 +173,53 @@ public struct TreatyCatalogue: Sendable {
     public func contradicts(volume: Int, number: Int) -> Bool {
         guard let entry = entries[number] else { return false }
         return !entry.volumes.contains(volume)
+    }
+}
+
+/// Each language's compiled rules, by language: compiled when the table is made, or (rules
+/// read from the rule cache) on first use, once, whichever thread asks first.
+public final class LanguageTable: Sendable {
+    /// The languages, in the rules' order (the official ones, then the others by code).
+    public let keys: [Language]
+    private let lock = NSLock()
+    nonisolated(unsafe) private var compiled: [Language: LanguageRules]
+    private let compilers: [Language: @Sendable () throws(RuleError) -> LanguageRules]
+
+    init(compiled: [(Language, LanguageRules)]) {
+        keys = compiled.map(\.0)
+        self.compiled = Dictionary(compiled, uniquingKeysWith: { first, _ in first })
+        compilers = [:]
+    }
+
+    init(lazy compilers: [(Language, @Sendable () throws(RuleError) -> LanguageRules)]) {
+        keys = compilers.map(\.0)
+        compiled = [:]
+        self.compilers = Dictionary(compilers, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A language's rules; nil when the rules have no file for it.
+    public subscript(language: Language) -> LanguageRules? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let rules = compiled[language] { return rules }
+        guard let compile = compilers[language] else { return nil }
+        do {
+            let rules = try compile()
+            compiled[language] = rules
+            return rules
+        } catch {
+            // Only rules that compiled before are cached (the cache key names this build).
+            fatalError("concord: the rule cache holds rules that no longer compile: \(error)")
+        }
+    }
+
+    /// How many languages have rules.
+    public var count: Int { keys.count }
+
+    /// The languages whose rules are compiled so far (all of them unless read from the cache).
+    public var compiledLanguages: [Language] {
+        lock.lock()
+        defer { lock.unlock() }
+        return keys.filter { compiled[$0] != nil }
     }
 }

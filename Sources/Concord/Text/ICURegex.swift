@@ -51,16 +51,23 @@ public final class ICURegex: @unchecked Sendable {
         self.handle = handle
         self.groupCount = Int(groups)
         var names = [String: Int]()
-        // ICU has no call that lists group names: read them from the pattern.
-        var rest = Substring(pattern)
-        while let open = rest.range(of: "(?<") {
-            let after = rest[open.upperBound...]
+        // ICU has no call that lists group names: read them from the pattern (each `(?<`
+        // found in its UTF-8 bytes: Foundation's string search was a tenth of compiling a
+        // language's rules).
+        let utf8 = pattern.utf8
+        var index = utf8.startIndex
+        while let open = utf8[index...].firstIndex(of: UInt8(ascii: "(")) {
+            index = utf8.index(after: open)
+            guard index < utf8.endIndex, utf8[index] == UInt8(ascii: "?") else { continue }
+            let less = utf8.index(after: index)
+            guard less < utf8.endIndex, utf8[less] == UInt8(ascii: "<") else { continue }
+            index = utf8.index(after: less)
+            let after = pattern[index...]
             let name = after.prefix { $0.isLetter || $0.isNumber }
             if !name.isEmpty, after.dropFirst(name.count).first == ">" {
                 let number = concord_regex_group_number(handle, String(name))
                 if number > 0 { names[String(name)] = Int(number) }
             }
-            rest = after
         }
         self.groupNames = names
     }

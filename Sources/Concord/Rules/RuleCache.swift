@@ -1,0 +1,96 @@
+import Foundation
+
+/// The rule cache: the rule files as decoded from their YAML, stored once per set of rules so
+/// that a run does not parse the YAML again (Yams is a large part of the start-up) and can
+/// compile each language's patterns only when a document in that language appears.
+///
+/// One file per set of rules, `<cache folder>/rules-v1/<key>.json`, named by a 128-bit key
+/// over this build of Concord (version, and the executable's identity as for the result
+/// cache) and the text of every rule file of every source (built in or folders). Its first
+/// line holds the key and a hash of the rest, so that a damaged file (cut short, changed) is
+/// ignored: the rules are then read from their files and the entry written again. Entries
+/// are written to a temporary file and renamed into place, so that two processes building
+/// the same entry at once never see half a file. Only rules that compiled completely (every
+/// language, every pattern) are stored.
+struct RuleCache: Sendable {
+    /// The decoded rule files of one set of rules (extra folders merged as `RuleSet` does).
+    struct Decoded: Codable {
+        var symbols: RuleFiles.Symbols
+        var treaties: RuleFiles.Treaties
+        var sessions: RuleFiles.Sessions?
+        var checks: RuleFiles.Checks
+        var languages: [DecodedLanguage]
+    }
+
+    /// One language's file and the extra folders' files for it, with the names errors give.
+    struct DecodedLanguage: Codable, Sendable {
+        struct Extra: Codable, Sendable {
+            var file: RuleFiles.LanguageFile
+            var path: String
+        }
+        var code: String
+        var file: RuleFiles.LanguageFile
+        var path: String
+        var extras: [Extra]
+
+        /// The language's compiled rules, the extra folders' patterns added.
+        func compile(_ language: Language) throws(RuleError) -> LanguageRules {
+            var rules = try LanguageRules(file, language: language, path: path)
+            for extra in extras {
+                rules = rules.adding(try LanguageRules(extra.file, language: language, path: extra.path))
+            }
+            return rules
+        }
+    }
+
+    /// Entries' layout: a change to it changes the folder, so that old entries are not read.
+    static let layout = "rules-v1"
+
+    /// `<cache folder>/rules-v1`.
+    let folder: URL
+    /// The key of the rules of these sources for this build.
+    let key: String
+
+    init(folder: String, sources: [RuleSource]) {
+        self.folder = URL(fileURLWithPath: folder).appendingPathComponent(Self.layout)
+        var state = StableHash.FNV128()
+        state.add(piece: "concord \(Concord.version) \(ResultCache.build) \(Self.layout)")
+        for source in sources { ResultCache.addRules(source, to: &state) }
+        key = state.hex
+    }
+
+    var url: URL { folder.appendingPathComponent(key + ".json") }
+
+    /// The stored rules, or nil when there is no entry or it is damaged.
+    func read() -> Decoded? {
+        guard let data = try? Data(contentsOf: url), let newline = data.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
+        let payload = data[(newline + 1)...]
+        guard header.count == 3, header[0] == "concord-rules", header[1] == key, header[2] == Self.checksum(payload) else { return nil }
+        return try? JSONDecoder().decode(Decoded.self, from: payload)
+    }
+
+    /// Stores the rules: a temporary file in the cache folder renamed over the entry.
+    /// Failures are ignored (the cache is an optimization, never a reason to fail).
+    func write(_ decoded: Decoded) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // the same rules, the same bytes
+        guard let payload = try? encoder.encode(decoded) else { return }
+        var data = Data("concord-rules \(key) \(Self.checksum(payload))\n".utf8)
+        data.append(payload)
+        let temporary = folder.appendingPathComponent(".\(key).\(UUID().uuidString).tmp")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try data.write(to: temporary)
+            if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+
+    private static func checksum(_ payload: Data) -> String {
+        var state = StableHash.FNV128()
+        state.add(piece: payload)
+        return state.hex
+    }
+}

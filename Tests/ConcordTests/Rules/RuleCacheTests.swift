@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// The rule cache: the first load of a set of rules compiles everything and stores the
+/// decoded files; the next reads them back and compiles a language only when it is asked
+/// for, with the same patterns and the same reports. A damaged entry is ignored, edited
+/// rules get an entry of their own, and two processes building it at once both succeed.
+@Suite struct RuleCacheTests {
+    static func entries(_ cache: URL) -> [URL] {
+        let folder = cache.appendingPathComponent(RuleCache.layout)
+        return ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+            .sorted { $0.path < $1.path }
+    }
+
+    /// Every pattern of every language, as compiled (id, kind, the ICU pattern).
+    static func patterns(_ rules: RuleSet) -> [String] {
+        rules.languages.keys.flatMap { language in
+            (rules.languages[language]?.patterns ?? []).map { "\(language) \($0.id) \($0.kind) \($0.regex.pattern)" }
+        }
+    }
+
+    static func report(_ rules: RuleSet, _ paths: [String]) -> String {
+        var options = Pipeline.Options()
+        options.paths = paths
+        // One job: a test thread blocked waiting for Swift tasks can starve a two-core pool.
+        return JSONReport.render(Pipeline(rules: rules, options: options).run(jobs: 1).report)
+    }
+
+    @Test func aSecondLoadReadsTheCacheAndCompilesOnlyTheLanguagesUsed() throws {
+        let cache = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let first = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+        #expect(!first.fromCache)
+        #expect(first.languages.compiledLanguages == first.languages.keys)
+        #expect(Self.entries(cache).count == 1)
+
+        let second = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+        #expect(second.fromCache)
+        #expect(second.languages.keys == first.languages.keys)
+        #expect(second.languages.compiledLanguages.isEmpty)
+        // An English document compiles English only.
+        let english = Self.report(second, [Paths.corpora("seed/res-6-1.en.txt")])
+        #expect(second.languages.compiledLanguages == [.en])
+        #expect(english == Self.report(TestRules.shared, [Paths.corpora("seed/res-6-1.en.txt")]))
+        #expect(english.contains("\"findings\""))
+
+        // Everything else read from the cache is what the YAML gives.
+        #expect(Self.patterns(second) == Self.patterns(TestRules.shared))
+        #expect(second.lexicon.known == TestRules.shared.lexicon.known)
+        #expect(second.checks.checks.map(\.id) == TestRules.shared.checks.checks.map(\.id))
+        #expect(second.treaties.entries.count == TestRules.shared.treaties.entries.count)
+        #expect(Self.report(second, [Paths.corpora("seed")]) == Self.report(TestRules.shared, [Paths.corpora("seed")]))
+    }
+
+    @Test func aDamagedEntryIsIgnoredAndWrittenAgain() throws {
+        let cache = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        _ = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+        let entry = try #require(Self.entries(cache).first)
+        let good = try Data(contentsOf: entry)
+
+        // Cut short, one byte changed, emptied, not JSON at all.
+        var changed = good
+        changed[changed.count / 2] ^= 0x20
+        for damaged in [good.prefix(good.count / 2), changed, Data(), Data("concord-rules x y\n{}".utf8)] {
+            try damaged.write(to: entry)
+            let rules = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+            #expect(!rules.fromCache)
+            #expect(Self.patterns(rules) == Self.patterns(TestRules.shared))
+            #expect(try Data(contentsOf: entry) == good)
+            #expect(try RuleSet(source: .builtIn, cacheFolder: cache.path).fromCache)
+        }
+    }
+
+    @Test func editedRulesGetTheirOwnEntryAndErrorsAreStillReported() throws {
+        let cache = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let folder = try LanguageDataTests.copyOfRules()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        _ = try RuleSet(source: .folder(folder), cacheFolder: cache.path)
+        #expect(try RuleSet(source: .folder(folder), cacheFolder: cache.path).fromCache)
+
+        // An edited rule: a new entry, the edit in force.
+        let fr = folder.appendingPathComponent("languages/fr.yml")
+        try LanguageDataTests.replace("annex-words: [", with: "annex-words: [Appendice, ", in: fr)
+        let edited = try RuleSet(source: .folder(folder), cacheFolder: cache.path)
+        #expect(!edited.fromCache)
+        #expect(Self.entries(cache).count == 2)
+        #expect(try RuleSet(source: .folder(folder), cacheFolder: cache.path).fromCache)
+
+        // A broken pattern in a language no document uses is still an error, and not stored.
+        let ru = folder.appendingPathComponent("languages/ru.yml")
+        let text = try String(contentsOf: ru, encoding: .utf8)
+        let broken = try #require(text.range(of: "pattern: "))
+        try text.replacingCharacters(in: broken, with: "pattern: (unclosed ").write(to: ru, atomically: true, encoding: .utf8)
+        #expect(performing: { try RuleSet(source: .folder(folder), cacheFolder: cache.path) }, throws: { error in
+            String(describing: error).hasPrefix(ru.path + ": error:")
+        })
+        #expect(Self.entries(cache).count == 2)
+    }
+
+    @Test func twoProcessesBuildingTheEntryAtOnceBothSucceed() throws {
+        let cache = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let seed = Paths.corpora("seed/res-6-1.en.txt")
+        let environment = ["XDG_CACHE_HOME": cache.path]
+        // --no-cache reads the rule cache but writes nothing in it.
+        let expected = try CommandResult.run(["check", "--no-cache", "--format", "json", seed], environment: environment)
+        #expect(!FileManager.default.fileExists(atPath: cache.appendingPathComponent("concord").path))
+
+        let lock = NSLock()
+        nonisolated(unsafe) var results = [CommandResult]()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            let result = try? CommandResult.run(["check", "--format", "json", seed], environment: environment)
+            lock.lock()
+            if let result { results.append(result) }
+            lock.unlock()
+        }
+        #expect(results.count == 4)
+        for result in results {
+            #expect(result.status == expected.status && result.stdout == expected.stdout)
+        }
+        let entries = Self.entries(cache.appendingPathComponent("concord"))
+        #expect(entries.count == 1 && entries.allSatisfy { !$0.lastPathComponent.hasPrefix(".") })
+        // And a run that reads it gives the same report.
+        let warm = try CommandResult.run(["check", "--no-cache", "--format", "json", seed], environment: environment)
+        #expect(warm.stdout == expected.stdout && warm.status == expected.status && warm.stderr == expected.stderr)
+    }
+}
