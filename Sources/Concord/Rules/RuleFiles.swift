@@ -175,7 +175,7 @@ enum RuleFiles {
             var number: Int
         }
         /// `structure`: how the language heads and labels the units of treaties and reports.
-        struct Structure: Decodable {
+        struct Structure: Codable {
             var headings: [String: String]?
             var numbers: [String: Int]?
             var paragraphLabels: [String]?
@@ -193,13 +193,13 @@ enum RuleFiles {
                      rulesOfProcedureWords = "rules-of-procedure-words", examples
             }
         }
-        struct StructureExample: Decodable {
+        struct StructureExample: Codable {
             var text: String
             var anchor: String?
         }
         /// `cross-references`: what tells a reference into the document itself from one into
         /// another document, and the words that say where its target stands.
-        struct CrossReferences: Decodable {
+        struct CrossReferences: Codable {
             var externalAfter: String?
             var externalBefore: String?
             var above: [String]?
@@ -209,13 +209,13 @@ enum RuleFiles {
                 case externalAfter = "external-after", externalBefore = "external-before", above, below, examples
             }
         }
-        struct CrossReferenceExamples: Decodable {
+        struct CrossReferenceExamples: Codable {
             var `internal`: [String]?
             var external: [String]?
         }
         /// `resolution-numbers`: how the language writes General Assembly part letters and
         /// sessions in digits inside resolution numbers.
-        struct ResolutionNumberForms: Decodable {
+        struct ResolutionNumberForms: Codable {
             var partLetters: [String: String]?
             var sessionPrefixes: [String]?
             var bareNotBefore: [String]?

@@ -216,6 +216,9 @@ public final class LanguageTable: Sendable {
     /// How many languages have rules.
     public var count: Int { keys.count }
 
+    /// Every language's rules, in the rules' order (compiling those not compiled yet).
+    public var values: [LanguageRules] { keys.compactMap { self[$0] } }
+
     /// The languages whose rules are compiled so far (all of them unless read from the cache).
     public var compiledLanguages: [Language] {
         lock.lock()
