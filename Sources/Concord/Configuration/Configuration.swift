@@ -23,6 +23,11 @@ public struct Configuration: Sendable {
     /// Limits: file size in bytes, .docx inflated bytes, findings per file.
     public struct Limits: Sendable { public var fileSize: Int?; public var docxSize: Int?; public var findingsPerFile: Int? }
     public var limits = Limits()
+    /// Folders read into the document index (for references into them) but not reported on.
+    public var indexFolders: [String] = []
+    /// A document's own symbol by file glob or ODS job number (`2512345`, `N2512345`), for
+    /// files whose masthead and name do not give it.
+    public var symbols: [(pattern: String, symbol: String)] = []
 
     public init() {}
 
@@ -36,6 +41,8 @@ public struct Configuration: Sendable {
         "rule-folders": "list of folders with extra symbols.yml, treaties.yml or languages/*.yml",
         "issuing-bodies": "map of glob to the issuing body code (A, S, E, CTOC/COP, …)",
         "text-comment": "a further comment prefix of suppression lines in plain text, without spaces (for example REM)",
+        "index": "list of folders whose documents are read into the document index (references into them are checked) but not reported on",
+        "symbols": "map of file glob or ODS job number (2512345) to the document's symbol (A/80/123)",
         "limits": "map with file-size, docx-size (bytes) and findings-per-file (counts), each a positive whole number",
     ]
 
@@ -104,6 +111,13 @@ public struct Configuration: Sendable {
             }
             configuration.issuingBodies = bodies.map { ($0.key, $0.value as! String) }.sorted { $0.glob < $1.glob }
         }
+        configuration.indexFolders = try strings("index")
+        if let raw = map["symbols"] {
+            guard let table = raw as? [String: Any], table.values.allSatisfy({ $0 is String }) else {
+                throw RuleError(file: path, message: "'symbols' must be a \(keys["symbols"]!)")
+            }
+            configuration.symbols = table.map { ($0.key, $0.value as! String) }.sorted { $0.pattern < $1.pattern }
+        }
         if let raw = map["limits"] {
             guard let limits = raw as? [String: Any] else { throw RuleError(file: path, message: "'limits' must be a \(keys["limits"]!)") }
             for (key, value) in limits.sorted(by: { $0.key < $1.key }) {
@@ -163,6 +177,25 @@ public struct Configuration: Sendable {
         guard !issuingBodies.isEmpty else { return nil }
         let relative = Self.relative(path, to: base)
         return issuingBodies.first { Glob.matches($0.glob, relative) }?.body
+    }
+
+    /// The symbol the `symbols:` table gives a file: by glob (relative to this file's
+    /// folder), or by the ODS job number of its name (`2512345E.txt` → `2512345`).
+    public func symbol(for path: String, lexicon: ReadingLexicon) -> String? {
+        guard !symbols.isEmpty else { return nil }
+        let relative = Self.relative(path, to: base)
+        if let hit = symbols.first(where: { Glob.matches($0.pattern, relative) }) { return hit.symbol }
+        let file = (path as NSString).lastPathComponent
+        if let name = FileName.inName(file, lexicon: lexicon), name.convention == .jobNumber {
+            let digits = String(name.key.filter(\.isNumber))
+            return symbols.first { $0.pattern == name.key || $0.pattern == digits }?.symbol
+        }
+        return nil
+    }
+
+    /// The `index:` folders as paths (relative to this file's folder).
+    public var indexPaths: [String] {
+        indexFolders.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: base + "/")).standardizedFileURL.path }
     }
 
     static func relative(_ path: String, to base: String) -> String {

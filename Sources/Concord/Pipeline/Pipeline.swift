@@ -188,6 +188,9 @@ public struct Pipeline: Sendable {
         public var cacheHits = 0
         /// How `--changed-since` and `--shard` narrowed the sets (nil: they did not apply).
         public var selection: Selection?
+        /// The document index of the run (every document read, and the `index:` folders),
+        /// with the citations of other documents.
+        public var index: DocumentIndex?
     }
 
     /// Checks every set, `jobs` files at a time; `progress` is told of each set done.
@@ -207,8 +210,57 @@ public struct Pipeline: Sendable {
         report.suppressed = outcomes.reduce(0) { $0 + $1.filtered.suppressed }
         report.turnedOff = outcomes.reduce(0) { $0 + $1.filtered.turnedOff }
         report.inBaseline = outcomes.reduce(0) { $0 + $1.filtered.inBaseline }
-        return Result(report: report, baselineFindings: outcomes.flatMap(\.filtered.beforeBaseline),
-                      files: outcomes.flatMap(\.files), cacheHits: cacheHits)
+        var baselineFindings = outcomes.flatMap(\.filtered.beforeBaseline)
+        // The repository stage: every document's citations of the others.
+        let index = DocumentIndex(outcomes.flatMap(\.entries) + indexFolderEntries(excluding: Set(sets.flatMap(\.files))))
+        let repository = RepositoryStage(pipeline: self).findings(index)
+        if !repository.findings.isEmpty {
+            var setOfFile = [String: Int]()
+            for (number, set) in report.sets.enumerated() { for file in set.set.files { setOfFile[file] = number } }
+            var touched = Set<Int>()
+            for finding in repository.findings {
+                guard let number = setOfFile[finding.location.file] else { continue }
+                report.sets[number].findings.append(finding)
+                touched.insert(number)
+            }
+            for number in touched { report.sets[number].findings.sort(by: Finding.ordered) }
+        }
+        report.suppressed += repository.suppressed
+        report.turnedOff += repository.turnedOff
+        report.inBaseline += repository.inBaseline
+        baselineFindings += repository.beforeBaseline
+        report.links = RepositoryStage.links(index)
+        return Result(report: report, baselineFindings: baselineFindings,
+                      files: outcomes.flatMap(\.files), cacheHits: cacheHits, index: index)
+    }
+
+    /// The index entries of the `index:` folders' files that the run does not check.
+    func indexFolderEntries(excluding checked: Set<String>) -> [RepositoryEntry] {
+        let paths = configuration.indexPaths
+        guard !paths.isEmpty else { return [] }
+        let checkedAbsolute = Set(checked.map(DocumentSet.absolute))
+        let builder = RepositoryEntryBuilder(rules: rules, configuration: configuration)
+        var entries = [RepositoryEntry]()
+        for path in paths {
+            for file in InputFiles.listing(path).files.sorted() where !checkedAbsolute.contains(DocumentSet.absolute(file)) {
+                guard let document = try? reader.read(path: file) else { continue }
+                entries.append(builder.entry(resolve(document, issuingBody: configuration.issuingBody(for: file)), reported: false))
+            }
+        }
+        return entries
+    }
+
+    /// The index entries of files read again (a set whose outcome came from the cache).
+    func indexEntries(_ set: DocumentSet) -> [RepositoryEntry] {
+        let builder = RepositoryEntryBuilder(rules: rules, configuration: configuration)
+        return set.files.compactMap { file in
+            var reader = self.reader
+            reader.namedLanguage = set.named[file]?.language
+            guard let document = try? reader.read(path: file) else { return nil }
+            let inline = Suppressions(document, textComment: reader.textComment)
+            return builder.entry(resolve(document, issuingBody: configuration.issuingBody(for: file)),
+                                 suppressions: inline.isEmpty ? nil : inline)
+        }
     }
 
     // MARK: Stages
@@ -250,6 +302,8 @@ public struct Pipeline: Sendable {
         public var errors: [InputError]
         public var filtered: FindingFilter.Outcome
         public var files: [ReadFile] = []
+        /// What each document read gives the document index (not kept in the result cache).
+        public var entries: [RepositoryEntry] = []
     }
 
     /// Validate the versions against each other, then filter (results in the set's file order).
@@ -286,6 +340,10 @@ public struct Pipeline: Sendable {
             alignment = aligned
         }
         let filtered = filter.apply(findings, suppressions: suppressions)
+        let builder = RepositoryEntryBuilder(rules: rules, configuration: configuration)
+        let entries = zip(set.files, results).compactMap { _, result in
+            result.resolved.map { builder.entry($0, suppressions: result.suppressions) }
+        }
         if options.keepDocuments, alignment == nil, !versions.isEmpty { alignment = VersionAlignment(versions) }
         return SetOutcome(report: SetReport(set: set, languages: languages.sorted(), findings: filtered.findings,
                                             alignment: options.keepDocuments ? alignment : nil),
@@ -294,7 +352,7 @@ public struct Pipeline: Sendable {
                               ReadFile(path: file, set: set.name, language: result.resolved?.document.language,
                                        source: result.resolved?.document.languageSource, name: set.named[file],
                                        error: result.error)
-                          })
+                          }, entries: entries)
     }
 }
 

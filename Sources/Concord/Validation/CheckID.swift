@@ -29,6 +29,10 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case setMarkerMoved = "set.marker-moved"
     case setParagraphCount = "set.paragraph-count"
     case setCitationMismatch = "set.citation-mismatch"
+    // The documents of a repository
+    case xrefMissingTarget = "xref.missing-target"
+    case xrefSuperseded = "xref.superseded"
+    case xrefUnknownDocument = "xref.unknown-document"
 
     public var description: String { rawValue }
 
