@@ -193,9 +193,14 @@ public struct Configuration: Sendable {
         return nil
     }
 
-    /// The `index:` folders as paths (relative to this file's folder).
+    /// The `index:` folders as paths: relative to the current folder when inside it (so that
+    /// reports name them as they name the files checked), else absolute.
     public var indexPaths: [String] {
-        indexFolders.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: base + "/")).standardizedFileURL.path }
+        let current = (FileManager.default.currentDirectoryPath as NSString).standardizingPath
+        return indexFolders.map { folder in
+            let path = URL(fileURLWithPath: folder, relativeTo: URL(fileURLWithPath: base + "/")).standardizedFileURL.path
+            return path.hasPrefix(current + "/") ? String(path.dropFirst(current.count + 1)) : path
+        }
     }
 
     static func relative(_ path: String, to base: String) -> String {

@@ -42,8 +42,11 @@ public struct IndexedDocument: Sendable, Hashable {
     /// False for the files of `index:` folders (read for the index, not reported on).
     public var reported = true
 
-    /// How messages name the document: its symbol, else its file.
-    public var name: String { symbol ?? file }
+    /// How a title names the document when it has no symbol (`resolution 6/1 of CTOC/COP`).
+    public var titleName: String?
+
+    /// How messages name the document: its symbol, else its title, else its file.
+    public var name: String { symbol ?? titleName ?? file }
 }
 
 /// A citation of another document, as the cross-document checks read it.

@@ -30,9 +30,11 @@ public struct RepositoryEntryBuilder: Sendable {
         let title = document.paragraphs.first { $0.kind == .title }
         // A resolution's title gives its number (`Resolution 6/1`, `6/1.`, `第6/1号决议`):
         // keyed as its citations are, with the document's issuing body.
+        var titleName: String?
         let titleKey = title.flatMap { titleNumber($0.text.string) }.map { number -> String in
             let body = configuration.issuingBody(for: document.file)
                 ?? DocumentResolver(rules: rules).issuingBody(of: document, language: rules.languages[document.language ?? .en])
+            titleName = "resolution \(number) of \(body)"
             return ReferenceKeys(grammar: rules.symbols).key(kind: .resolution, body: body, number: number).key
         }
         if let titleKey { keys.append(SymbolKey.key(titleKey)) }
@@ -47,6 +49,7 @@ public struct RepositoryEntryBuilder: Sendable {
         var indexed = IndexedDocument(file: document.file, symbol: symbol, symbolSource: source, keys: keys,
                                       language: document.language, genre: genre, date: date,
                                       anchors: DocumentAnchors.anchors(of: document, lexicon: lexicon), reported: reported)
+        indexed.titleName = titleName
         let outgoing = citations(resolved, ownKeys: ownKeys)
         if let symbol, SymbolKey.amendment(SymbolKey.key(symbol))?.kind == "CORR" {
             let base = SymbolKey.base(SymbolKey.key(symbol))

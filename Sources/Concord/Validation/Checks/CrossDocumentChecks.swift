@@ -52,12 +52,14 @@ public struct XrefMissingTarget: RepositoryCheck {
     public func findings(in index: DocumentIndex, context: CheckContext) -> [Finding] {
         var out = [Finding]()
         for citation in Self.citations(index) where !citation.pins.isEmpty {
-            let language = index.documents.first { $0.file == citation.file }?.language
+            let citing = index.documents.first { $0.file == citation.file }
+            let language = citing?.language
             guard let target = index.version(of: citation.key, language: language) else { continue }
             let missing = citation.pins.flatMap(DocumentAnchors.expand).filter { !target.anchors.contains($0) }
             guard !missing.isEmpty else { continue }
-            let versionNote = target.language.map { " (\($0.rawValue) version, \(target.file))" } ?? " (\(target.file))"
-            let message = "\(citation.written) is cited at \(AnchorNames.list(missing)), which \(target.name)\(versionNote) does not have"
+            let file = target.name == target.file ? "" : ", \(target.file)"
+            let versionNote = target.language.map { " (\($0.rawValue) version\(file))" } ?? (file.isEmpty ? "" : " (\(target.file))")
+            let message = "\(citing?.name ?? citation.file) cites \(citation.written) at \(AnchorNames.list(missing)), which \(target.name)\(versionNote) does not have"
             out.append(Self.finding(citation, message, target: target, subject: "xref \(citation.key) \(missing.joined(separator: ","))", context: context))
         }
         return out

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// The document index and the cross-document checks, on the team's repository in
+/// `Corpora/repository/` (which reads `Corpora/seed/` and `Corpora/report/` into its index by
+/// reference) and its defect copies.
+@Suite struct RepositoryTests {
+    /// A run of the library with a configuration file, as `concord check --config` makes it.
+    func run(_ folder: String) throws -> Pipeline.Result {
+        var options = Pipeline.Options()
+        options.paths = [Paths.corpora(folder)]
+        options.configurationFile = Paths.corpora(folder + "/.concord.yml")
+        let pipeline = try Pipeline(options)
+        return pipeline.run()
+    }
+
+    @Test func symbolsWrittenDifferentlyMeetAtOneKey() {
+        let key = SymbolKey.key("CTOC/COP/WG.4/2011/8")
+        #expect(key == "CTOC/COP/WG/4/2011/8")
+        let lexicon = TestRules.shared.lexicon
+        for file in ["ctoc_cop_wg_4_2011_8.fr.pdf", "CTOC-COP-WG.4-2011-8.fr.txt", "docs/ctoc-cop-wg.4-2011-8.zh.docx"] {
+            let symbol = RepositoryEntryBuilder.symbol(fromFileName: file, lexicon: lexicon)
+            #expect(symbol.map(SymbolKey.key) == key, "\(file) gives \(String(describing: symbol))")
+        }
+        // Names that are no symbols give none.
+        #expect(RepositoryEntryBuilder.symbol(fromFileName: "res-6-1.en.txt", lexicon: lexicon) == nil)
+        #expect(RepositoryEntryBuilder.symbol(fromFileName: "2512345E.txt", lexicon: lexicon) == nil)
+        #expect(SymbolKey.key("a/80/123") == SymbolKey.key("A/80/123"))
+        #expect(SymbolKey.base(SymbolKey.key("CTOC/COP/WG.4/2012/2/Rev.1")) == "CTOC/COP/WG/4/2012/2")
+        #expect(SymbolKey.amendment(SymbolKey.key("A/80/123/Corr.1"))! == ("CORR", 1))
+        #expect(SymbolKey.series(SymbolKey.key("CTOC/COP/2012/7/Rev.1")) == "CTOC/COP/2012")
+    }
+
+    @Test func anchorRangesExpand() {
+        #expect(DocumentAnchors.expand("paragraph:46-48") == ["paragraph:46", "paragraph:47", "paragraph:48"])
+        #expect(DocumentAnchors.expand("annex:2/paragraph:3-4") == ["annex:2/paragraph:3", "annex:2/paragraph:4"])
+        #expect(DocumentAnchors.expand("paragraph:26(b)") == ["paragraph:26(b)"])
+    }
+
+    /// The index of the clean repository: the files checked and those of the `index:` folders,
+    /// each with its symbol, language, genre, date and anchors.
+    @Test func theIndexOfTheRepository() throws {
+        let result = try run("repository")
+        let index = try #require(result.index)
+        #expect(index.documents.count == 16)
+        #expect(index.documents.filter(\.reported).count == 4)
+        for language in Language.allCases {
+            let report = try #require(index.documents.first { $0.file.hasSuffix("report/CTOC-COP-WG.4-2011-8.\(language.rawValue).txt") })
+            #expect(report.symbol == "CTOC/COP/WG.4/2011/8" && report.symbolSource == .document)
+            #expect(report.language == language && report.genre == .report && !report.reported)
+            // The masthead date (ru, zh and ar keep the English masthead).
+            #expect(report.date == "2011-11-17")
+            for n in 1...56 { #expect(report.anchors.contains("paragraph:\(n)"), "\(language) has no paragraph \(n)") }
+            #expect(!report.anchors.contains("paragraph:57"))
+            #expect(report.anchors.contains("annex:2/paragraph:3") && report.anchors.contains("annex:1"))
+            #expect(!report.anchors.contains("annex:3"))
+            let seed = try #require(index.documents.first { $0.file.hasSuffix("seed/res-6-1.\(language.rawValue).txt") })
+            #expect(seed.keys.contains("RESOLUTION/CTOC/COP/6/1"), "\(language): \(seed.keys)")
+            #expect(seed.genre == .resolution && seed.symbol == nil)
+            #expect(seed.anchors.contains("paragraph:21") && !seed.anchors.contains("paragraph:22") && seed.anchors.contains("preamble:17"))
+        }
+        let en = try #require(index.documents.first { $0.file.hasSuffix("report/CTOC-COP-WG.4-2011-8.en.txt") })
+        #expect(en.anchors.contains("paragraph:8(a)") && en.anchors.contains("paragraph:26(c)"))
+        let revision = try #require(index.documents.first { $0.file.hasSuffix("CTOC-COP-WG.4-2012-2-Rev.1.en.txt") })
+        #expect(revision.date == "2012-01-05" && revision.keys == ["CTOC/COP/WG/4/2012/2/REV/1"])
+    }
+
+    /// The clean repository gives no finding, and every citation of a held document is
+    /// resolved into the version of the citing document's language, with its pinpoint.
+    @Test func theCleanRepositoryResolvesEveryCitationAndFindsNothing() throws {
+        let result = try run("repository")
+        #expect(result.report.findings.isEmpty, "\(result.report.findings.map(\.message))")
+        let links = result.report.links
+        #expect(links.count == 14)
+        for link in links {
+            #expect(link.missing.isEmpty)
+            let language = String(link.location.file.dropLast(4).suffix(2))
+            #expect(link.file.hasSuffix(".\(language).txt") || link.file.hasSuffix("Rev.1.en.txt"), "\(link.location.file) → \(link.file)")
+        }
+        let pins = Set(links.filter { $0.location.file.hasSuffix(".fr.txt") }.flatMap(\.anchors))
+        #expect(pins == ["paragraph:3", "paragraph:46-51", "paragraph:46"])
+        // `Ibid., para. 46` after `CTOC/COP/WG.4/2011/8, paras. 46-51` reaches the report.
+        #expect(links.contains { $0.written.hasPrefix("Ibid.") && $0.document == "CTOC/COP/WG.4/2011/8" && $0.anchors == ["paragraph:46"] })
+    }
+
+    /// Each defect copy gives exactly its finding: the text report is `expected.report`.
+    @Test(arguments: [("wrong-pinpoint", Int32(1)), ("missing-paragraph", 1), ("superseded-version", 0), ("typo-symbol", 0)])
+    func defectReports(name: String, status: Int32) throws {
+        let folder = "Corpora/repository-defects/\(name)"
+        let result = try CommandResult.run(["check", "--no-cache", "--config", "\(folder)/.concord.yml", folder], currentDirectory: Paths.repository)
+        #expect(result.status == status, "\(result.stderr)")
+        let expected = try String(contentsOf: Paths.repository.appendingPathComponent("\(folder)/expected.report"), encoding: .utf8)
+        #expect(result.stdout == expected)
+        #expect(result.stdout.components(separatedBy: "\n").filter { $0.contains(": error: ") || $0.contains(": warning: ") || $0.contains(": note: ") }.count == 1)
+    }
+
+    /// A symbol from the configuration's table (an ODS job-number file) and from a file name
+    /// without a masthead: both reach the document, and a pinpoint it lacks is an error.
+    @Test func symbolsFromTheConfigurationAndFromFileNames() throws {
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let body = "Rapport\n\n1. Le Groupe de travail s’est réuni.\n\n2. Il a adopté son rapport.\n"
+        try body.write(to: folder.appendingPathComponent("1160123F.txt"), atomically: true, encoding: .utf8)
+        try body.write(to: folder.appendingPathComponent("ctoc_cop_wg_4_2011_9.fr.txt"), atomically: true, encoding: .utf8)
+        try "symbols:\n  \"1160123\": CTOC/COP/WG.4/2011/8\n".write(to: folder.appendingPathComponent(".concord.yml"), atomically: true, encoding: .utf8)
+        try "The General Assembly,\n\n1. *Takes note* of paragraph 2 of CTOC/COP/WG.4/2011/8 and of paragraph 5 of CTOC/COP/WG.4/2011/9;\n"
+            .write(to: folder.appendingPathComponent("doc.en.md"), atomically: true, encoding: .utf8)
+        var options = Pipeline.Options()
+        options.paths = [folder.path]
+        options.configurationFile = folder.appendingPathComponent(".concord.yml").path
+        let result = try Pipeline(options).run()
+        let index = try #require(result.index)
+        let job = try #require(index.documents.first { $0.file.hasSuffix("1160123F.txt") })
+        #expect(job.symbol == "CTOC/COP/WG.4/2011/8" && job.symbolSource == .configuration && job.language == .fr)
+        let named = try #require(index.documents.first { $0.file.hasSuffix("ctoc_cop_wg_4_2011_9.fr.txt") })
+        #expect(named.symbolSource == .fileName && named.keys == ["CTOC/COP/WG/4/2011/9"])
+        let findings = result.report.findings.filter { $0.rule == .xrefMissingTarget }
+        #expect(findings.count == 1)
+        #expect(findings.first?.message.contains("paragraph 5") == true && findings.first?.related.first?.file.hasSuffix("ctoc_cop_wg_4_2011_9.fr.txt") == true)
+    }
+}
