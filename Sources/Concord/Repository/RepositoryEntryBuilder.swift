@@ -40,8 +40,9 @@ public struct RepositoryEntryBuilder: Sendable {
         if let titleKey { keys.append(SymbolKey.key(titleKey)) }
         let isResolution = titleKey != nil || document.paragraphs.contains { $0.kind == .chapeau }
             || (symbol.map { SymbolKey.key($0).contains("/RES/") } ?? false)
-        let hasSections = document.paragraphs.contains { $0.kind == .heading && $0.label != nil }
-        let genre: DocumentGenre = isResolution ? .resolution : hasSections ? .report : .document
+        // Numbered paragraphs without a resolution's chapeau: a report, a note, a background paper.
+        let hasNumbered = document.paragraphs.contains { $0.kind == .operative }
+        let genre: DocumentGenre = isResolution ? .resolution : hasNumbered ? .report : .document
 
         let date = mastheadDate(document)
 
@@ -88,12 +89,15 @@ public struct RepositoryEntryBuilder: Sendable {
         let head = String(decoding: units[0..<min(end, 4000)], as: UTF16.self)
         let languages = [document.language, .en].compactMap { $0 }.compactMap { rules.languages[$0] }
         for line in head.split(whereSeparator: { $0.isNewline }) {
+            // A short line with a day, a month name and a year in that order, whatever words
+            // stand between (`17 de noviembre de 2011`, `17 ноября 2011 года`).
             let words = NormalizedText(String(line)).string.split(separator: " ").map(String.init)
-            guard words.count <= 4 else { continue }
-            for index in words.indices.dropFirst().dropLast() {
-                guard let day = Int(words[index - 1]), (1...31).contains(day),
-                      let year = Int(words[index + 1].prefix(4)), words[index + 1].count >= 4, (1945...2100).contains(year) else { continue }
-                if let month = languages.lazy.compactMap({ $0.month(words[index]) }).first {
+            guard words.count <= 6 else { continue }
+            var day: Int?, month: Int?
+            for word in words {
+                if day == nil, let number = Int(word), (1...31).contains(number) { day = number; continue }
+                if day != nil, month == nil, let found = languages.lazy.compactMap({ $0.month(word) }).first { month = found; continue }
+                if let day, let month, word.count >= 4, let year = Int(word.prefix(4)), (1945...2100).contains(year) {
                     return String(format: "%04d-%02d-%02d", year, month, day)
                 }
             }
