@@ -125,3 +125,55 @@ import Testing
         #expect(findings.first?.message.contains("paragraph 5") == true && findings.first?.related.first?.file.hasSuffix("ctoc_cop_wg_4_2011_9.fr.txt") == true)
     }
 }
+
+/// `concord graph`: the citation graph of the Corpora repository, in DOT rendered by Graphviz
+/// and in JSON.
+@Suite struct CitationGraphTests {
+    /// Graphviz's `dot`, installed by `scripts/setup --test`; missing under CI is a failure.
+    static func dot() -> String? {
+        for path in ["/usr/bin/dot", "/usr/local/bin/dot"] where FileManager.default.isExecutableFile(atPath: path) { return path }
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            Issue.record("Graphviz's dot is missing under CI: scripts/setup --test installs it")
+        }
+        return nil
+    }
+
+    @Test func theDOTOfTheRepositoryRendersWithGraphviz() throws {
+        let result = try CommandResult.run(["graph", "--config", "Corpora/repository/.concord.yml", "Corpora/repository"], currentDirectory: Paths.repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        let dot = result.stdout
+        #expect(dot.hasPrefix("digraph citations {"))
+        // The note cites the report's paragraphs 46-51 (and 46 through Ibid.) in both versions,
+        // the resolution's paragraph 3, and the revision; the seed cites the report too.
+        #expect(dot.contains("\"CTOC/COP/2012/3\" -> \"CTOC/COP/WG/4/2011/8\" [label=\"paragraph 46, paragraph 46-51 ×6\"];"))
+        #expect(dot.contains("\"CTOC/COP/2012/3\" -> \"RESOLUTION/CTOC/COP/6/1\" [label=\"paragraph 3 ×6\"];"))
+        #expect(dot.contains("\"CTOC/COP/2012/3\" -> \"CTOC/COP/WG/4/2012/2/REV/1\" [label=\"×2\"];"))
+        #expect(dot.contains("\"RESOLUTION/CTOC/COP/6/1\" -> \"CTOC/COP/WG/4/2011/8\" [label=\"paragraph 46-51 ×6\"];"))
+        #expect(!dot.contains("color=red"))
+        guard let executable = Self.dot() else { return }
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("graph.dot")
+        try dot.write(to: input, atomically: true, encoding: .utf8)
+        let render = try CommandResult.run(["-Tsvg", input.path], executable: URL(fileURLWithPath: executable))
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(render.stdout.contains("<svg") && render.stdout.contains("CTOC/COP/WG.4/2011/8"))
+        // The whole of Corpora/ (defect copies and all) renders too.
+        let whole = try CommandResult.run(["graph", "Corpora"], currentDirectory: Paths.repository)
+        try whole.stdout.write(to: input, atomically: true, encoding: .utf8)
+        #expect(try CommandResult.run(["-Tsvg", input.path], executable: URL(fileURLWithPath: executable)).status == 0)
+    }
+
+    @Test func theJSONGraphMarksWhatTheTargetLacks() throws {
+        let result = try CommandResult.run(["graph", "--format", "json", "--config", "Corpora/repository-defects/missing-paragraph/.concord.yml",
+                                            "Corpora/repository-defects/missing-paragraph"], currentDirectory: Paths.repository)
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let edges = try #require(json["edges"] as? [[String: Any]])
+        let toResolution = edges.filter { $0["to"] as? String == "RESOLUTION/CTOC/COP/6/1" && $0["from"] as? String == "CTOC/COP/2012/3" }
+        #expect(toResolution.count == 1)
+        #expect(toResolution.first?["missing"] as? [String] == ["paragraph:23"])
+        let nodes = try #require(json["nodes"] as? [[String: Any]])
+        #expect(nodes.contains { $0["id"] as? String == "CTOC/COP/2010/17" && $0["held"] as? Bool == false })
+    }
+}
