@@ -177,3 +177,22 @@ import Testing
         #expect(nodes.contains { $0["id"] as? String == "CTOC/COP/2010/17" && $0["held"] as? Bool == false })
     }
 }
+
+/// The HTML report links a resolved citation of a document of the same report to the cited unit.
+@Suite struct RepositoryHTMLTests {
+    @Test func aCitationOfADocumentInTheReportLinksToTheCitedUnit() throws {
+        var options = Pipeline.Options()
+        options.paths = [Paths.corpora("repository"), Paths.corpora("report")]
+        options.configurationFile = Paths.corpora("repository/.concord.yml")
+        options.keepDocuments = true
+        let report = try Pipeline(options).run().report
+        let html = HTMLReport.render(report)
+        // `CTOC/COP/WG.4/2011/8, paras. 46-51` leads to the row of paragraph 46 of the report.
+        let link = try #require(html.range(of: "class=\"cite k-symbol internal\" href=\"#"))
+        let id = String(html[link.upperBound...].prefix { $0 != "\"" })
+        let row = try #require(html.range(of: "<tr id=\"\(id)\"><th scope=\"row\" class=\"unit\">"))
+        #expect(html[row.upperBound...].hasPrefix("op46"))
+        // Documents not in the report keep their undocs.org address.
+        #expect(html.contains("href=\"https://undocs.org/en/CTOC/COP/2010/17\""))
+    }
+}
