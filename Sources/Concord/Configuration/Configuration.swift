@@ -28,6 +28,12 @@ public struct Configuration: Sendable {
     /// A document's own symbol by file glob or ODS job number (`2512345`, `N2512345`), for
     /// files whose masthead and name do not give it.
     public var symbols: [(pattern: String, symbol: String)] = []
+    /// `online:`: looking up symbols the repository does not hold (`--online`).
+    public struct Online: Sendable {
+        public var enabled = false
+        public var settings = OnlineCheck.Settings()
+    }
+    public var online = Online()
 
     public init() {}
 
@@ -43,6 +49,7 @@ public struct Configuration: Sendable {
         "text-comment": "a further comment prefix of suppression lines in plain text, without spaces (for example REM)",
         "index": "list of folders whose documents are read into the document index (references into them are checked) but not reported on",
         "symbols": "map of file glob or ODS job number (2512345) to the document's symbol (A/80/123)",
+        "online": "map with enabled (true or false), url (a template with {symbol}), timeout (seconds), concurrency, retries (counts), cache-days (days)",
         "limits": "map with file-size, docx-size (bytes) and findings-per-file (counts), each a positive whole number",
     ]
 
@@ -117,6 +124,33 @@ public struct Configuration: Sendable {
                 throw RuleError(file: path, message: "'symbols' must be a \(keys["symbols"]!)")
             }
             configuration.symbols = table.map { ($0.key, $0.value as! String) }.sorted { $0.pattern < $1.pattern }
+        }
+        if let raw = map["online"] {
+            guard let online = raw as? [String: Any] else { throw RuleError(file: path, message: "'online' must be a \(keys["online"]!)") }
+            for (key, value) in online.sorted(by: { $0.key < $1.key }) {
+                func number() throws(RuleError) -> Double {
+                    guard let n = (value as? Double) ?? (value as? Int).map(Double.init), n >= 0, !(value is Bool) else {
+                        throw RuleError(file: path, message: "online: '\(key)' must be a number of at least 0, not '\(value)'")
+                    }
+                    return n
+                }
+                switch key {
+                case "enabled":
+                    guard let flag = value as? Bool else { throw RuleError(file: path, message: "online: 'enabled' must be true or false, not '\(value)'") }
+                    configuration.online.enabled = flag
+                case "url":
+                    guard let url = value as? String, url.contains("{symbol}") else {
+                        throw RuleError(file: path, message: "online: 'url' must be a URL template with {symbol}, not '\(value)'")
+                    }
+                    configuration.online.settings.urlTemplate = url
+                case "timeout": configuration.online.settings.timeout = max(0.1, try number())
+                case "concurrency": configuration.online.settings.concurrency = max(1, Int(try number()))
+                case "retries": configuration.online.settings.retries = Int(try number())
+                case "cache-days": configuration.online.settings.expiry = try number() * 24 * 3600
+                default:
+                    throw RuleError(file: path, message: "online: unknown key '\(key)' — the keys are cache-days, concurrency, enabled, retries, timeout, url")
+                }
+            }
         }
         if let raw = map["limits"] {
             guard let limits = raw as? [String: Any] else { throw RuleError(file: path, message: "'limits' must be a \(keys["limits"]!)") }

@@ -36,6 +36,11 @@ public struct Pipeline: Sendable {
         public var changedSince: String?
         /// Check only this shard's sets.
         public var shard: Shard?
+        /// `--online` / `--offline`: nil leaves it to the configuration (`online.enabled`,
+        /// off by default).
+        public var online: Bool?
+        /// The folder of the online cache (default: the result cache's folder).
+        public var onlineCacheFolder: String?
 
         public init() {}
     }
@@ -191,6 +196,9 @@ public struct Pipeline: Sendable {
         /// The document index of the run (every document read, and the `index:` folders),
         /// with the citations of other documents.
         public var index: DocumentIndex?
+        /// `--online`: the symbols whose lookup failed (timeout, no connection, an error
+        /// status after the retries), with why; they were checked as offline.
+        public var onlineFailures: [(symbol: String, url: String, reason: String)] = []
     }
 
     /// Checks every set, `jobs` files at a time; `progress` is told of each set done.
@@ -212,7 +220,11 @@ public struct Pipeline: Sendable {
         report.inBaseline = outcomes.reduce(0) { $0 + $1.filtered.inBaseline }
         var baselineFindings = outcomes.flatMap(\.filtered.beforeBaseline)
         // The repository stage: every document's citations of the others.
-        let index = DocumentIndex(outcomes.flatMap(\.entries) + indexFolderEntries(excluding: Set(sets.flatMap(\.files))))
+        var index = DocumentIndex(outcomes.flatMap(\.entries) + indexFolderEntries(excluding: Set(sets.flatMap(\.files))))
+        var onlineFailures = [(symbol: String, url: String, reason: String)]()
+        if options.online ?? configuration.online.enabled {
+            onlineFailures = lookUpOnline(&index)
+        }
         let repository = RepositoryStage(pipeline: self).findings(index)
         if !repository.findings.isEmpty {
             var setOfFile = [String: Int]()
@@ -231,7 +243,34 @@ public struct Pipeline: Sendable {
         baselineFindings += repository.beforeBaseline
         report.links = RepositoryStage.links(index)
         return Result(report: report, baselineFindings: baselineFindings,
-                      files: outcomes.flatMap(\.files), cacheHits: cacheHits, index: index)
+                      files: outcomes.flatMap(\.files), cacheHits: cacheHits, index: index, onlineFailures: onlineFailures)
+    }
+
+    /// `--online`: every symbol cited by a reported document that the index does not hold
+    /// (nor its unrevised form), looked up on the resolver; the answers go into the index.
+    func lookUpOnline(_ index: inout DocumentIndex) -> [(symbol: String, url: String, reason: String)] {
+        var settings = configuration.online.settings
+        settings.cacheFolder = options.onlineCacheFolder ?? Self.defaultCacheFolder()
+        let checker = OnlineCheck(settings)
+        var written = [String: String]()
+        for entry in index.entries where entry.document.reported {
+            for citation in entry.citations where citation.kind == .symbol && index.documents(key: citation.key).isEmpty {
+                let base = SymbolKey.base(citation.key)
+                if base != citation.key, !index.documents(key: base).isEmpty { continue }
+                if written[citation.key] == nil { written[citation.key] = citation.written }
+            }
+        }
+        guard !written.isEmpty else { return [] }
+        let answers = checker.check(Array(written.values))
+        var failures = [(symbol: String, url: String, reason: String)]()
+        for (key, symbol) in written.sorted(by: { $0.key < $1.key }) {
+            guard let status = answers[symbol] else { continue }
+            let url = checker.url(for: symbol)?.absoluteString ?? symbol
+            index.online[key] = status
+            index.onlineURLs[key] = url
+            if case .failed(let reason) = status { failures.append((symbol, url, reason)) }
+        }
+        return failures
     }
 
     /// The index entries of the `index:` folders' files that the run does not check.

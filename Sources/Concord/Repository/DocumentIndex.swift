@@ -76,6 +76,10 @@ public struct RepositoryEntry: Sendable {
 /// Every document Concord was given (and the `index:` folders), by key.
 public struct DocumentIndex: Sendable {
     public let entries: [RepositoryEntry]
+    /// `--online`: what the resolver said of symbols the repository does not hold, by key.
+    public var online: [String: OnlineCheck.Status] = [:]
+    /// The address each symbol asked online was looked up at, by key (for messages).
+    public var onlineURLs: [String: String] = [:]
     /// Documents by key, in file order.
     private let byKey: [String: [IndexedDocument]]
     /// The series (`CTOC/COP/WG/4/2011`) of every held symbol, with the symbols.

@@ -196,3 +196,114 @@ import Testing
         #expect(html.contains("href=\"https://undocs.org/en/CTOC/COP/2010/17\""))
     }
 }
+
+/// `--online` against a stand-in for the resolver on 127.0.0.1 (Tests/ConcordTests/Fixtures/online/server.py):
+/// no test reaches the internet.
+@Suite(.serialized) struct OnlineTests {
+    /// The server, started for one test: its port and the file it logs requests to.
+    final class Server {
+        let process = Process()
+        let port: Int
+        let log: URL
+
+        init(folder: URL, known: [String]) throws {
+            log = folder.appendingPathComponent("requests.log")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", Paths.repository.appendingPathComponent("Tests/ConcordTests/Fixtures/online/server.py").path,
+                                 log.path, "60", known.joined(separator: ",")]
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            var line = Data()
+            while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line += byte }
+            port = Int(String(decoding: line, as: UTF8.self)) ?? 0
+        }
+
+        var requests: [String] {
+            ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        }
+
+        func stop() {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+    }
+
+    /// A repository whose document cites a held report, a symbol the server knows, and one it
+    /// does not; the configuration points the lookups at the server.
+    func repository(_ folder: URL, url: String, timeout: Double = 5) throws {
+        let report = "---\nsymbol: CTOC/COP/WG.4/2011/8\n---\n\nRapport\n\n1. Le Groupe de travail s’est réuni.\n"
+        try report.write(to: folder.appendingPathComponent("report.fr.md"), atomically: true, encoding: .utf8)
+        try "The General Assembly,\n\n1. *Takes note* of CTOC/COP/WG.4/2011/8, A/80/123 and A/80/999;\n"
+            .write(to: folder.appendingPathComponent("doc.en.md"), atomically: true, encoding: .utf8)
+        try "online:\n  url: \"\(url)\"\n  timeout: \(timeout)\n  retries: 1\n  concurrency: 2\n"
+            .write(to: folder.appendingPathComponent(".concord.yml"), atomically: true, encoding: .utf8)
+    }
+
+    func check(_ folder: URL, cache: URL, _ extra: [String] = ["--online"]) throws -> CommandResult {
+        try CommandResult.run(["check", "--no-cache", "--cache-dir", cache.path] + extra + ["--config", folder.appendingPathComponent(".concord.yml").path, folder.path])
+    }
+
+    @Test func knownSymbolsPassUnknownOnesAreReportedAndTheSecondRunIsServedFromTheCache() throws {
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try Server(folder: folder, known: ["A/80/123"])
+        defer { server.stop() }
+        #expect(server.port > 0)
+        try repository(folder, url: "http://127.0.0.1:\(server.port)/{symbol}")
+        let cache = folder.appendingPathComponent("cache")
+        let first = try check(folder, cache: cache)
+        #expect(first.status == 0, "\(first.stderr)")
+        let notes = first.stdout.split(separator: "\n").filter { $0.contains("[xref.unknown-document]") }
+        #expect(notes.count == 1)
+        #expect(notes.first?.contains("A/80/999 is not in the repository, and http://127.0.0.1:\(server.port)/A/80/999 does not know it") == true)
+        // The held report is never asked for; the two others once each.
+        #expect(server.requests.sorted() == ["/A/80/123", "/A/80/999"])
+        // Offline (the default), nothing is asked and A/80/999, in no held series, is not reported.
+        let offline = try check(folder, cache: cache, [])
+        #expect(!offline.stdout.contains("xref.unknown-document"))
+        #expect(try check(folder, cache: cache, ["--offline"]).stdout == offline.stdout)
+        // Second run: from the cache, with the server stopped.
+        server.stop()
+        let second = try check(folder, cache: cache)
+        #expect(second.stdout == first.stdout)
+        #expect(!second.stderr.contains("could not be looked up"))
+        #expect(server.requests.count == 2)
+    }
+
+    @Test func aSlowServerGivesAClearNoteWithinTheTimeout() throws {
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try Server(folder: folder, known: [])
+        defer { server.stop() }
+        try repository(folder, url: "http://127.0.0.1:\(server.port)/SLOW/{symbol}", timeout: 1)
+        let start = Date()
+        let result = try check(folder, cache: folder.appendingPathComponent("cache"))
+        let elapsed = Date().timeIntervalSince(start)
+        // Two symbols, two tries each, at most two at once: far less than the server's 30 s.
+        #expect(elapsed < 20, "took \(elapsed) s")
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("concord: note: A/80/999 could not be looked up online (http://127.0.0.1:\(server.port)/SLOW/A/80/999: no answer within 1 s); it was checked as offline"), "\(result.stderr)")
+        #expect(!result.stdout.contains("xref.unknown-document"))
+    }
+
+    @Test func aFailingServerIsRetriedThenNoted() throws {
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try Server(folder: folder, known: [])
+        defer { server.stop() }
+        try repository(folder, url: "http://127.0.0.1:\(server.port)/ERROR/{symbol}")
+        let cache = folder.appendingPathComponent("cache")
+        let result = try check(folder, cache: cache)
+        #expect(result.stderr.contains("A/80/123 could not be looked up online (http://127.0.0.1:\(server.port)/ERROR/A/80/123: HTTP status 500)"), "\(result.stderr)")
+        // One retry each (retries: 1); failures are not cached: the next run asks again.
+        #expect(server.requests.count == 4)
+        _ = try check(folder, cache: cache)
+        #expect(server.requests.count == 8)
+        // Nothing listens: a clear note too, no hang.
+        server.stop()
+        let closed = try check(folder, cache: cache)
+        #expect(closed.stderr.contains("A/80/999 could not be looked up online"))
+    }
+}

@@ -123,6 +123,21 @@ public struct XrefUnknownDocument: RepositoryCheck {
             // A revision or corrigendum of a held document is no unknown document.
             if base != citation.key, !index.documents(key: base).isEmpty { continue }
             let held = index.documents(inSeriesOf: citation.key)
+            // `--online`: the resolver's answer decides (a failure leaves the offline rule).
+            switch index.online[citation.key] {
+            case .found?:
+                continue
+            case .missing?:
+                let names = Array(Set(held.compactMap(\.symbol))).sorted()
+                let close = DidYouMean.closest(to: citation.written, among: names, within: 2)
+                var message = "\(citation.written) is not in the repository, and \(index.onlineURLs[citation.key] ?? "the resolver") does not know it"
+                if let close { message += " (did you mean \(close)?)" }
+                out.append(Self.finding(citation, message, target: close.flatMap { c in held.first { $0.symbol == c } },
+                                        subject: "xref-unknown \(citation.key) online", context: context))
+                continue
+            case .failed?, nil:
+                break
+            }
             guard !held.isEmpty else { continue }
             // A document that lists the other documents of its own series (a report's list of
             // documents before the meeting) does not expect them to be held.
