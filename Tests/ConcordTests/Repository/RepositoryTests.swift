@@ -224,9 +224,27 @@ import Testing
             ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
         }
 
+        /// Ends the server (SIGKILL: a child of the test process may have SIGTERM blocked) and
+        /// waits until its port is closed.
         func stop() {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
+            guard process.isRunning else { return }
+            kill(process.processIdentifier, SIGKILL)
+            let deadline = Date().addingTimeInterval(5)
+            while Date() < deadline, Self.listening(port) { Thread.sleep(forTimeInterval: 0.05) }
+        }
+
+        /// Whether something accepts connections on the port of 127.0.0.1.
+        static func listening(_ port: Int) -> Bool {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard fd >= 0 else { return false }
+            defer { close(fd) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            return withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+            }
         }
     }
 
