@@ -17,6 +17,19 @@ enum Paths {
         repository.appendingPathComponent("Corpora").appendingPathComponent(relative).path
     }
 
+    /// The folders under `path` (relative to the repository) that hold at least one document
+    /// other than a README: each of Corpora's folders is one set.
+    static func foldersHoldingDocuments(_ path: String) throws -> Int {
+        let root = repository.appendingPathComponent(path)
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return 0 }
+        var folders = Set<String>()
+        for case let url as URL in walker where DocumentReader.documentExtensions.contains(url.pathExtension.lowercased())
+            && !url.lastPathComponent.lowercased().hasPrefix("readme") {
+            folders.insert(url.deletingLastPathComponent().path)
+        }
+        return folders.count
+    }
+
     static var seed: String { corpora("seed/res-6-1.fr.txt") }
 
     /// The shared material (`../shared/` beside the repository). Under CI it must be there:
