@@ -148,7 +148,10 @@ struct Check: ParsableCommand {
         let narrowed: (sets: [DocumentSet], selection: Pipeline.Selection?)
         do { narrowed = try pipeline.narrowed(selection.sets) } catch { throw fail(error) }
         let showProgress = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
-        var result = pipeline.run(narrowed.sets, jobs: jobs, progress: showProgress ? progressLine : nil)
+        // The sets a shard or --changed-since leaves out are still read into the index.
+        let kept = Set(narrowed.sets.map(\.name))
+        let leftOut = narrowed.selection == nil ? [] : selection.sets.filter { !kept.contains($0.name) }
+        var result = pipeline.run(narrowed.sets, jobs: jobs, alsoIndex: leftOut, progress: showProgress ? progressLine : nil)
         for failure in result.onlineFailures {
             standardError("concord: note: \(failure.symbol) could not be looked up online (\(failure.url): \(failure.reason)); it was checked as offline")
         }

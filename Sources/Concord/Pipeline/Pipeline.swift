@@ -208,7 +208,11 @@ public struct Pipeline: Sendable {
 
     /// Checks the sets given; the report has them in `DocumentSet.canonicalOrder` (by name),
     /// the order `concord merge` reproduces.
-    public func run(_ sets: [DocumentSet], jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
+    ///
+    /// `alsoIndex`: sets not checked in this run (another shard's, unchanged ones) whose
+    /// documents are still read into the document index, so that references into them are
+    /// resolved as in a run over all.
+    public func run(_ sets: [DocumentSet], jobs: Int = 1, alsoIndex: [DocumentSet] = [], progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
         let sets = sets.sorted(by: DocumentSet.canonicalOrder)
         let (outcomes, cacheHits) = outcomes(sets, jobs: jobs, progress: progress)
         // Files are the documents read; the paths that could not be read are input errors
@@ -220,7 +224,12 @@ public struct Pipeline: Sendable {
         report.inBaseline = outcomes.reduce(0) { $0 + $1.filtered.inBaseline }
         var baselineFindings = outcomes.flatMap(\.filtered.beforeBaseline)
         // The repository stage: every document's citations of the others.
-        var index = DocumentIndex(outcomes.flatMap(\.entries) + indexFolderEntries(excluding: Set(sets.flatMap(\.files))))
+        let checked = Set(sets.flatMap(\.files))
+        let others = alsoIndex.filter { !$0.files.contains(where: checked.contains) }.flatMap { set in
+            indexEntries(set).map { entry in var entry = entry; entry.document.reported = false; return entry }
+        }
+        var index = DocumentIndex(outcomes.flatMap(\.entries) + others
+                                  + indexFolderEntries(excluding: checked.union(alsoIndex.flatMap(\.files))))
         var onlineFailures = [(symbol: String, url: String, reason: String)]()
         if options.online ?? configuration.online.enabled {
             onlineFailures = lookUpOnline(&index)

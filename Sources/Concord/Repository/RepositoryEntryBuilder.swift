@@ -53,8 +53,13 @@ public struct RepositoryEntryBuilder: Sendable {
         indexed.titleName = titleName
         let outgoing = citations(resolved, ownKeys: ownKeys)
         if let symbol, SymbolKey.amendment(SymbolKey.key(symbol))?.kind == "CORR" {
+            // A corrigendum names the units it replaces (`Paragraph 5` … `should read`): its
+            // paragraph citations that are no pinpoint of another document, and those of its
+            // base document.
             let base = SymbolKey.base(SymbolKey.key(symbol))
-            indexed.corrects = Set(outgoing.filter { $0.key == base }.flatMap(\.pins).flatMap(DocumentAnchors.expand))
+            let pinned = Set(outgoing.filter { $0.key != base }.flatMap(\.pins))
+            let own = resolved.citations.filter { $0.kind == .paragraph }.map(\.key).filter { !pinned.contains($0) }
+            indexed.corrects = Set((own + outgoing.filter { $0.key == base }.flatMap(\.pins)).flatMap(DocumentAnchors.expand))
         }
         return RepositoryEntry(document: indexed, citations: outgoing, suppressions: suppressions)
     }

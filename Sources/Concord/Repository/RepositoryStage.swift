@@ -9,6 +9,11 @@ public struct ResolvedLink: Sendable, Hashable {
     /// The anchors cited (empty: the document as a whole) and those the target lacks.
     public var anchors: [String]
     public var missing: [String]
+
+    /// The order of a report: by file, line, column, text.
+    public static func ordered(_ a: ResolvedLink, _ b: ResolvedLink) -> Bool {
+        (a.location.file, a.location.line, a.location.column, a.written) < (b.location.file, b.location.line, b.location.column, b.written)
+    }
 }
 
 /// The repository stage: the cross-document checks over the index of the run, their findings
@@ -36,6 +41,6 @@ struct RepositoryStage {
                                           file: target.file, anchors: anchors, missing: missing))
             }
         }
-        return links
+        return links.sorted(by: ResolvedLink.ordered)
     }
 }

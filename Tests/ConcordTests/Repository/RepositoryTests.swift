@@ -325,3 +325,27 @@ import Testing
         #expect(closed.stderr.contains("A/80/999 could not be looked up online"))
     }
 }
+
+/// A corrigendum held in the repository: citing a paragraph it replaced is a warning naming
+/// it; citing another paragraph is not.
+@Suite struct CorrigendumTests {
+    @Test func aCitedParagraphThatTheCorrigendumReplacedIsAWarning() throws {
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = "---\nsymbol: A/80/123\n---\n\nReport\n\n1. The Committee met.\n\n2. It adopted its report.\n\n3. It closed.\n"
+        try report.write(to: folder.appendingPathComponent("report.en.md"), atomically: true, encoding: .utf8)
+        try "---\nsymbol: A/80/123/Corr.1\n---\n\nCorrigendum\n\nParagraph 2\n\nFor adopted read approved\n"
+            .write(to: folder.appendingPathComponent("corr.en.md"), atomically: true, encoding: .utf8)
+        try "The General Assembly,\n\n1. *Takes note* of paragraph 2 of A/80/123;\n\n2. *Recalls* paragraph 3 of A/80/123;\n"
+            .write(to: folder.appendingPathComponent("doc.en.md"), atomically: true, encoding: .utf8)
+        var options = Pipeline.Options()
+        options.paths = [folder.path]
+        let result = Pipeline(rules: TestRules.shared, options: options).run()
+        let corrigendum = try #require(result.index?.documents.first { $0.file.hasSuffix("corr.en.md") })
+        #expect(corrigendum.corrects == ["paragraph:2"])
+        let findings = result.report.findings.filter { $0.rule == .xrefSuperseded }
+        #expect(findings.count == 1)
+        #expect(findings.first?.message == "paragraph 2 of A/80/123, cited here, was replaced by A/80/123/Corr.1 (\(folder.path)/corr.en.md); check the citation against the corrected text")
+        #expect(findings.first?.location.line == 3)
+    }
+}
