@@ -145,9 +145,9 @@ import Testing
         #expect(dot.hasPrefix("digraph citations {"))
         // The note cites the report's paragraphs 46-51 (and 46 through Ibid.) in both versions,
         // the resolution's paragraph 3, and the revision; the seed cites the report too.
-        #expect(dot.contains("\"CTOC/COP/2012/3\" -> \"CTOC/COP/WG/4/2011/8\" [label=\"paragraph 46, paragraph 46-51 ×6\"];"))
-        #expect(dot.contains("\"CTOC/COP/2012/3\" -> \"RESOLUTION/CTOC/COP/6/1\" [label=\"paragraph 3 ×6\"];"))
-        #expect(dot.contains("\"CTOC/COP/2012/3\" -> \"CTOC/COP/WG/4/2012/2/REV/1\" [label=\"×2\"];"))
+        #expect(dot.contains("\"CTOC/COP/WG/4/2012/3\" -> \"CTOC/COP/WG/4/2011/8\" [label=\"paragraph 46, paragraph 46-51 ×6\"];"))
+        #expect(dot.contains("\"CTOC/COP/WG/4/2012/3\" -> \"RESOLUTION/CTOC/COP/6/1\" [label=\"paragraph 3 ×6\"];"))
+        #expect(dot.contains("\"CTOC/COP/WG/4/2012/3\" -> \"CTOC/COP/WG/4/2012/2/REV/1\" [label=\"×2\"];"))
         #expect(dot.contains("\"RESOLUTION/CTOC/COP/6/1\" -> \"CTOC/COP/WG/4/2011/8\" [label=\"paragraph 46-51 ×6\"];"))
         #expect(!dot.contains("color=red"))
         guard let executable = Self.dot() else { return }
@@ -170,7 +170,7 @@ import Testing
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let edges = try #require(json["edges"] as? [[String: Any]])
-        let toResolution = edges.filter { $0["to"] as? String == "RESOLUTION/CTOC/COP/6/1" && $0["from"] as? String == "CTOC/COP/2012/3" }
+        let toResolution = edges.filter { $0["to"] as? String == "RESOLUTION/CTOC/COP/6/1" && $0["from"] as? String == "CTOC/COP/WG/4/2012/3" }
         #expect(toResolution.count == 1)
         #expect(toResolution.first?["missing"] as? [String] == ["paragraph:23"])
         let nodes = try #require(json["nodes"] as? [[String: Any]])
