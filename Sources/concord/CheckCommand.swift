@@ -74,11 +74,18 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "The paths are the files a commit changes (the pre-commit hook): check, whole, every set of language versions they belong to — the other versions found by name and the configuration's set-patterns, from the configuration's folder or the git repository's root. Changed files that are not documents (READMEs, other extensions, names without a language) are left alone; when none is a document, nothing is checked and the exit code is 0.")
     var changed = false
 
+    @Flag(name: .long, help: "Look up on the UN's resolver (https://undocs.org/, or online.url in the configuration) the symbols cited that the repository does not hold: those it does not know are reported (xref.unknown-document), those it knows are not; answers are cached (online.cache-days). Off by default.")
+    var online = false
+
+    @Flag(name: .long, help: "Never look anything up online, whatever the configuration says (online.enabled).")
+    var offline = false
+
     @Argument(help: "Files or folders to check (with --changed: the changed files).")
     var paths: [String] = []
 
     func validate() throws {
         if paths.isEmpty && Self.sets(explicitSet).isEmpty && !changed { throw ValidationError("give at least one file or folder") }
+        if online && offline { throw ValidationError("--online and --offline cannot be given together") }
         if changed && !explicitSet.isEmpty { throw ValidationError("--changed takes the changed files as its paths; it cannot be combined with --set") }
         if Self.sets(explicitSet).contains(where: \.isEmpty) { throw ValidationError("--set needs at least one file") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -107,6 +114,8 @@ struct Check: ParsableCommand {
         options.ruleCacheFolder = cacheDir ?? Pipeline.defaultCacheFolder()
         options.changedSince = changedSince
         options.shard = shard
+        options.online = offline ? false : online ? true : nil
+        options.onlineCacheFolder = cacheDir
         warnAboutConcordRules()
         let pipeline: Pipeline
         func fail(_ error: Pipeline.SetupError) -> ExitCode {
@@ -140,7 +149,13 @@ struct Check: ParsableCommand {
         let narrowed: (sets: [DocumentSet], selection: Pipeline.Selection?)
         do { narrowed = try pipeline.narrowed(selection.sets) } catch { throw fail(error) }
         let showProgress = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
-        var result = pipeline.run(narrowed.sets, jobs: jobs, progress: showProgress ? progressLine : nil)
+        // The sets a shard or --changed-since leaves out are still read into the index.
+        let kept = Set(narrowed.sets.map(\.name))
+        let leftOut = narrowed.selection == nil ? [] : selection.sets.filter { !kept.contains($0.name) }
+        var result = pipeline.run(narrowed.sets, jobs: jobs, alsoIndex: leftOut, progress: showProgress ? progressLine : nil)
+        for failure in result.onlineFailures {
+            standardError("concord: note: \(failure.symbol) could not be looked up online (\(failure.url): \(failure.reason)); it was checked as offline")
+        }
         result.selection = narrowed.selection
         // An empty shard, or no changed set: an empty part of the work, not a failure.
         if let note = result.selection?.note { standardError(note) }

@@ -37,7 +37,7 @@ struct ConcordCommand: ParsableCommand {
         abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
         discussion: ExitStatus.table,
         version: "concord \(Concord.version) (ICU \(ICU.version))\n\(PrefilterEngine.summary)",
-        subcommands: [Check.self, Merge.self, Report.self, Extract.self, Compare.self, Rules.self, Init.self]
+        subcommands: [Check.self, Merge.self, Report.self, Extract.self, Compare.self, Graph.self, Rules.self, Init.self]
     )
 
     /// Runs the command; a bad command line exits with 2, as documented, not with

@@ -25,6 +25,17 @@ public struct Configuration: Sendable {
     /// Limits: file size in bytes, .docx inflated bytes, findings per file.
     public struct Limits: Sendable { public var fileSize: Int?; public var docxSize: Int?; public var findingsPerFile: Int? }
     public var limits = Limits()
+    /// Folders read into the document index (for references into them) but not reported on.
+    public var indexFolders: [String] = []
+    /// A document's own symbol by file glob or ODS job number (`2512345`, `N2512345`), for
+    /// files whose masthead and name do not give it.
+    public var symbols: [(pattern: String, symbol: String)] = []
+    /// `online:`: looking up symbols the repository does not hold (`--online`).
+    public struct Online: Sendable {
+        public var enabled = false
+        public var settings = OnlineCheck.Settings()
+    }
+    public var online = Online()
 
     public init() {}
 
@@ -39,6 +50,9 @@ public struct Configuration: Sendable {
         "issuing-bodies": "map of glob to the issuing body code (A, S, E, CTOC/COP, …)",
         "genres": "map of glob to the genre of the documents: resolution, report, treaty or unknown",
         "text-comment": "a further comment prefix of suppression lines in plain text, without spaces (for example REM)",
+        "index": "list of folders whose documents are read into the document index (references into them are checked) but not reported on",
+        "symbols": "map of file glob or ODS job number (2512345) to the document's symbol (A/80/123)",
+        "online": "map with enabled (true or false), url (a template with {symbol}), timeout (seconds), concurrency, retries (counts), cache-days (days)",
         "limits": "map with file-size, docx-size (bytes) and findings-per-file (counts), each a positive whole number",
     ]
 
@@ -120,6 +134,40 @@ public struct Configuration: Sendable {
             }
             configuration.genres = result
         }
+        configuration.indexFolders = try strings("index")
+        if let raw = map["symbols"] {
+            guard let table = raw as? [String: Any], table.values.allSatisfy({ $0 is String }) else {
+                throw RuleError(file: path, message: "'symbols' must be a \(keys["symbols"]!)")
+            }
+            configuration.symbols = table.map { ($0.key, $0.value as! String) }.sorted { $0.pattern < $1.pattern }
+        }
+        if let raw = map["online"] {
+            guard let online = raw as? [String: Any] else { throw RuleError(file: path, message: "'online' must be a \(keys["online"]!)") }
+            for (key, value) in online.sorted(by: { $0.key < $1.key }) {
+                func number() throws(RuleError) -> Double {
+                    guard let n = (value as? Double) ?? (value as? Int).map(Double.init), n >= 0, !(value is Bool) else {
+                        throw RuleError(file: path, message: "online: '\(key)' must be a number of at least 0, not '\(value)'")
+                    }
+                    return n
+                }
+                switch key {
+                case "enabled":
+                    guard let flag = value as? Bool else { throw RuleError(file: path, message: "online: 'enabled' must be true or false, not '\(value)'") }
+                    configuration.online.enabled = flag
+                case "url":
+                    guard let url = value as? String, url.contains("{symbol}") else {
+                        throw RuleError(file: path, message: "online: 'url' must be a URL template with {symbol}, not '\(value)'")
+                    }
+                    configuration.online.settings.urlTemplate = url
+                case "timeout": configuration.online.settings.timeout = max(0.1, try number())
+                case "concurrency": configuration.online.settings.concurrency = max(1, Int(try number()))
+                case "retries": configuration.online.settings.retries = Int(try number())
+                case "cache-days": configuration.online.settings.expiry = try number() * 24 * 3600
+                default:
+                    throw RuleError(file: path, message: "online: unknown key '\(key)' — the keys are cache-days, concurrency, enabled, retries, timeout, url")
+                }
+            }
+        }
         if let raw = map["limits"] {
             guard let limits = raw as? [String: Any] else { throw RuleError(file: path, message: "'limits' must be a \(keys["limits"]!)") }
             for (key, value) in limits.sorted(by: { $0.key < $1.key }) {
@@ -186,6 +234,30 @@ public struct Configuration: Sendable {
         guard !genres.isEmpty else { return nil }
         let relative = Self.relative(path, to: base)
         return genres.first { Glob.matches($0.glob, relative) }?.genre
+    }
+
+    /// The symbol the `symbols:` table gives a file: by glob (relative to this file's
+    /// folder), or by the ODS job number of its name (`2512345E.txt` → `2512345`).
+    public func symbol(for path: String, lexicon: ReadingLexicon) -> String? {
+        guard !symbols.isEmpty else { return nil }
+        let relative = Self.relative(path, to: base)
+        if let hit = symbols.first(where: { Glob.matches($0.pattern, relative) }) { return hit.symbol }
+        let file = (path as NSString).lastPathComponent
+        if let name = FileName.inName(file, lexicon: lexicon), name.convention == .jobNumber {
+            let digits = String(name.key.filter(\.isNumber))
+            return symbols.first { $0.pattern == name.key || $0.pattern == digits }?.symbol
+        }
+        return nil
+    }
+
+    /// The `index:` folders as paths: relative to the current folder when inside it (so that
+    /// reports name them as they name the files checked), else absolute.
+    public var indexPaths: [String] {
+        let current = (FileManager.default.currentDirectoryPath as NSString).standardizingPath
+        return indexFolders.map { folder in
+            let path = URL(fileURLWithPath: folder, relativeTo: URL(fileURLWithPath: base + "/")).standardizedFileURL.path
+            return path.hasPrefix(current + "/") ? String(path.dropFirst(current.count + 1)) : path
+        }
     }
 
     static func relative(_ path: String, to base: String) -> String {

@@ -26,6 +26,9 @@ public struct CheckReport: Sendable {
     public var turnedOff = 0
     public var inBaseline = 0
 
+    /// Every citation of another document of the repository that was resolved into it.
+    public var links: [ResolvedLink] = []
+
     public init(sets: [SetReport], inputErrors: [InputError], fileCount: Int) {
         self.sets = sets
         self.inputErrors = inputErrors

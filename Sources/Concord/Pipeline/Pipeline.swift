@@ -40,6 +40,11 @@ public struct Pipeline: Sendable {
         public var changedSince: String?
         /// Check only this shard's sets.
         public var shard: Shard?
+        /// `--online` / `--offline`: nil leaves it to the configuration (`online.enabled`,
+        /// off by default).
+        public var online: Bool?
+        /// The folder of the online cache (default: the result cache's folder).
+        public var onlineCacheFolder: String?
 
         public init() {}
     }
@@ -193,6 +198,12 @@ public struct Pipeline: Sendable {
         public var cacheHits = 0
         /// How `--changed-since` and `--shard` narrowed the sets (nil: they did not apply).
         public var selection: Selection?
+        /// The document index of the run (every document read, and the `index:` folders),
+        /// with the citations of other documents.
+        public var index: DocumentIndex?
+        /// `--online`: the symbols whose lookup failed (timeout, no connection, an error
+        /// status after the retries), with why; they were checked as offline.
+        public var onlineFailures: [(symbol: String, url: String, reason: String)] = []
     }
 
     /// Checks every set, `jobs` files at a time; `progress` is told of each set done.
@@ -202,7 +213,11 @@ public struct Pipeline: Sendable {
 
     /// Checks the sets given; the report has them in `DocumentSet.canonicalOrder` (by name),
     /// the order `concord merge` reproduces.
-    public func run(_ sets: [DocumentSet], jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
+    ///
+    /// `alsoIndex`: sets not checked in this run (another shard's, unchanged ones) whose
+    /// documents are still read into the document index, so that references into them are
+    /// resolved as in a run over all.
+    public func run(_ sets: [DocumentSet], jobs: Int = 1, alsoIndex: [DocumentSet] = [], progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
         let sets = sets.sorted(by: DocumentSet.canonicalOrder)
         let (outcomes, cacheHits) = outcomes(sets, jobs: jobs, progress: progress)
         // Files are the documents read; the paths that could not be read are input errors
@@ -212,8 +227,93 @@ public struct Pipeline: Sendable {
         report.suppressed = outcomes.reduce(0) { $0 + $1.filtered.suppressed }
         report.turnedOff = outcomes.reduce(0) { $0 + $1.filtered.turnedOff }
         report.inBaseline = outcomes.reduce(0) { $0 + $1.filtered.inBaseline }
-        return Result(report: report, baselineFindings: outcomes.flatMap(\.filtered.beforeBaseline),
-                      files: outcomes.flatMap(\.files), cacheHits: cacheHits)
+        var baselineFindings = outcomes.flatMap(\.filtered.beforeBaseline)
+        // The repository stage: every document's citations of the others.
+        let checked = Set(sets.flatMap(\.files))
+        let others = alsoIndex.filter { !$0.files.contains(where: checked.contains) }.flatMap { set in
+            indexEntries(set).map { entry in var entry = entry; entry.document.reported = false; return entry }
+        }
+        var index = DocumentIndex(outcomes.flatMap(\.entries) + others
+                                  + indexFolderEntries(excluding: checked.union(alsoIndex.flatMap(\.files))))
+        var onlineFailures = [(symbol: String, url: String, reason: String)]()
+        if options.online ?? configuration.online.enabled {
+            onlineFailures = lookUpOnline(&index)
+        }
+        let repository = RepositoryStage(pipeline: self).findings(index)
+        if !repository.findings.isEmpty {
+            var setOfFile = [String: Int]()
+            for (number, set) in report.sets.enumerated() { for file in set.set.files { setOfFile[file] = number } }
+            var touched = Set<Int>()
+            for finding in repository.findings {
+                guard let number = setOfFile[finding.location.file] else { continue }
+                report.sets[number].findings.append(finding)
+                touched.insert(number)
+            }
+            for number in touched { report.sets[number].findings.sort(by: Finding.ordered) }
+        }
+        report.suppressed += repository.suppressed
+        report.turnedOff += repository.turnedOff
+        report.inBaseline += repository.inBaseline
+        baselineFindings += repository.beforeBaseline
+        report.links = RepositoryStage.links(index)
+        return Result(report: report, baselineFindings: baselineFindings,
+                      files: outcomes.flatMap(\.files), cacheHits: cacheHits, index: index, onlineFailures: onlineFailures)
+    }
+
+    /// `--online`: every symbol cited by a reported document that the index does not hold
+    /// (nor its unrevised form), looked up on the resolver; the answers go into the index.
+    func lookUpOnline(_ index: inout DocumentIndex) -> [(symbol: String, url: String, reason: String)] {
+        var settings = configuration.online.settings
+        settings.cacheFolder = options.onlineCacheFolder ?? Self.defaultCacheFolder()
+        let checker = OnlineCheck(settings)
+        var written = [String: String]()
+        for entry in index.entries where entry.document.reported {
+            for citation in entry.citations where citation.kind == .symbol && index.documents(key: citation.key).isEmpty {
+                let base = SymbolKey.base(citation.key)
+                if base != citation.key, !index.documents(key: base).isEmpty { continue }
+                if written[citation.key] == nil { written[citation.key] = citation.written }
+            }
+        }
+        guard !written.isEmpty else { return [] }
+        let answers = checker.check(Array(written.values))
+        var failures = [(symbol: String, url: String, reason: String)]()
+        for (key, symbol) in written.sorted(by: { $0.key < $1.key }) {
+            guard let status = answers[symbol] else { continue }
+            let url = checker.url(for: symbol)?.absoluteString ?? symbol
+            index.online[key] = status
+            index.onlineURLs[key] = url
+            if case .failed(let reason) = status { failures.append((symbol, url, reason)) }
+        }
+        return failures
+    }
+
+    /// The index entries of the `index:` folders' files that the run does not check.
+    func indexFolderEntries(excluding checked: Set<String>) -> [RepositoryEntry] {
+        let paths = configuration.indexPaths
+        guard !paths.isEmpty else { return [] }
+        let checkedAbsolute = Set(checked.map(DocumentSet.absolute))
+        let builder = RepositoryEntryBuilder(rules: rules, configuration: configuration)
+        var entries = [RepositoryEntry]()
+        for path in paths {
+            for file in InputFiles.listing(path).files.sorted() where !checkedAbsolute.contains(DocumentSet.absolute(file)) {
+                guard let document = try? reader.read(path: file) else { continue }
+                entries.append(builder.entry(resolve(document, issuingBody: configuration.issuingBody(for: file)), reported: false))
+            }
+        }
+        return entries
+    }
+
+    /// The index entries of files read again (a set whose outcome came from the cache).
+    func indexEntries(_ set: DocumentSet) -> [RepositoryEntry] {
+        let builder = RepositoryEntryBuilder(rules: rules, configuration: configuration)
+        return set.files.compactMap { file in
+            var reader = self.reader
+            reader.namedLanguage = set.named[file]?.language
+            guard let document = try? reader.read(path: file) else { return nil }
+            let inline = Suppressions(document, textComment: reader.textComment)
+            return builder.entry(resolve(document, issuingBody: configuration.issuingBody(for: file)),
+                                 suppressions: inline.isEmpty ? nil : inline)
+        }
     }
 
     // MARK: Stages
@@ -256,6 +356,8 @@ public struct Pipeline: Sendable {
         public var errors: [InputError]
         public var filtered: FindingFilter.Outcome
         public var files: [ReadFile] = []
+        /// What each document read gives the document index (not kept in the result cache).
+        public var entries: [RepositoryEntry] = []
     }
 
     /// Validate the versions against each other, then filter (results in the set's file order).
@@ -292,6 +394,10 @@ public struct Pipeline: Sendable {
             alignment = aligned
         }
         let filtered = filter.apply(findings, suppressions: suppressions)
+        let builder = RepositoryEntryBuilder(rules: rules, configuration: configuration)
+        let entries = zip(set.files, results).compactMap { _, result in
+            result.resolved.map { builder.entry($0, suppressions: result.suppressions) }
+        }
         if options.keepDocuments, alignment == nil, !versions.isEmpty { alignment = VersionAlignment(versions) }
         return SetOutcome(report: SetReport(set: set, languages: languages.sorted(), findings: filtered.findings,
                                             alignment: options.keepDocuments ? alignment : nil),
@@ -300,7 +406,7 @@ public struct Pipeline: Sendable {
                               ReadFile(path: file, set: set.name, language: result.resolved?.document.language,
                                        source: result.resolved?.document.languageSource, name: set.named[file],
                                        error: result.error)
-                          })
+                          }, entries: entries)
     }
 }
 

@@ -236,7 +236,8 @@ extension Pipeline {
         var misses = [(index: Int, key: String?)]()
         for (index, set) in sets.enumerated() {
             let key = cache.key(for: set)
-            if let key, let stored = cache.read(key, set: set) {
+            if let key, var stored = cache.read(key, set: set) {
+                stored.entries = indexEntries(set)
                 outcomes[index] = stored
             } else {
                 misses.append((index, key))

@@ -78,6 +78,8 @@ public enum JSONReport {
                 })),
             ])
         }
+        var links = [(String, JSONValue)]()
+        if !report.links.isEmpty { links.append(("links", .array(report.links.map(RepositoryLinks.json)))) }
         return JSONValue.object([
             ("tool", .object([("name", .string("concord")), ("version", .string(Concord.version))])),
             ("summary", .object([
@@ -90,7 +92,29 @@ public enum JSONReport {
             ("inputErrors", .array(report.inputErrors.map { error in
                 .object([("file", .string(error.file)), ("line", .optional(error.line)), ("message", .string(error.message))])
             })),
-        ]).rendered()
+        ] + links).rendered()
+    }
+}
+
+/// The resolved citations of other documents (`CheckReport.links`) in JSON and SARIF: where
+/// the citation stands, as written, the document and file it reaches, the anchors cited and
+/// those the document lacks.
+enum RepositoryLinks {
+    static func fields(_ link: ResolvedLink, file: JSONValue) -> [(String, JSONValue)] {
+        [
+            ("text", .string(link.written)),
+            ("target", .object([
+                ("document", .string(link.document)),
+                ("file", file),
+                ("anchors", .array(link.anchors.map(JSONValue.string))),
+            ])),
+            ("missing", .array(link.missing.map(JSONValue.string))),
+        ]
+    }
+
+    static func json(_ link: ResolvedLink) -> JSONValue {
+        .object([("file", .string(link.location.file)), ("line", .int(link.location.line)), ("column", .int(link.location.column))]
+                + fields(link, file: .string(link.file)))
     }
 }
 
@@ -185,7 +209,11 @@ public enum SARIFReport {
                 ("columnKind", .string("unicodeCodePoints")),
                 ("artifacts", .array(artifacts.map { .object([("location", $0)]) })),
                 ("results", .array(results)),
-            ])])),
+            ] + (report.links.isEmpty ? [] : [("properties", JSONValue.object([
+                ("concordLinks", .array(report.links.map { link in
+                    .object([("location", physical(link.location))] + RepositoryLinks.fields(link, file: artifact(link.file)))
+                })),
+            ]))]))])),
         ]).rendered()
     }
 

@@ -43,8 +43,9 @@ public enum HTMLReport {
             page.out += "</ul>\n"
         }
         page.out += "<p class=\"help\">Keys: <kbd>n</kbd> next finding, <kbd>p</kbd> previous finding. Citations show their key on hover or focus.</p>\n</header>\n<main>\n"
+        let links = internalLinks(report)
         for (s, set) in report.sets.enumerated() {
-            renderSet(set, index: s, findings: numbered.filter { $0.set == s }, rightToLeft: rightToLeft, into: &page)
+            renderSet(set, index: s, findings: numbered.filter { $0.set == s }, rightToLeft: rightToLeft, links: links, into: &page)
         }
         page.out += "</main>\n<script>//<![CDATA[\n\(script)\n//]]></script>\n</body>\n</html>\n"
         return page.out
@@ -52,8 +53,36 @@ public enum HTMLReport {
 
     private struct Page { var out = "" }
 
+    /// Where a resolved citation of another document leads when that document is in the
+    /// report: by citing file and the citation's source offset, the id of the cited unit's
+    /// row (the first unit of its pinpoint), or of the document's set when the unit has no row.
+    static func internalLinks(_ report: CheckReport) -> [String: [Int: String]] {
+        guard !report.links.isEmpty else { return [:] }
+        var units = [String: (set: String, rows: [String: String])]()
+        for (s, set) in report.sets.enumerated() {
+            guard let alignment = set.alignment else { continue }
+            let rows = alignment.rows()
+            for (v, version) in alignment.versions.enumerated() {
+                var byAnchor = [String: String]()
+                for row in rows {
+                    guard let cell = row.cells[v], let paragraph = version.document.paragraphs.first(where: { $0.start == cell.start }),
+                          let number = paragraph.number, paragraph.kind == .operative else { continue }
+                    byAnchor["paragraph:\(number)"] = byAnchor["paragraph:\(number)"] ?? "set\(s + 1)-\(anchor(row.key))"
+                }
+                units[version.document.file] = ("set\(s + 1)", byAnchor)
+            }
+        }
+        var out = [String: [Int: String]]()
+        for link in report.links {
+            guard let target = units[link.file], let offset = link.location.offset else { continue }
+            let first = link.anchors.first.flatMap { DocumentAnchors.expand($0).first }
+            out[link.location.file, default: [:]][offset] = first.flatMap { target.rows[$0] } ?? target.set
+        }
+        return out
+    }
+
     private static func renderSet(_ set: SetReport, index: Int, findings: [(id: String, set: Int, finding: Finding)],
-                                  rightToLeft: Set<Language>, into page: inout Page) {
+                                  rightToLeft: Set<Language>, links: [String: [Int: String]] = [:], into page: inout Page) {
         let alignment = set.alignment ?? VersionAlignment([])
         let versions = alignment.versions
         let languages = versions.map { $0.language }
@@ -99,9 +128,10 @@ public enum HTMLReport {
                     let id = primary ? " id=\"\(item.id)\"" : ""
                     page.out += "<a class=\"finding sev-\(item.finding.severity.rawValue)\(primary ? "" : " related")\"\(id) href=\"#\(item.id)\" tabindex=\"0\" data-finding=\"\(item.id)\" title=\"\(escape(item.finding.message)) [\(escape(item.finding.rule.rawValue))]\">\(badge(item.finding.severity)) <span class=\"finding-text\">\(escape(primary ? item.finding.message : "see " + item.id + ": " + item.finding.message))</span></a>"
                 }
-                page.out += "<div class=\"text\">\(highlight(text, citations: cell.citations, language: version.document.language))"
+                let inReport = links[version.document.file] ?? [:]
+                page.out += "<div class=\"text\">\(highlight(text, citations: cell.citations, language: version.document.language, links: inReport))"
                 for extra in cell.extra {
-                    page.out += "<br/>\(highlight(extra, citations: cell.citations, language: version.document.language))"
+                    page.out += "<br/>\(highlight(extra, citations: cell.citations, language: version.document.language, links: inReport))"
                 }
                 page.out += "</div></td>"
             }
@@ -113,7 +143,7 @@ public enum HTMLReport {
     /// The text with each citation wrapped: kind as a class and a label, key on hover/focus,
     /// symbols as links; isolated so that Latin symbols and numbers keep their order in
     /// right-to-left text.
-    private static func highlight(_ text: MappedText, citations: [Citation], language: Language?) -> String {
+    private static func highlight(_ text: MappedText, citations: [Citation], language: Language?, links: [Int: String] = [:]) -> String {
         // Citation spans in text offsets (the citations carry source ranges).
         var spans = [(range: Range<Int>, citation: Citation)]()
         for citation in citations {
@@ -146,7 +176,10 @@ public enum HTMLReport {
             let keys = Array(Set(span.citations.map(\.key))).sorted().joined(separator: ", ")
             let info = "\(first.kind.rawValue): \(keys)"
             let inner = escape(text.string(span.range))
-            if let url = first.url {
+            if let id = span.citations.lazy.compactMap({ links[$0.sourceRange.lowerBound] }).first {
+                // A document of this report: the link leads to the cited unit.
+                out += "<a class=\"cite k-\(first.kind.rawValue) internal\" href=\"#\(escape(id))\" title=\"\(escape(info))\" data-key=\"\(escape(keys))\"><bdi>\(inner)</bdi></a>"
+            } else if let url = first.url {
                 out += "<a class=\"cite k-\(first.kind.rawValue)\" href=\"\(escape(url))\" title=\"\(escape(info))\" data-key=\"\(escape(keys))\"><bdi>\(inner)</bdi></a>"
             } else {
                 out += "<span class=\"cite k-\(first.kind.rawValue)\" tabindex=\"0\" title=\"\(escape(info))\" data-key=\"\(escape(keys))\"><bdi>\(inner)</bdi></span>"

@@ -91,6 +91,15 @@ public enum ReportMerge {
         report.suppressed = summary?["suppressed"]?.intValue ?? 0
         report.turnedOff = summary?["turnedOff"]?.intValue ?? 0
         report.inBaseline = summary?["inBaseline"]?.intValue ?? 0
+        for link in value["links"]?.arrayValue ?? [] {
+            guard let file = link["file"]?.stringValue, let line = link["line"]?.intValue, let column = link["column"]?.intValue,
+                  let text = link["text"]?.stringValue, let document = link["target"]?["document"]?.stringValue,
+                  let target = link["target"]?["file"]?.stringValue,
+                  let anchors = link["target"]?["anchors"]?.arrayValue?.compactMap(\.stringValue),
+                  let missing = link["missing"]?.arrayValue?.compactMap(\.stringValue) else { throw bad("a link without file, line, column, text, target and missing") }
+            report.links.append(ResolvedLink(location: Location(file: file, line: line, column: column), written: text,
+                                             document: document, file: target, anchors: anchors, missing: missing))
+        }
         return report
     }
 
@@ -117,6 +126,7 @@ public enum ReportMerge {
         merged.suppressed = reports.reduce(0) { $0 + $1.report.suppressed }
         merged.turnedOff = reports.reduce(0) { $0 + $1.report.turnedOff }
         merged.inBaseline = reports.reduce(0) { $0 + $1.report.inBaseline }
+        merged.links = reports.flatMap(\.report.links).sorted(by: ResolvedLink.ordered)
         return merged
     }
 
@@ -160,10 +170,20 @@ public enum ReportMerge {
             }
         }
         let sorted = groups.enumerated().sorted { ($0.element.set, $0.offset) < ($1.element.set, $1.offset) }.flatMap(\.element.results)
-        var fields = run(first.document)
+        var fields = run(first.document).filter { $0.0 != "properties" }
         for (index, field) in fields.enumerated() {
             if field.0 == "artifacts" { fields[index].1 = .array(artifacts.sorted { $0.key < $1.key }.map(\.value)) }
             if field.0 == "results" { fields[index].1 = .array(sorted) }
+        }
+        // The resolved citations of every part, in the order one run gives them.
+        let links = inputs.flatMap { $0.document["runs"]?.arrayValue?.first?["properties"]?["concordLinks"]?.arrayValue ?? [] }
+        if !links.isEmpty {
+            func key(_ link: JSONValue) -> (String, Int, Int, String) {
+                let physical = link["location"]
+                return (physical?["artifactLocation"]?["uri"]?.stringValue ?? "", physical?["region"]?["startLine"]?.intValue ?? 0,
+                        physical?["region"]?["startColumn"]?.intValue ?? 0, link["text"]?.stringValue ?? "")
+            }
+            fields.append(("properties", .object([("concordLinks", .array(links.sorted { key($0) < key($1) }))])))
         }
         guard case .object(var top) = first.document else { throw Failure(file: first.file, message: "not a SARIF object") }
         for (index, field) in top.enumerated() where field.0 == "runs" { top[index].1 = .array([.object(fields)]) }

@@ -105,4 +105,21 @@ struct DocumentAnchors: Sendable {
         return sequence.last { $0.index <= here && $0.anchor.hasPrefix(kind + ":") }
             .map { String($0.anchor.prefix { $0 != "(" && $0 != "/" }) }
     }
+
+    /// Every anchor the document has (what a pinpoint from another document must name).
+    var all: Set<String> { Set(place.keys) }
+
+    /// The anchors of a document, for the repository's index.
+    static func anchors(of document: Document) -> Set<String> { DocumentAnchors(document).all }
+
+    /// The anchors a pinpoint key names: `paragraph:46-51` → `paragraph:46` … `paragraph:51`;
+    /// `annex:2/paragraph:3-4` → each; anything else as it is.
+    public static func expand(_ pin: String) -> [String] {
+        let (prefix, last) = pin.lastIndex(of: "/").map { (String(pin[...$0]), String(pin[pin.index(after: $0)...])) } ?? ("", pin)
+        guard let colon = last.firstIndex(of: ":") else { return [pin] }
+        let kind = last[..<colon]
+        let range = last[last.index(after: colon)...].split(separator: "-")
+        guard range.count == 2, let from = Int(range[0]), let to = Int(range[1]), from <= to, to - from <= 500 else { return [pin] }
+        return (from...to).map { "\(prefix)\(kind):\($0)" }
+    }
 }

@@ -80,8 +80,14 @@ public enum Checks {
     public static let set: [any SetCheck] = [
         SetParagraphCount(), SetFootnoteCount(), SetMarkerMoved(), SetCitationMismatch(), SetIdentityMismatch(), SetCoarserPin(),
     ]
+    /// The checks across the documents of a repository (citations of one document resolved
+    /// into another).
+    public static let repository: [any RepositoryCheck] = [
+        XrefMissingTarget(), XrefSuperseded(), XrefUnknownDocument(),
+    ]
     /// Every check type, the run's own (`report.findings-cut`, `suppression.unknown-check`) included.
-    public static let all: [any Check.Type] = document.map { type(of: $0) } + set.map { type(of: $0) } + [FindingsCut.self, SuppressionUnknownCheck.self]
+    public static let all: [any Check.Type] = document.map { type(of: $0) } + set.map { type(of: $0) }
+        + repository.map { type(of: $0) } + [FindingsCut.self, SuppressionUnknownCheck.self]
 
     /// The findings of every document check, in the order `Finding.ordered` gives.
     public static func findings(in document: ResolvedDocument, context: CheckContext) -> [Finding] {

@@ -33,6 +33,10 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case setCitationMismatch = "set.citation-mismatch"
     case setIdentityMismatch = "set.identity-mismatch"
     case setCoarserPin = "set.coarser-pin"
+    // The documents of a repository
+    case xrefMissingTarget = "xref.missing-target"
+    case xrefSuperseded = "xref.superseded"
+    case xrefUnknownDocument = "xref.unknown-document"
 
     public var description: String { rawValue }
 

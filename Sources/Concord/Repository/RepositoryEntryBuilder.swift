@@ -1,0 +1,184 @@
+import Foundation
+
+/// Makes a document's index entry and its citations of other documents from its resolved
+/// form: the symbol (masthead or front matter, else the configuration's `symbols:` table,
+/// else a file name that reads as a symbol), the title's resolution key, the genre, the
+/// masthead date, the anchors, and every citation of a document with its pinpoint.
+public struct RepositoryEntryBuilder: Sendable {
+    public let rules: RuleSet
+    public let configuration: Configuration
+    var lexicon: ReadingLexicon { rules.lexicon }
+
+    public init(rules: RuleSet, configuration: Configuration) {
+        self.rules = rules
+        self.configuration = configuration
+    }
+
+    public func entry(_ resolved: ResolvedDocument, reported: Bool = true, suppressions: Suppressions? = nil) -> RepositoryEntry {
+        let document = resolved.document
+        var symbol: String?
+        var source: SymbolSource?
+        if let own = document.symbol {
+            (symbol, source) = (own, .document)
+        } else if let configured = configuration.symbol(for: document.file, lexicon: lexicon) {
+            (symbol, source) = (configured, .configuration)
+        } else if let fromName = Self.symbol(fromFileName: document.file, lexicon: lexicon) {
+            (symbol, source) = (fromName, .fileName)
+        }
+        var keys = [String]()
+        if let symbol { keys.append(SymbolKey.key(symbol)) }
+        let title = document.paragraphs.first { $0.kind == .title }
+        // A resolution's title gives its number (`Resolution 6/1`, `6/1.`, `第6/1号决议`):
+        // keyed as its citations are, with the document's issuing body.
+        var titleName: String?
+        let titleKey = title.flatMap { titleNumber($0.text.string) }.map { number -> String in
+            let body = configuration.issuingBody(for: document.file)
+                ?? DocumentResolver(rules: rules).issuingBody(of: document, language: rules.languages[document.language ?? .en])
+            titleName = "resolution \(number) of \(body)"
+            return ReferenceKeys(grammar: rules.symbols).key(kind: .resolution, body: body, number: number).key
+        }
+        if let titleKey { keys.append(SymbolKey.key(titleKey)) }
+        // The genre the structure stage decided (from the text or the configuration).
+        let genre = document.genre
+
+        let date = mastheadDate(document)
+
+        let ownKeys = Set(keys)
+        var indexed = IndexedDocument(file: document.file, symbol: symbol, symbolSource: source, keys: keys,
+                                      language: document.language, genre: genre, date: date,
+                                      anchors: DocumentAnchors.anchors(of: document), reported: reported)
+        indexed.titleName = titleName
+        let outgoing = citations(resolved, ownKeys: ownKeys)
+        if let symbol, SymbolKey.amendment(SymbolKey.key(symbol))?.kind == "CORR" {
+            // A corrigendum names the units it replaces (`Paragraph 5` … `should read`): its
+            // paragraph citations that are no pinpoint of another document, and those of its
+            // base document.
+            let base = SymbolKey.base(SymbolKey.key(symbol))
+            let pinned = Set(outgoing.filter { $0.key != base }.flatMap(\.pins))
+            let own = resolved.citations.filter { $0.kind == .paragraph }.map(\.key).filter { !pinned.contains($0) }
+            indexed.corrects = Set((own + outgoing.filter { $0.key == base }.flatMap(\.pins)).flatMap(DocumentAnchors.expand))
+        }
+        return RepositoryEntry(document: indexed, citations: outgoing, suppressions: suppressions)
+    }
+
+    /// The number a title gives (`6/1`), digits folded: the first `N/M` of at most a few words.
+    func titleNumber(_ title: String) -> String? {
+        let folded = NormalizedText(title).string
+        guard folded.count <= 60 else { return nil }
+        let scalars = Array(folded.unicodeScalars)
+        func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+        var i = 0
+        while i < scalars.count {
+            guard isDigit(scalars[i]), i == 0 || !isDigit(scalars[i - 1]) else { i += 1; continue }
+            var j = i
+            while j < scalars.count, isDigit(scalars[j]) { j += 1 }
+            guard j < scalars.count, scalars[j] == "/", j + 1 < scalars.count, isDigit(scalars[j + 1]) else { i = j; continue }
+            var k = j + 1
+            while k < scalars.count, isDigit(scalars[k]) { k += 1 }
+            return String(String.UnicodeScalarView(scalars[i..<k]))
+        }
+        return nil
+    }
+
+    /// The date of the masthead (the lines before the first paragraph, or the headings before
+    /// the first numbered one): a day, a month name of the document's language (or English,
+    /// which the masthead of ru, zh and ar versions often keeps) and a year.
+    func mastheadDate(_ document: Document) -> String? {
+        let firstNumbered = document.paragraphs.first { $0.kind == .operative || $0.kind == .preambular || $0.kind == .chapeau }
+        let end = firstNumbered?.start ?? 0
+        let units = document.source.units
+        guard end > 0, end <= units.count else { return nil }
+        let head = String(decoding: units[0..<min(end, 4000)], as: UTF16.self)
+        let languages = [document.language, .en].compactMap { $0 }.compactMap { rules.languages[$0] }
+        for line in head.split(whereSeparator: { $0.isNewline }) {
+            // A short line with a day, a month name and a year in that order, whatever words
+            // stand between (`17 de noviembre de 2011`, `17 ноября 2011 года`).
+            let words = NormalizedText(String(line)).string.split(separator: " ").map(String.init)
+            guard words.count <= 6 else { continue }
+            var day: Int?, month: Int?
+            for word in words {
+                if day == nil, let number = Int(word), (1...31).contains(number) { day = number; continue }
+                if day != nil, month == nil, let found = languages.lazy.compactMap({ $0.month(word) }).first { month = found; continue }
+                if let day, let month, word.count >= 4, let year = Int(word.prefix(4)), (1945...2100).contains(year) {
+                    return String(format: "%04d-%02d-%02d", year, month, day)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A symbol from a file's name: its stem without the language (`CTOC-COP-WG.4-2011-8`),
+    /// when it reads as a symbol.
+    static func symbol(fromFileName path: String, lexicon: ReadingLexicon) -> String? {
+        let file = (path as NSString).lastPathComponent
+        let stem = FileName.inName(file, lexicon: lexicon)?.key ?? (file as NSString).deletingPathExtension
+        let key = SymbolKey.key(stem)
+        return SymbolKey.looksLikeSymbol(key) ? key : nil
+    }
+
+    /// The citations of other documents, each with the pinpoint written beside it:
+    /// `paragraphs 46 to 51 of X`, `X, paras. 46-51`, `第5/1号决议第3段`, and `Ibid., para. 66`
+    /// after such a citation.
+    func citations(_ resolved: ResolvedDocument, ownKeys: Set<String>) -> [OutgoingCitation] {
+        let document = resolved.document
+        let units = document.source.units
+        let ordered = resolved.citations.enumerated().sorted {
+            ($0.element.sourceRange.lowerBound, $0.offset) < ($1.element.sourceRange.lowerBound, $1.offset)
+        }.map(\.element)
+        var out = [OutgoingCitation]()
+        var used = Set<Int>()
+        /// Whether the text between two citations is short and holds no end of sentence or
+        /// line: the pinpoint and the document belong together.
+        func joined(_ from: Int, _ to: Int) -> Bool {
+            guard from <= to, to - from <= 16, to <= units.count else { return false }
+            return !units[from..<to].contains { [0x2E, 0x3B, 0x3002, 0x061B, 0x0A, 0x0D, 0xFF1B].contains($0) }
+        }
+        func isPin(_ citation: Citation, near other: Citation) -> Bool {
+            citation.kind == .paragraph && !citation.notes.contains(.selfReference)
+                && citation.footnote == other.footnote && citation.paragraph == other.paragraph
+        }
+        for (index, citation) in ordered.enumerated() {
+            let isDocument = citation.kind == .symbol || citation.kind == .resolution || citation.kind == .decision
+            let isIbid = citation.kind == .ibid && citation.antecedent != nil
+            guard isDocument || isIbid else { continue }
+            guard !citation.notes.contains(.malformed) else { continue }
+            let key = SymbolKey.key(citation.key)
+            guard !key.isEmpty, !ownKeys.contains(key) else { continue }
+            var pins = [String]()
+            if isIbid {
+                if let pin = citation.pin, let range = pin.range(of: "para. ") {
+                    let list = pin[range.upperBound...].prefix { $0 != "," && $0 != " " }
+                    pins = list.split(separator: ",").map { "paragraph:\($0)" }
+                }
+                guard !pins.isEmpty else { continue }
+            } else {
+                var pinIndices = [Int]()
+                // A pinpoint before (`paragraphs 46 to 51 of`), all the paragraph citations of
+                // one list (`paragraphs 3 and 7 of`) …
+                var k = index - 1
+                var end = citation.sourceRange.lowerBound
+                while k >= 0, isPin(ordered[k], near: citation), joined(ordered[k].sourceRange.upperBound, end), !used.contains(k) {
+                    pinIndices.append(k)
+                    end = ordered[k].sourceRange.lowerBound
+                    k -= 1
+                }
+                // … or after (`X, paras. 46-51`, `第5/1号决议第3段`).
+                if pinIndices.isEmpty {
+                    k = index + 1
+                    var start = citation.sourceRange.upperBound
+                    while k < ordered.count, isPin(ordered[k], near: citation), joined(start, ordered[k].sourceRange.lowerBound) {
+                        pinIndices.append(k)
+                        start = ordered[k].sourceRange.upperBound
+                        k += 1
+                    }
+                }
+                used.formUnion(pinIndices)
+                pins = pinIndices.sorted().map { ordered[$0].key }
+            }
+            out.append(OutgoingCitation(file: document.file, key: key, written: citation.text, kind: citation.kind, pins: pins,
+                                        location: document.location(of: citation.sourceRange.lowerBound),
+                                        offset: citation.sourceRange.lowerBound))
+        }
+        return out
+    }
+}
