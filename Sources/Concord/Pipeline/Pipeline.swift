@@ -90,6 +90,7 @@ public struct Pipeline: Sendable {
             let extra = configuration.ruleFolders.map {
                 URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: configuration.base + "/")).standardizedFileURL
             }
+            PrefilterCache.writes = options.cacheFolder != nil
             rules = try RuleSet.shared(source: options.rulesFolder.map { .folder(URL(fileURLWithPath: $0)) } ?? .builtIn, extraFolders: extra, cacheFolder: options.ruleCacheFolder,
                                        writeCache: options.cacheFolder != nil)
         } catch {

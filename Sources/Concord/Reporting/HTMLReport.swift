@@ -66,8 +66,9 @@ public enum HTMLReport {
                 var byAnchor = [String: String]()
                 for row in rows {
                     guard let cell = row.cells[v], let paragraph = version.document.paragraphs.first(where: { $0.start == cell.start }),
-                          let number = paragraph.number, paragraph.kind == .operative else { continue }
-                    byAnchor["paragraph:\(number)"] = byAnchor["paragraph:\(number)"] ?? "set\(s + 1)-\(anchor(row.key))"
+                          let key = paragraph.anchor ?? (paragraph.kind == .operative ? paragraph.number.map { "paragraph:\($0)" } : nil)
+                    else { continue }
+                    byAnchor[key] = byAnchor[key] ?? "set\(s + 1)-\(anchor(row.key))"
                 }
                 units[version.document.file] = ("set\(s + 1)", byAnchor)
             }

@@ -84,7 +84,9 @@ public struct RepositoryEntryBuilder: Sendable {
     /// the first numbered one): a day, a month name of the document's language (or English,
     /// which the masthead of ru, zh and ar versions often keeps) and a year.
     func mastheadDate(_ document: Document) -> String? {
-        let firstNumbered = document.paragraphs.first { $0.kind == .operative || $0.kind == .preambular || $0.kind == .chapeau }
+        // The masthead ends where the document's units start (a resolution's chapeau or
+        // paragraphs, a report's first section or numbered paragraph).
+        let firstNumbered = document.paragraphs.first { $0.kind == .operative || $0.kind == .preambular || $0.kind == .chapeau || $0.anchor != nil }
         let end = firstNumbered?.start ?? 0
         let units = document.source.units
         guard end > 0, end <= units.count else { return nil }

@@ -11,6 +11,15 @@ import Foundation
 /// database is compiled and written again.
 enum PrefilterCache {
     static let layout = "hyperscan-v1"
+
+    /// Whether compiled databases are written (read either way): off for a run with
+    /// `--no-cache`, which writes nothing in the cache folder, as for the rule cache.
+    static var writes: Bool {
+        get { writesLock.withLock { writesValue } }
+        set { writesLock.withLock { writesValue = newValue } }
+    }
+    private static let writesLock = NSLock()
+    nonisolated(unsafe) private static var writesValue = true
     private static let magic = Array("concord-hsdb-1\n".utf8)
 
     static let folder: URL? = {
@@ -135,6 +144,7 @@ enum PrefilterCache {
 
     /// Writes a temporary file beside `url` and renames it into place.
     private static func write(_ bytes: [UInt8], to url: URL) {
+        guard writes else { return }
         let key = url.deletingPathExtension().lastPathComponent
         let folder = url.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -191,7 +191,7 @@ import Testing
         let link = try #require(html.range(of: "class=\"cite k-symbol internal\" href=\"#"))
         let id = String(html[link.upperBound...].prefix { $0 != "\"" })
         let row = try #require(html.range(of: "<tr id=\"\(id)\"><th scope=\"row\" class=\"unit\">"))
-        #expect(html[row.upperBound...].hasPrefix("op46"))
+        #expect(html[row.upperBound...].hasPrefix("paragraph 46"))
         // Documents not in the report keep their undocs.org address.
         #expect(html.contains("href=\"https://undocs.org/en/CTOC/COP/2010/17\""))
     }
