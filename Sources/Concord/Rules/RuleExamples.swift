@@ -55,6 +55,15 @@ public enum RuleExamples {
                     summary.failures.append(Failure(file: languageRules.path, rule: "spellout-rewrites", text: text, expected: [String(number)], found: found))
                 }
             }
+            let numberReader = NumberReader(format: languageRules.numberFormat)
+            for (text, numbers) in languageRules.numberFormat.examples {
+                summary.examples += 1
+                let units = Array(text.utf16)
+                let found = numberReader.numbers(in: units).map(\.value) + numberReader.spelled(in: units).sorted().map { "word:" + $0 }
+                if found != numbers {
+                    summary.failures.append(Failure(file: languageRules.path, rule: "numbers", text: text, expected: numbers, found: found))
+                }
+            }
             for pattern in languageRules.patterns {
                 for example in pattern.examples {
                     summary.examples += 1

@@ -197,6 +197,23 @@ enum RuleFiles {
             var text: String
             var anchor: String?
         }
+        /// `numbers`: how the language writes numbers that are not citations (years, figures),
+        /// for `set.number-mismatch`.
+        struct Numbers: Decodable {
+            var thousands: [String]?
+            var decimal: [String]?
+            var words: [String: Int]?
+            var skip: [String]?
+            var reversedGroups: Bool?
+            var examples: [NumbersExample]?
+            enum CodingKeys: String, CodingKey {
+                case thousands, decimal, words, skip, reversedGroups = "reversed-groups", examples
+            }
+        }
+        struct NumbersExample: Decodable {
+            var text: String
+            var numbers: [String]
+        }
         var language: String
         var name: String?
         var aliases: [String]?
@@ -211,6 +228,7 @@ enum RuleFiles {
         var subItemLetters: SubItemLetters?
         var spelloutRewrites: [Rewrite]?
         var numberWordSeparators: [String]?
+        var numbers: Numbers?
         var wordBoundaries: Bool?
         var words: [String: [String]]
         var fragments: [String: String]?
@@ -219,7 +237,7 @@ enum RuleFiles {
         enum CodingKeys: String, CodingKey {
             case language, name, aliases, unCode = "un-code", locale, script, scriptShare = "script-share", months, reading, structure,
                  subItemLetters = "sub-item-letters", spelloutRewrites = "spellout-rewrites",
-                 numberWordSeparators = "number-word-separators",
+                 numberWordSeparators = "number-word-separators", numbers,
                  wordBoundaries = "word-boundaries", words, fragments, bodies, patterns
         }
     }

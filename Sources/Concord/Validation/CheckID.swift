@@ -21,6 +21,9 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case dateImpossible = "date.impossible"
     case plausibilityGASessionDate = "plausibility.ga-session-date"
     case plausibilitySCYear = "plausibility.sc-year"
+    case plausibilityCitedAfterAdoption = "plausibility.cited-after-adoption"
+    case plausibilityConflictingDate = "plausibility.conflicting-date"
+    case plausibilityLaterSession = "plausibility.later-session"
     // The run itself
     case reportFindingsCut = "report.findings-cut"
     case suppressionUnknownCheck = "suppression.unknown-check"
@@ -30,6 +33,7 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case setParagraphCount = "set.paragraph-count"
     case setCitationMismatch = "set.citation-mismatch"
     case setIdentityMismatch = "set.identity-mismatch"
+    case setNumberMismatch = "set.number-mismatch"
 
     public var description: String { rawValue }
 
