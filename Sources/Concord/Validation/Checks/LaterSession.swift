@@ -29,7 +29,9 @@ public struct LaterSession: DocumentCheck {
               let chapeau = resolved.document.paragraphs.first(where: { $0.kind == .chapeau }),
               rules.bodyCode(opening: chapeau.text.string) == "A" else { return nil }
         let parts = number.split(separator: "/")
-        guard parts.count == 2, parts[0].count <= 3, let session = Int(parts[0]), session > 0, Int(parts[1]) != nil else { return nil }
+        // The Assembly numbers its resolutions session/number from its thirty-first session (1976)
+        // on; a smaller first number in a title is no GA session.
+        guard parts.count == 2, parts[0].count <= 3, let session = Int(parts[0]), session >= 31, Int(parts[1]) != nil else { return nil }
         return session
     }
 
