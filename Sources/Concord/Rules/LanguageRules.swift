@@ -59,6 +59,8 @@ public final class LanguageRules: Sendable {
     let crossReferenceExamples: (internal: [String], external: [String])
     /// How resolution numbers are written (`{resnum}`, part letters, sessions in digits).
     let resolutionNumbers: ResolutionNumbers
+    /// How the language writes numbers that are not citations (`numbers`).
+    public let numberFormat: NumberFormat
 
     init(_ file: RuleFiles.LanguageFile, language: Language, path: String) throws(RuleError) {
         self.language = language
@@ -101,6 +103,7 @@ public final class LanguageRules: Sendable {
         self.aboveWords = (cross?.above ?? []).map { NormalizedText($0).string.lowercased() }
         self.belowWords = (cross?.below ?? []).map { NormalizedText($0).string.lowercased() }
         self.crossReferenceExamples = (cross?.examples?.internal ?? [], cross?.examples?.external ?? [])
+        self.numberFormat = try Self.numberFormat(file.numbers, path: path, wordBoundaries: boundaries)
 
         var months = [String: Int]()
         for locale in file.months?.locales ?? [self.locale] {
@@ -327,8 +330,37 @@ public final class LanguageRules: Sendable {
         self.aboveWords = base.aboveWords
         self.belowWords = base.belowWords
         self.crossReferenceExamples = base.crossReferenceExamples
+        self.numberFormat = base.numberFormat
         self.wordBoundaries = base.wordBoundaries
         self.resolutionNumbers = base.resolutionNumbers
+    }
+
+    private static func numberFormat(_ numbers: RuleFiles.LanguageFile.Numbers?, path: String, wordBoundaries: Bool) throws(RuleError) -> NumberFormat {
+        func units(_ list: [String]?, _ name: String, default fallback: Set<UInt16>) throws(RuleError) -> Set<UInt16> {
+            guard let list else { return fallback }
+            var result = Set<UInt16>()
+            for separator in list {
+                let u = Array(separator.utf16)
+                guard u.count == 1 else { throw RuleError(file: path, message: "numbers.\(name): '\(separator)' is not one character") }
+                result.insert(u[0])
+            }
+            return result
+        }
+        var skip = [ICURegex]()
+        for pattern in numbers?.skip ?? [] {
+            do { skip.append(try ICURegex(pattern, caseInsensitive: true)) } catch {
+                throw RuleError(file: path, message: "numbers.skip: \(error)")
+            }
+        }
+        var words = [String: Int]()
+        for (word, value) in numbers?.words ?? [:] { words[word.lowercased()] = value }
+        var format = NumberFormat(thousands: try units(numbers?.thousands, "thousands", default: [0x2C]),
+                            decimal: try units(numbers?.decimal, "decimal", default: [0x2E]),
+                            words: words, skip: skip,
+                            examples: (numbers?.examples ?? []).map { ($0.text, $0.numbers) },
+                            wordBoundaries: wordBoundaries)
+        format.reversedGroups = numbers?.reversedGroups ?? false
+        return format
     }
 
     /// The body code for a phrase that names an issuing body.

@@ -67,6 +67,13 @@ public enum RuleExamples {
                 if !ok {
                     summary.failures.append(Failure(file: languageRules.path, rule: isInternal ? "cross-references.internal" : "cross-references.external",
                                                     text: text, expected: pins.map(\.key), found: inside.map { "internal \($0)" }))
+            let numberReader = NumberReader(format: languageRules.numberFormat)
+            for (text, numbers) in languageRules.numberFormat.examples {
+                summary.examples += 1
+                let units = Array(text.utf16)
+                let found = numberReader.numbers(in: units).map(\.value) + numberReader.spelled(in: units).sorted().map { "word:" + $0 }
+                if found != numbers {
+                    summary.failures.append(Failure(file: languageRules.path, rule: "numbers", text: text, expected: numbers, found: found))
                 }
             }
             for pattern in languageRules.patterns {

@@ -222,6 +222,22 @@ enum RuleFiles {
             enum CodingKeys: String, CodingKey {
                 case partLetters = "part-letters", sessionPrefixes = "session-prefixes", bareNotBefore = "bare-not-before"
             }
+        /// `numbers`: how the language writes numbers that are not citations (years, figures),
+        /// for `set.number-mismatch`.
+        struct Numbers: Codable {
+            var thousands: [String]?
+            var decimal: [String]?
+            var words: [String: Int]?
+            var skip: [String]?
+            var reversedGroups: Bool?
+            var examples: [NumbersExample]?
+            enum CodingKeys: String, CodingKey {
+                case thousands, decimal, words, skip, reversedGroups = "reversed-groups", examples
+            }
+        }
+        struct NumbersExample: Codable {
+            var text: String
+            var numbers: [String]
         }
         var language: String
         var name: String?
@@ -242,6 +258,7 @@ enum RuleFiles {
         var numberWords: [String: Int]?
         var crossReferences: CrossReferences?
         var resolutionNumbers: ResolutionNumberForms?
+        var numbers: Numbers?
         var wordBoundaries: Bool?
         var words: [String: [String]]
         var fragments: [String: String]?
@@ -252,6 +269,7 @@ enum RuleFiles {
                  subItemLetters = "sub-item-letters", spelloutRewrites = "spellout-rewrites",
                  numberWordSeparators = "number-word-separators", numberWords = "number-words",
                  crossReferences = "cross-references", resolutionNumbers = "resolution-numbers",
+                 numberWordSeparators = "number-word-separators", numbers,
                  wordBoundaries = "word-boundaries", words, fragments, bodies, patterns
         }
     }

@@ -107,3 +107,41 @@ extension AlignedComparison {
                        related: related, subject: "segment \(segment.line)")
     }
 }
+
+extension AlignedComparison {
+    /// A segment in which a version gives another figure than the majority (`set.number-mismatch`
+    /// on line-aligned files): the numbers in digits of each version outside its citations.
+    public struct NumberSegment: Sendable {
+        public var line: Int
+        /// Each version's numbers in digits, sorted.
+        public var numbers: [[String]]
+        public var outcome: NumberComparison.Outcome
+    }
+
+    /// Every segment in which at least one version writes a number in digits outside a
+    /// citation, with what the comparison finds.
+    public func numberSegments(_ versions: [Version]) -> [NumberSegment] {
+        guard let first = versions.first else { return [] }
+        var result = [NumberSegment]()
+        let extractor = CitationExtractor(rules: rules)
+        for index in 0..<first.source.lineCount {
+            var digits = [Set<String>](), words = [Set<String>](), tokens = [[[String]]]()
+            for version in versions {
+                guard index < version.source.lineCount, let language = rules.languages[version.language] else {
+                    digits.append([]); words.append([]); tokens.append([]); continue
+                }
+                let line = Array(version.source.units[version.source.lineRange(index)])
+                let citations = extractor.citations(inSegment: line, language: language, issuingBody: version.issuingBody)
+                let reader = NumberReader(format: language.numberFormat)
+                let read = reader.numbers(in: line, excluding: citations.map(\.sourceRange)).map(\.readings)
+                tokens.append(read)
+                digits.append(Set(read.joined()))
+                words.append(reader.spelled(in: line))
+            }
+            guard digits.contains(where: { !$0.isEmpty }) else { continue }
+            result.append(NumberSegment(line: index + 1, numbers: digits.map { $0.sorted() },
+                                        outcome: NumberComparison.compare(digits: digits, words: words, tokens: tokens)))
+        }
+        return result
+    }
+}

@@ -21,17 +21,20 @@ public protocol SetCheck: Check {
     func findings(in set: VersionAlignment, context: CheckContext) -> [Finding]
 }
 
-/// What checks may read besides the document: the catalogue (severities) and the rules'
-/// catalogues (treaties).
+/// What checks may read besides the document: the catalogue (severities), the rules'
+/// catalogues (treaties, sessions) and the language rules.
 public struct CheckContext: Sendable {
     public let catalogue: CheckCatalogue
     public let treaties: TreatyCatalogue
     public let sessions: SessionCatalogue
+    /// Each language's rules (how it writes numbers, for `set.number-mismatch`).
+    public let languages: [Language: LanguageRules]
 
     public init(rules: RuleSet) {
         catalogue = rules.checks
         treaties = rules.treaties
         sessions = rules.sessions
+        languages = rules.languages
     }
 
     /// A finding of `id` at a place of a document, with the severity the catalogue gives.
@@ -75,10 +78,11 @@ public enum Checks {
         FootnoteRepeatedMarker(), FootnoteMixedPractice(), FootnoteUnpairedMarkers(),
         IbidNoAntecedent(), IbidAmbiguous(), IbidAfterUnknown(), SymbolMalformed(), SymbolUnknownSeries(),
         TreatyContradiction(), DateImpossible(), GASessionDate(), SCResolutionYear(),
+        CitedAfterAdoption(), ConflictingDate(), LaterSession(),
         ParagraphNumberingGap(), ParagraphDuplicateNumber(), StructureMissingTarget(), StructureDirection(),
     ]
     public static let set: [any SetCheck] = [
-        SetParagraphCount(), SetFootnoteCount(), SetMarkerMoved(), SetCitationMismatch(), SetIdentityMismatch(), SetCoarserPin(),
+        SetParagraphCount(), SetFootnoteCount(), SetMarkerMoved(), SetCitationMismatch(), SetIdentityMismatch(), SetCoarserPin(), SetNumberMismatch(),
     ]
     /// The checks across the documents of a repository (citations of one document resolved
     /// into another).

@@ -23,6 +23,9 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case dateImpossible = "date.impossible"
     case plausibilityGASessionDate = "plausibility.ga-session-date"
     case plausibilitySCYear = "plausibility.sc-year"
+    case plausibilityCitedAfterAdoption = "plausibility.cited-after-adoption"
+    case plausibilityConflictingDate = "plausibility.conflicting-date"
+    case plausibilityLaterSession = "plausibility.later-session"
     // The run itself
     case reportFindingsCut = "report.findings-cut"
     case suppressionUnknownCheck = "suppression.unknown-check"
@@ -33,6 +36,7 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case setCitationMismatch = "set.citation-mismatch"
     case setIdentityMismatch = "set.identity-mismatch"
     case setCoarserPin = "set.coarser-pin"
+    case setNumberMismatch = "set.number-mismatch"
     // The documents of a repository
     case xrefMissingTarget = "xref.missing-target"
     case xrefSuperseded = "xref.superseded"

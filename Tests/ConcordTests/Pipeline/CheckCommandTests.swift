@@ -54,6 +54,18 @@ import Testing
         #expect(result.stdout == expected)
     }
 
+    /// The treaty's defect sets (Corpora/treaty-defects, one changed version each): their
+    /// expected reports, byte for byte; the clean treaty set gives no finding.
+    @Test(arguments: ["changed-article-reference", "changed-paragraph-reference", "missing-article", "renumbered-article"])
+    func treatyDefectReports(name: String) throws {
+        let result = try CommandResult.run(["check", "Corpora/treaty-defects/\(name)"], currentDirectory: Paths.repository)
+        #expect(result.status == 1)
+        let expected = try String(contentsOf: Paths.repository.appendingPathComponent("Corpora/treaty-defects/\(name)/expected.report"), encoding: .utf8)
+        #expect(result.stdout == expected)
+        let clean = try CommandResult.run(["check", "Corpora/treaty"], currentDirectory: Paths.repository)
+        #expect(clean.status == 0, "\(clean.stdout)")
+    }
+
     @Test func realResolutionsGiveNoFalseFindings() throws {
         guard let folder = Paths.shared("corpus/en-ga-80-txt") else { return }
         let report = TestPipeline.report(DocumentSet.group(InputFiles.expand([folder])))

@@ -1,0 +1,232 @@
+/// How one language writes numbers that are not citations (`numbers` in its rule file): the
+/// characters that separate groups of three digits and those that mark decimals, spelled-out
+/// small numbers, and patterns whose numbers are not compared (Chinese `9月`, a month written
+/// in digits where the other languages write its name).
+public struct NumberFormat: Sendable {
+    public var thousands: Set<UInt16>
+    public var decimal: Set<UInt16>
+    /// Lower-cased number words → their value.
+    public var words: [String: Int]
+    public var skip: [ICURegex]
+    /// `numbers.examples`: a text and the numbers it must give, in order.
+    public var examples: [(text: String, numbers: [String])]
+    /// Whether words stand between letter boundaries (false: a word is found anywhere).
+    public var wordBoundaries: Bool
+    /// Whether groups of digits may stand in reverse order (`000 2` for 2 000: Arabic text
+    /// taken from PDF files).
+    public var reversedGroups: Bool = false
+
+    public init(thousands: Set<UInt16> = [0x2C], decimal: Set<UInt16> = [0x2E], words: [String: Int] = [:],
+                skip: [ICURegex] = [], examples: [(text: String, numbers: [String])] = [], wordBoundaries: Bool = true) {
+        self.thousands = thousands
+        self.decimal = decimal
+        self.words = words
+        self.skip = skip
+        self.examples = examples
+        self.wordBoundaries = wordBoundaries
+    }
+}
+
+/// Reads the numbers written in digits in a text (any digit script: ASCII, Arabic-Indic,
+/// extended Arabic-Indic, full-width), with the language's thousands and decimal separators,
+/// as normalised values (`1 000` → `1000`, `2,50` → `2.5`), and the numbers it spells out.
+public struct NumberReader: Sendable {
+    public struct Number: Sendable, Equatable {
+        public var value: String
+        /// The other reading of a separator between a group of one to three digits and
+        /// exactly three (`18.561`: 18561 or 18.561; `1,000`), whatever the language.
+        public var alternative: String?
+        /// Where it stands in the text read.
+        public var range: Range<Int>
+        /// The value, then the alternative if any.
+        public var readings: [String] { [value] + (alternative.map { [$0] } ?? []) }
+    }
+
+    public let format: NumberFormat
+
+    public init(format: NumberFormat) {
+        self.format = format
+    }
+
+    /// The value of a digit of any script the reader knows, or nil.
+    static func digit(_ u: UInt16) -> Int? {
+        switch u {
+        case 0x30...0x39: return Int(u - 0x30)
+        case 0x660...0x669: return Int(u - 0x660)
+        case 0x6F0...0x6F9: return Int(u - 0x6F0)
+        case 0xFF10...0xFF19: return Int(u - 0xFF10)
+        default: return nil
+        }
+    }
+
+    private static func isLetter(_ u: UInt16) -> Bool {
+        guard let scalar = Unicode.Scalar(u) else { return false }
+        return scalar.properties.isAlphabetic
+    }
+
+    /// The numbers in digits of `text`, outside `excluding` (text offsets) and the language's
+    /// `skip` patterns. A number followed by letters (`1er`, `21st`) is read; one that continues
+    /// a word (`H2O`, `CN4`) is not, in languages written with word breaks.
+    public func numbers(in text: [UInt16], excluding: [Range<Int>] = []) -> [Number] {
+        var excluded = excluding
+        for regex in format.skip {
+            for match in regex.matches(in: text) {
+                // The group `number` when there is one (`(?<number>\d+)月`), else the whole match.
+                excluded.append(match["number"] ?? match.range)
+            }
+        }
+        var result = [Number]()
+        var i = 0
+        let n = text.count
+        func digitsRun(from start: Int) -> Int {
+            var j = start
+            while j < n, Self.digit(text[j]) != nil { j += 1 }
+            return j
+        }
+        while i < n {
+            guard Self.digit(text[i]) != nil else { i += 1; continue }
+            let start = i
+            if format.reversedGroups, let (value, alternative, end) = reversedGroups(text, from: start, digitsRun: digitsRun) {
+                i = end
+                if !excluded.contains(where: { $0.overlaps(start..<end) }) {
+                    result.append(Number(value: value, alternative: alternative, range: start..<end))
+                }
+                continue
+            }
+            var end = digitsRun(from: i)
+            var integer = text[start..<end].map { String(Self.digit($0)!) }.joined()
+            var fraction = ""
+            var groups = 0
+            // Groups of three after a thousands separator (only after a first group of 1 to 3).
+            if end - start <= 3 {
+                while end + 3 < n, format.thousands.contains(text[end]) {
+                    let groupEnd = digitsRun(from: end + 1)
+                    guard groupEnd - (end + 1) == 3 else { break }
+                    integer += text[(end + 1)..<groupEnd].map { String(Self.digit($0)!) }.joined()
+                    end = groupEnd
+                    groups += 1
+                }
+            }
+            if end + 1 < n, format.decimal.contains(text[end]), Self.digit(text[end + 1]) != nil {
+                let fractionEnd = digitsRun(from: end + 1)
+                fraction = text[(end + 1)..<fractionEnd].map { String(Self.digit($0)!) }.joined()
+                end = fractionEnd
+            }
+            // In a language written with word breaks, a number glued after a letter is part of a
+            // code (`H2O`, `CN4`); Chinese and Arabic write numbers against their words (`9月`, `و2015`).
+            let glued = format.wordBoundaries && start > 0 && Self.isLetter(text[start - 1])
+            let range = start..<end
+            i = end
+            if glued || excluded.contains(where: { $0.overlaps(range) }) { continue }
+            var alternative: String?
+            let firstGroup = integer.count - 3 * groups
+            if groups == 1, fraction.isEmpty, [0x2C, 0x2E, 0x66B, 0x66C].contains(text[start + firstGroup]) {
+                alternative = Self.normalized(String(integer.prefix(firstGroup)), String(integer.suffix(3)))
+            } else if groups == 0, fraction.count == 3, integer.count <= 3 {
+                alternative = Self.normalized(integer + fraction, "")
+            }
+            result.append(Number(value: Self.normalized(integer, fraction), alternative: alternative, range: range))
+        }
+        return result
+    }
+
+    /// Groups of digits separated by spaces that read as a number only in reverse order
+    /// (`000 2` for `2 000`, `700 787 8`): the reversed value, the value as written when it
+    /// also reads as one (`000 116`), and where it ends. Nil when the groups are not such.
+    private func reversedGroups(_ text: [UInt16], from start: Int, digitsRun: (Int) -> Int) -> (String, String?, Int)? {
+        var runs = [Range<Int>]()
+        var i = start
+        while true {
+            let end = digitsRun(i)
+            runs.append(i..<end)
+            guard end + 1 < text.count, text[end] == 0x20 || text[end] == 0xA0 || text[end] == 0x202F,
+                  Self.digit(text[end + 1]) != nil else { break }
+            i = end + 1
+        }
+        guard runs.count >= 2, runs.dropLast().allSatisfy({ $0.count == 3 }), (1...3).contains(runs.last!.count),
+              runs[0].lowerBound == start else { return nil }
+        let groups = runs.map { text[$0].map { String(Self.digit($0)!) }.joined() }
+        let reversed = Self.normalized(groups.reversed().joined(), "")
+        // `000 2` can only be reversed; `589 299` reads both ways (the reversed reading second).
+        if runs.last!.count < 3 || groups[0] == "000" { return (reversed, nil, runs.last!.upperBound) }
+        return (Self.normalized(groups.joined(), ""), reversed, runs.last!.upperBound)
+    }
+
+    static func normalized(_ integer: String, _ fraction: String) -> String {
+        var integer = integer, fraction = fraction
+        while integer.count > 1, integer.first == "0" { integer.removeFirst() }
+        while fraction.last == "0" { fraction.removeLast() }
+        return fraction.isEmpty ? integer : integer + "." + fraction
+    }
+
+    /// The values of the number words (`five`, `cinq`, `五`) in `text`.
+    public func spelled(in text: [UInt16]) -> Set<String> {
+        guard !format.words.isEmpty else { return [] }
+        let lower = String(decoding: text, as: UTF16.self).lowercased()
+        var found = Set<String>()
+        if format.wordBoundaries {
+            var word = ""
+            for character in lower + " " {
+                if character.isLetter || character == "-" { word.append(character); continue }
+                if let value = format.words[word] { found.insert(String(value)) }
+                word = ""
+            }
+        } else {
+            for (word, value) in format.words where lower.contains(word) { found.insert(String(value)) }
+        }
+        return found
+    }
+}
+
+/// Compares the numbers of one unit across versions with the majority rule of the set checks:
+/// a version is out of line when it gives a number the majority does not (in digits or in
+/// words) in place of one the majority gives. A version that only lacks a number (written in
+/// words, or left out) or only adds one (a month in digits) is not: that is translation, not
+/// a wrong figure.
+public enum NumberComparison {
+    public struct Odd: Sendable, Equatable {
+        /// The index of the version out of line, in the arrays given.
+        public var version: Int
+        /// Its numbers the majority does not give, and the majority's it does not give.
+        public var extra: [String]
+        public var missing: [String]
+        /// The versions that give every missing number.
+        public var agreeing: [Int]
+    }
+
+    /// What a comparison finds: agreement (or differences that are only additions or
+    /// omissions), versions out of line, or two versions that differ with no majority.
+    public enum Outcome: Sendable, Equatable {
+        case agree
+        case odd([Odd])
+        /// No majority: the versions that differ.
+        case tie([Int])
+    }
+
+    /// `digits[i]`: the numbers version i writes in digits (every reading of each); `words[i]`:
+    /// those it spells out; `tokens[i]`, when given: the readings of each number version i
+    /// writes (a number is out of line only when none of its readings is the majority's).
+    public static func compare(digits: [Set<String>], words: [Set<String>], tokens: [[[String]]]? = nil) -> Outcome {
+        let count = digits.count
+        guard count >= 2, digits.contains(where: { $0 != digits[0] }) else { return .agree }
+        let given = digits.indices.map { digits[$0].union(words[$0]) }
+        var holders = [String: Int]()
+        for set in given { for value in set { holders[value, default: 0] += 1 } }
+        let inDigits = digits.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let majority = { (value: String) in holders[value, default: 0] >= 2 && holders[value, default: 0] * 2 > count }
+        let minority = { (value: String) in holders[value, default: 0] * 2 < count }
+        let readings = tokens ?? digits.map { $0.sorted().map { [$0] } }
+        var odd = [Odd]()
+        for i in digits.indices {
+            let extra = Array(Set(readings[i].filter { $0.allSatisfy(minority) }.compactMap(\.first))).sorted()
+            let missing = holders.keys.filter { majority($0) && inDigits.contains($0) && !given[i].contains($0) }.sorted()
+            guard !extra.isEmpty, !missing.isEmpty else { continue }
+            let agreeing = given.indices.filter { j in j != i && missing.allSatisfy { given[j].contains($0) } }
+            odd.append(Odd(version: i, extra: extra, missing: missing, agreeing: agreeing))
+        }
+        if !odd.isEmpty { return .odd(odd) }
+        // Two versions: no majority; they differ when each gives a number the other does not.
+        if count == 2, !digits[0].subtracting(given[1]).isEmpty, !digits[1].subtracting(given[0]).isEmpty { return .tie([0, 1]) }
+        return .agree
+    }
+}
