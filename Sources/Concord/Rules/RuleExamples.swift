@@ -67,6 +67,8 @@ public enum RuleExamples {
                 if !ok {
                     summary.failures.append(Failure(file: languageRules.path, rule: isInternal ? "cross-references.internal" : "cross-references.external",
                                                     text: text, expected: pins.map(\.key), found: inside.map { "internal \($0)" }))
+                }
+            }
             let numberReader = NumberReader(format: languageRules.numberFormat)
             for (text, numbers) in languageRules.numberFormat.examples {
                 summary.examples += 1

@@ -222,6 +222,7 @@ enum RuleFiles {
             enum CodingKeys: String, CodingKey {
                 case partLetters = "part-letters", sessionPrefixes = "session-prefixes", bareNotBefore = "bare-not-before"
             }
+        }
         /// `numbers`: how the language writes numbers that are not citations (years, figures),
         /// for `set.number-mismatch`.
         struct Numbers: Codable {
@@ -268,8 +269,7 @@ enum RuleFiles {
             case language, name, aliases, unCode = "un-code", locale, script, scriptShare = "script-share", months, reading, structure,
                  subItemLetters = "sub-item-letters", spelloutRewrites = "spellout-rewrites",
                  numberWordSeparators = "number-word-separators", numberWords = "number-words",
-                 crossReferences = "cross-references", resolutionNumbers = "resolution-numbers",
-                 numberWordSeparators = "number-word-separators", numbers,
+                 crossReferences = "cross-references", resolutionNumbers = "resolution-numbers", numbers,
                  wordBoundaries = "word-boundaries", words, fragments, bodies, patterns
         }
     }

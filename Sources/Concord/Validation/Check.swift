@@ -28,7 +28,7 @@ public struct CheckContext: Sendable {
     public let treaties: TreatyCatalogue
     public let sessions: SessionCatalogue
     /// Each language's rules (how it writes numbers, for `set.number-mismatch`).
-    public let languages: [Language: LanguageRules]
+    public let languages: LanguageTable
 
     public init(rules: RuleSet) {
         catalogue = rules.checks
