@@ -49,15 +49,7 @@ public struct NumberReader: Sendable {
     }
 
     /// The value of a digit of any script the reader knows, or nil.
-    static func digit(_ u: UInt16) -> Int? {
-        switch u {
-        case 0x30...0x39: return Int(u - 0x30)
-        case 0x660...0x669: return Int(u - 0x660)
-        case 0x6F0...0x6F9: return Int(u - 0x6F0)
-        case 0xFF10...0xFF19: return Int(u - 0xFF10)
-        default: return nil
-        }
-    }
+    static func digit(_ u: UInt16) -> Int? { Chars.digitValue(u) }
 
     private static func isLetter(_ u: UInt16) -> Bool {
         guard let scalar = Unicode.Scalar(u) else { return false }
