@@ -250,13 +250,24 @@ extension Document {
         }
     }
 
-    /// The first words of a text in quotation marks, at most about 40 characters.
+    /// The first words of a text in quotation marks, at most about 40 characters. Reads the
+    /// text only as far as it needs (a paragraph can be megabytes long, and every check that
+    /// names places asks for it).
     static func quoted(_ text: String) -> String {
-        let words = text.replacingOccurrences(of: "*", with: "").split(whereSeparator: \.isWhitespace)
-        var out = ""
-        for word in words {
-            if !out.isEmpty, out.count + 1 + word.count > 40 { return "“\(out) …”" }
-            out += (out.isEmpty ? "" : " ") + word
+        var out = "", word = ""
+        var characters = text.makeIterator()
+        while true {
+            let next = characters.next()
+            if let next, !next.isWhitespace {
+                if next != "*" { word.append(next) }
+                continue
+            }
+            if !word.isEmpty {
+                if !out.isEmpty, out.count + 1 + word.count > 40 { return "“\(out) …”" }
+                out += (out.isEmpty ? "" : " ") + word
+                word = ""
+            }
+            if next == nil { break }
         }
         if out.count > 48 { return "“\(out.prefix(40))…”" }
         return "“\(out)”"
