@@ -101,8 +101,10 @@ struct ReferenceResolver: Sendable {
                     citations.append(citation)
                     continue
                 }
+                // `subparagraph (b) of paragraph 26` (the letter named first): paragraph:26(b).
+                let sub = group("sub").flatMap { subItem($0, afterLetter: false) }.map { "(\($0))" } ?? ""
                 for key in paragraphKeys(group("list") ?? "") {
-                    var citation = make(.paragraph, "paragraph:\(key)")
+                    var citation = make(.paragraph, "paragraph:\(key)\(sub)")
                     if isSelf { citation.notes.append(.selfReference) }
                     if let direction { citation.notes.append(direction) }
                     citations.append(citation)
