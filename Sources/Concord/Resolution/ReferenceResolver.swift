@@ -171,7 +171,11 @@ struct ReferenceResolver: Sendable {
     /// (`CBD/COP/15/17` → CBD/COP). The General Assembly, Council and ECOSOC series name no
     /// body of their own here: their resolutions follow the usual rules.
     static func bodyPrefix(ofSymbol found: SymbolGrammar.Found) -> String? {
-        let parts = found.symbol.split(separator: "/").prefix { $0.allSatisfy { $0.isLetter } }
+        bodyPrefix(ofSymbol: found.symbol)
+    }
+
+    static func bodyPrefix(ofSymbol symbol: String) -> String? {
+        let parts = symbol.split(separator: "/").prefix { $0.allSatisfy { $0.isLetter } }
         guard parts.count >= 2, !["A", "S", "E"].contains(String(parts[0])) else { return nil }
         return parts.joined(separator: "/")
     }
