@@ -28,7 +28,9 @@ public struct DocumentResolver: Sendable {
     }
 
     /// The issuing body of a document: from its own symbol (`A/RES/80/3` → A), else from
-    /// its chapeau (`La Conférence des Parties à la Convention …,` → CTOC/COP), else the
+    /// its chapeau (`La Conférence des Parties à la Convention …,` → CTOC/COP), else from the
+    /// body its own symbol names (a report of the Conference's working group,
+    /// `CTOC/COP/WG.4/2011/8` → CTOC/COP: its `decision 4/4` is the Conference's), else the
     /// General Assembly.
     public func issuingBody(of document: Document, language: LanguageRules?) -> String {
         if let symbol = document.symbol {
@@ -39,6 +41,7 @@ public struct DocumentResolver: Sendable {
            let code = language.bodyCode(opening: chapeau.text.string) {
             return code
         }
+        if let symbol = document.symbol, let body = ReferenceResolver.bodyPrefix(ofSymbol: symbol) { return body }
         return "A"
     }
 

@@ -275,15 +275,28 @@ extension ReferenceResolver {
 
     private var numberWordSeparators: Set<Character> { language.numberWordSeparators }
 
-    /// A section's path of labels: `III.B` → `3.B`, `II.A.1` → `2.A.1`, `2` → `2`.
+    /// A section's path of labels: `III.B` → `3.B`, `II.A.1` → `2.A.1`, `2` → `2`; the parts
+    /// may be joined by a hyphen and the letters written as words (Arabic `ثالثا-باء` → `3.B`,
+    /// the language's `section-letters`), and the word for "and" written on the next label
+    /// (Arabic `وثالثا-جيم`).
     func sectionPaths(_ list: String) -> [String] {
-        let andWords = Set((language.words["and"] ?? []).map { $0.lowercased() })
-        return list.split(whereSeparator: { ",،、 ".contains($0) }).map(String.init)
+        let andWords = (language.words["and"] ?? []).map { $0.lowercased() }
+        var joined = list
+        for spaced in [" - ", " -", "- "] { joined = joined.replacingOccurrences(of: spaced, with: "-") }
+        return joined.split(whereSeparator: { ",،、 ".contains($0) }).map(String.init)
             .filter { !andWords.contains($0.lowercased()) }
             .compactMap { label -> String? in
-                let parts = label.split(separator: ".").map(String.init)
-                guard let first = parts.first, let head = pinNumber(first) else { return nil }
-                return ([String(head)] + parts.dropFirst().map { $0.uppercased() }).joined(separator: ".")
+                func path(_ label: String) -> String? {
+                    let parts = label.split(whereSeparator: { $0 == "." || $0 == "-" }).map(String.init)
+                    guard let first = parts.first, let head = pinNumber(first) else { return nil }
+                    let rest = parts.dropFirst().map { part in
+                        language.sectionLetters[NormalizedText(part).string.lowercased()] ?? part.uppercased()
+                    }
+                    return ([String(head)] + rest).joined(separator: ".")
+                }
+                if let path = path(label) { return path }
+                guard let and = andWords.first(where: { label.lowercased().hasPrefix($0) && label.count > $0.count }) else { return nil }
+                return path(String(label.dropFirst(and.count)))
             }
     }
 

@@ -101,8 +101,10 @@ struct ReferenceResolver: Sendable {
                     citations.append(citation)
                     continue
                 }
+                // `subparagraph (b) of paragraph 26` (the letter named first): paragraph:26(b).
+                let sub = group("sub").flatMap { subItem($0, afterLetter: false) }.map { "(\($0))" } ?? ""
                 for key in paragraphKeys(group("list") ?? "") {
-                    var citation = make(.paragraph, "paragraph:\(key)")
+                    var citation = make(.paragraph, "paragraph:\(key)\(sub)")
                     if isSelf { citation.notes.append(.selfReference) }
                     if let direction { citation.notes.append(direction) }
                     citations.append(citation)
@@ -169,7 +171,11 @@ struct ReferenceResolver: Sendable {
     /// (`CBD/COP/15/17` → CBD/COP). The General Assembly, Council and ECOSOC series name no
     /// body of their own here: their resolutions follow the usual rules.
     static func bodyPrefix(ofSymbol found: SymbolGrammar.Found) -> String? {
-        let parts = found.symbol.split(separator: "/").prefix { $0.allSatisfy { $0.isLetter } }
+        bodyPrefix(ofSymbol: found.symbol)
+    }
+
+    static func bodyPrefix(ofSymbol symbol: String) -> String? {
+        let parts = symbol.split(separator: "/").prefix { $0.allSatisfy { $0.isLetter } }
         guard parts.count >= 2, !["A", "S", "E"].contains(String(parts[0])) else { return nil }
         return parts.joined(separator: "/")
     }

@@ -48,6 +48,9 @@ public final class LanguageRules: Sendable {
     let numberExamples: [(text: String, number: Int)]
     /// Words that name a number (`number-words`), folded as the matching text is.
     let numberWords: [String: Int]
+    /// A report's section letters written as words (`structure.section-letters`: Arabic ألف,
+    /// باء …), folded → their Latin letter (A, B …), for references to sections (ثالثا-باء).
+    let sectionLetters: [String: String]
     /// What follows (or, in Chinese, precedes) a reference that names another document
     /// (`article 5 of the Protocol`, 《公约》第五条), tried at the reference's end (start).
     let externalAfter: ICURegex?
@@ -93,6 +96,11 @@ public final class LanguageRules: Sendable {
         var numberWords = [String: Int]()
         for (word, number) in file.numberWords ?? [:] { numberWords[NormalizedText(word).string.lowercased()] = number }
         self.numberWords = numberWords
+        var sectionLetters = [String: String]()
+        for (index, word) in (file.structure?.sectionLetters ?? []).prefix(26).enumerated() {
+            sectionLetters[NormalizedText(word).string.lowercased()] = String(UnicodeScalar(UInt8(0x41 + index)))
+        }
+        self.sectionLetters = sectionLetters
         let cross = file.crossReferences
         do {
             self.externalAfter = try cross?.externalAfter.map { try ICURegex($0, caseInsensitive: true) }
@@ -325,6 +333,7 @@ public final class LanguageRules: Sendable {
         self.numberExamples = base.numberExamples
         self.numberWordSeparators = base.numberWordSeparators
         self.numberWords = base.numberWords
+        self.sectionLetters = base.sectionLetters
         self.externalAfter = base.externalAfter
         self.externalBefore = base.externalBefore
         self.aboveWords = base.aboveWords

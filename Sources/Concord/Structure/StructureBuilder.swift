@@ -192,6 +192,12 @@ struct StructureBuilder: Sendable {
             default:
                 break
             }
+            // A report's annex holds its unnumbered lines, headings or not (the title and rows
+            // of a list of documents): whether a line reads as a heading depends on its length
+            // and script, so the versions would otherwise hold different lines in the annex.
+            if report, let annex, p.anchor == nil, p.parentAnchor == nil, [.heading, .text, .annexText].contains(p.kind) {
+                p.parentAnchor = annex
+            }
             if let anchor = p.anchor { seen.insert(anchor); anchors[p.id] = anchor }
             paragraphs[index] = p
         }

@@ -54,16 +54,30 @@ import Testing
         #expect(result.stdout == expected)
     }
 
-    /// The treaty's defect sets (Corpora/treaty-defects, one changed version each): their
-    /// expected reports, byte for byte; the clean treaty set gives no finding.
-    @Test(arguments: ["changed-article-reference", "changed-paragraph-reference", "missing-article", "renumbered-article"])
-    func treatyDefectReports(name: String) throws {
-        let result = try CommandResult.run(["check", "Corpora/treaty-defects/\(name)"], currentDirectory: Paths.repository)
-        #expect(result.status == 1)
-        let expected = try String(contentsOf: Paths.repository.appendingPathComponent("Corpora/treaty-defects/\(name)/expected.report"), encoding: .utf8)
+    /// The treaty's and the report's defect sets (Corpora/treaty-defects, Corpora/report-defects,
+    /// one changed version each): their expected reports, byte for byte (a set whose only
+    /// finding is a warning exits 0); the clean treaty and report sets give no finding.
+    @Test(arguments: [("treaty-defects/changed-article-reference", 1), ("treaty-defects/changed-paragraph-reference", 1),
+                      ("treaty-defects/missing-article", 1), ("treaty-defects/renumbered-article", 1),
+                      ("report-defects/dropped-footnote", 1), ("report-defects/missing-paragraph", 1),
+                      ("report-defects/wrong-direction", 0), ("report-defects/wrong-paragraph-reference", 1)])
+    func treatyDefectReports(name: String, status: Int32) throws {
+        let result = try CommandResult.run(["check", "Corpora/\(name)"], currentDirectory: Paths.repository)
+        #expect(result.status == status)
+        let expected = try String(contentsOf: Paths.repository.appendingPathComponent("Corpora/\(name)/expected.report"), encoding: .utf8)
         #expect(result.stdout == expected)
-        let clean = try CommandResult.run(["check", "Corpora/treaty"], currentDirectory: Paths.repository)
+        let clean = try CommandResult.run(["check", "Corpora/\(name.hasPrefix("report") ? "report" : "treaty")"], currentDirectory: Paths.repository)
         #expect(clean.status == 0, "\(clean.stdout)")
+        #expect(clean.stdout.hasSuffix("concord: 0 errors, 0 warnings, 0 notes in 6 files (1 document set)\n"), "\(clean.stdout)")
+    }
+
+    /// The six-language report (Corpora/report) gives no finding: every reference is read to
+    /// the same key in every version (issue 13: clean sets give no finding).
+    @Test func theReportSetIsClean() {
+        let report = check(["Corpora/report"])
+        #expect(report.sets.count == 1)
+        #expect(report.sets[0].languages == [.ar, .en, .es, .fr, .ru, .zh])
+        #expect(report.findings.map { "\($0.location.file):\($0.location.line) \($0.rule) \($0.message)" } == [])
     }
 
     @Test func realResolutionsGiveNoFalseFindings() throws {

@@ -14,7 +14,10 @@ public struct StructureMissingTarget: DocumentCheck {
     public func findings(in resolved: ResolvedDocument, context: CheckContext) -> [Finding] {
         let document = resolved.document
         let last = document.paragraphs.filter { $0.kind == .operative }.compactMap(\.number).max()
-        let has = last.map { "operative paragraphs 1 to \($0)" } ?? "no numbered paragraphs"
+        // A report's paragraphs (`numbered`, anchored `paragraph:N` outside any annex).
+        let lastNumbered = document.paragraphs.filter { $0.kind == .numbered && $0.anchor?.hasPrefix("paragraph:") == true }
+            .compactMap(\.number).max()
+        let has = last.map { "operative paragraphs 1 to \($0)" } ?? lastNumbered.map { "paragraphs 1 to \($0)" } ?? "no numbered paragraphs"
         return resolved.citations.compactMap { citation in
             guard citation.footnote == nil, case .anchors(_, let missing) = citation.target, let anchor = missing.first else { return nil }
             let message: String
