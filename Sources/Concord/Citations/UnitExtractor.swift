@@ -13,9 +13,23 @@ struct UnitExtractor: Sendable {
     /// Whether one Hyperscan pass narrows the pre-scan's plan further (when the library is
     /// loaded; the references found are the same).
     var hyperscan = false
+    /// Whether runs of another script inside the unit (`ScriptRuns`) are read with the rules
+    /// of their own language too (false for the extractor of such a run).
+    var readsRuns = true
 
     func find(_ normalized: NormalizedText) -> [FoundReference] {
-        let units = normalized.units
+        let own = find(units: normalized.units)
+        guard readsRuns else { return own }
+        let foreign = foreignReferences(in: normalized.units, own: own)
+        guard !foreign.isEmpty else { return own }
+        // In start order, as the resolve stage expects (the sort is stable).
+        return (own + foreign).enumerated().sorted {
+            $0.element.range.lowerBound != $1.element.range.lowerBound
+                ? $0.element.range.lowerBound < $1.element.range.lowerBound : $0.offset < $1.offset
+        }.map(\.element)
+    }
+
+    private func find(units: [UInt16]) -> [FoundReference] {
         var candidates = [FoundReference]()
         for symbol in rules.symbols.scan(units) {
             candidates.append(FoundReference(source: .symbol(symbol), rule: "symbols", range: symbol.range, forthcoming: false))
@@ -57,14 +71,53 @@ struct UnitExtractor: Sendable {
         return candidates
     }
 
+    /// The references of each run of another script of several words, found with the rules
+    /// of the language it is in (by script and stop words, `LanguageDetector.runLanguages`;
+    /// with no stop word, the language of the script whose rules find most), except where
+    /// the unit's own rules found a reference of the same kind: every key of the unit's own
+    /// language is kept. Symbols are the grammar's in any language, found with the unit's.
+    private func foreignReferences(in units: [UInt16], own: [FoundReference]) -> [FoundReference] {
+        var found = [FoundReference]()
+        guard let script = rules.lexicon.languages[language.language]?.script else { return [] }
+        for run in ScriptRuns.runs(units, otherThan: script) {
+            let slice = units[run.range]
+            let (languages, decided) = LanguageDetector.runLanguages(slice, script: run.script, lexicon: rules.lexicon)
+            var best = [FoundReference]()
+            var bestLanguage: Language?
+            for candidate in languages {
+                guard let rules = self.rules.languages[candidate] else { continue }
+                let reader = UnitExtractor(rules: self.rules, language: rules, prescan: prescan, hyperscan: hyperscan, readsRuns: false)
+                let references = reader.find(units: Array(slice)).filter { $0.kind != .symbol }
+                if bestLanguage == nil || references.count > best.count { best = references; bestLanguage = candidate }
+                if decided { break }
+            }
+            guard let bestLanguage else { continue }
+            for var reference in best {
+                reference.shift(by: run.range.lowerBound)
+                reference.language = bestLanguage
+                let f = Self.family(reference.kind)
+                let clashes = own.contains { other in
+                    (Self.family(other.kind) == f && other.range.overlaps(reference.range))
+                        || (reference.kind == .paragraph && other.kind.isPin && other.kind != .paragraph
+                            && other.range.lowerBound <= reference.range.lowerBound && other.range.upperBound >= reference.range.upperBound)
+                }
+                if !clashes { found.append(reference) }
+            }
+        }
+        return found
+    }
+
+    /// Kinds that stand for one another where they overlap: resolutions and decisions;
+    /// articles, rules, chapters, annexes, sections and parts.
+    static func family(_ kind: CitationKind) -> CitationKind {
+        kind == .decision ? .resolution : (kind.isPin && kind != .paragraph ? .article : kind)
+    }
+
     /// One candidate per place: of two overlapping candidates of the same kind (resolutions
     /// and decisions count as one), the longer wins; a paragraph inside an article citation
     /// (`paragraphe 2 c) de l'article 30`, `rule 7, paragraph 2`) is that article's (rule's) pin,
     /// not a citation of its own; articles, rules, chapters, annexes, sections and parts count as one kind.
     private static func resolveOverlaps(_ candidates: [FoundReference]) -> [FoundReference] {
-        func family(_ kind: CitationKind) -> CitationKind {
-            kind == .decision ? .resolution : (kind.isPin && kind != .paragraph ? .article : kind)
-        }
         let sorted = candidates.sorted {
             $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count
         }
@@ -76,7 +129,7 @@ struct UnitExtractor: Sendable {
         var furthestArticleEnd = Int.min
         var kept = [FoundReference]()
         for candidate in sorted {
-            let f = family(candidate.kind)
+            let f = Self.family(candidate.kind)
             if let end = furthestEnd[f], candidate.range.lowerBound < end { continue }
             if candidate.kind == .paragraph, furthestArticleEnd >= candidate.range.upperBound { continue }
             kept.append(candidate)
@@ -84,5 +137,17 @@ struct UnitExtractor: Sendable {
             if candidate.kind.isPin, candidate.kind != .paragraph { furthestArticleEnd = max(furthestArticleEnd, candidate.range.upperBound) }
         }
         return kept
+    }
+}
+
+extension FoundReference {
+    /// The same reference in a text that holds its text at `offset` (a run's references,
+    /// found in the run alone, placed in the unit).
+    mutating func shift(by offset: Int) {
+        range = (range.lowerBound + offset)..<(range.upperBound + offset)
+        if case .pattern(let kind, var match) = source {
+            match.groups = match.groups.map { $0.map { ($0.lowerBound + offset)..<($0.upperBound + offset) } }
+            source = .pattern(kind, match)
+        }
     }
 }
