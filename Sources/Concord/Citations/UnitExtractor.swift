@@ -79,7 +79,10 @@ struct UnitExtractor: Sendable {
     private func foreignReferences(in units: [UInt16], own: [FoundReference]) -> [FoundReference] {
         var found = [FoundReference]()
         guard let script = rules.lexicon.languages[language.language]?.script else { return [] }
-        for run in ScriptRuns.runs(units, otherThan: script) {
+        let runs = ScriptRuns.runs(units, otherThan: script)
+        guard !runs.isEmpty else { return [] }
+        let ownReach = Reach(own)
+        for run in runs {
             let slice = units[run.range]
             let (languages, decided) = LanguageDetector.runLanguages(slice, script: run.script, lexicon: rules.lexicon)
             var best = [FoundReference]()
@@ -95,16 +98,52 @@ struct UnitExtractor: Sendable {
             for var reference in best {
                 reference.shift(by: run.range.lowerBound)
                 reference.language = bestLanguage
-                let f = Self.family(reference.kind)
-                let clashes = own.contains { other in
-                    (Self.family(other.kind) == f && other.range.overlaps(reference.range))
-                        || (reference.kind == .paragraph && other.kind.isPin && other.kind != .paragraph
-                            && other.range.lowerBound <= reference.range.lowerBound && other.range.upperBound >= reference.range.upperBound)
-                }
-                if !clashes { found.append(reference) }
+                if !ownReach.clashes(with: reference) { found.append(reference) }
             }
         }
         return found
+    }
+
+    /// Whether a reference overlaps one of the unit's own of its family, or is a paragraph
+    /// inside one of its article pins: by the furthest end of the own references that start
+    /// before a place (sorted once, searched by halves), so that a unit with many of both
+    /// stays fast.
+    struct Reach {
+        /// Per family: the starts in order, and the furthest end of those up to each.
+        var byFamily = [CitationKind: (starts: [Int], reach: [Int])]()
+        var pins: (starts: [Int], reach: [Int]) = ([], [])
+
+        init(_ own: [FoundReference]) {
+            func table(_ references: [FoundReference]) -> (starts: [Int], reach: [Int]) {
+                let sorted = references.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+                var reach = [Int](), furthest = Int.min
+                for range in sorted { furthest = max(furthest, range.upperBound); reach.append(furthest) }
+                return (sorted.map(\.lowerBound), reach)
+            }
+            for (family, references) in Dictionary(grouping: own, by: { UnitExtractor.family($0.kind) }) {
+                byFamily[family] = table(references)
+            }
+            pins = table(own.filter { $0.kind.isPin && $0.kind != .paragraph })
+        }
+
+        /// The furthest end of the references of a table that start before `limit` (or at it).
+        static func furthest(_ table: (starts: [Int], reach: [Int]), startingBefore limit: Int, orAt: Bool) -> Int? {
+            var low = 0, high = table.starts.count
+            while low < high {
+                let mid = (low + high) / 2
+                if table.starts[mid] < limit || (orAt && table.starts[mid] == limit) { low = mid + 1 } else { high = mid }
+            }
+            return low == 0 ? nil : table.reach[low - 1]
+        }
+
+        func clashes(with reference: FoundReference) -> Bool {
+            let range = reference.range
+            if let table = byFamily[UnitExtractor.family(reference.kind)],
+               let end = Self.furthest(table, startingBefore: range.upperBound, orAt: false), end > range.lowerBound { return true }
+            if reference.kind == .paragraph, let end = Self.furthest(pins, startingBefore: range.lowerBound, orAt: true),
+               end >= range.upperBound { return true }
+            return false
+        }
     }
 
     /// Kinds that stand for one another where they overlap: resolutions and decisions;
