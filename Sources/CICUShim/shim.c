@@ -238,6 +238,32 @@ int32_t concord_script_counts(const uint16_t *text, int64_t length, int64_t *cou
     return 0;
 }
 
+int32_t concord_unit_scripts(const uint16_t *text, int64_t length, uint8_t *scripts) {
+    if (length < 0 || (!text && length > 0) || (!scripts && length > 0)) return -1;
+    const UChar *src = (const UChar *)text;
+    for (int64_t i = 0; i < length;) {
+        int64_t start = i;
+        UChar32 c;
+        U16_NEXT(src, i, length, c);
+        uint8_t value = 255;
+        if (c >= 0x41 && u_isalpha(c)) {
+            UErrorCode err = U_ZERO_ERROR;
+            UScriptCode script = uscript_getScript(c, &err);
+            if (U_SUCCESS(err)) {
+                switch (script) {
+                case USCRIPT_LATIN: value = 0; break;
+                case USCRIPT_CYRILLIC: value = 1; break;
+                case USCRIPT_ARABIC: value = 2; break;
+                case USCRIPT_HAN: value = 3; break;
+                default: value = 4; break;
+                }
+            }
+        }
+        for (int64_t k = start; k < i; k++) scripts[k] = value;
+    }
+    return 0;
+}
+
 void concord_icu_version(char *buffer, int32_t capacity) {
     UVersionInfo info;
     char text[U_MAX_VERSION_STRING_LENGTH];

@@ -133,6 +133,14 @@ int32_t concord_spellout_parse(void *parser, const uint16_t *text, int64_t lengt
 int32_t concord_script_counts(const uint16_t *text, int64_t length, int64_t *counts, int32_t count);
 
 /*
+ * The script of each UTF-16 unit that is (part of) a letter, in the order of
+ * concord_script_counts (0 Latin, 1 Cyrillic, 2 Arabic, 3 Han, 4 another script), 255 for
+ * a unit that is no letter; both units of a surrogate pair get their code point's script.
+ * scripts holds length elements. Returns 0, or -1 on a NULL pointer.
+ */
+int32_t concord_unit_scripts(const uint16_t *text, int64_t length, uint8_t *scripts);
+
+/*
  * Case folding for the literal pre-scan. concord_case_fold_table fills table (capacity
  * elements, at least 65536; returns -1 without writing otherwise, else 0): for each
  * BMP code unit, its full case folding when that is one unit, else 0xFFFF (ß -> ss, İ -> i̇,

@@ -14,6 +14,9 @@ public struct FoundReference: Sendable {
     public var range: Range<Int>
     /// A symbol announced as forthcoming (`À paraître sous la cote …`) just before it.
     public var forthcoming: Bool
+    /// The language whose rules found it when it is not the unit's: a reference in a run of
+    /// another script (an English phrase in a Chinese sentence), keyed with those rules.
+    public var language: Language? = nil
 
     /// The kind of citation it becomes.
     public var kind: CitationKind {

@@ -13,9 +13,23 @@ struct UnitExtractor: Sendable {
     /// Whether one Hyperscan pass narrows the pre-scan's plan further (when the library is
     /// loaded; the references found are the same).
     var hyperscan = false
+    /// Whether runs of another script inside the unit (`ScriptRuns`) are read with the rules
+    /// of their own language too (false for the extractor of such a run).
+    var readsRuns = true
 
     func find(_ normalized: NormalizedText) -> [FoundReference] {
-        let units = normalized.units
+        let own = find(units: normalized.units)
+        guard readsRuns else { return own }
+        let foreign = foreignReferences(in: normalized.units, own: own)
+        guard !foreign.isEmpty else { return own }
+        // In start order, as the resolve stage expects (the sort is stable).
+        return (own + foreign).enumerated().sorted {
+            $0.element.range.lowerBound != $1.element.range.lowerBound
+                ? $0.element.range.lowerBound < $1.element.range.lowerBound : $0.offset < $1.offset
+        }.map(\.element)
+    }
+
+    private func find(units: [UInt16]) -> [FoundReference] {
         var candidates = [FoundReference]()
         for symbol in rules.symbols.scan(units) {
             candidates.append(FoundReference(source: .symbol(symbol), rule: "symbols", range: symbol.range, forthcoming: false))
@@ -57,14 +71,92 @@ struct UnitExtractor: Sendable {
         return candidates
     }
 
+    /// The references of each run of another script of several words, found with the rules
+    /// of the language it is in (by script and stop words, `LanguageDetector.runLanguages`;
+    /// with no stop word, the language of the script whose rules find most), except where
+    /// the unit's own rules found a reference of the same kind: every key of the unit's own
+    /// language is kept. Symbols are the grammar's in any language, found with the unit's.
+    private func foreignReferences(in units: [UInt16], own: [FoundReference]) -> [FoundReference] {
+        var found = [FoundReference]()
+        guard let script = rules.lexicon.languages[language.language]?.script else { return [] }
+        let runs = ScriptRuns.runs(units, otherThan: script)
+        guard !runs.isEmpty else { return [] }
+        let ownReach = Reach(own)
+        for run in runs {
+            let slice = units[run.range]
+            let (languages, decided) = LanguageDetector.runLanguages(slice, script: run.script, lexicon: rules.lexicon)
+            var best = [FoundReference]()
+            var bestLanguage: Language?
+            for candidate in languages {
+                guard let rules = self.rules.languages[candidate] else { continue }
+                let reader = UnitExtractor(rules: self.rules, language: rules, prescan: prescan, hyperscan: hyperscan, readsRuns: false)
+                let references = reader.find(units: Array(slice)).filter { $0.kind != .symbol }
+                if bestLanguage == nil || references.count > best.count { best = references; bestLanguage = candidate }
+                if decided { break }
+            }
+            guard let bestLanguage else { continue }
+            for var reference in best {
+                reference.shift(by: run.range.lowerBound)
+                reference.language = bestLanguage
+                if !ownReach.clashes(with: reference) { found.append(reference) }
+            }
+        }
+        return found
+    }
+
+    /// Whether a reference overlaps one of the unit's own of its family, or is a paragraph
+    /// inside one of its article pins: by the furthest end of the own references that start
+    /// before a place (sorted once, searched by halves), so that a unit with many of both
+    /// stays fast.
+    struct Reach {
+        /// Per family: the starts in order, and the furthest end of those up to each.
+        var byFamily = [CitationKind: (starts: [Int], reach: [Int])]()
+        var pins: (starts: [Int], reach: [Int]) = ([], [])
+
+        init(_ own: [FoundReference]) {
+            func table(_ references: [FoundReference]) -> (starts: [Int], reach: [Int]) {
+                let sorted = references.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+                var reach = [Int](), furthest = Int.min
+                for range in sorted { furthest = max(furthest, range.upperBound); reach.append(furthest) }
+                return (sorted.map(\.lowerBound), reach)
+            }
+            for (family, references) in Dictionary(grouping: own, by: { UnitExtractor.family($0.kind) }) {
+                byFamily[family] = table(references)
+            }
+            pins = table(own.filter { $0.kind.isPin && $0.kind != .paragraph })
+        }
+
+        /// The furthest end of the references of a table that start before `limit` (or at it).
+        static func furthest(_ table: (starts: [Int], reach: [Int]), startingBefore limit: Int, orAt: Bool) -> Int? {
+            var low = 0, high = table.starts.count
+            while low < high {
+                let mid = (low + high) / 2
+                if table.starts[mid] < limit || (orAt && table.starts[mid] == limit) { low = mid + 1 } else { high = mid }
+            }
+            return low == 0 ? nil : table.reach[low - 1]
+        }
+
+        func clashes(with reference: FoundReference) -> Bool {
+            let range = reference.range
+            if let table = byFamily[UnitExtractor.family(reference.kind)],
+               let end = Self.furthest(table, startingBefore: range.upperBound, orAt: false), end > range.lowerBound { return true }
+            if reference.kind == .paragraph, let end = Self.furthest(pins, startingBefore: range.lowerBound, orAt: true),
+               end >= range.upperBound { return true }
+            return false
+        }
+    }
+
+    /// Kinds that stand for one another where they overlap: resolutions and decisions;
+    /// articles, rules, chapters, annexes, sections and parts.
+    static func family(_ kind: CitationKind) -> CitationKind {
+        kind == .decision ? .resolution : (kind.isPin && kind != .paragraph ? .article : kind)
+    }
+
     /// One candidate per place: of two overlapping candidates of the same kind (resolutions
     /// and decisions count as one), the longer wins; a paragraph inside an article citation
     /// (`paragraphe 2 c) de l'article 30`, `rule 7, paragraph 2`) is that article's (rule's) pin,
     /// not a citation of its own; articles, rules, chapters, annexes, sections and parts count as one kind.
     private static func resolveOverlaps(_ candidates: [FoundReference]) -> [FoundReference] {
-        func family(_ kind: CitationKind) -> CitationKind {
-            kind == .decision ? .resolution : (kind.isPin && kind != .paragraph ? .article : kind)
-        }
         let sorted = candidates.sorted {
             $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count
         }
@@ -76,7 +168,7 @@ struct UnitExtractor: Sendable {
         var furthestArticleEnd = Int.min
         var kept = [FoundReference]()
         for candidate in sorted {
-            let f = family(candidate.kind)
+            let f = Self.family(candidate.kind)
             if let end = furthestEnd[f], candidate.range.lowerBound < end { continue }
             if candidate.kind == .paragraph, furthestArticleEnd >= candidate.range.upperBound { continue }
             kept.append(candidate)
@@ -84,5 +176,17 @@ struct UnitExtractor: Sendable {
             if candidate.kind.isPin, candidate.kind != .paragraph { furthestArticleEnd = max(furthestArticleEnd, candidate.range.upperBound) }
         }
         return kept
+    }
+}
+
+extension FoundReference {
+    /// The same reference in a text that holds its text at `offset` (a run's references,
+    /// found in the run alone, placed in the unit).
+    mutating func shift(by offset: Int) {
+        range = (range.lowerBound + offset)..<(range.upperBound + offset)
+        if case .pattern(let kind, var match) = source {
+            match.groups = match.groups.map { $0.map { ($0.lowerBound + offset)..<($0.upperBound + offset) } }
+            source = .pattern(kind, match)
+        }
     }
 }

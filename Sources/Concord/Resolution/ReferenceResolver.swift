@@ -14,8 +14,19 @@ struct ReferenceResolver: Sendable {
         let units = normalized.units
         var citations = [Citation]()
         var lastSymbol: (range: Range<Int>, found: SymbolGrammar.Found)?  // the latest symbol before the reference (they are in start order)
+        var others = [Language: ReferenceResolver]()
         for candidate in unit.references {
             defer { if case .symbol(let found) = candidate.source { lastSymbol = (candidate.range, found) } }
+            // A reference found in a run of another language (an English phrase in a Chinese
+            // sentence) is keyed with that language's words: its bodies, numbers, months.
+            if let other = candidate.language, other != language.language, let otherRules = rules.languages[other] {
+                let resolver = others[other] ?? ReferenceResolver(rules: rules, language: otherRules, issuingBody: issuingBody)
+                others[other] = resolver
+                var own = candidate
+                own.language = nil
+                citations += resolver.citations(FoundUnit(owner: unit.owner, text: unit.text, normalized: normalized, references: [own]))
+                continue
+            }
             let original = normalized.originalRange(candidate.range)
             let sourceRange = text.sourceRange(original)
             let written = text.string(original)

@@ -64,6 +64,21 @@ public enum LanguageDetector {
         return winner != file && best >= 3 * max(ownScore, 1) ? winner : file
     }
 
+    /// The languages a run of another script inside a unit (`ScriptRuns`) may be written in,
+    /// told as the per-unit decision tells them: the languages of that script, and among
+    /// several the one whose stop words the run holds most (`decided`). When that does not
+    /// decide — no stop word (`General Assembly resolution 70/1`) or a tie (`de` is French and
+    /// Spanish) — the languages still in the running, by code, for the caller to try.
+    public static func runLanguages(_ units: ArraySlice<UInt16>, script: String,
+                                    lexicon: ReadingLexicon = .standard) -> (languages: [Language], decided: Bool) {
+        let candidates = lexicon.languages.values.filter { $0.script == script }.sorted { $0.language < $1.language }
+        if candidates.count <= 1 { return (candidates.map(\.language), true) }
+        let scores = wordScores(String(decoding: units, as: UTF16.self), among: candidates)
+        guard let best = scores.max(), best > 0 else { return (candidates.map(\.language), false) }
+        let leaders = zip(candidates, scores).filter { $0.1 == best }.map(\.0.language)
+        return (leaders, leaders.count == 1)
+    }
+
     /// The letters of each script counted by the shim (Latin, Cyrillic, Arabic, Han, other).
     private static func scriptCounts(_ units: [UInt16]) -> [Int64]? {
         var counts = [Int64](repeating: 0, count: 5)
