@@ -78,7 +78,7 @@ public enum Checks {
         FootnoteRepeatedMarker(), FootnoteMixedPractice(), FootnoteUnpairedMarkers(),
         IbidNoAntecedent(), IbidAmbiguous(), IbidAfterUnknown(), SymbolMalformed(), SymbolUnknownSeries(),
         TreatyContradiction(), DateImpossible(), GASessionDate(), SCResolutionYear(),
-        CitedAfterAdoption(), ConflictingDate(), LaterSession(),
+        CitedAfterAdoption(), ConflictingDate(), ConflictingTitle(), LaterSession(),
         ParagraphNumberingGap(), ParagraphDuplicateNumber(), StructureMissingTarget(), StructureDirection(),
     ]
     public static let set: [any SetCheck] = [

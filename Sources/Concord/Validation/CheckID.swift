@@ -26,6 +26,7 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case plausibilityCitedAfterAdoption = "plausibility.cited-after-adoption"
     case plausibilityConflictingDate = "plausibility.conflicting-date"
     case plausibilityLaterSession = "plausibility.later-session"
+    case plausibilityConflictingTitle = "plausibility.conflicting-title"
     // The run itself
     case reportFindingsCut = "report.findings-cut"
     case suppressionUnknownCheck = "suppression.unknown-check"
