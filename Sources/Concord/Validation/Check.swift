@@ -83,6 +83,7 @@ public enum Checks {
     ]
     public static let set: [any SetCheck] = [
         SetParagraphCount(), SetFootnoteCount(), SetMarkerMoved(), SetCitationMismatch(), SetIdentityMismatch(), SetCoarserPin(), SetNumberMismatch(),
+        SetConflictingDate(), SetConflictingTitle(),
     ]
     /// The checks across the documents of a repository (citations of one document resolved
     /// into another).

@@ -38,6 +38,8 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case setIdentityMismatch = "set.identity-mismatch"
     case setCoarserPin = "set.coarser-pin"
     case setNumberMismatch = "set.number-mismatch"
+    case setConflictingDate = "set.conflicting-date"
+    case setConflictingTitle = "set.conflicting-title"
     // The documents of a repository
     case xrefMissingTarget = "xref.missing-target"
     case xrefSuperseded = "xref.superseded"
