@@ -43,10 +43,12 @@ public struct ConflictingTitle: DocumentCheck {
 extension CitedTitle {
     /// `resolution 64/293`, `decision 80/501`, `A/80/1`: a reference as a reader names it.
     static func readable(_ citation: Citation) -> String {
+        let key = citation.key
         switch citation.kind {
-        case .resolution: return "resolution \(ResolvedDocument.readableNumber(citation.key))"
-        case .decision: return "decision \(citation.key.hasPrefix("decision:") ? String(citation.key.dropFirst(9)) : citation.key)"
-        default: return citation.key
+        case .resolution:
+            return "resolution " + (key.hasPrefix("resolution:") ? String(key.dropFirst(11)) : ResolvedDocument.readableNumber(key))
+        case .decision: return "decision \(key.hasPrefix("decision:") ? String(key.dropFirst(9)) : key)"
+        default: return key
         }
     }
 }

@@ -42,7 +42,7 @@ public struct SetConflictingTitle: SetCheck {
             }
             func at(_ v: Int) -> Int { titles[v][key]!.last!.range.lowerBound }
             func several(_ n: Int) -> String { n == 1 ? "one title" : "\(n) different titles" }
-            let name = key
+            let name = CitedTitle.readable(set.versions[present[0]].citations[titles[present[0]][key]![0].citation])
             if let (common, agreeing) = SetMajority.of(counts) {
                 let others = set.names(agreeing.map { present[$0] })
                 let verb = agreeing.count == 1 ? "gives" : "give"
