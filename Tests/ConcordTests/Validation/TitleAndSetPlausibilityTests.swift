@@ -50,7 +50,7 @@ import Testing
         // 79/1 cited again, with another title.
         let other = findings(clean.replacingOccurrences(of: anchor, with: "We recall resolution 79/1 entitled “The Pact for Tomorrow” and reaffirm the crucial importance of universal ratification"), file: file)
         #expect(other.count == 1, "\(other.map(\.message))")
-        #expect(other.first?.message.hasPrefix("resolution 79/1 is entitled “The Pact for Tomorrow” in operative paragraph 4 but “The Pact for the Future” in operative paragraph 3") == true, "\(other.map(\.message))")
+        #expect(other.first?.message.hasPrefix("resolution 79/1 is entitled “The Pact for Tomorrow” in annex paragraph 4 but “The Pact for the Future” in annex paragraph 3") == true, "\(other.map(\.message))")
         // The same title written otherwise (case, straight quotes, a comma inside) is no conflict.
         let same = findings(clean.replacingOccurrences(of: anchor, with: "We recall resolution 79/1 entitled \"the pact for  the future,\" and reaffirm the crucial importance of universal ratification"), file: file)
         #expect(same.isEmpty, "\(same.map(\.message))")

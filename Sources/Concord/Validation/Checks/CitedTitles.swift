@@ -32,6 +32,24 @@ struct CitedTitle: Sendable {
         return String(out)
     }
 
+    /// Whether a symbol was written with more than its key keeps (`GC(69)/RES/9 A.2`, a part,
+    /// keyed `GC(69)/RES/9`): the title may be the part's, so the reference takes none.
+    static func keyedShort(_ citation: Citation) -> Bool {
+        guard citation.kind == .symbol, let last = citation.key.split(separator: "/").last else { return false }
+        let written = NormalizedText(citation.text).string.filter { !$0.isWhitespace }
+        return !written.hasSuffix(last)
+    }
+
+    /// Whether the text after a reference opens with a word of one letter (`GC(69)/RES/16 A,
+    /// entitled “…”`, a part of the resolution, keyed without it): the title may be the
+    /// part's, so the reference takes none.
+    static func opensWithPartLetter(_ gap: ArraySlice<UInt16>) -> Bool {
+        let scalars = String(decoding: gap.prefix(8), as: UTF16.self).unicodeScalars.drop { $0.properties.isWhitespace }
+        guard let first = scalars.first, first.properties.isAlphabetic else { return false }
+        guard let second = scalars.dropFirst().first else { return true }
+        return !second.properties.isAlphabetic
+    }
+
     /// The citation kinds a title can belong to.
     static let titledKinds: Set<CitationKind> = [.resolution, .decision, .symbol]
 
@@ -71,7 +89,7 @@ struct CitedTitle: Sendable {
             }
             guard let (position, gap) = best else { continue }
             let index = referenceIndices[position]
-            guard listed[citations[index].sourceRange] == 1 else { continue }
+            guard listed[citations[index].sourceRange] == 1, !Self.keyedShort(citations[index]) else { continue }
             // Dates may stand between (`of 30 July 2010,`); nothing else that is a citation.
             var dated = 0
             var blocked = false
@@ -86,7 +104,7 @@ struct CitedTitle: Sendable {
                     blocked = true
                 }
             }
-            guard !blocked, gap.count - dated <= rules.distance, gap.upperBound <= units.count,
+            guard !blocked, !(rules.referenceBefore && Self.opensWithPartLetter(units[gap])), gap.count - dated <= rules.distance, gap.upperBound <= units.count,
                   !units[gap].contains(where: { $0 == 0x3B || $0 == 0xFF1B || $0 == 0x3002 || $0 == 0x2E || $0 == 0x061B }) else { continue }  // ; ； 。 . ؛
             let folded = fold(normalized.string(titleRange))
             let range = toSource(normalized.originalRange(titleRange))

@@ -10,7 +10,7 @@ public struct ConflictingTitle: DocumentCheck {
         triggering: [
             .markdown("The General Assembly,\n\n*Recalling* its resolution 64/293 of 30 July 2010, entitled “United Nations Global Plan of Action to Combat Trafficking in Persons”,\n\n1. *Reaffirms* its resolution 64/293, entitled “United Nations Global Plan of Action against Trafficking in Persons”;\n"),
             CheckExamples.Example([("doc.fr.md", "L'Assemblée générale,\n\n*Rappelant* sa résolution 70/1 du 25 septembre 2015, intitulée « Transformer notre monde : le Programme de développement durable à l'horizon 2030 »,\n\n1. *Réaffirme* sa résolution 70/1, intitulée « Transformer le monde : le Programme 2030 » ;\n")]),
-            CheckExamples.Example([("doc.zh.md", "大会，\n\n1. 回顾其2015年9月25日题为“变革我们的世界：2030年可持续发展议程”的第70/1号决议；\n\n2. 又回顾大会题为“变革世界：2030年议程”的第70/1号决议，并重申其中的承诺；\n")]),
+            CheckExamples.Example([("doc.zh.md", "大会，\n\n1. 回顾其2015年9月25日题为“变革我们的世界：2030年可持续发展议程”的第70/1号决议；\n\n2. 又回顾大会2015年9月25日题为“变革世界：2030年议程”的第70/1号决议，并重申其中的承诺；\n")]),
         ],
         nonTriggering: [
             // The same title, written with other quotes, case, spaces and a closing comma.
