@@ -1,9 +1,11 @@
 /// A document after the resolve stage: its citations with keys and targets. What the
 /// validate stage checks, alone and against the other language versions.
 public struct ResolvedDocument: Sendable {
-    public var document: Document
+    public var document: Document { didSet { memo = DocumentMemo() } }
     public var normalized: NormalizedDocument
-    public var citations: [Citation]
+    public var citations: [Citation] { didSet { memo = DocumentMemo() } }
+    /// What the checks compute once per document (the dated resolutions, the cited titles).
+    private(set) var memo = DocumentMemo()
 
     public init(document: Document, normalized: NormalizedDocument, citations: [Citation]) {
         self.document = document

@@ -64,6 +64,8 @@ public final class LanguageRules: Sendable {
     let resolutionNumbers: ResolutionNumbers
     /// How the language writes numbers that are not citations (`numbers`).
     public let numberFormat: NumberFormat
+    /// How a cited document is given its title (`titles`), if the file says.
+    let titles: TitleRules?
 
     init(_ file: RuleFiles.LanguageFile, language: Language, path: String) throws(RuleError) {
         self.language = language
@@ -112,6 +114,7 @@ public final class LanguageRules: Sendable {
         self.belowWords = (cross?.below ?? []).map { NormalizedText($0).string.lowercased() }
         self.crossReferenceExamples = (cross?.examples?.internal ?? [], cross?.examples?.external ?? [])
         self.numberFormat = try Self.numberFormat(file.numbers, path: path, wordBoundaries: boundaries)
+        self.titles = try file.titles.map { titles throws(RuleError) in try TitleRules(titles, path: path) }
 
         var months = [String: Int]()
         for locale in file.months?.locales ?? [self.locale] {
@@ -340,6 +343,7 @@ public final class LanguageRules: Sendable {
         self.belowWords = base.belowWords
         self.crossReferenceExamples = base.crossReferenceExamples
         self.numberFormat = base.numberFormat
+        self.titles = base.titles
         self.wordBoundaries = base.wordBoundaries
         self.resolutionNumbers = base.resolutionNumbers
     }

@@ -29,6 +29,15 @@ public enum RuleExamples {
         return citations.filter { $0.kind == citationKind }.map(\.key)
     }
 
+    /// `A/RES/64/293 “title”` for each reference of a text given a title (`titles`).
+    static func titles(_ text: String, _ titles: TitleRules, language: LanguageRules, rules: RuleSet) -> [String] {
+        let units = Array(text.utf16)
+        let citations = CitationExtractor(rules: rules).citations(inSegment: units, language: language, issuingBody: "A")
+        return CitedTitle.titles(in: NormalizedText(units), toSource: { $0 }, citations: citations,
+                                 indices: Array(citations.indices), units: units, rules: titles)
+            .map { "\($0.key) “\($0.title)”" }
+    }
+
     /// The official languages in their order, then the others by code.
     static func inFileOrder(_ a: Language, _ b: Language) -> Bool {
         let (i, j) = (Language.official.firstIndex(of: a) ?? Int.max, Language.official.firstIndex(of: b) ?? Int.max)
@@ -67,6 +76,25 @@ public enum RuleExamples {
                 if !ok {
                     summary.failures.append(Failure(file: languageRules.path, rule: isInternal ? "cross-references.internal" : "cross-references.external",
                                                     text: text, expected: pins.map(\.key), found: inside.map { "internal \($0)" }))
+                }
+            }
+            // titles: the reference each example's title must be given to, and texts where
+            // no reference gets one.
+            if let titles = languageRules.titles {
+                for example in titles.examples {
+                    summary.examples += 1
+                    let found = Self.titles(example.text, titles, language: languageRules, rules: rules)
+                    let expected = ["\(example.key) “\(example.title)”"]
+                    if found != expected {
+                        summary.failures.append(Failure(file: languageRules.path, rule: "titles", text: example.text, expected: expected, found: found))
+                    }
+                }
+                for text in titles.counterExamples {
+                    summary.examples += 1
+                    let found = Self.titles(text, titles, language: languageRules, rules: rules)
+                    if !found.isEmpty {
+                        summary.failures.append(Failure(file: languageRules.path, rule: "titles", text: text, expected: [], found: found))
+                    }
                 }
             }
             let numberReader = NumberReader(format: languageRules.numberFormat)

@@ -240,6 +240,23 @@ enum RuleFiles {
             var text: String
             var numbers: [String]
         }
+        /// `titles`: how a cited document is given its title (`resolution 64/293, entitled
+        /// “…”`), for `plausibility.conflicting-title`.
+        struct Titles: Codable {
+            var pattern: String
+            var reference: String?
+            var distance: Int?
+            var examples: [TitleExample]?
+            var counterExamples: [String]?
+            enum CodingKeys: String, CodingKey {
+                case pattern, reference, distance, examples, counterExamples = "counter-examples"
+            }
+        }
+        struct TitleExample: Codable {
+            var text: String
+            var key: String
+            var title: String
+        }
         var language: String
         var name: String?
         var aliases: [String]?
@@ -260,6 +277,7 @@ enum RuleFiles {
         var crossReferences: CrossReferences?
         var resolutionNumbers: ResolutionNumberForms?
         var numbers: Numbers?
+        var titles: Titles?
         var wordBoundaries: Bool?
         var words: [String: [String]]
         var fragments: [String: String]?
@@ -269,7 +287,7 @@ enum RuleFiles {
             case language, name, aliases, unCode = "un-code", locale, script, scriptShare = "script-share", months, reading, structure,
                  subItemLetters = "sub-item-letters", spelloutRewrites = "spellout-rewrites",
                  numberWordSeparators = "number-word-separators", numberWords = "number-words",
-                 crossReferences = "cross-references", resolutionNumbers = "resolution-numbers", numbers,
+                 crossReferences = "cross-references", resolutionNumbers = "resolution-numbers", numbers, titles,
                  wordBoundaries = "word-boundaries", words, fragments, bodies, patterns
         }
     }

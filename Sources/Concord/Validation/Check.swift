@@ -78,11 +78,12 @@ public enum Checks {
         FootnoteRepeatedMarker(), FootnoteMixedPractice(), FootnoteUnpairedMarkers(),
         IbidNoAntecedent(), IbidAmbiguous(), IbidAfterUnknown(), SymbolMalformed(), SymbolUnknownSeries(),
         TreatyContradiction(), DateImpossible(), GASessionDate(), SCResolutionYear(),
-        CitedAfterAdoption(), ConflictingDate(), LaterSession(),
+        CitedAfterAdoption(), ConflictingDate(), ConflictingTitle(), LaterSession(),
         ParagraphNumberingGap(), ParagraphDuplicateNumber(), StructureMissingTarget(), StructureDirection(),
     ]
     public static let set: [any SetCheck] = [
         SetParagraphCount(), SetFootnoteCount(), SetMarkerMoved(), SetCitationMismatch(), SetIdentityMismatch(), SetCoarserPin(), SetNumberMismatch(),
+        SetConflictingDate(), SetConflictingTitle(),
     ]
     /// The checks across the documents of a repository (citations of one document resolved
     /// into another).

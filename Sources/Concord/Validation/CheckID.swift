@@ -26,6 +26,7 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case plausibilityCitedAfterAdoption = "plausibility.cited-after-adoption"
     case plausibilityConflictingDate = "plausibility.conflicting-date"
     case plausibilityLaterSession = "plausibility.later-session"
+    case plausibilityConflictingTitle = "plausibility.conflicting-title"
     // The run itself
     case reportFindingsCut = "report.findings-cut"
     case suppressionUnknownCheck = "suppression.unknown-check"
@@ -37,6 +38,8 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case setIdentityMismatch = "set.identity-mismatch"
     case setCoarserPin = "set.coarser-pin"
     case setNumberMismatch = "set.number-mismatch"
+    case setConflictingDate = "set.conflicting-date"
+    case setConflictingTitle = "set.conflicting-title"
     // The documents of a repository
     case xrefMissingTarget = "xref.missing-target"
     case xrefSuperseded = "xref.superseded"

@@ -19,14 +19,15 @@ public struct CitedAfterAdoption: DocumentCheck {
         guard let own = DateKey.full(resolved.document.identity.adopted) else { return [] }
         var reported = Set<String>()
         return resolved.datedResolutions(context).compactMap { dated in
-            guard !dated.citation.forthcoming, let date = DateKey.full(dated.date.key), date > own,
-                  dated.citation.key != resolved.document.identity.symbol,
-                  reported.insert("\(dated.citation.key) \(date)").inserted else { return nil }
-            let number = ResolvedDocument.readableNumber(dated.citation.key)
+            let citation = resolved.citations[dated.citation], dateCitation = resolved.citations[dated.date]
+            guard !citation.forthcoming, let date = DateKey.full(dateCitation.key), date > own,
+                  citation.key != resolved.document.identity.symbol,
+                  reported.insert("\(citation.key) \(date)").inserted else { return nil }
+            let number = ResolvedDocument.readableNumber(citation.key)
             return context.finding(Self.id, in: resolved.document, at: dated.span.lowerBound,
-                                   "resolution \(number) in \(dated.place) is dated \(dated.date.text), after this document's own date of adoption (\(own)): a document can only cite what was adopted before it (or mark it as forthcoming); the date or the number is wrong",
-                                   related: [resolved.document.location(of: dated.date.sourceRange.lowerBound)],
-                                   subject: "\(dated.citation.key) of \(dated.date.key) after \(own)")
+                                   "resolution \(number) in \(resolved.place(of: citation)) is dated \(dateCitation.text), after this document's own date of adoption (\(own)): a document can only cite what was adopted before it (or mark it as forthcoming); the date or the number is wrong",
+                                   related: [resolved.document.location(of: dateCitation.sourceRange.lowerBound)],
+                                   subject: "\(citation.key) of \(dateCitation.key) after \(own)")
         }
     }
 }

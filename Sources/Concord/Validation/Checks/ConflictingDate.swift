@@ -18,13 +18,16 @@ public struct ConflictingDate: DocumentCheck {
         var reported = Set<String>()
         var findings = [Finding]()
         for dated in resolved.datedResolutions(context) {
-            guard let earlier = first[dated.citation.key] else { first[dated.citation.key] = dated; continue }
-            guard earlier.date.key != dated.date.key, reported.insert("\(dated.citation.key) \(dated.date.key)").inserted else { continue }
-            let number = ResolvedDocument.readableNumber(dated.citation.key)
+            let citation = resolved.citations[dated.citation], date = resolved.citations[dated.date]
+            guard let earlier = first[citation.key] else { first[citation.key] = dated; continue }
+            let earlierDate = resolved.citations[earlier.date]
+            guard earlierDate.key != date.key, reported.insert("\(citation.key) \(date.key)").inserted else { continue }
+            let number = ResolvedDocument.readableNumber(citation.key)
+            let earlierPlace = resolved.place(of: resolved.citations[earlier.citation])
             findings.append(context.finding(Self.id, in: resolved.document, at: dated.span.lowerBound,
-                                            "resolution \(number) is dated \(dated.date.text) in \(dated.place) but \(earlier.date.text) in \(earlier.place): a resolution has one date of adoption; correct the one that is wrong",
+                                            "resolution \(number) is dated \(date.text) in \(resolved.place(of: citation)) but \(earlierDate.text) in \(earlierPlace): a resolution has one date of adoption; correct the one that is wrong",
                                             related: [resolved.document.location(of: earlier.span.lowerBound)],
-                                            subject: "\(dated.citation.key) dates"))
+                                            subject: "\(citation.key) dates"))
         }
         return findings
     }

@@ -21,35 +21,21 @@ public struct GASessionDate: DocumentCheck {
     public init() {}
 
     public func findings(in resolved: ResolvedDocument, context: CheckContext) -> [Finding] {
-        let distances = context.sessions.distances(language: resolved.language)
-        guard distances.after != nil || distances.before != nil else { return [] }
-        let units = resolved.document.source.units
         var findings = [Finding]()
-        var names: [String: String]?
         var reported = Set<String>()
-        let byUnit = Dictionary(grouping: resolved.citations) { "\($0.footnote ?? "")\u{0}\($0.paragraph ?? "")" }
-        for unitKey in byUnit.keys.sorted() {
-            let citations = byUnit[unitKey]!
-            let spans = NumberToken.spans(of: citations, in: units)
-            let near = Neighbourhood(citations: citations, spans: spans)
-            for (index, citation) in citations.enumerated() where citation.kind == .resolution {
-                guard SessionCatalogue.session(ofKey: citation.key) != nil else { continue }
-                let span = spans[index]
-                guard let dateIndex = near.date(for: span, units: units, distances: distances),
-                      let (session, window) = context.sessions.contradicts(resolution: citation.key, date: citations[dateIndex].key) else { continue }
-                let date = citations[dateIndex]
-                let unitID = citation.footnote.map { "footnote \($0)" } ?? citation.paragraph ?? ""
-                guard reported.insert("\(citation.key) \(date.key) \(unitID) \(span.lowerBound)").inserted else { continue }
-                if names == nil, citation.footnote == nil { names = resolved.document.placeNames() }
-                let place = citation.footnote.map { "footnote \($0)" } ?? citation.paragraph.flatMap { names?[$0] } ?? "the text"
-                let number = String(citation.key.dropFirst("A/RES/".count))
-                let what = session.hasPrefix("ES-") ? "emergency special session \(session.dropFirst(3))"
-                    : session.hasPrefix("S-") ? "special session \(session.dropFirst(2))" : "session \(session)"
-                let message = "resolution \(number) in \(place) is dated \(date.text), but resolutions of \(what) were adopted \(window.description): the number or the date is wrong"
-                findings.append(context.finding(Self.id, in: resolved.document, at: span.lowerBound, message,
-                                                related: [resolved.document.location(of: date.sourceRange.lowerBound)],
-                                                subject: "\(citation.key) of \(date.key) in \(unitID)"))
-            }
+        for dated in resolved.datedResolutions(context) {
+            let citation = resolved.citations[dated.citation], date = resolved.citations[dated.date]
+            guard SessionCatalogue.session(ofKey: citation.key) != nil,
+                  let (session, window) = context.sessions.contradicts(resolution: citation.key, date: date.key) else { continue }
+            let unitID = citation.footnote.map { "footnote \($0)" } ?? citation.paragraph ?? ""
+            guard reported.insert("\(citation.key) \(date.key) \(unitID) \(dated.span.lowerBound)").inserted else { continue }
+            let number = String(citation.key.dropFirst("A/RES/".count))
+            let what = session.hasPrefix("ES-") ? "emergency special session \(session.dropFirst(3))"
+                : session.hasPrefix("S-") ? "special session \(session.dropFirst(2))" : "session \(session)"
+            let message = "resolution \(number) in \(resolved.place(of: citation)) is dated \(date.text), but resolutions of \(what) were adopted \(window.description): the number or the date is wrong"
+            findings.append(context.finding(Self.id, in: resolved.document, at: dated.span.lowerBound, message,
+                                            related: [resolved.document.location(of: date.sourceRange.lowerBound)],
+                                            subject: "\(citation.key) of \(date.key) in \(unitID)"))
         }
         return findings
     }
@@ -66,13 +52,25 @@ struct Neighbourhood {
     let endOffsets: [Int]
     let bounds: [Int]
 
-    init(citations: [Citation], spans: [Range<Int>]) {
-        let dates = citations.indices.filter { citations[$0].kind == .date }
-        dateStarts = dates.map { (citations[$0].sourceRange.lowerBound, $0) }.sorted { $0.offset < $1.offset }
-        dateEnds = dates.map { (citations[$0].sourceRange.upperBound, $0) }.sorted { $0.offset < $1.offset }
-        startOffsets = dateStarts.map(\.offset)
-        endOffsets = dateEnds.map(\.offset)
-        bounds = (spans.map(\.lowerBound) + spans.map(\.upperBound)).sorted()
+    /// `indices`: one unit's citations (into `citations`), `spans` parallel to them; the
+    /// dates found are given by their index into `citations`.
+    init(citations: [Citation], indices: [Int], spans: [Range<Int>]) {
+        var starts = [(offset: Int, index: Int)](), ends = [(offset: Int, index: Int)]()
+        for index in indices where citations[index].kind == .date {
+            starts.append((citations[index].sourceRange.lowerBound, index))
+            ends.append((citations[index].sourceRange.upperBound, index))
+        }
+        starts.sort { $0.offset < $1.offset }
+        ends.sort { $0.offset < $1.offset }
+        dateStarts = starts
+        dateEnds = ends
+        startOffsets = starts.map(\.offset)
+        endOffsets = ends.map(\.offset)
+        var bounds = [Int]()
+        bounds.reserveCapacity(spans.count * 2)
+        for span in spans { bounds.append(span.lowerBound); bounds.append(span.upperBound) }
+        bounds.sort()
+        self.bounds = bounds
     }
 
     /// The first position in sorted `values` whose value is at least `value`.
@@ -89,21 +87,24 @@ struct Neighbourhood {
     /// language puts it, within the distance, with no other citation starting or ending in
     /// the gap (a list enclosing both is not between) and no semicolon or full stop in it.
     func date(for span: Range<Int>, units: [UInt16], distances: (after: Int?, before: Int?)) -> Int? {
-        var candidates = [(gap: Range<Int>, index: Int)]()
-        if let after = distances.after {
+        // At most two candidates, nearest gap first (no array: this runs once per resolution).
+        var after: (gap: Range<Int>, index: Int)?, before: (gap: Range<Int>, index: Int)?
+        if let distance = distances.after {
             let i = Self.lowerBound(startOffsets, span.upperBound)
-            if i < dateStarts.count, dateStarts[i].offset - span.upperBound <= after {
-                candidates.append((span.upperBound..<dateStarts[i].offset, dateStarts[i].index))
+            if i < dateStarts.count, dateStarts[i].offset - span.upperBound <= distance {
+                after = (span.upperBound..<dateStarts[i].offset, dateStarts[i].index)
             }
         }
-        if let before = distances.before {
+        if let distance = distances.before {
             let i = Self.lowerBound(endOffsets, span.lowerBound + 1) - 1
-            if i >= 0, span.lowerBound - dateEnds[i].offset <= before {
-                candidates.append((dateEnds[i].offset..<span.lowerBound, dateEnds[i].index))
+            if i >= 0, span.lowerBound - dateEnds[i].offset <= distance {
+                before = (dateEnds[i].offset..<span.lowerBound, dateEnds[i].index)
             }
         }
-        for (gap, index) in candidates.sorted(by: { $0.gap.count < $1.gap.count }) {
-            if units[gap].contains(where: { [0x3B, 0xFF1B, 0x3002, 0x2E].contains($0) }) { continue }  // ; ； 。 .
+        if let a = after, let b = before, b.gap.count < a.gap.count { swap(&after, &before) }
+        for candidate in [after, before] {
+            guard let (gap, index) = candidate else { continue }
+            if units[gap].contains(where: { $0 == 0x3B || $0 == 0xFF1B || $0 == 0x3002 || $0 == 0x2E }) { continue }  // ; ； 。 .
             let first = Self.lowerBound(bounds, gap.lowerBound + 1)
             if first < bounds.count, bounds[first] < gap.upperBound { continue }
             return index
@@ -125,30 +126,51 @@ enum NumberToken {
         return nil
     }
 
-    /// The spans of a unit's citations; the members of a list (one range) are looked for one
-    /// after the other, each from where the previous one was found.
-    static func spans(of citations: [Citation], in units: [UInt16]) -> [Range<Int>] {
+    /// The spans of a unit's citations (`indices` into `citations`); the members of a list
+    /// (one range) are looked for one after the other, each from where the previous one was
+    /// found.
+    static func spans(of indices: [Int], in citations: [Citation], units: [UInt16]) -> [Range<Int>] {
         var cursor = [Range<Int>: Int]()
-        return citations.map { citation in
-            let span = span(of: citation, in: units, from: cursor[citation.sourceRange])
-            if span != citation.sourceRange { cursor[citation.sourceRange] = span.upperBound }
-            return span
+        var previous: (range: Range<Int>, end: Int)?
+        var result = [Range<Int>]()
+        result.reserveCapacity(indices.count)
+        for index in indices {
+            let citation = citations[index]
+            // A list's members follow each other: the last one found is the common case.
+            let from = previous?.range == citation.sourceRange ? previous!.end : cursor[citation.sourceRange]
+            let span = span(of: citation, in: units, from: from)
+            if span != citation.sourceRange {
+                if let done = previous, done.range != citation.sourceRange { cursor[done.range] = done.end }
+                previous = (citation.sourceRange, span.upperBound)
+            }
+            result.append(span)
         }
+        return result
+    }
+
+    /// The spans of a unit's citations, in their order.
+    static func spans(of citations: [Citation], in units: [UInt16]) -> [Range<Int>] {
+        spans(of: Array(citations.indices), in: citations, units: units)
     }
 
     static func span(of citation: Citation, in units: [UInt16], from start: Int? = nil) -> Range<Int> {
         let range = citation.sourceRange
-        guard citation.kind == .resolution || citation.kind == .decision, let token = token(of: citation.key), !token.isEmpty,
-              range.upperBound <= units.count else { return range }
-        let needle = Array(token.utf16)
+        guard citation.kind == .resolution || citation.kind == .decision, range.upperBound <= units.count else { return range }
+        // The number of `A/RES/64/293` or `S/RES/1325(2000)`, read from the key's UTF-16
+        // without making a string of it.
+        let key = citation.key.utf16
+        guard key.starts(with: "A/RES/".utf16) || key.starts(with: "S/RES/".utf16) else { return range }
+        let needle = key.dropFirst(6).prefix { $0 != 0x28 }  // (
+        guard !needle.isEmpty else { return range }
+        let length = needle.count
         func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
         func isLetter(_ u: UInt16) -> Bool { (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A }
         var i = start ?? range.lowerBound
-        while i + needle.count <= range.upperBound {
-            if units[i..<i + needle.count].elementsEqual(needle),
+        while i + length <= range.upperBound {
+            if units[i..<i + length].elementsEqual(needle),
                i == 0 || !(isDigit(units[i - 1]) || isLetter(units[i - 1]) || units[i - 1] == 0x2D),
-               i + needle.count >= units.count || !(isDigit(units[i + needle.count]) || units[i + needle.count] == 0x2F) {
-                return i..<i + needle.count
+               i + length >= units.count || !(isDigit(units[i + length]) || units[i + length] == 0x2F) {
+                return i..<i + length
             }
             i += 1
         }
