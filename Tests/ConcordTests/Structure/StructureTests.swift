@@ -326,6 +326,34 @@ import Testing
         #expect(mismatches.first?.message.contains("the en version cites article:2 in article 1(1)") == true, "\(mismatches.map { $0.message })")
     }
 
+    /// The units of a report that have no anchor (its `Original:` line, the body's name, the
+    /// title naming the meeting's dates) pair between the anchored units around them, in all
+    /// six versions of Corpora/report (the French and Spanish distribution lines, `Distr.
+    /// générale`, are page furniture as the English `Distr.: General` is); a date changed in
+    /// one version's title line is then a citation mismatch named in that version.
+    @Test func unanchoredReportUnitsPairBetweenAnchors() throws {
+        var texts = [String: String]()
+        for language in ["ar", "en", "es", "fr", "ru", "zh"] {
+            texts[language] = try String(contentsOfFile: Paths.corpora("report/CTOC-COP-WG.4-2011-8.\(language).txt"), encoding: .utf8)
+        }
+        let clean = VersionAlignment(texts.map { TestPipeline.resolved(Self.read($0.value, $0.key)) })
+        #expect(clean.byAnchor)
+        // The three before the first section pair in all six versions.
+        let head = clean.unanchored.prefix(3)
+        #expect(head.count == 3 && head.allSatisfy { $0.versions.count == 6 }, "\(clean.unanchored.map { $0.units.map(\.name) })")
+        let title = head.last?.units ?? []
+        #expect(title.count == 6 && title.allSatisfy { $0.keys == ["date:2011-10-10", "date:2011-10-12"] }, "\(title.map(\.keys))")
+        var changed = texts
+        let range = try #require(texts["es"]!.range(of: "del 10 al 12 de octubre de 2011"))  // the title line's
+        changed["es"]!.replaceSubrange(range, with: "del 10 al 13 de octubre de 2011")
+        let odd = VersionAlignment(changed.map { TestPipeline.resolved(Self.read($0.value, $0.key)) })
+        let context = CheckContext(rules: TestRules.shared)
+        let before = Set(Checks.set.flatMap { $0.findings(in: clean, context: context) }.map(\.message))
+        let new = Checks.set.flatMap { $0.findings(in: odd, context: context) }.filter { !before.contains($0.message) }
+        #expect(new.map(\.message) == ["the es version cites date:2011-10-13 in the heading “Informe sobre la reunión del Grupo de …”; ar, en, fr, ru, zh cite date:2011-10-12"],
+                "\(new.map(\.message))")
+    }
+
     /// A renumbered article: the version that lacks article 2 and has an article 4 the others
     /// do not have is named, once for each (not for each of the article's paragraphs).
     @Test func aRenumberedArticleIsNamed() {
