@@ -287,6 +287,38 @@ import Testing
         """,
     ]
 
+    /// An annex to a treaty (`Annex`, `Annex II`, `Приложение`, `附件一`, `المرفق`) is a unit
+    /// `annex:N`, its numbered paragraphs `annex:N/paragraph:P` and its articles
+    /// `annex:N/article:A`; a reference `annex I` in an article resolves to it.
+    @Test func aTreatysAnnexIsAUnitInAllSixLanguages() {
+        let annexes: [String: String] = [
+            "en": "Annex\n\nForms of cooperation\n\n1. The central authority shall receive requests.\n\n2. Requests shall be made in writing.\n",
+            "fr": "Annexe\n\nFormes de coopération\n\n1. L’autorité centrale reçoit les demandes.\n\n2. Les demandes sont faites par écrit.\n",
+            "es": "Anexo\n\nFormas de cooperación\n\n1. La autoridad central recibirá las solicitudes.\n\n2. Las solicitudes se harán por escrito.\n",
+            "ru": "Приложение\n\nФормы сотрудничества\n\n1. Центральный орган получает просьбы.\n\n2. Просьбы направляются в письменной форме.\n",
+            "zh": "附件\n\n合作形式\n\n一、中央机关应接收请求。\n\n二、请求应以书面形式提出。\n",
+            "ar": "المرفق\n\nأشكال التعاون\n\n1 - تتلقى السلطة المركزية الطلبات.\n\n2 - تقدم الطلبات كتابة.\n",
+        ]
+        for (language, text) in Self.treaty {
+            let document = Self.read(text + "\n\n" + annexes[language]!, language)
+            #expect(document.genre == .treaty, "\(language)")
+            let anchors = Self.anchors(document)
+            #expect(Array(anchors.suffix(3)) == ["annex:1", "annex:1/paragraph:1", "annex:1/paragraph:2"], "\(language): \(anchors)")
+            let title = document.paragraphs.first { $0.anchor == nil && $0.parentAnchor == "annex:1" }
+            #expect(title != nil, "\(language): the annex's title belongs to it")
+        }
+        // Annex II with articles of its own, and a reference to it.
+        let en = Self.treaty["en"]!.replacingOccurrences(of: "Recalling the Charter of the United Nations,", with: "Recalling the Charter of the United Nations and annex II,")
+            + "\n\nAnnex II\n\nArticle 1\n\nScope of the annex\n\n1. This annex applies to requests.\n"
+        let document = Self.read(en, "en")
+        #expect(Array(Self.anchors(document).suffix(3)) == ["annex:2", "annex:2/article:1", "annex:2/article:1(1)"], "\(Self.anchors(document))")
+        let resolved = TestPipeline.resolved(document)
+        let annex = resolved.citations.first { $0.kind == .annex }
+        #expect(annex?.key == "annex:2")
+        let findings = Checks.document.flatMap { $0.findings(in: resolved, context: CheckContext(rules: TestRules.shared)) }
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+    }
+
     @Test func aTreatyGivesTheSameAnchorsInAllSixLanguages() {
         let expected = ["preamble:1", "chapter:1", "article:1", "article:1(1)", "article:1(2)",
                         "article:1(2)(a)", "article:1(2)(b)", "article:2", "chapter:2", "article:3"]
