@@ -65,4 +65,21 @@ import Testing
             #expect(difference(version, try pins(Paths.corpora("treaty/convention.\(other).txt"))) == [:], "\(other)")
         }
     }
+
+    /// The convention's annex (`Annex`, `Annexe`, `Anexo`, `Приложение`, `附件`, `المرفق`) is a
+    /// unit with its paragraphs in every version: `paragraph 1 of the annex` in article 14(1)
+    /// resolves to `annex:1/paragraph:1`, and the annex's `article 14` to the article.
+    @Test func theAnnexIsAUnitAndItsReferencesResolve() throws {
+        for language in Self.languages {
+            let document = try DocumentReader().read(path: Paths.corpora("treaty/convention.\(language).txt"))
+            let anchors = document.paragraphs.compactMap(\.anchor)
+            #expect(Array(anchors.suffix(3)) == ["annex:1", "annex:1/paragraph:1", "annex:1/paragraph:2"], "\(language): \(anchors.suffix(3))")
+            let resolved = TestPipeline.resolved(document)
+            let holder = { (citation: Citation) in document.paragraphs.first { $0.id == citation.paragraph }?.anchor ?? "" }
+            let intoAnnex = resolved.citations.filter { $0.kind == .paragraph && holder($0) == "article:14(1)" }.map { "\($0.key) → \($0.target)" }
+            #expect(intoAnnex == ["paragraph:1 → anchors([\"annex:1/paragraph:1\"], missing: [])"], "\(language)")
+            let fromAnnex = resolved.citations.filter { holder($0) == "annex:1/paragraph:1" }.map { "\($0.key) → \($0.target)" }
+            #expect(fromAnnex == ["article:14 → anchors([\"article:14\"], missing: [])"], "\(language)")
+        }
+    }
 }
