@@ -112,8 +112,13 @@ struct PageFurniture: Sendable {
         return false
     }
 
+    /// `Distr.: General` (English, and the Russian, Chinese and Arabic mastheads that copy
+    /// it), `Distr. générale` (French), `Distr. general` (Spanish), `Distr. limitée`: the
+    /// distribution line in every official language, so that the masthead reads alike in all
+    /// versions of a set (a French date line kept where the English one is dropped would be
+    /// one unit more in one version).
     static func isDistribution(_ text: String) -> Bool {
-        text.hasPrefix("Distr.:") || text.hasPrefix("Distr. :") || text.hasPrefix("Distr.: ")
+        text.hasPrefix("Distr.:") || text.hasPrefix("Distr. ")
     }
 
     /// A run of lines (no blank line inside) that is a running header or footer: short, and

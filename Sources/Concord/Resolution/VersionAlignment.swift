@@ -76,6 +76,14 @@ public struct VersionAlignment: Sendable {
     /// unit it belongs to), and the anchors in the order they first appear.
     public let anchored: [[String: Unit]]
     public let anchorOrder: [String]
+    /// By anchor: the units without an anchor of their own or of a unit they belong to (a
+    /// report's masthead and title, a treaty's title, `Have agreed as follows:`), paired the
+    /// way a diff pairs lines between the lines it has matched: within each stretch between
+    /// two anchored units, by order, each version against the version with the most common
+    /// number of such units there (edit distance over their kinds and citation keys, so that
+    /// a line one version adds, such as French `Français`, is skipped rather than shifting the
+    /// rest). Each entry: the versions that have the unit, and their units.
+    public let unanchored: [(versions: [Int], units: [Unit])]
 
     /// `article:12(3)(b)` → `article 12(3)(b)`, `annex:1/paragraph:3` → `paragraph 3 of annex 1`,
     /// `preamble:2` → `preambular paragraph 2`.
@@ -113,6 +121,7 @@ public struct VersionAlignment: Sendable {
         }
         self.anchored = anchored
         anchorOrder = order
+        unanchored = byAnchor ? Self.unanchoredUnits(versions) : []
         let footnotes = zip(versions, positions).map { Self.footnoteUnits($0, positions: $1) }
         self.footnotes = footnotes
         let counts = footnotes.map(\.count)
@@ -199,6 +208,57 @@ public struct VersionAlignment: Sendable {
         return (units, order)
     }
 
+    /// The units without anchor of a labelled genre, paired between the anchored units around
+    /// them (see `unanchored`).
+    private static func unanchoredUnits(_ versions: [ResolvedDocument]) -> [(versions: [Int], units: [Unit])] {
+        // Each version's stretches: the anchor before them ("" at the start) → their units.
+        var stretches = [[String: [(kind: ParagraphKind, unit: Unit)]]]()
+        var order = [String]()
+        var known = Set<String>()
+        for version in versions {
+            var byStretch = [String: [(kind: ParagraphKind, unit: Unit)]]()
+            var index = [String: (String, Int)]()
+            var last = ""
+            for paragraph in version.document.paragraphs {
+                if let anchor = paragraph.anchor ?? paragraph.parentAnchor { last = anchor; continue }
+                if paragraph.kind == .subparagraph, let parent = paragraph.parentID, let at = index[parent] {
+                    index[paragraph.id] = at
+                    continue
+                }
+                if known.insert(last).inserted { order.append(last) }
+                index[paragraph.id] = (last, byStretch[last, default: []].count)
+                byStretch[last, default: []].append((paragraph.kind, Unit(name: version.document.placeName(ofParagraph: paragraph.id),
+                                                                          offset: paragraph.start, keys: [], citations: [], number: paragraph.number)))
+            }
+            for citation in version.citations where citation.footnote == nil && citation.kind != .unknown {
+                guard let id = citation.paragraph, let (stretch, i) = index[id] else { continue }
+                byStretch[stretch]![i].unit.keys.insert(citation.key)
+                byStretch[stretch]![i].unit.citations.append(citation)
+            }
+            stretches.append(byStretch)
+        }
+        var result = [(versions: [Int], units: [Unit])]()
+        for stretch in order {
+            let lists = stretches.map { $0[stretch] ?? [] }
+            let counts = lists.map(\.count)
+            let count = SetMajority.of(counts)?.value ?? counts.max() ?? 0
+            guard let reference = counts.firstIndex(of: count) else { continue }
+            // A heading pairs only with a heading, a title with a title.
+            func substitute(_ a: (kind: ParagraphKind, unit: Unit), _ b: (kind: ParagraphKind, unit: Unit)) -> Int {
+                a.kind != b.kind ? 1000 : (a.unit.keys == b.unit.keys ? 0 : (a.unit.keys.isDisjoint(with: b.unit.keys) ? 4 : 2))
+            }
+            let pairs = lists.indices.map { v in
+                v == reference ? Array(0..<count).map(Optional.some) : align(lists[reference], lists[v], substitute: substitute)
+            }
+            for r in 0..<count {
+                let present = versions.indices.filter { pairs[$0][r] != nil }
+                guard present.count >= 2 else { continue }
+                result.append((present, present.map { lists[$0][pairs[$0][r]!].unit }))
+            }
+        }
+        return result
+    }
+
     private static func footnoteUnits(_ version: ResolvedDocument, positions: [String: Position]) -> [Unit] {
         version.document.footnotes.compactMap { footnote in
             guard let body = footnote.body else { return nil }
@@ -212,11 +272,15 @@ public struct VersionAlignment: Sendable {
     /// Pairs two sequences of footnotes by their keys (an edit-distance alignment): equal
     /// key sets pair for free, different ones at a cost, skipping one costs more.
     static func align(_ reference: [Set<String>], _ other: [Set<String>]) -> [Int?] {
+        align(reference, other) { a, b in a == b ? 0 : (a.isDisjoint(with: b) ? 4 : 2) }
+    }
+
+    /// The same alignment with another cost of pairing two units (skipping one costs 3).
+    static func align<T>(_ reference: [T], _ other: [T], substitute: (T, T) -> Int) -> [Int?] {
         let n = reference.count, m = other.count
         var cost = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
         for i in 0...n { cost[i][0] = i * 3 }
         for j in 0...m { cost[0][j] = j * 3 }
-        func substitute(_ a: Set<String>, _ b: Set<String>) -> Int { a == b ? 0 : (a.isDisjoint(with: b) ? 4 : 2) }
         if n > 0 && m > 0 {
             for i in 1...n {
                 for j in 1...m {

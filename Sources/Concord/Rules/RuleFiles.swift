@@ -177,6 +177,7 @@ enum RuleFiles {
         /// `structure`: how the language heads and labels the units of treaties and reports.
         struct Structure: Codable {
             var headings: [String: String]?
+            /// No longer read: its words are in `number-words` (an error names the move).
             var numbers: [String: Int]?
             var paragraphLabels: [String]?
             var itemLabels: [String]?

@@ -10,6 +10,7 @@ public struct StructureRules: Sendable {
 
     struct LanguageStructure: Sendable {
         var headings: [(kind: HeadingKind, regex: ICURegex)]
+        /// The language's `number-words` (NFKC, lower case): the same list the resolver reads.
         var numbers: [String: Int]
         var paragraphLabels: [ICURegex]
         var itemLabels: [ICURegex]
@@ -49,8 +50,14 @@ public struct StructureRules: Sendable {
             for pattern in structure.itemLabels ?? [] { itemLabels.append(try compile(pattern, "item-labels")) }
             var sectionLabels = [ICURegex]()
             for pattern in structure.sectionLabels ?? [] { sectionLabels.append(try compile(pattern, "section-labels")) }
+            // The number words are one list of the language file, which the resolver reads too.
+            if structure.numbers != nil {
+                throw RuleError(file: path, message: "structure.numbers: number words are one list now, `number-words` at the top level of the file (the resolver reads it too)")
+            }
+            var numbers = [String: Int]()
+            for (word, number) in file.numberWords ?? [:] { numbers[NormalizedText(word).string.lowercased()] = number }
             languages[language] = LanguageStructure(
-                headings: headings, numbers: structure.numbers ?? [:], paragraphLabels: paragraphLabels,
+                headings: headings, numbers: numbers, paragraphLabels: paragraphLabels,
                 itemLabels: itemLabels, itemLetters: structure.itemLetters ?? [],
                 sectionLabels: sectionLabels, sectionLetters: structure.sectionLetters ?? [],
                 reportWords: (structure.reportWords ?? []).map { $0.lowercased() },
@@ -172,10 +179,11 @@ public struct StructureRules: Sendable {
     }
 
     /// A number as headings write it: digits (any script), Roman numerals, a word of
-    /// `numbers`, or a number in words read by ICU's spell-out (十二, ordinal or not).
+    /// the language's `number-words`, or a number in words read by ICU's spell-out (十二,
+    /// ordinal or not).
     static func number(_ raw: String, in structure: LanguageStructure) -> Int? {
         let text = raw.trimmingCharacters(in: .whitespaces)
-        if let value = structure.numbers[text] { return value }
+        if !structure.numbers.isEmpty, let value = structure.numbers[NormalizedText(text).string.lowercased()] { return value }
         // Decimal digits of any script (Arabic-Indic ٣); not 十, whose value Swift also knows.
         if !text.isEmpty, text.allSatisfy({ $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.properties.numericType == .decimal }) {
             return text.reduce(0) { $0 * 10 + $1.wholeNumberValue! }

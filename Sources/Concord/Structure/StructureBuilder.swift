@@ -238,6 +238,10 @@ struct StructureBuilder: Sendable {
         var paragraphs = input
         let rulesOfProcedure = input.prefix(8).contains { $0.text.count <= 200 && rules.namesRulesOfProcedure($0.text.string, language: language) }
         var part: String?, chapter: String?, section: String?, article: String?, numbered: String?
+        // An annex to the treaty (`Annex`, `Annex II`, `附件一`): its units are anchored
+        // under it (`annex:1/article:2`, `annex:1/paragraph:3`).
+        var annex: String?
+        var annexCount = 0
         var inBody = false
         // The preamble opens with the chapeau (`The States Parties to this Convention,`) or a
         // `Preamble` heading; what stands before it (the title) is no preambular paragraph.
@@ -250,26 +254,36 @@ struct StructureBuilder: Sendable {
             var p = paragraphs[index]
             if p.kind == .title || p.kind == .closing { continue }
             let text = p.text.string
-            // (Annexes to a treaty are not read as its units yet: their headings stay text.)
-            if p.kind != .subparagraph, let (kind, number) = rules.heading(text, language: language), kind != .annex {
+            if p.kind != .subparagraph, isTreatyAnnexHeading(p) {
+                annexCount += 1
+                let number = rules.heading(text, language: language)?.number
+                    ?? Self.annexNumber(text, rules: rules, language: language) ?? annexCount
+                annex = "annex:\(number)"; part = nil; chapter = nil; section = nil; article = nil; numbered = nil
+                p.kind = .heading; p.anchor = annex; p.parentAnchor = nil; p.parentID = nil
+                p.label = String(number); p.number = number
+                inBody = true
+                items.reset()
+            } else if p.kind != .subparagraph, let (kind, number) = rules.heading(text, language: language), kind != .annex {
                 let n = number.map(String.init) ?? ""
+                // Inside an annex, its parts, chapters, articles are the annex's.
+                let within = annex.map { $0 + "/" } ?? ""
                 switch kind {
                 case .preamble:
                     p.kind = .heading; p.anchor = "preamble"; inPreamble = true
                 case .annex: break
                 case .part:
-                    part = "part:\(n)"; chapter = nil; section = nil; article = nil; numbered = nil
-                    p.kind = .part; p.anchor = part; inBody = true
+                    part = within + "part:\(n)"; chapter = nil; section = nil; article = nil; numbered = nil
+                    p.kind = .part; p.anchor = part; p.parentAnchor = annex; inBody = true
                 case .chapter:
-                    chapter = "chapter:\(n)"; section = nil; article = nil; numbered = nil
-                    p.kind = .chapter; p.anchor = chapter; p.parentAnchor = part; inBody = true
+                    chapter = within + "chapter:\(n)"; section = nil; article = nil; numbered = nil
+                    p.kind = .chapter; p.anchor = chapter; p.parentAnchor = part ?? annex; inBody = true
                 case .section:
-                    section = (chapter.map { $0 + "/" } ?? "") + "section:\(n)"; article = nil; numbered = nil
-                    p.kind = .section; p.anchor = section; p.parentAnchor = chapter ?? part; inBody = true
+                    section = (chapter.map { $0 + "/" } ?? within) + "section:\(n)"; article = nil; numbered = nil
+                    p.kind = .section; p.anchor = section; p.parentAnchor = chapter ?? part ?? annex; inBody = true
                 case .article, .rule:
                     let isRule = kind == .rule || rulesOfProcedure
-                    article = "\(isRule ? "rule" : "article"):\(n)"; numbered = nil
-                    p.kind = isRule ? .rule : .article; p.anchor = article; p.parentAnchor = section ?? chapter ?? part
+                    article = within + "\(isRule ? "rule" : "article"):\(n)"; numbered = nil
+                    p.kind = isRule ? .rule : .article; p.anchor = article; p.parentAnchor = section ?? chapter ?? part ?? annex
                     inBody = true
                 }
                 p.label = number.map(String.init); p.number = number; p.parentID = p.parentAnchor.flatMap { ids[$0] }
@@ -280,9 +294,15 @@ struct StructureBuilder: Sendable {
                 p.kind = .numbered; p.number = number; p.label = String(number)
                 p.anchor = numbered; p.parentAnchor = article; p.parentID = ids[article]
                 items.reset()
-            } else if let article, let (letter, length) = itemLabel(p) {
+            } else if let annex, article == nil, let (number, length) = numberLabel(p) {
+                // A numbered paragraph of an annex that has no articles: `annex:1/paragraph:3`.
                 p = Self.dropping(length, from: p)
-                let parent = numbered ?? article
+                numbered = "\(annex)/paragraph:\(number)"
+                p.kind = .numbered; p.number = number; p.label = String(number)
+                p.anchor = numbered; p.parentAnchor = annex; p.parentID = ids[annex]
+                items.reset()
+            } else if let parent = numbered ?? article, let (letter, length) = itemLabel(p) {
+                p = Self.dropping(length, from: p)
                 let (anchor, container) = items.anchor(for: letter, under: parent, rules: rules, language: language)
                 p.kind = .subparagraph; p.number = nil; p.label = letter
                 p.anchor = anchor; p.parentAnchor = container; p.parentID = ids[container]
@@ -300,7 +320,7 @@ struct StructureBuilder: Sendable {
                 // one unnumbered paragraph. It belongs to the innermost unit.
                 if p.kind != .chapeau { p.kind = .text }
                 p.number = nil; p.label = nil
-                p.anchor = nil; p.parentAnchor = numbered ?? article ?? section ?? chapter ?? part
+                p.anchor = nil; p.parentAnchor = numbered ?? article ?? section ?? chapter ?? part ?? annex
                 p.parentID = p.parentAnchor.flatMap { ids[$0] }
             }
             if let anchor = p.anchor { ids[anchor] = Self.id(for: anchor) }
@@ -313,6 +333,14 @@ struct StructureBuilder: Sendable {
             paragraphs[last].anchor = nil; paragraphs[last].parentAnchor = nil
         }
         return Self.renamed(paragraphs)
+    }
+
+    /// A treaty's annex heading: the language's annex word opening a short heading (`Annex`,
+    /// `Annex II`, `Приложение`), or a heading pattern of kind annex (Chinese `附件一`).
+    private func isTreatyAnnexHeading(_ p: Paragraph) -> Bool {
+        let text = p.text.string
+        guard p.kind == .heading || p.kind == .text || p.kind == .annexText, text.count <= 40 else { return false }
+        return ParagraphAssembler(lexicon: lexicon).reads(text, as: "annex") || rules.heading(text, language: language)?.kind == .annex
     }
 
     /// The number of a numbered paragraph: the one the assembler read (`3.`, Arabic `3 -`),

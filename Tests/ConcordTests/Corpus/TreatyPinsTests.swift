@@ -65,4 +65,29 @@ import Testing
             #expect(difference(version, try pins(Paths.corpora("treaty/convention.\(other).txt"))) == [:], "\(other)")
         }
     }
+
+    /// The convention's annex (`Annex`, `Annexe`, `Anexo`, `Приложение`, `附件`, `المرفق`) is a
+    /// unit with its paragraphs in every version, and the annex's `article 14` resolves to the
+    /// article; `paragraph 1 of the annex` in article 14(1) is one pin in every version (its
+    /// resolution to `annex:1/paragraph:1` is a known gap).
+    @Test func theAnnexIsAUnitAndItsReferencesResolve() throws {
+        for language in Self.languages {
+            let document = try DocumentReader().read(path: Paths.corpora("treaty/convention.\(language).txt"))
+            let anchors = document.paragraphs.compactMap(\.anchor)
+            #expect(Array(anchors.suffix(3)) == ["annex:1", "annex:1/paragraph:1", "annex:1/paragraph:2"], "\(language): \(anchors.suffix(3))")
+            let resolved = TestPipeline.resolved(document)
+            let holder = { (citation: Citation) in document.paragraphs.first { $0.id == citation.paragraph }?.anchor ?? "" }
+            let intoAnnex = resolved.citations.filter { $0.kind == .paragraph && holder($0) == "article:14(1)" }.map { "\($0.key) → \($0.target)" }
+            // Known gap: a paragraph pin is internal only when it names the document itself
+            // (`above`, `of this article`); `paragraph 1 of the annex` is still read as another
+            // text's paragraph, as in resolutions (the same key in every version, so the set
+            // checks compare it).
+            #expect(intoAnnex.count == 1 && intoAnnex.first?.hasPrefix("paragraph:1 → ") == true, "\(language): \(intoAnnex)")
+            withKnownIssue("`paragraph 1 of the annex` does not resolve to annex:1/paragraph:1 yet") {
+                #expect(intoAnnex == ["paragraph:1 → anchors([\"annex:1/paragraph:1\"], missing: [])"], "\(language)")
+            }
+            let fromAnnex = resolved.citations.filter { holder($0) == "annex:1/paragraph:1" }.map { "\($0.key) → \($0.target)" }
+            #expect(fromAnnex == ["article:14 → anchors([\"article:14\"], missing: [])"], "\(language)")
+        }
+    }
 }

@@ -171,4 +171,31 @@ import Testing
         #expect(ReferenceResolver(rules: rules, language: rules.languages[.ru]!, issuingBody: "A").paragraphKeys("2(е)") == ["2(e)"])
         #expect(ar.month("تشرين الأول/أكتوبر") == 10)
     }
+
+    /// Arabic ordinal words (and every language's number words) are one list, `number-words`:
+    /// the heading `المادة الحادية والعشرون` and the pin `المادة الحادية والعشرون` read the same
+    /// number from it, a word added there is read by both, and a `structure.numbers` section
+    /// (where the heading words once were, twice listed) is refused, naming the move.
+    @Test func numberWordsAreOneListForHeadingsAndPins() throws {
+        let rules = TestRules.shared
+        let ar = rules.languages[.ar]!
+        #expect(rules.lexicon.structure.heading("المادة الحادية والعشرون", language: .ar)?.number == 21)
+        #expect(ReferenceResolver(rules: rules, language: ar, issuingBody: "A").pinNumber("الحادية والعشرون") == 21)
+        #expect(rules.lexicon.structure.heading("Article premier", language: .fr)?.number == 1)
+        #expect(rules.lexicon.structure.heading("Part Two", language: .en)?.number == 2)
+        // 31 is in no list, and ICU's spell-out does not read the feminine ordinal right.
+        #expect(rules.lexicon.structure.heading("المادة الحادية والثلاثون", language: .ar)?.number != 31)
+
+        let folder = try Self.copyOfRules()
+        let file = folder.appendingPathComponent("languages/ar.yml")
+        try Self.replace("  الثلاثون: 30\n", with: "  الثلاثون: 30\n  الحادية والثلاثون: 31\n", in: file)
+        let edited = try RuleSet(folder: folder)
+        #expect(edited.lexicon.structure.heading("المادة الحادية والثلاثون", language: .ar)?.number == 31)
+        #expect(ReferenceResolver(rules: edited, language: edited.languages[.ar]!, issuingBody: "A").pinNumber("الحادية والثلاثون") == 31)
+
+        try Self.replace("  item-labels: ['\\((?<letter>[\\p{Arabic}]{1,2})\\)\\s']", with: "  numbers: {الأولى: 1}\n  item-labels: ['\\((?<letter>[\\p{Arabic}]{1,2})\\)\\s']", in: file)
+        let error = #expect(throws: (any Error).self) { _ = try RuleSet(folder: folder) }
+        let message = error.map { "\($0)" } ?? ""
+        #expect(message.contains("ar.yml") && message.contains("number-words"), "\(message)")
+    }
 }

@@ -23,7 +23,8 @@ extension VersionAlignment {
     }
 
     /// The pairs of units the citation comparison looks at, in order: each compared
-    /// paragraph kind whose counts agree (by position), then the footnotes paired with the
+    /// paragraph kind whose counts agree (by position) — in a labelled genre each anchor, then
+    /// the units without anchor paired between them —, then the footnotes paired with the
     /// reference's (those present in at least two versions).
     func comparedUnits() -> [(versions: [Int], units: [Unit])] {
         var result = [(versions: [Int], units: [Unit])]()
@@ -34,7 +35,8 @@ extension VersionAlignment {
                 guard present.count >= 2 else { continue }
                 result.append((present, present.map { anchored[$0][anchor]! }))
             }
-            return result
+            // Then the units without anchor, paired between the anchored ones.
+            return result + unanchored
         }
         for kind in Self.comparedKinds where pairs(kind) {
             let units = paragraphs[kind]!
