@@ -17,6 +17,9 @@ struct Extract: ParsableCommand {
     @Option(name: .long, help: "A folder of rule files (the layout of Rules/) to use instead of the built-in rules.")
     var rules: String?
 
+    @Option(name: .long, help: "A configuration file (.concord.yml): the files given and its index folders are read into the document index, and each citation of a held document gets its target in the JSON output.")
+    var config: String?
+
     @Flag(name: .long, help: "Print the document model only, without citations.")
     var noCitations = false
 
@@ -44,10 +47,24 @@ struct Extract: ParsableCommand {
                 FileHandle.standardError.write(Data((error.description + "\n").utf8))
             }
         }
+        // With a configuration, the run's document index resolves the citations of other
+        // documents (as `check` does) and gives each its target.
+        var links = [ResolvedLink]()
+        if let config, !noCitations, format == .json {
+            var options = Pipeline.Options()
+            options.paths = paths
+            options.language = lang
+            options.rulesFolder = rules
+            options.configurationFile = config
+            do { links = try Pipeline(options).run().report.links } catch {
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                throw ExitCode(ExitStatus.configurationError)
+            }
+        }
         var output = ""
         switch format {
         case .json:
-            let values = documents.map { ExtractRenderer.json($0, citations: extractor?.citations(in: $0)) }
+            let values = documents.map { ExtractRenderer.json($0, citations: extractor?.citations(in: $0), links: links) }
             let single = paths.count == 1 && values.count == 1 && !InputFiles.isFolder(paths[0])
             output = (single ? values[0] : .array(values)).rendered()
         case .text:

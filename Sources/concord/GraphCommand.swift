@@ -32,11 +32,21 @@ struct Graph: ParsableCommand {
     @Option(name: .long, help: "Write the graph to this file instead of standard output.")
     var output: String?
 
+    @Flag(name: .long, help: "Look up the cited symbols the repository does not hold on the UN's resolver, as check --online does: their dashed nodes are green when it knows them, red when it does not.")
+    var online = false
+
+    @Flag(name: .long, help: "Never look anything up online, whatever the configuration says (online.enabled).")
+    var offline = false
+
+    @Option(name: .customLong("cache-dir"), help: "The folder of the online cache (default: $XDG_CACHE_HOME/concord, else ~/.cache/concord).")
+    var cacheDir: String?
+
     @Argument(help: "Files or folders of the repository.")
     var paths: [String] = []
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder") }
+        if online && offline { throw ValidationError("--online and --offline cannot be given together") }
     }
 
     func run() throws {
@@ -46,6 +56,8 @@ struct Graph: ParsableCommand {
         options.rulesFolder = rules
         options.configurationFile = config
         options.outputPaths = [output].compactMap { $0 }
+        options.online = offline ? false : online ? true : nil
+        options.onlineCacheFolder = cacheDir
         let pipeline: Pipeline
         do { pipeline = try Pipeline(options) } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
@@ -55,6 +67,9 @@ struct Graph: ParsableCommand {
             }
         }
         let result = pipeline.run()
+        for failure in result.onlineFailures {
+            FileHandle.standardError.write(Data("concord: note: \(failure.symbol) could not be looked up online (\(failure.url): \(failure.reason)); it was not marked\n".utf8))
+        }
         let graph = CitationGraph(result.index ?? DocumentIndex([]))
         let text = format == .dot ? graph.dot() : graph.json() + "\n"
         if let output {

@@ -74,7 +74,7 @@ public enum JSONReport {
                     ] + (finding.location.paragraphBased ? [("unit", JSONValue.string("paragraph"))] : []) + [
                         ("related", .array(finding.related.map(location))),
                         ("fingerprint", .string(Fingerprint.of(finding))),
-                    ])
+                    ] + (finding.target.map { [("target", RepositoryLinks.json($0))] } ?? []))
                 })),
             ])
         }
@@ -107,9 +107,16 @@ enum RepositoryLinks {
                 ("document", .string(link.document)),
                 ("file", file),
                 ("anchors", .array(link.anchors.map(JSONValue.string))),
+                ("line", .int(link.line)),
             ])),
             ("missing", .array(link.missing.map(JSONValue.string))),
         ]
+    }
+
+    /// A finding's target: document, file, anchor (null: the whole document), line.
+    static func json(_ target: FindingTarget) -> JSONValue {
+        .object([("document", .string(target.document)), ("file", .string(target.file)),
+                 ("anchor", target.anchor.map(JSONValue.string) ?? .null), ("line", .int(target.line))])
     }
 
     static func json(_ link: ResolvedLink) -> JSONValue {

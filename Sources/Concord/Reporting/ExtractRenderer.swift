@@ -8,7 +8,9 @@ public enum ExtractRenderer {
     }
 
     /// One JSON object per document (the fields are documented in the README).
-    public static func json(_ document: Document, citations: [Citation]? = nil) -> JSONValue {
+    /// `links`: the run's resolved citations of other documents (`extract --config`): a
+    /// citation among them gets its `target` (document, file, anchors, line, missing).
+    public static func json(_ document: Document, citations: [Citation]? = nil, links: [ResolvedLink] = []) -> JSONValue {
         let paragraphs: [JSONValue] = document.paragraphs.map { paragraph in
             let position = document.position(of: paragraph.start)
             var fields: [(String, JSONValue)] = [
@@ -57,11 +59,18 @@ public enum ExtractRenderer {
                     .map { String($0.dropFirst("date:".count)) })),
             ])),
         ]
-        if let citations { fields.append(("citations", .array(citations.map { json($0, in: document) }))) }
+        if let citations {
+            let ownLinks = links.filter { $0.location.file == document.file }
+            fields.append(("citations", .array(citations.map { citation in
+                let position = document.position(of: citation.sourceRange.lowerBound)
+                let link = ownLinks.first { $0.location.line == position.line && $0.location.column == position.column && $0.written == citation.text }
+                return json(citation, in: document, link: link)
+            })))
+        }
         return .object(fields)
     }
 
-    public static func json(_ citation: Citation, in document: Document) -> JSONValue {
+    public static func json(_ citation: Citation, in document: Document, link: ResolvedLink? = nil) -> JSONValue {
         let position = document.position(of: citation.sourceRange.lowerBound)
         var fields: [(String, JSONValue)] = [
             ("kind", .string(citation.kind.rawValue)),
@@ -84,6 +93,13 @@ public enum ExtractRenderer {
         if citation.forthcoming { fields.append(("forthcoming", .bool(true))) }
         if !citation.notes.isEmpty { fields.append(("notes", .array(citation.notes.map { .string($0.description) }))) }
         fields.append(("rule", .string(citation.rule)))
+        if let link {
+            fields.append(("target", .object([
+                ("document", .string(link.document)), ("file", .string(link.file)),
+                ("anchors", .array(link.anchors.map(JSONValue.string))), ("line", .int(link.line)),
+                ("missing", .array(link.missing.map(JSONValue.string))),
+            ])))
+        }
         return .object(fields)
     }
 

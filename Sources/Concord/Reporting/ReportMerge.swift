@@ -76,6 +76,10 @@ public enum ReportMerge {
                 var finding = Finding(rule: rule, severity: severity, message: message, location: try location(f),
                                       related: try related.map { v throws(Failure) in try location(v) }, subject: "")
                 finding.storedFingerprint = fingerprint
+                if let target = f["target"], let document = target["document"]?.stringValue, let file = target["file"]?.stringValue,
+                   let line = target["line"]?.intValue {
+                    finding.target = FindingTarget(document: document, file: file, anchor: target["anchor"]?.stringValue, line: line)
+                }
                 decoded.append(finding)
             }
             reports.append(SetReport(set: DocumentSet(name: name, files: files), languages: languages, findings: decoded))
@@ -97,8 +101,10 @@ public enum ReportMerge {
                   let target = link["target"]?["file"]?.stringValue,
                   let anchors = link["target"]?["anchors"]?.arrayValue?.compactMap(\.stringValue),
                   let missing = link["missing"]?.arrayValue?.compactMap(\.stringValue) else { throw bad("a link without file, line, column, text, target and missing") }
-            report.links.append(ResolvedLink(location: Location(file: file, line: line, column: column), written: text,
-                                             document: document, file: target, anchors: anchors, missing: missing))
+            var resolved = ResolvedLink(location: Location(file: file, line: line, column: column), written: text,
+                                        document: document, file: target, anchors: anchors, missing: missing)
+            resolved.line = link["target"]?["line"]?.intValue ?? 1
+            report.links.append(resolved)
         }
         return report
     }

@@ -14,6 +14,9 @@ public struct CitationGraph: Sendable {
         public var genre: DocumentGenre?
         public var languages: [Language]
         public var files: [String]
+        /// `--online`, for a document not held: what the resolver said (`found`, `missing`,
+        /// `failed`); nil when it was not asked.
+        public var online: String? = nil
     }
     public struct Edge: Sendable, Hashable {
         public var from: String
@@ -67,6 +70,13 @@ public struct CitationGraph: Sendable {
         }
         self.nodes = nodes.values.map { node in
             var node = node
+            if !node.held, let status = index.online[node.id] {
+                switch status {
+                case .found: node.online = "found"
+                case .missing: node.online = "missing"
+                case .failed: node.online = "failed"
+                }
+            }
             node.languages.sort()
             node.files.sort()
             return node
@@ -91,6 +101,9 @@ public struct CitationGraph: Sendable {
             let languages = node.languages.isEmpty ? "" : "\\n" + node.languages.map(\.rawValue).joined(separator: " ")
             var attributes = ["label=\(quoted(node.label).dropLast())\(languages)\""]
             if !node.held { attributes.append("style=dashed") }
+            // `--online`: green when the resolver knows it, red when it does not.
+            if node.online == "found" { attributes.append("color=darkgreen") }
+            if node.online == "missing" { attributes.append("color=red") }
             out += "  \(quoted(node.id)) [\(attributes.joined(separator: ", "))];\n"
         }
         for edge in edges {
@@ -113,7 +126,7 @@ public struct CitationGraph: Sendable {
                     ("genre", node.genre.map { .string($0.rawValue) } ?? .null),
                     ("languages", .array(node.languages.map { .string($0.rawValue) })),
                     ("files", .array(node.files.map(JSONValue.string))),
-                ])
+                ] + (node.online.map { [("online", JSONValue.string($0))] } ?? []))
             })),
             ("edges", .array(edges.map { edge in
                 .object([

@@ -26,6 +26,8 @@ public struct IndexedDocument: Sendable, Hashable {
     /// The date of its masthead (ISO), when it has one.
     public var date: String?
     public var anchors: Set<String>
+    /// The line of each anchor's unit (where a finding's target points).
+    public var anchorLines: [String: Int] = [:]
     /// For a corrigendum: the anchors of the document it corrects that it cites (the units it
     /// replaces).
     public var corrects: Set<String> = []
@@ -34,6 +36,23 @@ public struct IndexedDocument: Sendable, Hashable {
 
     /// How a title names the document when it has no symbol (`resolution 6/1 of CTOC/COP`).
     public var titleName: String?
+
+    /// The line of a unit: its own, else that of the nearest enclosing unit held
+    /// (`annex:2` for a missing `annex:2/paragraph:9`, `paragraph:8` for `paragraph:8(z)`).
+    public func line(of anchor: String) -> Int? {
+        var anchor = anchor
+        while !anchor.isEmpty {
+            if let line = anchorLines[anchor] { return line }
+            if let open = anchor.lastIndex(of: "("), anchor.hasSuffix(")") {
+                anchor = String(anchor[..<open])
+            } else if let slash = anchor.lastIndex(of: "/") {
+                anchor = String(anchor[..<slash])
+            } else {
+                return nil
+            }
+        }
+        return nil
+    }
 
     /// How messages name the document: its symbol, else its title, else its file.
     public var name: String { symbol ?? titleName ?? file }

@@ -47,6 +47,7 @@ public struct RepositoryEntryBuilder: Sendable {
         var indexed = IndexedDocument(file: document.file, symbol: symbol, symbolSource: source, keys: keys,
                                       language: document.language, genre: genre, date: date,
                                       anchors: DocumentAnchors.anchors(of: document), reported: reported)
+        indexed.anchorLines = Self.anchorLines(of: document)
         indexed.titleName = titleName
         let outgoing = citations(resolved, ownKeys: ownKeys)
         if let symbol, SymbolKey.amendment(SymbolKey.key(symbol))?.kind == "CORR" {
@@ -59,6 +60,25 @@ public struct RepositoryEntryBuilder: Sendable {
             indexed.corrects = Set((own + outgoing.filter { $0.key == base }.flatMap(\.pins)).flatMap(DocumentAnchors.expand))
         }
         return RepositoryEntry(document: indexed, citations: outgoing, suppressions: suppressions)
+    }
+
+    /// The pinpoint of one citation's pins: the paragraphs of an annex named with them
+    /// (`paragraph 3 of annex II to X`, `X号文件附件二第3段`) are `annex:2/paragraph:3`; an
+    /// annex alone is `annex:2`; paragraphs alone stay as they are.
+    static func combined(_ pins: [Citation]) -> [String] {
+        let annexes = pins.filter { $0.kind == .annex }.map(\.key)
+        let paragraphs = pins.filter { $0.kind == .paragraph }.map(\.key)
+        guard annexes.count == 1, let annex = annexes.first, !paragraphs.isEmpty else { return pins.map(\.key) }
+        return paragraphs.map { "\(annex)/\($0)" }
+    }
+
+    /// The line of each anchor's unit (its first paragraph), for the target of a finding.
+    static func anchorLines(of document: Document) -> [String: Int] {
+        var lines = [String: Int]()
+        for (anchor, index) in DocumentAnchors(document).place where index < document.paragraphs.count {
+            lines[anchor] = document.location(of: document.paragraphs[index].start).line
+        }
+        return lines
     }
 
     /// The number a title gives (`6/1`), digits folded: the first `N/M` of at most a few words.
@@ -135,8 +155,12 @@ public struct RepositoryEntryBuilder: Sendable {
             guard from <= to, to - from <= 16, to <= units.count else { return false }
             return !units[from..<to].contains { [0x2E, 0x3B, 0x3002, 0x061B, 0x0A, 0x0D, 0xFF1B].contains($0) }
         }
+        /// A paragraph or an annex of another document (`paragraph 3 of annex II to X`); an
+        /// annex the document names as its own (`annex II to the present resolution`) is none.
         func isPin(_ citation: Citation, near other: Citation) -> Bool {
-            citation.kind == .paragraph && !citation.notes.contains(.selfReference)
+            let kind = citation.kind == .paragraph
+                || (citation.kind == .annex && !citation.notes.contains(.internalReference) && !citation.key.contains(":this"))
+            return kind && !citation.notes.contains(.selfReference)
                 && citation.footnote == other.footnote && citation.paragraph == other.paragraph
         }
         for (index, citation) in ordered.enumerated() {
@@ -175,7 +199,7 @@ public struct RepositoryEntryBuilder: Sendable {
                     }
                 }
                 used.formUnion(pinIndices)
-                pins = pinIndices.sorted().map { ordered[$0].key }
+                pins = Self.combined(pinIndices.sorted().map { ordered[$0] })
             }
             out.append(OutgoingCitation(file: document.file, key: key, written: citation.text, kind: citation.kind, pins: pins,
                                         location: document.location(of: citation.sourceRange.lowerBound),

@@ -9,6 +9,8 @@ public struct ResolvedLink: Sendable, Hashable {
     /// The anchors cited (empty: the document as a whole) and those the target lacks.
     public var anchors: [String]
     public var missing: [String]
+    /// The line of the first unit cited in `file` (1: the document as a whole).
+    public var line: Int = 1
 
     /// The order of a report: by file, line, column, text.
     public static func ordered(_ a: ResolvedLink, _ b: ResolvedLink) -> Bool {
@@ -37,8 +39,10 @@ struct RepositoryStage {
                 guard let target = index.version(of: citation.key, language: entry.document.language) else { continue }
                 let anchors = citation.pins
                 let missing = anchors.flatMap(DocumentAnchors.expand).filter { !target.anchors.contains($0) }
-                links.append(ResolvedLink(location: citation.location, written: citation.written, document: target.name,
-                                          file: target.file, anchors: anchors, missing: missing))
+                var link = ResolvedLink(location: citation.location, written: citation.written, document: target.name,
+                                        file: target.file, anchors: anchors, missing: missing)
+                link.line = anchors.first.flatMap { DocumentAnchors.expand($0).first }.flatMap(target.line(of:)) ?? 1
+                links.append(link)
             }
         }
         return links.sorted(by: ResolvedLink.ordered)

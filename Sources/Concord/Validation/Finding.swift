@@ -35,6 +35,26 @@ public struct Location: Sendable, Hashable {
     }
 }
 
+/// The document and unit a cross-document finding's citation reaches (JSON `target`).
+public struct FindingTarget: Sendable, Hashable {
+    /// The document's symbol (or title, or file).
+    public var document: String
+    /// The file of the version the citation was checked in.
+    public var file: String
+    /// The unit cited (nil: the document as a whole); for a missing unit, the one missing.
+    public var anchor: String?
+    /// The line of the unit in `file` (of the nearest enclosing unit held when the cited one
+    /// is missing; 1 for the document as a whole).
+    public var line: Int
+
+    public init(document: String, file: String, anchor: String?, line: Int) {
+        self.document = document
+        self.file = file
+        self.anchor = anchor
+        self.line = line
+    }
+}
+
 /// One thing a check found: a broken reference, or a disagreement between language versions.
 public struct Finding: Sendable, Hashable {
     public var rule: CheckID
@@ -49,6 +69,9 @@ public struct Finding: Sendable, Hashable {
     /// The fingerprint as a report gave it, for a finding read back from a JSON report
     /// (`concord merge`), which carries the fingerprint but not the subject.
     public var storedFingerprint: String?
+    /// For a finding about a citation of another document of the repository: the document
+    /// it cites, the file of the version checked, and the unit (`annex:2/paragraph:3`).
+    public var target: FindingTarget?
 
     public init(rule: CheckID, severity: Severity, message: String, location: Location,
                 related: [Location] = [], subject: String) {

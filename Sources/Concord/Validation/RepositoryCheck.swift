@@ -11,10 +11,22 @@ extension RepositoryCheck {
         index.entries.filter(\.document.reported).flatMap(\.citations)
     }
 
-    static func finding(_ citation: OutgoingCitation, _ message: String, target: IndexedDocument?, subject: String, context: CheckContext) -> Finding {
-        let related = target.map { [Location(file: $0.file, line: 1, column: 1, message: "the cited document \($0.name)")] } ?? []
-        return Finding(rule: id, severity: context.catalogue.severity(id), message: message, location: citation.location,
-                       related: related, subject: subject)
+    /// A finding at the citation, its related location (and JSON `target`) the cited unit of
+    /// the target document: `anchor` when given (a missing unit: the nearest enclosing unit the
+    /// document has, else its first line), else the document's first line.
+    static func finding(_ citation: OutgoingCitation, _ message: String, target: IndexedDocument?, anchor: String? = nil,
+                        subject: String, context: CheckContext) -> Finding {
+        var finding = Finding(rule: id, severity: context.catalogue.severity(id), message: message, location: citation.location,
+                              related: [], subject: subject)
+        if let target {
+            let line = anchor.flatMap { target.line(of: $0) } ?? 1
+            let held = anchor.map { target.anchors.contains($0) } ?? false
+            let what = anchor.map { held ? "\(AnchorNames.readable($0)) of \(target.name), cited" : "\(target.name), which lacks \(AnchorNames.readable($0))" }
+                ?? "the cited document \(target.name)"
+            finding.related = [Location(file: target.file, line: line, column: 1, message: what)]
+            finding.target = FindingTarget(document: target.name, file: target.file, anchor: anchor, line: line)
+        }
+        return finding
     }
 }
 

@@ -23,7 +23,7 @@ public struct XrefMissingTarget: RepositoryCheck {
             let file = target.name == target.file ? "" : ", \(target.file)"
             let versionNote = target.language.map { " (\($0.rawValue) version\(file))" } ?? (file.isEmpty ? "" : " (\(target.file))")
             let message = "\(citing?.name ?? citation.file) cites \(citation.written) at \(AnchorNames.list(missing)), which \(target.name)\(versionNote) does not have"
-            out.append(Self.finding(citation, message, target: target, subject: "xref \(citation.key) \(missing.joined(separator: ","))", context: context))
+            out.append(Self.finding(citation, message, target: target, anchor: missing.first, subject: "xref \(citation.key) \(missing.joined(separator: ","))", context: context))
         }
         return out
     }
