@@ -83,8 +83,9 @@ import Testing
         let (segments, flagged) = result
         #expect(!segments.isEmpty, "no segment with a reference in lines 2001-4000")
         for judgement in sample where judgement.real {
-            #expect(flagged.contains(judgement.line),
-                    "line \(judgement.line) was judged a real difference (\(judgement.reason)) and is no longer flagged")
+            // By line number only: the reason quotes blind text, which stays in the fixture.
+            let stillFlagged = flagged.contains(judgement.line)
+            #expect(stillFlagged, "line \(judgement.line) was judged a real difference and is no longer flagged")
         }
 
         func percent(_ share: Double) -> String { String(format: "%.1f %%", share * 100) }
