@@ -216,28 +216,22 @@ int32_t concord_pdf_page_size(const concord_pdf *doc, int32_t page, double *widt
     return CONCORD_PDF_OK;
 }
 
-int32_t concord_pdf_page_glyphs(const concord_pdf *doc, int32_t page,
-                                concord_pdf_glyph **glyphs, int64_t *count) {
-    if (doc == NULL || glyphs == NULL || count == NULL) return CONCORD_PDF_INVALID;
+/* The characters poppler-glib selects in an area of a page, in its order, with their boxes
+ * and font sizes (see logical_boxes). */
+static int32_t selection_glyphs(PopplerPage *p, PopplerRectangle *area, concord_pdf_glyph **glyphs, glong *count) {
     *glyphs = NULL;
     *count = 0;
-    if (page < 0 || page >= poppler_document_get_n_pages(doc->document)) return CONCORD_PDF_INVALID;
-    PopplerPage *p = poppler_document_get_page(doc->document, page);
-    if (p == NULL) return CONCORD_PDF_DAMAGED;
-
-    char *text = poppler_page_get_text(p);
+    char *text = poppler_page_get_text_for_area(p, area);
     PopplerRectangle *rects = NULL;
     guint n_rects = 0;
-    if (text == NULL || !poppler_page_get_text_layout(p, &rects, &n_rects)) {
+    if (text == NULL || !poppler_page_get_text_layout_for_area(p, area, &rects, &n_rects)) {
         g_free(text);
         g_free(rects);
-        g_object_unref(p);
         return CONCORD_PDF_OK;  /* no text on this page */
     }
     if (!g_utf8_validate(text, -1, NULL)) {
         g_free(text);
         g_free(rects);
-        g_object_unref(p);
         return CONCORD_PDF_DAMAGED;
     }
     /* The text as scalars, and its directional embedding marks (see logical_boxes). */
@@ -270,12 +264,11 @@ int32_t concord_pdf_page_glyphs(const concord_pdf *doc, int32_t page,
         free(stored);
         g_free(text);
         g_free(rects);
-        g_object_unref(p);
         return n <= 0 ? CONCORD_PDF_OK : CONCORD_PDF_NO_MEMORY;
     }
     /* Font sizes by runs of characters (start and end offsets, both included). */
     float *sizes = calloc((size_t)n_rects, sizeof *sizes);
-    GList *attributes = poppler_page_get_text_attributes(p);
+    GList *attributes = poppler_page_get_text_attributes_for_area(p, area);
     for (GList *item = attributes; sizes != NULL && item != NULL; item = item->next) {
         PopplerTextAttributes *a = item->data;
         if (a == NULL) continue;
@@ -290,7 +283,89 @@ int32_t concord_pdf_page_glyphs(const concord_pdf *doc, int32_t page,
 
     g_free(text);
     g_free(rects);
+    *glyphs = out;
+    *count = n;
+    return CONCORD_PDF_OK;
+}
+
+
+int32_t concord_pdf_page_glyphs(const concord_pdf *doc, int32_t page,
+                                concord_pdf_glyph **glyphs, int64_t *count) {
+    if (doc == NULL || glyphs == NULL || count == NULL) return CONCORD_PDF_INVALID;
+    *glyphs = NULL;
+    *count = 0;
+    if (page < 0 || page >= poppler_document_get_n_pages(doc->document)) return CONCORD_PDF_INVALID;
+    PopplerPage *p = poppler_document_get_page(doc->document, page);
+    if (p == NULL) return CONCORD_PDF_DAMAGED;
+    double width = 0, height = 0;
+    poppler_page_get_size(p, &width, &height);
+    /* poppler-glib gives text only through a selection, from a start point to an end point
+     * (poppler_page_get_text selects from the top-left corner to the bottom-right one), and
+     * the selection's first and last lines are cut at those points in the lines' own
+     * direction: on a right-to-left page it leaves out the first lines of the page (and of
+     * its first block) that pdftotext reads. A second selection from the top-right corner
+     * down the right edge gives those; its characters that the first did not give (the same
+     * character in the same box) follow, as lines of their own, which PdfLine puts in their
+     * places. The last line of a right-to-left page's last block is left out by both (no
+     * start and end points found select it whole): a known limit. */
+    PopplerRectangle whole = {0, 0, width, height};
+    PopplerRectangle right = {width, 0, width, height};
+    concord_pdf_glyph *first = NULL, *second = NULL;
+    glong n_first = 0, n_second = 0;
+    int32_t status = selection_glyphs(p, &whole, &first, &n_first);
+    if (status == CONCORD_PDF_OK) status = selection_glyphs(p, &right, &second, &n_second);
     g_object_unref(p);
+    if (status != CONCORD_PDF_OK) {
+        free(first);
+        free(second);
+        return status;
+    }
+    /* The second selection's new characters. */
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (glong i = 0; i < n_first; i++) {
+        if (first[i].scalar == 10 || first[i].scalar == 32) continue;
+        g_hash_table_add(seen, g_strdup_printf("%u %.3f %.3f %.3f %.3f", first[i].scalar, first[i].x1, first[i].y1, first[i].x2, first[i].y2));
+    }
+    concord_pdf_glyph *out = calloc((size_t)(n_first + 2 * n_second + 1), sizeof *out);
+    if (out == NULL) {
+        g_hash_table_destroy(seen);
+        free(first);
+        free(second);
+        return CONCORD_PDF_NO_MEMORY;
+    }
+    glong n = n_first;
+    if (n_first > 0) memcpy(out, first, (size_t)n_first * sizeof *out);
+    int last_new = 0;  /* the last character given from the second selection is a new one */
+    for (glong i = 0; i < n_second; i++) {
+        concord_pdf_glyph g = second[i];
+        int is_break = g.scalar == 10, is_space = g.scalar == 32;
+        int is_new = 0;
+        if (!is_break && !is_space) {
+            char *key = g_strdup_printf("%u %.3f %.3f %.3f %.3f", g.scalar, g.x1, g.y1, g.x2, g.y2);
+            is_new = !g_hash_table_contains(seen, key);
+            g_free(key);
+        }
+        if (is_new) {
+            if (!last_new && n > 0 && out[n - 1].scalar != 10) {
+                out[n] = g;
+                out[n].scalar = 10;  /* a line of its own */
+                n++;
+            }
+            out[n++] = g;
+            last_new = 1;
+        } else if (is_space && last_new) {
+            out[n++] = g;
+        } else {
+            last_new = 0;
+        }
+    }
+    g_hash_table_destroy(seen);
+    free(first);
+    free(second);
+    if (n == 0) {
+        free(out);
+        return CONCORD_PDF_OK;
+    }
     *glyphs = out;
     *count = n;
     return CONCORD_PDF_OK;
