@@ -58,45 +58,48 @@ static int is_alef(gunichar c) { return c == 0x0622 || c == 0x0623 || c == 0x062
 
 /* Fills order[0..count) with the stored offsets (from the group's first stored character)
  * of the group's characters in text order; returns the number of characters. */
-static glong group_order(const gunichar *s, glong start, glong end, glong *order) {
+static glong group_order(const gunichar *s, glong start, glong end, glong *order, int depth) {
     int reversed = s[start] == 0x202B || s[start] == 0x202E;
     /* Items: single characters or nested groups, in text order. */
     glong count = 0;
-    glong item_starts[4096];
-    glong item_sizes[4096];
+    glong capacity = end - start > 0 ? end - start : 1;
+    glong *item_starts = malloc((size_t)capacity * sizeof *item_starts);
+    glong *item_sizes = malloc((size_t)capacity * sizeof *item_sizes);
     glong n_items = 0;
     glong k = start + 1;
     while (k < end) {
-        if (s[k] == 0x202A || s[k] == 0x202B || s[k] == 0x202D || s[k] == 0x202E) {
-            int depth = 1;
+        /* Poppler nests two deep; marks deeper than that are the PDF's own: skipped. */
+        if (depth < 4 && (s[k] == 0x202A || s[k] == 0x202B || s[k] == 0x202D || s[k] == 0x202E)) {
+            int level = 1;
             glong j = k + 1;
-            while (j < end && depth > 0) {
-                if (s[j] == 0x202C) depth--;
-                else if (is_embedding_mark(s[j])) depth++;
-                if (depth > 0) j++;
+            while (j < end && level > 0) {
+                if (s[j] == 0x202C) level--;
+                else if (is_embedding_mark(s[j])) level++;
+                if (level > 0) j++;
             }
-            glong size = group_order(s, k, j, order + count);
-            if (n_items < 4096) { item_starts[n_items] = count; item_sizes[n_items] = size; n_items++; }
+            glong size = group_order(s, k, j, order + count, depth + 1);
+            if (item_starts != NULL && item_sizes != NULL) { item_starts[n_items] = count; item_sizes[n_items] = size; n_items++; }
             count += size;
             k = j + 1;
-        } else if (s[k] == 0x202C) {
+        } else if (is_embedding_mark(s[k])) {
             k++;
         } else {
             order[count] = 0;
-            if (n_items < 4096) { item_starts[n_items] = count; item_sizes[n_items] = 1; n_items++; }
+            if (item_starts != NULL && item_sizes != NULL) { item_starts[n_items] = count; item_sizes[n_items] = 1; n_items++; }
             count++;
             k++;
         }
     }
-    if (n_items >= 4096) reversed = 0;  /* a word this long is not a word: left as it is */
     /* Stored offset of each item: the items in stored order are the text's items, reversed
-     * when the group is. */
+     * when the group is. (Out of memory: every character at the group's first box.) */
     glong offset = 0;
     for (glong i = 0; i < n_items; i++) {
         glong item = reversed ? n_items - 1 - i : i;
         for (glong j = 0; j < item_sizes[item]; j++) order[item_starts[item] + j] += offset;
         offset += item_sizes[item];
     }
+    free(item_starts);
+    free(item_sizes);
     return count;
 }
 
@@ -123,12 +126,13 @@ static concord_pdf_glyph *logical_boxes(const gunichar *s, glong n_text, const P
                 else if (is_embedding_mark(s[j])) depth++;
                 if (depth > 0) j++;
             }
-            glong size = group_order(s, k, j, order);
+            glong size = group_order(s, k, j, order, 1);
             if (base + size > n_rects) size = n_rects - base;
             /* The group's characters in text order, marks left out. */
             glong t = 0;
             for (glong i = k + 1; i < j && t < size; i++) {
                 if (is_embedding_mark(s[i])) continue;
+                if (order[t] >= size) order[t] = size - 1;  /* never past the group's boxes */
                 out[n + t].scalar = (uint32_t)s[i];
                 set_box(&out[n + t], &rects[base + order[t]]);
                 stored[n + t] = base + order[t];
