@@ -382,7 +382,9 @@ struct ParagraphAssembler: Sendable {
     /// closing punctuation.
     private func startsWithAnnexHeading(_ draft: Draft) -> Bool {
         let text = draft.view
-        guard draft.lines.count == 1, let word = Self.firstWord(text.units), text.hasAtMost(150),
+        // Over any number of lines: a PDF sets a long annex title on two centred lines, which
+        // a Word document holds in one paragraph (A_RES_80_9's `Annex 2025 Political …`).
+        guard let word = Self.firstWord(text.units), text.hasAtMost(150),
               !Chars.endsHard(text), !Chars.endsSoft(text) else { return false }
         return isAnnexHeading(UnitText(units: word[...], isSimple: true))
     }

@@ -113,7 +113,12 @@ extension PdfLine {
             }
             groups.append([piece])
         }
-        var lines = groups.map(merge)
+        // A line that holds letters of both directions reads in the direction most of the
+        // page's letters read (`5 CTOC/COP/WG.4/2011/8، الفقرات 46-51.` on an Arabic page,
+        // an Arabic name in an English sentence); a line of one direction, in that.
+        let visible = page.glyphs.filter { !$0.isSpace && !$0.isLineBreak }
+        let pageRightToLeft = visible.filter { isRightToLeft($0.scalar) }.count > visible.filter { isLeftToRightLetter($0.scalar) }.count
+        var lines = groups.map { merge($0, pageRightToLeft: pageRightToLeft) }
         for index in lines.indices { lines[index].number = index + 1 }
         return lines
     }
@@ -142,12 +147,17 @@ extension PdfLine {
 
     /// Pieces on one line, in reading order (right to left when most of the line's letters
     /// are), with spaces where gaps separate words and the raised characters marked.
-    private static func merge(_ pieces: [PdfLine]) -> PdfLine {
+    private static func merge(_ pieces: [PdfLine], pageRightToLeft: Bool) -> PdfLine {
         let main = pieces.max { $0.size < $1.size }!
         let rtlCount = pieces.filter(\.rightToLeft).count
-        let rightToLeft = rtlCount * 2 > pieces.count || (pieces.count == 1 && main.rightToLeft) || main.rightToLeft
+        let both = pieces.contains { $0.glyphs.contains { isRightToLeft($0.scalar) } }
+            && pieces.contains { $0.glyphs.contains { isLeftToRightLetter($0.scalar) } }
+        let rightToLeft = both ? pageRightToLeft : rtlCount * 2 > pieces.count || (pieces.count == 1 && main.rightToLeft) || main.rightToLeft
         let ordered = rightToLeft ? pieces.sorted { $0.right > $1.right } : pieces.sorted { $0.left < $1.left }
         var glyphs = [PdfGlyph]()
+        if rightToLeft {
+            glyphs = spacedRightToLeft(ordered.flatMap(\.glyphs), size: main.size)
+        } else {
         for piece in ordered {
             if let last = glyphs.last, let first = piece.glyphs.first, !last.isSpace, !first.isSpace {
                 glyphs.append(space(between: last, and: first))
@@ -164,6 +174,7 @@ extension PdfLine {
                 glyphs.append(glyph)
             }
         }
+        }
         var line = PdfLine(page: main.page, glyphs: glyphs, size: main.size, top: main.top, bottom: main.bottom,
                            left: pieces.map(\.left).min()!, right: pieces.map(\.right).max()!, rightToLeft: rightToLeft)
         // A superscript: a smaller size, and the box's bottom well above the line's.
@@ -171,6 +182,83 @@ extension PdfLine {
             !glyph.isSpace && effectiveSize(glyph) <= 0.8 * main.size && main.bottom - glyph.y2 >= 0.12 * main.size
         }
         return line
+    }
+
+    /// A right-to-left line's characters in reading order, with the spaces the page shows.
+    ///
+    /// Poppler gives each word's characters in logical order (the shim pairs them with their
+    /// boxes), but neither its spaces nor the order of its words can be trusted on such a
+    /// line: a producer that draws the spaces apart from the words (LibreOffice sets them in
+    /// a Latin font) leaves poppler without them between some words (`إذيشير`) and with one
+    /// where a slash or a quotation mark in another font touches a word (`الأول /أكتوبر`), and
+    /// a paragraph number set in the right margin comes last. So the line is rebuilt from the
+    /// page: its characters make words where each touches the word before it (the box of the
+    /// characters so far: in a line that mixes directions the character logically before is
+    /// not always the one beside it, `2015،`), the words are read from right to left, and a
+    /// run of left-to-right words (Latin, and numbers between them) from left to right (the
+    /// bidirectional algorithm's rule, on words).
+    static func spacedRightToLeft(_ input: [PdfGlyph], size: Float) -> [PdfGlyph] {
+        struct Word { var glyphs: [PdfGlyph]; var low: Float; var high: Float }
+        let touching = 0.15 * size
+        // Poppler's words (between its spaces), cut where a character stands apart from the
+        // characters before it; then pieces that touch joined (`46` `-` `51.`: the `5` of a
+        // number read left to right stands away from the `-` the `1` touches).
+        var pieces = [Word]()
+        var startsToken = true
+        for (index, glyph) in input.enumerated() {
+            if glyph.isSpace || glyph.isLineBreak { startsToken = true; continue }
+            // LibreOffice's justification of Arabic leaves glyphs a tenth of the size wide that
+            // poppler reads as a Latin `p` inside words (`المقبلpة`): not text.
+            if glyph.scalar < 0x80, isLeftToRightLetter(glyph.scalar), abs(glyph.x2 - glyph.x1) < 0.1 * size,
+               index > 0, index + 1 < input.count, isRightToLeft(input[index - 1].scalar), isRightToLeft(input[index + 1].scalar) {
+                continue
+            }
+            let left = min(glyph.x1, glyph.x2), right = max(glyph.x1, glyph.x2)
+            if !startsToken, var word = pieces.last, max(left - word.high, word.low - right) <= touching {
+                word.glyphs.append(glyph)
+                word.low = min(word.low, left); word.high = max(word.high, right)
+                pieces[pieces.count - 1] = word
+            } else {
+                pieces.append(Word(glyphs: [glyph], low: left, high: right))
+            }
+            startsToken = false
+        }
+        var words = [Word]()
+        for piece in pieces {
+            if var word = words.last, max(piece.low - word.high, word.low - piece.high) <= touching {
+                word.glyphs += piece.glyphs
+                word.low = min(word.low, piece.low); word.high = max(word.high, piece.high)
+                words[words.count - 1] = word
+            } else {
+                words.append(piece)
+            }
+        }
+        // Right to left by the words' right edges (stable: poppler's order among equals).
+        let ordered = words.enumerated().sorted { ($0.element.high, -$0.offset) > ($1.element.high, -$1.offset) }.map(\.element)
+        // Runs of left-to-right words read from left to right.
+        func direction(_ word: Word) -> Int {  // 1: left to right, -1: right to left, 0: neither
+            if word.glyphs.contains(where: { isRightToLeft($0.scalar) }) { return -1 }
+            return word.glyphs.contains(where: { isLeftToRightLetter($0.scalar) }) ? 1 : 0
+        }
+        var result = [Word]()
+        var k = 0
+        while k < ordered.count {
+            guard direction(ordered[k]) == 1 else { result.append(ordered[k]); k += 1; continue }
+            // The run: left-to-right words, and words of neither direction followed by one.
+            var end = k + 1, last = k + 1
+            while end < ordered.count, direction(ordered[end]) >= 0 {
+                end += 1
+                if direction(ordered[end - 1]) == 1 { last = end }
+            }
+            result += ordered[k..<last].reversed()
+            k = last
+        }
+        var glyphs = [PdfGlyph]()
+        for word in result {
+            if let last = glyphs.last, let first = word.glyphs.first { glyphs.append(space(between: last, and: first)) }
+            glyphs += word.glyphs
+        }
+        return glyphs
     }
 
     private static func space(between a: PdfGlyph, and b: PdfGlyph) -> PdfGlyph {

@@ -194,7 +194,6 @@ import Testing
         "en-ga-80-md/A_RES_80_5.md": "as A_RES_80_3: a page-break fragment (`Doha Programme of Action …`) with the next numbered paragraph run into it in the Markdown",
         "en-ga-80-md/A_RES_80_32.md": "the Markdown keeps a running header (`Observance of environmental norms in the drafting and`) right after a footnote body; reflowed, it reads as the paragraph going on after the body",
         "en-ga-80-md/A_RES_80_39.md": "not analysed in the time of the session: paragraph counts differ by two in the preamble (73 against 71) and marker 7 moves from pp12 to pp11",
-        "en-ga-80-md/A_RES_80_9.md": "not analysed in the time of the session: with form feeds only, the annex paragraphs read as operative ones",
     ]
 
     /// Compares a variant with the original; returns whether all three agree, recording what

@@ -89,14 +89,28 @@ import Testing
         #expect(read.format == .pdf)
         let (figures, equal, differences) = Model(read).agreement(with: Model(word))
         print("PDF seed \(language): \(figures)")
-        // Arabic: poppler reads LibreOffice's Arabic PDF in visual word order with lam-alef
-        // ligatures reversed (`pdftotext -raw` gives the same), and the characters' boxes do
-        // not follow the characters, so neither lines nor words can be rebuilt: a known gap.
-        withKnownIssue("LibreOffice's Arabic PDF: poppler gives visual word order and no usable boxes") {
+        // Arabic: the shim pairs poppler's characters with their boxes again (its text writes
+        // right-to-left words reversed between RLE and PDF marks, its boxes keep the order the
+        // glyphs were drawn in) and brings back the first lines poppler-glib's selection of the
+        // page leaves out, and PdfLine rebuilds each right-to-left line's words and spaces from
+        // the page; so the preamble, the 21 operative paragraphs, the 8 markers in their
+        // paragraphs and 5 of the 8 footnote bodies are read as in the .docx (none before).
+        // Still known wrong, from what poppler-glib gives (README, "PDF input"): the last line
+        // of a right-to-left page's last block, which no selection of the page gives whole (the
+        // footnotes 2, 4 and 8, each alone at the foot of its page), and a lam-alef ligature
+        // that does not follow the article's alef reads alef before lam (`التفاقية` for
+        // `لاتفاقية`, `يالحظ` for `يلاحظ`): nothing poppler-glib gives tells it from an alef
+        // and a lam drawn apart.
+        withKnownIssue("LibreOffice's Arabic PDF: poppler-glib leaves out last lines and cannot show every lam-alef ligature") {
             #expect(equal, "res-6-1.\(language).pdf differs from its .docx: \(differences.prefix(12).joined(separator: "; "))")
-            #expect(read.paragraphs(.operative).map(\.number) == Array(1...21))
-            #expect(read.paragraphs(.preambular).count == 17)
         } when: { language == "ar" }
+        #expect(read.paragraphs(.operative).map(\.number) == Array(1...21))
+        #expect(read.paragraphs(.preambular).count == 17)
+        if language == "ar" {
+            let reference = Model(word), pdf = Model(read)
+            #expect(reference.footnotes.filter { pdf.footnotes[$0.key] == $0.value }.keys.sorted() == ["1", "3", "5", "6", "7"])
+            #expect(pdf.markers == reference.markers)
+        }
     }
 
     /// The Word defect set as PDFs gives the findings the Word documents give (Arabic left out
@@ -151,14 +165,7 @@ import Testing
         }
         print("PDF \(name): against its .docx \(figures); against its Markdown: \(markdown.footnotes.count) footnotes, "
               + "\(referenced.count) referenced with [^n] and kept by pandoc, \(same)/\(kept) of their bodies the same")
-        // A_RES_80_9: pandoc's Word document loses the annex's paragraph numbers, and the
-        // reader of Word documents and that of the PDF's text tell the unnumbered annex
-        // paragraphs from operative ones differently (the same keys, other paragraph ids);
-        // known since the reflowed-text reader (2026-12-02), to be settled by the structure
-        // of annexes.
-        withKnownIssue("unnumbered annex paragraphs of A_RES_80_9 classified differently in Word and PDF") {
-            #expect(equal, "\(name).pdf differs from its .docx: \(differences.joined(separator: "; "))")
-        } when: { name == "A_RES_80_9" }
+        #expect(equal, "\(name).pdf differs from its .docx: \(differences.joined(separator: "; "))")
         #expect(same == kept, "\(name).pdf: \(kept - same) footnote bodies differ from the Markdown's")
     }
 
