@@ -23,11 +23,21 @@ final class HyperscanPrefilter: Sendable {
         self.patternOfID = covered.indices.filter { covered[$0] }
     }
 
-    /// Compiles `patterns` (ICU), through the on-disk cache; nil when none can be compiled.
-    static func make(patterns: [String]) -> HyperscanPrefilter? {
+    /// Compiles `patterns` (ICU), through the on-disk cache; nil when none can be compiled, or
+    /// when the database is not in the cache and `compileUncached` is false.
+    static func make(patterns: [String],
+                     compileUncached: Bool = PrefilterCache.writes || Hyperscan.status.explicit) -> HyperscanPrefilter? {
         let translated = patterns.map(HyperscanSyntax.prefilter)
         let key = PrefilterCache.key(translated)
         if let cached = PrefilterCache.load(key: key, count: patterns.count) { return cached }
+        // Compiling a language's database costs seconds of CPU (4-5 s each in the release
+        // build, measured with perf: Hyperscan's compiler and its allocations were 94 % of a
+        // `--no-cache` run over the resolution corpus), hundreds of times what one run gains
+        // from the pass. By default (`auto`) it is compiled only when it can be stored for the
+        // runs after; a run that stores nothing (`--no-cache`) takes the ICU path for the
+        // languages not in the cache (the same citations). `CONCORD_PREFILTER=hyperscan`
+        // compiles always.
+        guard compileUncached else { return nil }
         guard let built = compile(translated) else { return nil }
         PrefilterCache.store(built, key: key)
         return built

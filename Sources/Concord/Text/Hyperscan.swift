@@ -26,6 +26,9 @@ public enum Hyperscan {
         var summary: String
         /// The library's version, empty when it is not used.
         var version: String
+        /// `CONCORD_PREFILTER=hyperscan` asked for the Hyperscan path by name: a language's
+        /// database is compiled even when it cannot be stored (see `HyperscanPrefilter.make`).
+        var explicit = false
     }
 
     /// Whether the library could be opened (once per process; `CONCORD_HYPERSCAN_LIBRARY`
@@ -48,7 +51,7 @@ public enum Hyperscan {
                 return Status(engine: .icu, summary: "prefilter: ICU (Hyperscan not loaded: \(library.error))", version: "")
             }
             return Status(engine: .hyperscan, summary: "prefilter: Hyperscan \(library.version) (\(library.name)), confirmed by ICU",
-                          version: library.version)
+                          version: library.version, explicit: requested == "hyperscan")
         default:
             return Status(engine: .icu, summary: "prefilter: ICU (CONCORD_PREFILTER=\(requested) is not icu, hyperscan or auto)", version: "")
         }

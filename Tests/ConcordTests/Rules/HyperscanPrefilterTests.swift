@@ -93,6 +93,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasSuffix(".tmp") })
     }
 
+    /// A database that is not in the cache is compiled only when it can be stored (or
+    /// `CONCORD_PREFILTER=hyperscan` asks for it): compiling costs seconds per language, a
+    /// `--no-cache` run takes the ICU path instead.
+    @Test func anUncachedDatabaseIsCompiledOnlyWhenItCanBeStored() throws {
+        guard Self.requireLibrary() else { return }
+        // Patterns no cache can hold yet.
+        let patterns = [#"resolution uncached-\#(UUID().uuidString) \d+"#]
+        #expect(HyperscanPrefilter.make(patterns: patterns, compileUncached: false) == nil)
+        #expect(HyperscanPrefilter.compile(patterns.map(HyperscanSyntax.prefilter)) != nil, "the patterns compile")
+        #expect(Hyperscan.status.explicit == (ProcessInfo.processInfo.environment["CONCORD_PREFILTER"]?.lowercased() == "hyperscan"))
+    }
+
     /// Without the library (here: a name that does not exist), Concord says so and runs the
     /// ICU path, with the same output.
     @Test func withoutTheLibraryTheICUPathRuns() throws {
