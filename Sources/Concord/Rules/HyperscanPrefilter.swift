@@ -26,17 +26,20 @@ final class HyperscanPrefilter: Sendable {
     /// Compiles `patterns` (ICU), through the on-disk cache; nil when none can be compiled, or
     /// when the database is not in the cache and `compileUncached` is false.
     static func make(patterns: [String],
-                     compileUncached: Bool = PrefilterCache.writes || Hyperscan.status.explicit) -> HyperscanPrefilter? {
+                     compileUncached: Bool = Hyperscan.status.explicit) -> HyperscanPrefilter? {
         let translated = patterns.map(HyperscanSyntax.prefilter)
         let key = PrefilterCache.key(translated)
         if let cached = PrefilterCache.load(key: key, count: patterns.count) { return cached }
         // Compiling a language's database costs seconds of CPU (4-5 s each in the release
         // build, measured with perf: Hyperscan's compiler and its allocations were 94 % of a
-        // `--no-cache` run over the resolution corpus), hundreds of times what one run gains
-        // from the pass. By default (`auto`) it is compiled only when it can be stored for the
-        // runs after; a run that stores nothing (`--no-cache`) takes the ICU path for the
-        // languages not in the cache (the same citations). `CONCORD_PREFILTER=hyperscan`
-        // compiles always.
+        // `--no-cache` run over the resolution corpus), while the pass saves next to nothing on
+        // resolution text (the literal pre-scan already leaves ICU little to do: 0.27 s against
+        // 0.30 s of CPU for the seed set). A first run, or every run of a CI job with an empty
+        // cache, would pay about 25 s for six languages. So by default (`auto`) a database is
+        // used when it is in the cache and never compiled: that language takes the ICU path
+        // (the same citations). `CONCORD_PREFILTER=hyperscan` compiles the databases, and
+        // stores them unless the run writes nothing (`--no-cache`), so that later `auto`
+        // runs use them.
         guard compileUncached else { return nil }
         guard let built = compile(translated) else { return nil }
         PrefilterCache.store(built, key: key)

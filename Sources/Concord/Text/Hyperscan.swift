@@ -27,7 +27,7 @@ public enum Hyperscan {
         /// The library's version, empty when it is not used.
         var version: String
         /// `CONCORD_PREFILTER=hyperscan` asked for the Hyperscan path by name: a language's
-        /// database is compiled even when it cannot be stored (see `HyperscanPrefilter.make`).
+        /// database is compiled when it is not in the cache (see `HyperscanPrefilter.make`).
         var explicit = false
     }
 

@@ -93,16 +93,45 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasSuffix(".tmp") })
     }
 
-    /// A database that is not in the cache is compiled only when it can be stored (or
-    /// `CONCORD_PREFILTER=hyperscan` asks for it): compiling costs seconds per language, a
-    /// `--no-cache` run takes the ICU path instead.
-    @Test func anUncachedDatabaseIsCompiledOnlyWhenItCanBeStored() throws {
+    /// A database that is not in the cache is compiled only when `CONCORD_PREFILTER=hyperscan`
+    /// asks for it: compiling costs seconds per language, an `auto` run takes the ICU path.
+    @Test func anUncachedDatabaseIsCompiledOnlyWhenAskedFor() throws {
         guard Self.requireLibrary() else { return }
         // Patterns no cache can hold yet.
         let patterns = [#"resolution uncached-\#(UUID().uuidString) \d+"#]
         #expect(HyperscanPrefilter.make(patterns: patterns, compileUncached: false) == nil)
         #expect(HyperscanPrefilter.compile(patterns.map(HyperscanSyntax.prefilter)) != nil, "the patterns compile")
         #expect(Hyperscan.status.explicit == (ProcessInfo.processInfo.environment["CONCORD_PREFILTER"]?.lowercased() == "hyperscan"))
+    }
+
+    /// `auto` (the default) never compiles a database: an empty cache stays without one, and
+    /// the run gives the output of the ICU path. After `CONCORD_PREFILTER=hyperscan` has stored
+    /// them, `auto` reads them (and writes nothing new), with the same output again.
+    @Test func autoUsesStoredDatabasesAndNeverCompiles() throws {
+        guard Self.requireLibrary() else { return }
+        let cache = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let environment = ["XDG_CACHE_HOME": cache.path]
+        let arguments = ["extract", "--format", "json", Paths.corpora("seed")]
+        let folder = cache.appendingPathComponent("concord/hyperscan-v1")
+        func databases() -> [String: Date] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            var out = [String: Date]()
+            for name in names where name.hasSuffix(".hsdb") {
+                out[name] = (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path))?[.modificationDate] as? Date
+            }
+            return out
+        }
+        let reference = try Self.run(arguments, engine: "icu", environment: environment)
+        let fresh = try Self.run(arguments, engine: "auto", environment: environment)
+        #expect(fresh.stdout == reference.stdout && fresh.status == reference.status)
+        #expect(databases().isEmpty, "auto compiled \(databases().keys.sorted())")
+        _ = try Self.run(arguments, engine: "hyperscan", environment: environment)
+        let stored = databases()
+        #expect(stored.count == 6, "\(stored.keys.sorted())")
+        let warm = try Self.run(arguments, engine: "auto", environment: environment)
+        #expect(warm.stdout == reference.stdout && warm.status == reference.status)
+        #expect(databases() == stored)
     }
 
     /// Without the library (here: a name that does not exist), Concord says so and runs the
