@@ -50,8 +50,10 @@ public enum Hyperscan {
             guard library.loaded else {
                 return Status(engine: .icu, summary: "prefilter: ICU (Hyperscan not loaded: \(library.error))", version: "")
             }
-            return Status(engine: .hyperscan, summary: "prefilter: Hyperscan \(library.version) (\(library.name)), confirmed by ICU",
-                          version: library.version, explicit: requested == "hyperscan")
+            let explicit = requested == "hyperscan"
+            let which = explicit ? "" : " for the languages whose database is stored (CONCORD_PREFILTER=hyperscan stores them), else ICU"
+            return Status(engine: .hyperscan, summary: "prefilter: Hyperscan \(library.version) (\(library.name))\(which), confirmed by ICU",
+                          version: library.version, explicit: explicit)
         default:
             return Status(engine: .icu, summary: "prefilter: ICU (CONCORD_PREFILTER=\(requested) is not icu, hyperscan or auto)", version: "")
         }
