@@ -38,32 +38,19 @@ public struct SetConflictingDate: SetCheck {
         var findings = [Finding]()
         for key in Set(dates.flatMap(\.keys)).sorted() {
             let present = set.versions.indices.filter { dates[$0][key] != nil }
-            guard present.count >= 2 else { continue }
             let values = present.map { dates[$0][key]!.date }
-            guard values.contains(where: { $0 != values[0] }) else { continue }
             let number = ResolvedDocument.readableNumber(key)
             func written(_ v: Int) -> String {
                 let first = dates[v][key]!.first
                 return "\(set.versions[v].citations[first.date].text) in \(set.versions[v].place(of: set.versions[v].citations[first.citation]))"
             }
-            func at(_ v: Int) -> Int { dates[v][key]!.first.span.lowerBound }
-            if let (common, agreeing) = SetMajority.of(values) {
-                let others = set.names(agreeing.map { present[$0] })
-                let verb = agreeing.count == 1 ? "dates" : "date"
-                for (i, v) in present.enumerated() where values[i] != common {
-                    findings.append(set.finding(Self.id, context, version: v, offset: at(v),
-                                                message: "the \(set.versions[v].language) version dates resolution \(number) \(values[i]) (\(written(v))); \(others) \(verb) it \(common): a resolution has one date of adoption; correct the version that is out of line",
-                                                related: agreeing.map { set.location(present[$0], at(present[$0])) },
-                                                subject: "\(key) date"))
-                }
-            } else {
-                let last = present.count - 1
-                let description = present.indices.map { "\(set.versions[present[$0]].language) \(values[$0])" }.joined(separator: ", ")
-                findings.append(set.finding(Self.id, context, version: present[last], offset: at(present[last]),
-                                            message: "the versions date resolution \(number) differently: \(description); a resolution has one date of adoption",
-                                            related: present.dropLast().map { set.location($0, at($0)) },
-                                            subject: "\(key) date"))
-            }
+            findings += set.disagreements(
+                Self.id, context, present: present, values: values, subject: "\(key) date",
+                at: { dates[$0][key]!.first.span.lowerBound },
+                odd: { v, value, common, agreeing in
+                    "the \(set.versions[v].language) version dates resolution \(number) \(value) (\(written(v))); \(set.names(agreeing)) \(agreeing.count == 1 ? "dates" : "date") it \(common): a resolution has one date of adoption; correct the version that is out of line"
+                },
+                tie: { "the versions date resolution \(number) differently: \($0); a resolution has one date of adoption" })
         }
         return findings
     }

@@ -36,30 +36,18 @@ public struct SetConflictingTitle: SetCheck {
             let present = set.versions.indices.filter { titles[$0][key] != nil }
             guard present.count >= 2 else { continue }
             let counts = present.map { titles[$0][key]!.count }
-            guard counts.contains(where: { $0 != counts[0] }) else { continue }
             func describe(_ v: Int) -> String {
                 titles[v][key]!.map { "“\($0.title)” in \(set.versions[v].place(of: set.versions[v].citations[$0.citation]))" }.joined(separator: ", ")
             }
-            func at(_ v: Int) -> Int { titles[v][key]!.last!.range.lowerBound }
             func several(_ n: Int) -> String { n == 1 ? "one title" : "\(n) different titles" }
             let name = CitedTitle.readable(set.versions[present[0]].citations[titles[present[0]][key]![0].citation])
-            if let (common, agreeing) = SetMajority.of(counts) {
-                let others = set.names(agreeing.map { present[$0] })
-                let verb = agreeing.count == 1 ? "gives" : "give"
-                for (i, v) in present.enumerated() where counts[i] != common {
-                    findings.append(set.finding(Self.id, context, version: v, offset: at(v),
-                                                message: "the \(set.versions[v].language) version gives \(name) \(several(counts[i])) (\(describe(v))); \(others) \(verb) it \(several(common)): check that the \(set.versions[v].language) titles translate the same title",
-                                                related: agreeing.map { set.location(present[$0], at(present[$0])) },
-                                                subject: "\(key) titles"))
-                }
-            } else {
-                let last = present.count - 1
-                let description = present.indices.map { "\(set.versions[present[$0]].language) \(counts[$0])" }.joined(separator: ", ")
-                findings.append(set.finding(Self.id, context, version: present[last], offset: at(present[last]),
-                                            message: "the versions give \(name) different numbers of titles: \(description); a document has one title",
-                                            related: present.dropLast().map { set.location($0, at($0)) },
-                                            subject: "\(key) titles"))
-            }
+            findings += set.disagreements(
+                Self.id, context, present: present, values: counts, subject: "\(key) titles",
+                at: { titles[$0][key]!.last!.range.lowerBound },
+                odd: { v, count, common, agreeing in
+                    "the \(set.versions[v].language) version gives \(name) \(several(count)) (\(describe(v))); \(set.names(agreeing)) \(agreeing.count == 1 ? "gives" : "give") it \(several(common)): check that the \(set.versions[v].language) titles translate the same title"
+                },
+                tie: { "the versions give \(name) different numbers of titles: \($0); a document has one title" })
         }
         return findings
     }

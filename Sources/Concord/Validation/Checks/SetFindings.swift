@@ -15,6 +15,29 @@ extension VersionAlignment {
         context.finding(id, in: versions[v].document, at: offset, message, related: related, subject: subject)
     }
 
+    /// One value per version in `present` (a date, a count of titles) that must agree: by the
+    /// majority rule, a finding on each version out of line (`odd(version, its value, the
+    /// common value, the versions agreeing)`), related to the agreeing ones; with no majority,
+    /// one finding on the last version (`tie(description)`, `en 2010-07-30, fr 2011-07-30`),
+    /// related to the others. `at(version)` is where the finding stands.
+    func disagreements<T: Hashable & CustomStringConvertible>(
+        _ id: CheckID, _ context: CheckContext, present: [Int], values: [T], subject: String,
+        at: (Int) -> Int, odd: (Int, T, T, [Int]) -> String, tie: (String) -> String) -> [Finding] {
+        guard present.count >= 2, values.contains(where: { $0 != values[0] }) else { return [] }
+        if let (common, agreeing) = SetMajority.of(values) {
+            let holders = agreeing.map { present[$0] }
+            return present.indices.filter { values[$0] != common }.map { i in
+                finding(id, context, version: present[i], offset: at(present[i]),
+                        message: odd(present[i], values[i], common, holders),
+                        related: holders.map { location($0, at($0)) }, subject: subject)
+            }
+        }
+        let description = present.indices.map { "\(versions[present[$0]].language) \(values[$0])" }.joined(separator: ", ")
+        let last = present[present.count - 1]
+        return [finding(id, context, version: last, offset: at(last), message: tie(description),
+                        related: present.dropLast().map { location($0, at($0)) }, subject: subject)]
+    }
+
     /// `A/RES/64/293, treaty:2225/39574 and 3 more`, or `nothing`.
     static func summary(_ keys: Set<String>) -> String {
         if keys.isEmpty { return "nothing" }
