@@ -138,6 +138,30 @@ enum TestRules {
 
 /// The pipeline's stages as the tests call them, on the repository's rules.
 enum TestPipeline {
+    /// The findings of these checks on a text read as the named file (Markdown by its
+    /// extension, else plain text).
+    static func findings(_ text: String, file: String, of checks: Set<CheckID>) -> [Finding] {
+        let format: SourceFormat = file.hasSuffix(".md") ? .markdown : .plainText
+        let document = DocumentReader().read(source: SourceText(text), file: file, format: format)
+        return findings(document).filter { checks.contains($0.rule) }
+    }
+
+    /// The findings of these checks on every session-80 resolution of the shared English
+    /// corpora (text and Markdown), by file: what a clean corpus must not give.
+    static func findingsOnEnglishGA80(of checks: Set<CheckID>) throws -> [String: [Finding]] {
+        var out = [String: [Finding]]()
+        for folder in ["en-ga-80-txt", "en-ga-80-md"] {
+            guard let path = Paths.shared("corpus/\(folder)") else { return out }
+            let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasPrefix("A_RES_80_") }.sorted()
+            #expect(names.count >= 10)
+            for name in names {
+                let text = try String(contentsOfFile: path + "/" + name, encoding: .utf8)
+                out["\(folder)/\(name)"] = findings(text, file: "\(name.split(separator: ".")[0]).en.\(name.hasSuffix(".md") ? "md" : "txt")", of: checks)
+            }
+        }
+        return out
+    }
+
     static func report(_ sets: [DocumentSet], keepDocuments: Bool = false) -> CheckReport {
         var options = Pipeline.Options()
         options.keepDocuments = keepDocuments

@@ -9,9 +9,7 @@ import Testing
     static let rules: Set<CheckID> = [.plausibilityCitedAfterAdoption, .plausibilityConflictingDate, .plausibilityLaterSession]
 
     func findings(_ text: String, file: String) -> [Finding] {
-        let format: SourceFormat = file.hasSuffix(".md") ? .markdown : .plainText
-        let document = DocumentReader().read(source: SourceText(text), file: file, format: format)
-        return TestPipeline.findings(document).filter { Self.rules.contains($0.rule) }
+        TestPipeline.findings(text, file: file, of: Self.rules)
     }
 
     func text(_ relative: String) throws -> String? {
@@ -20,15 +18,8 @@ import Testing
     }
 
     @Test func theResolutionsOfSession80AreClean() throws {
-        for folder in ["en-ga-80-txt", "en-ga-80-md"] {
-            guard let path = Paths.shared("corpus/\(folder)") else { return }
-            let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasPrefix("A_RES_80_") }.sorted()
-            #expect(names.count >= 10)
-            for name in names {
-                let text = try String(contentsOfFile: path + "/" + name, encoding: .utf8)
-                let found = findings(text, file: "\(name.split(separator: ".")[0]).en.\(name.hasSuffix(".md") ? "md" : "txt")")
-                #expect(found.isEmpty, "\(folder)/\(name): \(found.map(\.message))")
-            }
+        for (file, found) in try TestPipeline.findingsOnEnglishGA80(of: Self.rules).sorted(by: { $0.key < $1.key }) {
+            #expect(found.isEmpty, "\(file): \(found.map(\.message))")
         }
     }
 

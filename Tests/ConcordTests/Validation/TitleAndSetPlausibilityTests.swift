@@ -9,9 +9,7 @@ import Testing
     static let rules: Set<CheckID> = [.plausibilityConflictingTitle, .setConflictingDate, .setConflictingTitle]
 
     func findings(_ text: String, file: String) -> [Finding] {
-        let format: SourceFormat = file.hasSuffix(".md") ? .markdown : .plainText
-        let document = DocumentReader().read(source: SourceText(text), file: file, format: format)
-        return TestPipeline.findings(document).filter { $0.rule == .plausibilityConflictingTitle }
+        TestPipeline.findings(text, file: file, of: [.plausibilityConflictingTitle])
     }
 
     /// The findings of the new checks on a set written to a temporary folder (file name → text).
@@ -24,15 +22,8 @@ import Testing
     }
 
     @Test func cleanCorporaGiveNoTitleFinding() throws {
-        for folder in ["en-ga-80-txt", "en-ga-80-md"] {
-            guard let path = Paths.shared("corpus/\(folder)") else { return }
-            let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasPrefix("A_RES_80_") }.sorted()
-            #expect(names.count >= 10)
-            for name in names {
-                let text = try String(contentsOfFile: path + "/" + name, encoding: .utf8)
-                let found = findings(text, file: "\(name.split(separator: ".")[0]).en.\(name.hasSuffix(".md") ? "md" : "txt")")
-                #expect(found.isEmpty, "\(folder)/\(name): \(found.map(\.message))")
-            }
+        for (file, found) in try TestPipeline.findingsOnEnglishGA80(of: [.plausibilityConflictingTitle]).sorted(by: { $0.key < $1.key }) {
+            #expect(found.isEmpty, "\(file): \(found.map(\.message))")
         }
         // Every set of Corpora/ (six-language resolution, treaty, report, and their defects).
         let report = TestPipeline.report(DocumentSet.group(InputFiles.expand([Paths.corpora("seed"), Paths.corpora("treaty"), Paths.corpora("report"), Paths.corpora("docx")])))
