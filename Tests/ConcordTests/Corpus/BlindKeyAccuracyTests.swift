@@ -19,8 +19,9 @@ import Testing
         var note: String
     }
 
-    /// Measured on main (3972d0a) on 2026-12-02: en 98 %, fr 98 %, es 100 %, ru 96 %, zh 98 %, ar 100 %.
-    static let floors: [Language: Double] = [.en: 0.98, .fr: 0.98, .es: 1.0, .ru: 0.96, .zh: 0.98, .ar: 1.0]
+    /// Measured on main (3972d0a) on 2026-12-02: en 98 %, fr 98 %, es 100 %, ru 96 %, zh 98 %, ar 100 %;
+    /// ru 98 % since the Russian pins of every order and case (tuned on the tuned half only).
+    static let floors: [Language: Double] = [.en: 0.98, .fr: 0.98, .es: 1.0, .ru: 0.98, .zh: 0.98, .ar: 1.0]
     static let goal = 0.97
 
     static func references(_ language: Language) throws -> [Reference] {
