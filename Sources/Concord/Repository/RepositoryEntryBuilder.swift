@@ -205,6 +205,24 @@ public struct RepositoryEntryBuilder: Sendable {
                                         location: document.location(of: citation.sourceRange.lowerBound),
                                         offset: citation.sourceRange.lowerBound))
         }
+        // Articles of an instrument named beside them (`article 12 of the Convention against
+        // …`): the names are in the rules (`instruments:` in treaties.yml, or a rule folder's).
+        if !rules.treaties.instruments.isEmpty, let language = document.language?.rawValue {
+            for citation in ordered where citation.kind == .article
+                && !citation.notes.contains(.internalReference) && !citation.notes.contains(.selfReference) {
+                let range = citation.sourceRange
+                guard range.upperBound <= units.count else { continue }
+                let before = String(decoding: units[max(0, range.lowerBound - 160)..<range.lowerBound], as: UTF16.self)
+                let after = String(decoding: units[range.upperBound..<min(units.count, range.upperBound + 200)], as: UTF16.self)
+                guard let (symbol, name) = rules.treaties.instrument(before: before, after: after, language: language) else { continue }
+                let key = SymbolKey.key(symbol)
+                guard !ownKeys.contains(key) else { continue }
+                out.append(OutgoingCitation(file: document.file, key: key, written: "\(citation.text) of \(name)", kind: .symbol,
+                                            pins: [citation.key], location: document.location(of: range.lowerBound),
+                                            offset: range.lowerBound))
+            }
+            out = out.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element)
+        }
         return out
     }
 }

@@ -44,8 +44,32 @@ public enum RuleExamples {
         return i != j ? i < j : a < b
     }
 
+    /// The article pins of a text that name this instrument (`instruments:` in treaties.yml).
+    static func instrumentPins(_ text: String, symbol: String, language: LanguageRules, rules: RuleSet) -> [String] {
+        let units = Array(text.utf16)
+        let citations = CitationExtractor(rules: rules).citations(inSegment: units, language: language, issuingBody: "A")
+        return citations.filter { $0.kind == .article }.compactMap { citation in
+            let range = citation.sourceRange
+            let before = String(decoding: units[0..<range.lowerBound], as: UTF16.self)
+            let after = String(decoding: units[range.upperBound...], as: UTF16.self)
+            let found = rules.treaties.instrument(before: before, after: after, language: language.language.rawValue)
+            return found?.symbol == symbol ? citation.key : nil
+        }
+    }
+
     public static func run(_ rules: RuleSet) -> Summary {
         var summary = Summary()
+        for instrument in rules.treaties.instruments {
+            for example in instrument.examples {
+                guard let language = rules.languages[Language(rawValue: example.language)] else { continue }
+                summary.examples += 1
+                let found = instrumentPins(example.text, symbol: instrument.symbol, language: language, rules: rules)
+                if found != (example.pins ?? []) {
+                    summary.failures.append(Failure(file: "treaties.yml", rule: "instruments: \(instrument.symbol)", text: example.text,
+                                                    expected: example.pins ?? [], found: found))
+                }
+            }
+        }
         for language in rules.languages.keys.sorted(by: Self.inFileOrder) {
             guard let languageRules = rules.languages[language] else { continue }
             for (text, key) in languageRules.letterExamples {

@@ -40,7 +40,26 @@ enum RuleFiles {
             var volumes: [Int]
             var titles: [String: String]
         }
-        var treaties: [Treaty]
+        var treaties: [Treaty]?
+        /// `instruments`: treaties and other instruments cited by name (`article 12 of the
+        /// Convention against …`): the symbol a repository holds the instrument under, and its
+        /// names per language, as they stand after (or, in Chinese, before) a pinpoint.
+        struct Instrument: Codable {
+            var symbol: String
+            var names: [String: [String]]
+            var examples: InstrumentExamples?
+        }
+        struct InstrumentExamples: Codable {
+            var match: [InstrumentExample]?
+            var noMatch: [InstrumentExample]?
+            enum CodingKeys: String, CodingKey { case match, noMatch = "no-match" }
+        }
+        struct InstrumentExample: Codable {
+            var language: String
+            var text: String
+            var pins: [String]?
+        }
+        var instruments: [Instrument]?
     }
 
     /// `Rules/sessions.yml`: when the General Assembly's sessions sat.

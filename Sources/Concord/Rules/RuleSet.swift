@@ -73,7 +73,9 @@ public final class RuleSet: Sendable {
                 symbolFile.examples.noMatch += more.examples.noMatch
             }
             if extra.contains("treaties.yml") {
-                treatyFile.treaties += try extra.decode(RuleFiles.Treaties.self, "treaties.yml").treaties
+                let more = try extra.decode(RuleFiles.Treaties.self, "treaties.yml")
+                treatyFile.treaties = (treatyFile.treaties ?? []) + (more.treaties ?? [])
+                treatyFile.instruments = (treatyFile.instruments ?? []) + (more.instruments ?? [])
             }
         }
         self.symbols = SymbolGrammar(symbolFile)
@@ -159,13 +161,47 @@ public struct TreatyCatalogue: Sendable {
         public var titles: [String: String]
     }
     public let entries: [Int: Entry]
+    /// Instruments cited by name: the symbol and the names per language (case-folded, NFKC).
+    public struct Instrument: Sendable {
+        public var symbol: String
+        public var names: [String: [String]]
+        /// Texts (language, text) that must name it with these article pins, or (nil) not at all.
+        public var examples: [(language: String, text: String, pins: [String]?)] = []
+    }
+    public let instruments: [Instrument]
 
     init(_ file: RuleFiles.Treaties) {
         var entries = [Int: Entry]()
-        for treaty in file.treaties {
+        for treaty in file.treaties ?? [] {
             entries[treaty.number] = Entry(number: treaty.number, volumes: treaty.volumes, titles: treaty.titles)
         }
         self.entries = entries
+        self.instruments = (file.instruments ?? []).map { instrument in
+            Instrument(symbol: instrument.symbol,
+                       names: instrument.names.mapValues { $0.map { NormalizedText($0).string.lowercased() } },
+                       examples: (instrument.examples?.match ?? []).map { ($0.language, $0.text, $0.pins ?? []) }
+                           + (instrument.examples?.noMatch ?? []).map { ($0.language, $0.text, nil) })
+        }
+    }
+
+    /// The instrument a pinpoint names: one of its names (in the citing text's language) after
+    /// the pinpoint, with at most a few characters between (`article 12 of the Convention …`,
+    /// `l'article 12 de la Convention …`, `статьи 12 Конвенции …`), or just before it
+    /// (`《…公约》第十二条`). The longest name wins; nil when none stands there.
+    public func instrument(before: String, after: String, language: String) -> (symbol: String, name: String)? {
+        let before = NormalizedText(before).string.lowercased(), after = NormalizedText(after).string.lowercased()
+        var best: (symbol: String, name: String)?
+        for instrument in instruments {
+            for name in instrument.names[language] ?? [] where name.count > (best?.name.count ?? 0) {
+                if let range = after.range(of: name), after.distance(from: after.startIndex, to: range.lowerBound) <= 12 {
+                    best = (instrument.symbol, name)
+                } else if let range = before.range(of: name, options: .backwards),
+                          before.distance(from: range.upperBound, to: before.endIndex) <= 3 {
+                    best = (instrument.symbol, name)
+                }
+            }
+        }
+        return best
     }
 
     /// Whether a volume/number pair contradicts a known registration (a known number whose
