@@ -242,6 +242,11 @@ public struct Configuration: Sendable {
         guard !symbols.isEmpty else { return nil }
         let relative = Self.relative(path, to: base)
         if let hit = symbols.first(where: { Glob.matches($0.pattern, relative) }) { return hit.symbol }
+        // A glob that leaves this folder (`../treaty/convention.*.txt`, for a folder of the
+        // `index:` list beside it) is matched as the absolute path it names.
+        if relative.hasPrefix("/"), let hit = symbols.first(where: {
+            $0.pattern.hasPrefix("../") && Glob.matches(((base as NSString).appendingPathComponent($0.pattern) as NSString).standardizingPath, relative)
+        }) { return hit.symbol }
         let file = (path as NSString).lastPathComponent
         if let name = FileName.inName(file, lexicon: lexicon), name.convention == .jobNumber {
             let digits = String(name.key.filter(\.isNumber))

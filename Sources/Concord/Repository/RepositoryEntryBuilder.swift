@@ -217,7 +217,7 @@ public struct RepositoryEntryBuilder: Sendable {
                 guard let (symbol, name) = rules.treaties.instrument(before: before, after: after, language: language) else { continue }
                 let key = SymbolKey.key(symbol)
                 guard !ownKeys.contains(key) else { continue }
-                out.append(OutgoingCitation(file: document.file, key: key, written: "\(citation.text) of \(name)", kind: .symbol,
+                out.append(OutgoingCitation(file: document.file, key: key, written: name, kind: .symbol,
                                             pins: [citation.key], location: document.location(of: range.lowerBound),
                                             offset: range.lowerBound))
             }

@@ -61,7 +61,7 @@ public enum RuleExamples {
         var summary = Summary()
         for instrument in rules.treaties.instruments {
             for example in instrument.examples {
-                guard let language = rules.languages[Language(rawValue: example.language)] else { continue }
+                guard let code = Language(rawValue: example.language), let language = rules.languages[code] else { continue }
                 summary.examples += 1
                 let found = instrumentPins(example.text, symbol: instrument.symbol, language: language, rules: rules)
                 if found != (example.pins ?? []) {

@@ -164,7 +164,8 @@ public struct TreatyCatalogue: Sendable {
     /// Instruments cited by name: the symbol and the names per language (case-folded, NFKC).
     public struct Instrument: Sendable {
         public var symbol: String
-        public var names: [String: [String]]
+        /// Per language: each name as the rules write it, and folded for matching.
+        public var names: [String: [(written: String, folded: String)]]
         /// Texts (language, text) that must name it with these article pins, or (nil) not at all.
         public var examples: [(language: String, text: String, pins: [String]?)] = []
     }
@@ -178,7 +179,7 @@ public struct TreatyCatalogue: Sendable {
         self.entries = entries
         self.instruments = (file.instruments ?? []).map { instrument in
             Instrument(symbol: instrument.symbol,
-                       names: instrument.names.mapValues { $0.map { NormalizedText($0).string.lowercased() } },
+                       names: instrument.names.mapValues { $0.map { ($0, NormalizedText($0).string.lowercased()) } },
                        examples: (instrument.examples?.match ?? []).map { ($0.language, $0.text, $0.pins ?? []) }
                            + (instrument.examples?.noMatch ?? []).map { ($0.language, $0.text, nil) })
         }
@@ -192,12 +193,12 @@ public struct TreatyCatalogue: Sendable {
         let before = NormalizedText(before).string.lowercased(), after = NormalizedText(after).string.lowercased()
         var best: (symbol: String, name: String)?
         for instrument in instruments {
-            for name in instrument.names[language] ?? [] where name.count > (best?.name.count ?? 0) {
+            for (written, name) in instrument.names[language] ?? [] where name.count > (best?.name.count ?? 0) {
                 if let range = after.range(of: name), after.distance(from: after.startIndex, to: range.lowerBound) <= 12 {
-                    best = (instrument.symbol, name)
+                    best = (instrument.symbol, written)
                 } else if let range = before.range(of: name, options: .backwards),
                           before.distance(from: range.upperBound, to: before.endIndex) <= 3 {
-                    best = (instrument.symbol, name)
+                    best = (instrument.symbol, written)
                 }
             }
         }

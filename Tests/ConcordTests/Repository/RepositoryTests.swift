@@ -43,8 +43,16 @@ import Testing
     @Test func theIndexOfTheRepository() throws {
         let result = try run("repository")
         let index = try #require(result.index)
-        #expect(index.documents.count == 16)
+        #expect(index.documents.count == 22)
         #expect(index.documents.filter(\.reported).count == 4)
+        // The convention of Corpora/treaty, under the symbol of the configuration's table (a
+        // glob that leaves the configuration's folder), with its articles.
+        let conventions = index.documents.filter { $0.file.contains("treaty/convention.") }
+        #expect(conventions.count == 6)
+        for convention in conventions {
+            #expect(convention.symbol == "TEAM/CONVENTION/1" && convention.symbolSource == .configuration && convention.genre == .treaty)
+            #expect(convention.anchors.contains("article:17") && !convention.anchors.contains("article:18"), "\(convention.file)")
+        }
         for language in [Language.ar, .en, .es, .fr, .ru, .zh] {
             let report = try #require(index.documents.first { $0.file.hasSuffix("report/CTOC-COP-WG.4-2011-8.\(language.rawValue).txt") })
             #expect(report.symbol == "CTOC/COP/WG.4/2011/8" && report.symbolSource == .document)
@@ -77,14 +85,18 @@ import Testing
         let result = try run("repository")
         #expect(result.report.findings.isEmpty, "\(result.report.findings.map(\.message))")
         let links = result.report.links
-        #expect(links.count == 18)
+        #expect(links.count == 20)
         for link in links {
             #expect(link.missing.isEmpty)
             let language = String(link.location.file.dropLast(4).suffix(2))
             #expect(link.file.hasSuffix(".\(language).txt") || link.file.hasSuffix("Rev.1.en.txt"), "\(link.location.file) → \(link.file)")
         }
         let pins = Set(links.filter { $0.location.file.hasSuffix(".fr.txt") }.flatMap(\.anchors))
-        #expect(pins == ["paragraph:3", "paragraph:46-51", "paragraph:46", "annex:2", "annex:2/paragraph:3"])
+        #expect(pins == ["paragraph:3", "paragraph:46-51", "paragraph:46", "annex:2", "annex:2/paragraph:3", "article:14"])
+        // `l’article 14 de la Convention contre le trafic illicite de biens culturels` reaches the
+        // article of the held convention, under the symbol the configuration gives it and the
+        // name the repository's rule folder gives it (instruments:).
+        #expect(links.contains { $0.document == "TEAM/CONVENTION/1" && $0.anchors == ["article:14"] && $0.file.hasSuffix("treaty/convention.fr.txt") })
         // `paragraph 3 of annex II to CTOC/COP/WG.4/2011/8` reaches that paragraph of the report's annex II.
         #expect(links.contains { $0.anchors == ["annex:2/paragraph:3"] && $0.file.hasSuffix("report/CTOC-COP-WG.4-2011-8.en.txt") && $0.line == 232 })
         // `Ibid., para. 46` after `CTOC/COP/WG.4/2011/8, paras. 46-51` reaches the report.
@@ -93,7 +105,7 @@ import Testing
 
     /// Each defect copy gives exactly its finding: the text report is `expected.report`.
     @Test(arguments: [("wrong-pinpoint", Int32(1)), ("missing-paragraph", 1), ("superseded-version", 0), ("typo-symbol", 0),
-                      ("missing-annex", 1), ("missing-annex-paragraph", 1)])
+                      ("missing-annex", 1), ("missing-annex-paragraph", 1), ("missing-article", 1)])
     func defectReports(name: String, status: Int32) throws {
         let folder = "Corpora/repository-defects/\(name)"
         let result = try CommandResult.run(["check", "--no-cache", "--config", "\(folder)/.concord.yml", folder], currentDirectory: Paths.repository)

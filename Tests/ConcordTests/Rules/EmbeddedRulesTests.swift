@@ -124,6 +124,21 @@ import Testing
         #expect(lines.first?.hasPrefix("\(copy.path)/treaties.yml: error: not valid YAML") == true)
     }
 
+    /// A rule folder's `instruments:` (the repository's treaties cited by name) add to the
+    /// built-in list, and their examples run: the six languages' forms name the convention with
+    /// their article, `article 14 of the Protocol` and `of the present Convention` do not.
+    @Test func instrumentsOfARuleFolderAreReadAndTheirExamplesPass() throws {
+        let rules = try RuleSet(extraFolders: [URL(fileURLWithPath: Paths.corpora("repository/rules"))])
+        let instrument = try #require(rules.treaties.instruments.first { $0.symbol == "TEAM/CONVENTION/1" })
+        #expect(instrument.examples.count == 8)
+        let summary = RuleExamples.run(rules)
+        #expect(summary.failures.isEmpty, "\(summary.failures)")
+        let english = try #require(rules.languages[.en])
+        #expect(RuleExamples.instrumentPins("under article 41 of the Convention against Illicit Trafficking in Cultural Property", symbol: "TEAM/CONVENTION/1",
+                                            language: english, rules: rules) == ["article:41"])
+        #expect(try RuleSet().treaties.instruments.isEmpty)
+    }
+
     /// `rule-folders` add to the rules in use (built in, or --rules DIR); a later entry for a
     /// treaty number takes the place of the earlier one, as before.
     @Test func ruleFoldersAddToTheBuiltInRules() throws {
