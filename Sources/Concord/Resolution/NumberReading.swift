@@ -48,6 +48,7 @@ extension ReferenceResolver {
         if let value = Int(trimmed) { return value }
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, let value = Int(digits) { return value }  // 1er
+        if let value = digitByDigit(trimmed) { return value }
         let locale = language.locale
         // What ICU's spell-out parser misreads, rewritten first (`spellout-rewrites`).
         var text = trimmed
@@ -56,6 +57,19 @@ extension ReferenceResolver {
         }
         return LocaleData.parseSpellout(text.lowercased(), locale: locale, ordinal: ordinal)
             ?? LocaleData.parseSpellout(text.lowercased(), locale: locale, ordinal: !ordinal)
+    }
+
+    /// A number written place by place in the language's one-character `number-words` for
+    /// the digits 0–9 (Chinese 第一六三条 = article 163, 二〇一五 = 2015): two characters or
+    /// more, each a digit word, none a word for ten or more (十 makes 二十三 a number for ICU).
+    func digitByDigit(_ text: String) -> Int? {
+        guard text.count >= 2, text.count <= 9, !language.numberWords.isEmpty else { return nil }
+        var value = 0
+        for character in text {
+            guard let digit = language.numberWords[String(character).lowercased()], (0...9).contains(digit) else { return nil }
+            value = value * 10 + digit
+        }
+        return value
     }
 
     /// `sixth` → [6]; `eighth, ninth and tenth` → [8, 9, 10]; `التاسعة والستين` → [69] (the
@@ -181,10 +195,15 @@ extension ReferenceResolver {
             }
         }
         let rangeWords = Set((language.words["to"] ?? []).map { $0.lowercased() } + ["-"])
+        // Where words run together (`word-boundaries: false`), the word for "to" comes with
+        // the unit's words around it: 第9段至第11段, 第9至第11段 are paragraphs 9 to 11.
+        func isRange(_ sep: String) -> Bool {
+            rangeWords.contains(sep) || (!language.wordBoundaries && rangeWords.contains { $0 != "-" && sep.contains($0) })
+        }
         var keys = [String]()
         for (item, before) in items {
             let sep = before.trimmingCharacters(in: .whitespaces).lowercased()
-            if rangeWords.contains(sep), let last = keys.popLast() {
+            if isRange(sep), let last = keys.popLast() {
                 keys.append("\(last)-\(item)")
             } else {
                 keys.append(item)
