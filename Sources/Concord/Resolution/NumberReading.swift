@@ -317,6 +317,18 @@ extension ReferenceResolver {
         return latinized(Substring(text))
     }
 
+    /// The sub-paragraph labels of a list, each closed by a bracket: `(a) and (l)`, `a) et l)`,
+    /// `(а) и (б)` → [a, l], [a, l], [a, b]; the words between them are not labels.
+    func subLabels(_ list: String) -> [String] {
+        var labels = [String](), current = ""
+        for character in list {
+            if character.isLetter { current.append(character); continue }
+            if character == ")", !current.isEmpty, let label = subItem(current, afterLetter: false) { labels.append(label) }
+            current = ""
+        }
+        return labels
+    }
+
     /// `above` or `below` in the words after a reference (`paragraph 5 above`).
     func direction(_ words: String?) -> CitationNote? {
         guard let words else { return nil }
