@@ -135,7 +135,9 @@ struct ReferenceResolver: Sendable {
                 if let subsub = group("subsub").flatMap({ subItem($0, afterLetter: true) }) { pin += "(\(subsub))" }
                 let direction = direction(group("self"))
                 let isSelf = match?["self"] != nil
-                let external = !isSelf && names(anotherDocument: candidate.range, in: units)
+                // A pin whose pattern says it is another text's (the group `external`: the section
+                // sign `§ 308` cites a national code, never the document itself).
+                let external = match?["external"] != nil || (!isSelf && names(anotherDocument: candidate.range, in: units))
                 let kind = candidate.kind
                 // `paragraphs 1 and 2 of this article`: the unit that holds the reference
                 // (`this`, named once the resolve stage knows it), one key per paragraph.

@@ -77,6 +77,17 @@ import Testing
         }
     }
 
+    /// `§ 308` cites a national code: another text's section, never the document's own
+    /// (a report has sections of its own, which it must not be checked against).
+    @Test func theSectionSignCitesAnotherText() throws {
+        let text = "Report of the Committee\n\nI. Offences\n\n1. The act is punishable (§ 308 StGB), as section I above says.\n"
+        let document = TestPipeline.resolved(DocumentReader().read(source: SourceText(text), file: "report.en.txt", format: .plainText))
+        let sign = try #require(document.citations.first { $0.key == "section:308" })
+        #expect(!sign.notes.contains(.internalReference))
+        let own = try #require(document.citations.first { $0.key == "section:1" })
+        #expect(own.notes.contains(.internalReference))
+    }
+
     /// The keys themselves, so that agreement cannot come from every version giving nothing.
     @Test func theCanonicalKeys() {
         #expect(keys("в нарушение резолюции 2118 (2013 год) Совета Безопасности,", .ru) == ["S/RES/2118(2013)"])
