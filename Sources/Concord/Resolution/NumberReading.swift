@@ -151,6 +151,7 @@ extension ReferenceResolver {
 
     /// `46 à 51` → ["46-51"]; `9 and 11` → ["9", "11"]; `2 (e)` → ["2(e)"]; `1 c)` → ["1(c)"].
     func paragraphKeys(_ list: String) -> [String] {
+        let andWords = Set((language.words["and"] ?? []).map { $0.lowercased() })
         var items = [(String, String)]()  // (number with sub-letters, separator before it)
         var separator = ""
         var i = list.startIndex
@@ -189,6 +190,13 @@ extension ReferenceResolver {
                 items.append((item, separator))
                 separator = ""
                 i = k
+            } else if let (label, end) = siblingLabel(in: list, at: i), let last = items.last?.0,
+                      let open = last.lastIndex(of: "("), Self.isListSeparator(separator, and: andWords) {
+                // `1 (a), (b) and (c)`, `1 a), b) y c)`: the letters after the first are sub-items
+                // of the same paragraph (1(a), 1(b), 1(c)).
+                items.append((String(last[..<open]) + "(\(label))", separator))
+                separator = ""
+                i = end
             } else {
                 separator.append(list[i])
                 i = list.index(after: i)
@@ -210,6 +218,25 @@ extension ReferenceResolver {
             }
         }
         return keys
+    }
+
+    /// A sub-item label standing alone at `i`: `(b)` or `b)` (at most four letters), its key
+    /// letter and the place after it.
+    func siblingLabel(in list: String, at i: String.Index) -> (String, String.Index)? {
+        var m = i
+        if list[m] == "(" { m = list.index(after: m) }
+        let inner = list[m...].prefix { $0.isLetter }
+        guard !inner.isEmpty, inner.count <= 4, inner.endIndex < list.endIndex, list[inner.endIndex] == ")" else { return nil }
+        return (latinized(inner), list.index(after: inner.endIndex))
+    }
+
+    /// Whether the text between two list items is a comma (`,`, `、`, `،`) or the word for "and"
+    /// (`, `, ` and `, `, y `, `和`, ` و `).
+    static func isListSeparator(_ text: String, and andWords: Set<String>) -> Bool {
+        let commas = ",、،"
+        var rest = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let first = rest.first, commas.contains(first) { rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        return rest.isEmpty ? text.contains(where: { commas.contains($0) }) : andWords.contains(rest)
     }
 
     static func dateExists(year: Int, month: Int, day: Int) -> Bool {
@@ -334,6 +361,18 @@ extension ReferenceResolver {
             return String(UnicodeScalar(UInt8(96 + n)))
         }
         return latinized(Substring(text))
+    }
+
+    /// The sub-paragraph labels of a list, each closed by a bracket: `(a) and (l)`, `a) et l)`,
+    /// `(а) и (б)` → [a, l], [a, l], [a, b]; the words between them are not labels.
+    func subLabels(_ list: String) -> [String] {
+        var labels = [String](), current = ""
+        for character in list {
+            if character.isLetter { current.append(character); continue }
+            if character == ")", !current.isEmpty, let label = subItem(current, afterLetter: false) { labels.append(label) }
+            current = ""
+        }
+        return labels
     }
 
     /// `above` or `below` in the words after a reference (`paragraph 5 above`).

@@ -112,13 +112,17 @@ struct ReferenceResolver: Sendable {
                     citations.append(citation)
                     continue
                 }
-                // `subparagraph (b) of paragraph 26` (the letter named first): paragraph:26(b).
+                // `subparagraph (b) of paragraph 26` (the letter named first): paragraph:26(b);
+                // `subparagraphs (a) and (l) of paragraph 2`: one key per letter.
                 let sub = group("sub").flatMap { subItem($0, afterLetter: false) }.map { "(\($0))" } ?? ""
+                let subs = group("sublist").map { subLabels($0).map { "(\($0))" } } ?? [sub]
                 for key in paragraphKeys(group("list") ?? "") {
+                  for sub in subs {
                     var citation = make(.paragraph, "paragraph:\(key)\(sub)")
                     if isSelf { citation.notes.append(.selfReference) }
                     if let direction { citation.notes.append(direction) }
                     citations.append(citation)
+                  }
                 }
             case .article, .rule, .chapter, .annex, .section, .part:
                 // A heading (`Article 12`, `Chapter I` as a line of its own) names the unit it
@@ -131,13 +135,24 @@ struct ReferenceResolver: Sendable {
                 if let subsub = group("subsub").flatMap({ subItem($0, afterLetter: true) }) { pin += "(\(subsub))" }
                 let direction = direction(group("self"))
                 let isSelf = match?["self"] != nil
-                let external = !isSelf && names(anotherDocument: candidate.range, in: units)
+                // A pin whose pattern says it is another text's (the group `external`: the section
+                // sign `§ 308` cites a national code, never the document itself).
+                let external = match?["external"] != nil || (!isSelf && names(anotherDocument: candidate.range, in: units))
                 let kind = candidate.kind
                 // `paragraphs 1 and 2 of this article`: the unit that holds the reference
                 // (`this`, named once the resolve stage knows it), one key per paragraph.
                 let items = match?["this"] != nil ? ["this"]
                     : kind == .section ? sectionPaths(group("list") ?? "") : pinNumbers(group("list") ?? group("list2") ?? "")
-                let pins = group("paralist").map { list in numeralRuns(list).map { "(\($0))" + pin } } ?? [pin]
+                var pins = group("paralist").map { list in numeralRuns(list).map { "(\($0))" + pin } } ?? [pin]
+                // `subparagraphs (a) and (l) of paragraph 2 of article 5`: one pin per letter.
+                if let subs = group("sublist").map(subLabels), !subs.isEmpty {
+                    pins = pins.flatMap { pin in subs.map { pin + "(\($0))" } }
+                }
+                // `section 10 of annex 4`: the annex's section, `annex:4/section:10`.
+                if kind == .annex, let inner = group("section") {
+                    let sections = sectionPaths(inner)
+                    if !sections.isEmpty { pins = pins.flatMap { pin in sections.map { pin + "/section:\($0)" } } }
+                }
                 for item in items {
                   for pin in pins {
                     var citation = make(kind, "\(kind.rawValue):\(item)\(pin)")
@@ -162,12 +177,22 @@ struct ReferenceResolver: Sendable {
                 }
             case .session:
                 guard let raw = group("ordinal") ?? group("num") else { continue }
-                for value in ordinals(raw) { citations.append(make(.session, "session:\(value)")) }
+                var values = ordinals(raw)
+                // `fifty-fourth to fifty-seventh sessions`: every session of the range, as a
+                // version that lists them names them (a long range: its two ends).
+                if let last = (group("ordinal2") ?? group("num2")).flatMap({ ordinals($0).last }),
+                   let first = values.last, last > first {
+                    values += last - first <= Self.longestSessionRange ? Array((first + 1)...last) : [last]
+                }
+                for value in values { citations.append(make(.session, "session:\(value)")) }
             }
         }
         return citations
     }
 
+
+    /// The most sessions a range (`54th to 57th sessions`) is keyed one by one.
+    static let longestSessionRange = 20
 
     /// Whether a match is all the text of its unit, but for spaces and closing punctuation.
     static func isWholeUnit(_ range: Range<Int>, of units: [UInt16]) -> Bool {

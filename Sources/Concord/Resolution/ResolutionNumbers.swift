@@ -9,6 +9,8 @@ struct ResolutionNumbers: Sendable {
     let partLetters: [String: String]
     /// What stands before a session number written in digits (`د-`).
     let sessionPrefixes: [String]
+    /// Words that may follow the year inside the brackets (Russian `2118 (2013 год)`), lower case.
+    let yearWords: [String]
     let andWords: [String]
     /// The `{resnum}` placeholder.
     let pattern: String
@@ -17,9 +19,12 @@ struct ResolutionNumbers: Sendable {
 
     /// `and`: the language's words for "and" as a pattern (`{and}`), between part letters.
     /// `bareNotBefore`: patterns that may not follow a bare number (Chinese `年`: a year).
-    init(partLetters: [String: String], sessionPrefixes: [String], bareNotBefore: [String] = [], andWords: [String], and: String) throws {
+    /// `yearWords`: words that may follow a year in brackets (Russian `год`: `2118 (2013 год)`).
+    init(partLetters: [String: String], sessionPrefixes: [String], bareNotBefore: [String] = [], yearWords: [String] = [],
+         andWords: [String], and: String) throws {
         self.partLetters = partLetters
         self.sessionPrefixes = sessionPrefixes
+        self.yearWords = yearWords.map { $0.lowercased().filter { !$0.isWhitespace } }
         self.andWords = andWords
         func escaped(_ text: String) -> String {
             text.map { "\\^$.|?*+()[]{}/-".contains($0) ? "\\\($0)" : String($0) }.joined()
@@ -30,7 +35,8 @@ struct ResolutionNumbers: Sendable {
         // it, so only letters of the alphabetic scripts end it.
         let letter = "(?-i:(?:" + (["[A-Z]"] + written).joined(separator: "|") + ")(?![\\p{Latin}\\p{Cyrillic}\\p{Arabic}\\p{N}/]))"
         let parts = "(?:\\s?\(letter)(?:(?:\\s*,\\s*(?:\(and)\\s*)?|\\s*\(and)\\s*)\(letter))*)"
-        let session = "(?:\\d{4}|[IVXLC]+|(?:ES|S)-[IVXLC]+" + sessionPrefixes.map { "|" + escaped($0) + "\\d{1,2}" }.joined() + ")"
+        let yearWord = yearWords.isEmpty ? "" : "(?:\\s+(?i:" + yearWords.map(escaped).joined(separator: "|") + ")(?!\\p{L}))?"
+        let session = "(?:\\d{4}\(yearWord)|[IVXLC]+|(?:ES|S)-[IVXLC]+" + sessionPrefixes.map { "|" + escaped($0) + "\\d{1,2}" }.joined() + ")"
         let roman = "(?:[IVXLC]+|(?:ES|S)-[IVXLC]+" + sessionPrefixes.map { "|" + escaped($0) + "\\d{1,2}" }.joined() + ")"
         pattern = "(?:(?:ES|S)-\\d{1,2}/\\d{1,3}|\\d{1,4}/[A-Z]{1,4}\\.\\d{1,3}|\\d{1,4}/\\d{1,4}(?![\\d/])\(parts)?"
             + "|\\d{1,4}(?:\\s?\(letter)(?=\\s?\\(\(roman)\\)))?\\s?\\(\(session)\\)|(?<![\\d/])\\d{3,4}(?![\\d/]" + bareNotBefore.map { "|" + $0 }.joined() + "))"
@@ -40,7 +46,14 @@ struct ResolutionNumbers: Sendable {
     /// One number as cited, as the numbers of its symbols: `64/293` → [64/293];
     /// `1325 (2000)` → [1325(2000)]; `2200 A (XXI)` → [2200A(XXI)]; `52/7 A and B` →
     /// [52/7A, 52/7B] (two resolutions); `973 (د-10)` → [973(X)].
-    func canonical(_ raw: String) -> [String] {
+    func canonical(_ written: String) -> [String] {
+        // `2118 (2013 год)`: the year alone in its brackets.
+        var raw = written
+        if !yearWords.isEmpty, let open = raw.firstIndex(of: "("), let close = raw.lastIndex(of: ")"), open < close {
+            let inner = raw[raw.index(after: open)..<close].filter { !$0.isWhitespace }
+            let year = inner.prefix { $0.isASCII && $0.isNumber }
+            if year.count == 4, yearWords.contains(String(inner.dropFirst(4)).lowercased()) { raw = String(raw[..<open]) + "(" + String(year) + ")" }
+        }
         let compact = raw.filter { !$0.isWhitespace }.uppercased()
         if compact.hasPrefix("ES-") || compact.hasPrefix("S-") || compact.contains(".") { return [compact] }
         var rest = Substring(raw)

@@ -174,7 +174,7 @@ public final class LanguageRules: Sendable {
         do {
             self.resolutionNumbers = try ResolutionNumbers(
                 partLetters: forms?.partLetters ?? [:], sessionPrefixes: forms?.sessionPrefixes ?? [],
-                bareNotBefore: forms?.bareNotBefore ?? [],
+                bareNotBefore: forms?.bareNotBefore ?? [], yearWords: forms?.yearWords ?? [],
                 andWords: (file.words["and"] ?? []).map { NormalizedText($0).string.lowercased() },
                 and: file.words["and"].map(alternation) ?? "(?!)")
         } catch {

@@ -239,8 +239,10 @@ enum RuleFiles {
             var partLetters: [String: String]?
             var sessionPrefixes: [String]?
             var bareNotBefore: [String]?
+            var yearWords: [String]?
             enum CodingKeys: String, CodingKey {
-                case partLetters = "part-letters", sessionPrefixes = "session-prefixes", bareNotBefore = "bare-not-before"
+                case partLetters = "part-letters", sessionPrefixes = "session-prefixes", bareNotBefore = "bare-not-before",
+                     yearWords = "year-words"
             }
         }
         /// `numbers`: how the language writes numbers that are not citations (years, figures),
