@@ -24,8 +24,9 @@ public struct SetCitationMismatch: SetCheck {
     }
 
     private func compare(_ set: VersionAlignment, _ present: [Int], _ units: [VersionAlignment.Unit], _ context: CheckContext) -> [Finding] {
-        // A date without its year in one version stands for the others' full date.
-        let keys = YearlessDates.reconcile(units.map(\.keys))
+        // A date without its year in one version stands for the others' full date; ranges
+        // and the kinds translation traditions interchange compare as `Rules/checks.yml` says.
+        let keys = context.catalogue.comparison.reconcile(YearlessDates.reconcile(units.map(\.keys)))
         guard keys.contains(where: { $0 != keys[0] }) else { return [] }
         let language = { (i: Int) in set.versions[present[i]].language }
         if let (common, agreeing) = SetMajority.of(keys) {
