@@ -64,11 +64,13 @@ import Testing
 
     // MARK: On the tuned half of the aligned corpora
 
-    static func testset(_ lines: ClosedRange<Int>) throws -> (versions: [AlignedComparison.Version], segments: [AlignedComparison.Segment])? {
-        precondition(lines.upperBound <= 2000, "lines 2001-4000 of unpc-test are the blind half")
+    /// The six versions of an aligned corpus of `../shared` (`corpus/unpc-test/testset`) and
+    /// the segments of these lines; never the blind half (lines 2001-4000 of unpc-test).
+    static func aligned(_ prefix: String, _ lines: ClosedRange<Int>) throws -> (versions: [AlignedComparison.Version], segments: [AlignedComparison.Segment])? {
+        precondition(!prefix.contains("unpc-test") || lines.upperBound <= 2000, "lines 2001-4000 of unpc-test are the blind half")
         var versions = [AlignedComparison.Version]()
         for language in [Language.en, .fr, .es, .ru, .zh, .ar] {
-            guard let path = Paths.shared("corpus/unpc-test/testset.\(language.rawValue)") else { return nil }
+            guard let path = Paths.shared("\(prefix).\(language.rawValue)") else { return nil }
             let data = try #require(FileManager.default.contents(atPath: path))
             versions.append(.init(file: path, language: language, source: try SourceDecoder.decode([UInt8](data), file: path)))
         }
@@ -79,7 +81,7 @@ import Testing
     /// `l'article 2`, `artículo 2`, `第2条`, `المادة 2` in French, Spanish, Chinese and Arabic
     /// (the Russian `правила 2` is not read yet): one unit, no finding.
     @Test func rulesOfProcedureCitedAsArticles() throws {
-        guard let (versions, segments) = try Self.testset(348...348) else { return }
+        guard let (versions, segments) = try Self.aligned("corpus/unpc-test/testset", 348...348) else { return }
         let segment = try #require(segments.first)
         #expect(segment.keys[0] == ["rule:2"])
         #expect(segment.keys[1] == ["article:2"])
@@ -94,13 +96,8 @@ import Testing
     /// Spanish and Arabic (`l'article 6 f)`, `المادة 6 (و)`): a coarser pin, a note, which
     /// `compare --aligned` does not count as flagged.
     @Test func aCoarserPinInAlignedSegmentsIsANote() throws {
-        var versions = [AlignedComparison.Version]()
-        for language in [Language.en, .fr, .es, .ru, .zh, .ar] {
-            guard let path = Paths.shared("corpus/unpc-dev-1-2000/devset.\(language.rawValue)") else { return }
-            let data = try #require(FileManager.default.contents(atPath: path))
-            versions.append(.init(file: path, language: language, source: try SourceDecoder.decode([UInt8](data), file: path)))
-        }
-        let segment = try #require(AlignedComparison(rules: TestRules.shared).segments(versions, lines: 711...711).first)
+        guard let (versions, segments) = try Self.aligned("corpus/unpc-dev-1-2000/devset", 711...711) else { return }
+        let segment = try #require(segments.first)
         #expect(segment.agrees && !segment.same)
         #expect(AlignedComparison.finding(segment, versions: versions) == nil)
         let finding = try #require(AlignedComparison.finding(segment, versions: versions, checks: TestRules.shared.checks))
