@@ -49,6 +49,51 @@ public struct PinComparison: Sendable {
         return (low...high).map { head + String($0) }
     }
 
+    /// Keys as a message names them: numbers that follow one another under one kind are
+    /// written as their range again (`paragraph:46-51`, not six keys), the rest as they are;
+    /// sorted.
+    public static func display(_ keys: Set<String>) -> [String] {
+        var out = [String]()
+        var numbers = [String: [Int]]()  // `annex:1/paragraph:` → its numbers
+        for key in keys {
+            guard isPin(key), let colon = key.lastIndex(of: ":"),
+                  case let value = key[key.index(after: colon)...], !value.isEmpty, value.count < 10,
+                  value.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(value) else { out.append(key); continue }
+            numbers[String(key[...colon]), default: []].append(number)
+        }
+        for (head, list) in numbers {
+            let sorted = list.sorted()
+            var start = sorted[0], previous = sorted[0]
+            for number in sorted.dropFirst() + [Int.min] {
+                if number == previous + 1 { previous = number; continue }
+                out.append(start == previous ? "\(head)\(start)" : "\(head)\(start)-\(previous)")
+                start = number
+                previous = number
+            }
+        }
+        return out.sorted()
+    }
+
+    /// Whether a citation's key, as compared, is among `keys` (a range among its numbers, a
+    /// kind under another kind of its groups): where a finding about those keys stands.
+    public func stands(_ key: String, among keys: Set<String>) -> Bool {
+        for form in expand(key) {
+            if keys.contains(form) { return true }
+            guard Self.isPin(form) else { continue }
+            let parts = form.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            for (i, part) in parts.enumerated() {
+                guard let colon = part.firstIndex(of: ":") else { break }
+                let kind = String(part[..<colon])
+                for other in Set(groups.filter { $0.contains(kind) }.joined()) where other != kind {
+                    var renamed = parts
+                    renamed[i] = other + part[colon...]
+                    if keys.contains(renamed.joined(separator: "/")) { return true }
+                }
+            }
+        }
+        return false
+    }
+
     /// A pin key (`article:9(3)`, `annex:1/paragraph:3`), not a symbol (`A/RES/64/293`).
     static func isPin(_ key: String) -> Bool {
         guard let colon = key.firstIndex(of: ":") else { return false }

@@ -105,7 +105,8 @@ extension AlignedComparison {
             return coarserPin(segment, versions: versions, severity: checks.severity(.setCoarserPin))
         }
         let reference = Set(segment.compared[0])
-        var parts = ["the \(first.language) version cites \(segment.compared[0].joined(separator: ", "))"]
+        func named(_ keys: [String]) -> String { PinComparison.display(Set(keys)).joined(separator: ", ") }
+        var parts = ["the \(first.language) version cites \(named(segment.compared[0]))"]
         var contradicts = false
         var related = [Location]()
         for (version, keys) in zip(versions, segment.compared).dropFirst() where keys != segment.compared[0] {
@@ -113,8 +114,8 @@ extension AlignedComparison {
             let missing = segment.compared[0].filter { !keys.contains($0) }
             if !extra.isEmpty { contradicts = true }
             var said = [String]()
-            if !extra.isEmpty { said.append("cites \(extra.joined(separator: ", "))") }
-            if !missing.isEmpty { said.append("does not cite \(missing.joined(separator: ", "))") }
+            if !extra.isEmpty { said.append("cites \(named(extra))") }
+            if !missing.isEmpty { said.append("does not cite \(named(missing))") }
             parts.append("the \(version.language) version \(said.joined(separator: " and "))")
             related.append(Location(file: version.file, line: segment.line, column: 1, message: "the \(version.language) version"))
         }
@@ -134,7 +135,7 @@ extension AlignedComparison {
             let extra = keys.filter { !reference.contains($0) }
             let missing = segment.compared[0].filter { !keys.contains($0) }
             let coarser = extra.contains { e in missing.contains { PinPrecision.isCoarser(e, than: $0) } }
-            parts.append("the \(version.language) version cites \(extra.joined(separator: ", ")), a \(coarser ? "coarser" : "finer") pin than \(missing.joined(separator: ", "))")
+            parts.append("the \(version.language) version cites \(PinComparison.display(Set(extra)).joined(separator: ", ")), a \(coarser ? "coarser" : "finer") pin than \(PinComparison.display(Set(missing)).joined(separator: ", "))")
             related.append(Location(file: version.file, line: segment.line, column: 1, message: "the \(version.language) version"))
         }
         return Finding(rule: .setCoarserPin, severity: severity,

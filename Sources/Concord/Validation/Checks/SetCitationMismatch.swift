@@ -39,13 +39,13 @@ public struct SetCitationMismatch: SetCheck {
                 let (extra, missing) = difference
                 let message: String
                 if !extra.isEmpty, !missing.isEmpty {
-                    message = "the \(language(i)) version cites \(VersionAlignment.summary(extra)) in \(units[i].name); \(others) \(verb) \(VersionAlignment.summary(missing))"
+                    message = "the \(language(i)) version cites \(VersionAlignment.summary(extra, ranges: true)) in \(units[i].name); \(others) \(verb) \(VersionAlignment.summary(missing, ranges: true))"
                 } else if !missing.isEmpty {
-                    message = "the \(language(i)) version does not cite \(VersionAlignment.summary(missing)) in \(units[i].name), as \(others) do"
+                    message = "the \(language(i)) version does not cite \(VersionAlignment.summary(missing, ranges: true)) in \(units[i].name), as \(others) do"
                 } else {
-                    message = "the \(language(i)) version cites \(VersionAlignment.summary(extra)) in \(units[i].name), which \(others) do not"
+                    message = "the \(language(i)) version cites \(VersionAlignment.summary(extra, ranges: true)) in \(units[i].name), which \(others) do not"
                 }
-                let at = units[i].citations.first { extra.contains($0.key) }?.sourceRange.lowerBound ?? units[i].offset
+                let at = units[i].citations.first { context.catalogue.comparison.stands($0.key, among: extra) }?.sourceRange.lowerBound ?? units[i].offset
                 return set.finding(Self.id, context, version: present[i], offset: at, message: message,
                                    related: agreeing.map { set.location(present[$0], units[$0].offset) },
                                    subject: "\(units[i].name) citations")
@@ -57,7 +57,7 @@ public struct SetCitationMismatch: SetCheck {
             let rest = PinPrecision.reconcile(k.subtracting(keys[0]), keys[0].subtracting(k))
             return rest.extra.isEmpty && rest.missing.isEmpty
         }) { return [] }
-        let description = units.indices.map { "\(language($0)) cites \(VersionAlignment.summary(keys[$0]))" }.joined(separator: "; ")
+        let description = units.indices.map { "\(language($0)) cites \(VersionAlignment.summary(keys[$0], ranges: true))" }.joined(separator: "; ")
         let last = units.count - 1
         return [set.finding(Self.id, context, version: present[last], offset: units[last].offset,
                             message: "the versions cite different references in \(units[last].name): \(description)",

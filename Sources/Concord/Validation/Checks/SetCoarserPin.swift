@@ -36,8 +36,8 @@ public struct SetCoarserPin: SetCheck {
             guard PinPrecision.onlyPrecision(extra, missing) else { return nil }
             let coarser = extra.contains { e in missing.contains { PinPrecision.isCoarser(e, than: $0) } }
             let others = set.names(agreeing.map { present[$0] })
-            let message = "the \(language(i)) version cites \(VersionAlignment.summary(extra)) in \(units[i].name), a \(coarser ? "coarser" : "finer") pin than \(VersionAlignment.summary(missing)) in \(others)"
-            let at = units[i].citations.first { extra.contains($0.key) }?.sourceRange.lowerBound ?? units[i].offset
+            let message = "the \(language(i)) version cites \(VersionAlignment.summary(extra, ranges: true)) in \(units[i].name), a \(coarser ? "coarser" : "finer") pin than \(VersionAlignment.summary(missing, ranges: true)) in \(others)"
+            let at = units[i].citations.first { context.catalogue.comparison.stands($0.key, among: extra) }?.sourceRange.lowerBound ?? units[i].offset
             return set.finding(Self.id, context, version: present[i], offset: at, message: message,
                                related: agreeing.map { set.location(present[$0], units[$0].offset) },
                                subject: "\(units[i].name) pins")
