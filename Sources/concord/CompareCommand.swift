@@ -66,15 +66,15 @@ struct Compare: ParsableCommand {
             }
         }
         let segments = AlignedComparison(rules: ruleSet).segments(versions, lines: lines?.range)
-        let findings = segments.compactMap { AlignedComparison.finding($0, versions: versions) }
+        let findings = segments.compactMap { AlignedComparison.finding($0, versions: versions, checks: ruleSet.checks) }
         var out = ""
         switch format {
         case .text:
             if !summary {
                 for segment in segments where !segment.agrees {
                     out += "\(versions[0].file):\(segment.line): the versions cite different references\n"
-                    for (version, keys) in zip(versions, segment.keys) {
-                        let mark = keys == segment.keys[0] ? " " : "≠"
+                    for (version, (keys, compared)) in zip(versions, zip(segment.keys, segment.compared)) {
+                        let mark = compared == segment.compared[0] ? " " : "≠"
                         out += "  \(mark) \(version.language.rawValue): \(keys.joined(separator: " "))\n"
                     }
                 }

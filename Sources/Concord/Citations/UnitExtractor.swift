@@ -79,7 +79,15 @@ struct UnitExtractor: Sendable {
     private func foreignReferences(in units: [UInt16], own: [FoundReference]) -> [FoundReference] {
         var found = [FoundReference]()
         guard let script = rules.lexicon.languages[language.language]?.script else { return [] }
-        let runs = ScriptRuns.runs(units, otherThan: script)
+        var runs = ScriptRuns.runs(units, otherThan: script)
+        if runs.isEmpty, script != "Latin" {
+            // A unit without one letter of its own script (an untranslated date line,
+            // `Geneva, 3 June 2015`, in the Russian file) is one run however few its words:
+            // nothing in it is of the file's language. (A Latin-script file's units are told
+            // by their stop words.)
+            let whole = ScriptRuns.runs(units, otherThan: script, minimumWords: 1)
+            if whole.count == 1, whole[0].range == ScriptRuns.trimmed(units) { runs = whole }
+        }
         guard !runs.isEmpty else { return [] }
         let ownReach = Reach(own)
         for run in runs {

@@ -171,6 +171,22 @@ public enum RuleExamples {
                                                 expected: example.anchor.map { [$0] } ?? [], found: found.map { [$0] } ?? []))
             }
         }
+        // comparison (checks.yml): the versions of a `same` example compare alike once
+        // ranges and interchangeable kinds are read, those of a `different` one do not.
+        let comparer = AlignedComparison(rules: rules)
+        for example in rules.checks.comparisonExamples {
+            summary.examples += 1
+            let languages = example.versions.keys.compactMap(Language.init(rawValue:)).sorted(by: Self.inFileOrder)
+            let written = languages.map { Set(comparer.keys(of: Array(example.versions[$0.rawValue]!.utf16), language: $0)) }
+            let compared = rules.checks.comparison.reconcile(written)
+            let alike = compared.allSatisfy { $0 == compared[0] } && !compared[0].isEmpty
+            if alike != example.same {
+                summary.failures.append(Failure(file: rules.source.name("checks.yml"), rule: example.same ? "comparison.same" : "comparison.different",
+                                                text: languages.map { "\($0.rawValue): \(example.versions[$0.rawValue]!)" }.joined(separator: " | "),
+                                                expected: [example.same ? "alike" : "not alike"],
+                                                found: zip(languages, compared).map { "\($0.rawValue) \($1.sorted().joined(separator: " "))" }))
+            }
+        }
         let symbolsFile = rules.source.name("symbols.yml")
         for example in rules.symbols.examples {
             summary.examples += 1

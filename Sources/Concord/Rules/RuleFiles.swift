@@ -110,6 +110,26 @@ enum RuleFiles {
             var description: String
         }
         var checks: [Check]
+        /// `comparison`: how the versions of one unit compare their pins (`PinComparison`).
+        var comparison: Comparison?
+    }
+
+    /// `comparison` in `Rules/checks.yml`: ranges compared as their numbers, and the pin
+    /// kinds that translation traditions use for one unit; examples of texts (one per
+    /// language) that cite the same units, and of texts that do not.
+    struct Comparison: Codable {
+        struct Group: Codable {
+            var kinds: [String]
+            var why: String?
+        }
+        struct Examples: Codable {
+            var same: [[String: String]]?
+            var different: [[String: String]]?
+        }
+        var rangeLimit: Int?
+        var interchangeable: [Group]?
+        var examples: Examples?
+        enum CodingKeys: String, CodingKey { case rangeLimit = "range-limit", interchangeable, examples }
     }
 
     /// `Rules/languages/xx.yml`: the words and patterns of one language.

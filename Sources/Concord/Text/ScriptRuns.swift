@@ -18,6 +18,15 @@ public enum ScriptRuns {
 
     static let names = ["Latin", "Cyrillic", "Arabic", "Han"]
 
+    /// The unit without its spaces at either end: a run of this range is the whole unit.
+    public static func trimmed(_ units: [UInt16]) -> Range<Int> {
+        func isSpace(_ unit: UInt16) -> Bool { unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D }
+        var start = 0, end = units.count
+        while start < end, isSpace(units[start]) { start += 1 }
+        while end > start, isSpace(units[end - 1]) { end -= 1 }
+        return start..<end
+    }
+
     /// The runs of at least `minimumWords` words in a script other than `own`.
     public static func runs(_ units: [UInt16], otherThan own: String, minimumWords: Int = 3) -> [Run] {
         guard !units.isEmpty else { return [] }

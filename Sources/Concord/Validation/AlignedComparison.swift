@@ -34,11 +34,21 @@ public struct AlignedComparison: Sendable {
         public var line: Int
         /// The sorted, distinct keys of each version, in the order the versions were given.
         public var keys: [[String]]
-        /// Versions agree when their keys are the same, or differ only in the precision of a
-        /// pin (`article:9` beside `article:9(3)(b)`: the same provision).
-        public var agrees: Bool {
-            keys.allSatisfy { $0 == keys[0] || PinPrecision.onlyPrecision(Set($0).subtracting(keys[0]), Set(keys[0]).subtracting($0)) }
+        /// The keys as compared (`PinComparison`: ranges as the numbers they cover, the
+        /// kinds translation traditions interchange as one), sorted.
+        public var compared: [[String]]
+        public init(line: Int, keys: [[String]], compared: [[String]]? = nil) {
+            self.line = line
+            self.keys = keys
+            self.compared = compared ?? keys
         }
+        /// Versions agree when their keys compare the same, or differ only in the precision
+        /// of a pin (`article:9` beside `article:9(3)(b)`: the same provision).
+        public var agrees: Bool {
+            compared.allSatisfy { $0 == compared[0] || PinPrecision.onlyPrecision(Set($0).subtracting(compared[0]), Set(compared[0]).subtracting($0)) }
+        }
+        /// Versions whose keys compare the same (no difference even of precision).
+        public var same: Bool { compared.allSatisfy { $0 == compared[0] } }
     }
 
     public let rules: RuleSet
@@ -73,9 +83,10 @@ public struct AlignedComparison: Sendable {
                 all.append(Set(keys(of: line, language: version.language, issuingBody: version.issuingBody)))
             }
             // A date without its year in one version stands for the others' full date.
-            let keys = YearlessDates.reconcile(all).map { $0.sorted() }
-            guard !keys[0].isEmpty else { continue }
-            segments.append(Segment(line: index + 1, keys: keys))
+            let reconciled = YearlessDates.reconcile(all)
+            guard !reconciled[0].isEmpty else { continue }
+            segments.append(Segment(line: index + 1, keys: reconciled.map { $0.sorted() },
+                                    compared: rules.checks.comparison.reconcile(reconciled).map { $0.sorted() }))
         }
         return segments
     }
@@ -85,19 +96,26 @@ extension AlignedComparison {
     /// A disagreeing segment as a finding (`set.citation-mismatch`, at the first file's line,
     /// the other versions' lines related): an error when a version cites a key the first does
     /// not, a warning when versions only lack some of the first's keys. Nil when it agrees.
-    public static func finding(_ segment: Segment, versions: [Version]) -> Finding? {
-        guard !segment.agrees, let first = versions.first else { return nil }
-        let reference = Set(segment.keys[0])
-        var parts = ["the \(first.language) version cites \(segment.keys[0].joined(separator: ", "))"]
+    /// With `checks`, a segment whose versions differ only in the precision of a pin is a
+    /// `set.coarser-pin` finding, of the severity the catalogue gives it.
+    public static func finding(_ segment: Segment, versions: [Version], checks: CheckCatalogue? = nil) -> Finding? {
+        guard let first = versions.first else { return nil }
+        if segment.agrees {
+            guard let checks, !segment.same else { return nil }
+            return coarserPin(segment, versions: versions, severity: checks.severity(.setCoarserPin))
+        }
+        let reference = Set(segment.compared[0])
+        func named(_ keys: [String]) -> String { PinComparison.display(Set(keys)).joined(separator: ", ") }
+        var parts = ["the \(first.language) version cites \(named(segment.compared[0]))"]
         var contradicts = false
         var related = [Location]()
-        for (version, keys) in zip(versions, segment.keys).dropFirst() where keys != segment.keys[0] {
+        for (version, keys) in zip(versions, segment.compared).dropFirst() where keys != segment.compared[0] {
             let extra = keys.filter { !reference.contains($0) }
-            let missing = segment.keys[0].filter { !keys.contains($0) }
+            let missing = segment.compared[0].filter { !keys.contains($0) }
             if !extra.isEmpty { contradicts = true }
             var said = [String]()
-            if !extra.isEmpty { said.append("cites \(extra.joined(separator: ", "))") }
-            if !missing.isEmpty { said.append("does not cite \(missing.joined(separator: ", "))") }
+            if !extra.isEmpty { said.append("cites \(named(extra))") }
+            if !missing.isEmpty { said.append("does not cite \(named(missing))") }
             parts.append("the \(version.language) version \(said.joined(separator: " and "))")
             related.append(Location(file: version.file, line: segment.line, column: 1, message: "the \(version.language) version"))
         }
@@ -105,6 +123,25 @@ extension AlignedComparison {
                        message: "segment \(segment.line): " + parts.joined(separator: "; "),
                        location: Location(file: first.file, line: segment.line, column: 1),
                        related: related, subject: "segment \(segment.line)")
+    }
+
+    /// A segment whose versions cite the same units, some less (or more) precisely than the
+    /// first version: `set.coarser-pin`, naming each version's coarser or finer pins.
+    static func coarserPin(_ segment: Segment, versions: [Version], severity: Severity) -> Finding {
+        let reference = Set(segment.compared[0])
+        var parts = [String]()
+        var related = [Location]()
+        for (version, keys) in zip(versions, segment.compared).dropFirst() where keys != segment.compared[0] {
+            let extra = keys.filter { !reference.contains($0) }
+            let missing = segment.compared[0].filter { !keys.contains($0) }
+            let coarser = extra.contains { e in missing.contains { PinPrecision.isCoarser(e, than: $0) } }
+            parts.append("the \(version.language) version cites \(PinComparison.display(Set(extra)).joined(separator: ", ")), a \(coarser ? "coarser" : "finer") pin than \(PinComparison.display(Set(missing)).joined(separator: ", "))")
+            related.append(Location(file: version.file, line: segment.line, column: 1, message: "the \(version.language) version"))
+        }
+        return Finding(rule: .setCoarserPin, severity: severity,
+                       message: "segment \(segment.line): " + parts.joined(separator: "; "),
+                       location: Location(file: versions[0].file, line: segment.line, column: 1),
+                       related: related, subject: "segment \(segment.line) pins")
     }
 }
 

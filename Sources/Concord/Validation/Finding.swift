@@ -102,6 +102,11 @@ public struct CheckCatalogue: Sendable {
     /// In the file's order.
     public let checks: [Entry]
     private let byID: [CheckID: Entry]
+    /// How the versions of one unit compare their pins (the `comparison` section).
+    public let comparison: PinComparison
+    /// The section's examples: texts by language code that must compare alike (`same`) or
+    /// not (`different`).
+    public let comparisonExamples: [(versions: [String: String], same: Bool)]
 
     init(_ file: RuleFiles.Checks, path: String) throws(RuleError) {
         var checks = [Entry]()
@@ -123,6 +128,20 @@ public struct CheckCatalogue: Sendable {
         }
         self.checks = checks
         self.byID = byID
+        let section = file.comparison
+        for group in section?.interchangeable ?? [] {
+            guard group.kinds.count >= 2 else {
+                throw RuleError(file: path, message: "comparison: an interchangeable group needs two kinds or more (\(group.kinds.joined(separator: ", ")))")
+            }
+            if let kind = group.kinds.first(where: { !PinPrecision.pinKinds.contains(Substring($0)) }) {
+                throw RuleError(file: path, message: "comparison: '\(kind)' is not a pin kind (known: \(PinPrecision.pinKinds.sorted().joined(separator: ", ")))")
+            }
+        }
+        if let limit = section?.rangeLimit, limit < 0 {
+            throw RuleError(file: path, message: "comparison: range-limit must be 0 or more")
+        }
+        comparison = section.map { PinComparison(rangeLimit: $0.rangeLimit ?? 0, groups: ($0.interchangeable ?? []).map(\.kinds)) } ?? .exact
+        comparisonExamples = (section?.examples?.same ?? []).map { ($0, true) } + (section?.examples?.different ?? []).map { ($0, false) }
     }
 
     public func check(_ id: CheckID) -> Entry { byID[id]! }

@@ -168,12 +168,14 @@ import Testing
     let en = "The General Assembly,\n\n1. *Recalls* article 9, paragraph 3 (b), of the Convention and paragraph 2 of article 18 thereof;\n"
     let es = "La Asamblea General,\n\n1. *Recuerda* el apartado b) del párrafo 3 del artículo 9 de la Convención y el párrafo 2 del artículo 18 de esta;\n"
 
-    @Test func aCoarserPinIsAWarningAndAnotherArticleAnError() throws {
+    /// A note by default since issue 14 (`Rules/checks.yml`): on the tuned aligned halves all
+    /// four coarser pins were a version's pin misread, none a real difference.
+    @Test func aCoarserPinIsANoteAndAnotherArticleAnError() throws {
         let clean = try setFindings(["en": en, "es": es, "fr": "L'Assemblée générale,\n\n1. *Rappelle* l'alinéa b) du paragraphe 3 de l'article 9 de la Convention et le paragraphe 2 de l'article 18 de celle-ci;\n"])
         #expect(clean.map(\.rule) == [])
         let coarser = try setFindings(["en": en, "es": es, "fr": "L'Assemblée générale,\n\n1. *Rappelle* l'article 9 de la Convention et le paragraphe 2 de l'article 18 de celle-ci;\n"])
         #expect(coarser.map(\.rule) == [.setCoarserPin])
-        #expect(coarser.first?.severity == .warning)
+        #expect(coarser.first?.severity == .note)
         #expect(coarser.first?.message == "the fr version cites article:9 in operative paragraph 1, a coarser pin than article:9(3)(b) in en, es")
         let changed = try setFindings(["en": en, "es": es, "fr": "L'Assemblée générale,\n\n1. *Rappelle* l'alinéa b) du paragraphe 3 de l'article 9 de la Convention et le paragraphe 2 de l'article 19 de celle-ci;\n"])
         #expect(changed.map(\.rule) == [.setCitationMismatch])

@@ -24,8 +24,9 @@ public struct SetCitationMismatch: SetCheck {
     }
 
     private func compare(_ set: VersionAlignment, _ present: [Int], _ units: [VersionAlignment.Unit], _ context: CheckContext) -> [Finding] {
-        // A date without its year in one version stands for the others' full date.
-        let keys = YearlessDates.reconcile(units.map(\.keys))
+        // A date without its year in one version stands for the others' full date; ranges
+        // and the kinds translation traditions interchange compare as `Rules/checks.yml` says.
+        let keys = context.catalogue.comparison.reconcile(YearlessDates.reconcile(units.map(\.keys)))
         guard keys.contains(where: { $0 != keys[0] }) else { return [] }
         let language = { (i: Int) in set.versions[present[i]].language }
         if let (common, agreeing) = SetMajority.of(keys) {
@@ -38,13 +39,13 @@ public struct SetCitationMismatch: SetCheck {
                 let (extra, missing) = difference
                 let message: String
                 if !extra.isEmpty, !missing.isEmpty {
-                    message = "the \(language(i)) version cites \(VersionAlignment.summary(extra)) in \(units[i].name); \(others) \(verb) \(VersionAlignment.summary(missing))"
+                    message = "the \(language(i)) version cites \(VersionAlignment.summary(extra, ranges: true)) in \(units[i].name); \(others) \(verb) \(VersionAlignment.summary(missing, ranges: true))"
                 } else if !missing.isEmpty {
-                    message = "the \(language(i)) version does not cite \(VersionAlignment.summary(missing)) in \(units[i].name), as \(others) do"
+                    message = "the \(language(i)) version does not cite \(VersionAlignment.summary(missing, ranges: true)) in \(units[i].name), as \(others) do"
                 } else {
-                    message = "the \(language(i)) version cites \(VersionAlignment.summary(extra)) in \(units[i].name), which \(others) do not"
+                    message = "the \(language(i)) version cites \(VersionAlignment.summary(extra, ranges: true)) in \(units[i].name), which \(others) do not"
                 }
-                let at = units[i].citations.first { extra.contains($0.key) }?.sourceRange.lowerBound ?? units[i].offset
+                let at = units[i].citations.first { context.catalogue.comparison.stands($0.key, among: extra) }?.sourceRange.lowerBound ?? units[i].offset
                 return set.finding(Self.id, context, version: present[i], offset: at, message: message,
                                    related: agreeing.map { set.location(present[$0], units[$0].offset) },
                                    subject: "\(units[i].name) citations")
@@ -56,7 +57,7 @@ public struct SetCitationMismatch: SetCheck {
             let rest = PinPrecision.reconcile(k.subtracting(keys[0]), keys[0].subtracting(k))
             return rest.extra.isEmpty && rest.missing.isEmpty
         }) { return [] }
-        let description = units.indices.map { "\(language($0)) cites \(VersionAlignment.summary(keys[$0]))" }.joined(separator: "; ")
+        let description = units.indices.map { "\(language($0)) cites \(VersionAlignment.summary(keys[$0], ranges: true))" }.joined(separator: "; ")
         let last = units.count - 1
         return [set.finding(Self.id, context, version: present[last], offset: units[last].offset,
                             message: "the versions cite different references in \(units[last].name): \(description)",

@@ -1,9 +1,11 @@
 /// One version pins a reference less (or more) precisely than the others: `article 9` where
 /// the others say `article 9 (3) (b)`. The same provision is cited, so this is at most a
-/// warning; `set.citation-mismatch` leaves such differences to this check.
+/// warning; `set.citation-mismatch` leaves such differences to this check. A note by default:
+/// on the tuned halves of the aligned corpora every coarser pin found (4) was a version whose
+/// finer pin was misread (`l'article 6 f)`), none a real difference.
 public struct SetCoarserPin: SetCheck {
     public static let id = CheckID.setCoarserPin
-    public static let defaultSeverity = Severity.warning
+    public static let defaultSeverity = Severity.note
     public static let examples = CheckExamples(
         triggering: [.init([
             ("doc.en.md", "The General Assembly,\n\n1. *Recalls* article 9, paragraph 3 (b), of the Convention;\n"),
@@ -24,7 +26,7 @@ public struct SetCoarserPin: SetCheck {
     }
 
     private func compare(_ set: VersionAlignment, _ present: [Int], _ units: [VersionAlignment.Unit], _ context: CheckContext) -> [Finding] {
-        let keys = units.map(\.keys)
+        let keys = context.catalogue.comparison.reconcile(YearlessDates.reconcile(units.map(\.keys)))
         guard keys.contains(where: { $0 != keys[0] }) else { return [] }
         let language = { (i: Int) in set.versions[present[i]].language }
         // The majority, else the first version, is what the others are held against.
@@ -34,8 +36,8 @@ public struct SetCoarserPin: SetCheck {
             guard PinPrecision.onlyPrecision(extra, missing) else { return nil }
             let coarser = extra.contains { e in missing.contains { PinPrecision.isCoarser(e, than: $0) } }
             let others = set.names(agreeing.map { present[$0] })
-            let message = "the \(language(i)) version cites \(VersionAlignment.summary(extra)) in \(units[i].name), a \(coarser ? "coarser" : "finer") pin than \(VersionAlignment.summary(missing)) in \(others)"
-            let at = units[i].citations.first { extra.contains($0.key) }?.sourceRange.lowerBound ?? units[i].offset
+            let message = "the \(language(i)) version cites \(VersionAlignment.summary(extra, ranges: true)) in \(units[i].name), a \(coarser ? "coarser" : "finer") pin than \(VersionAlignment.summary(missing, ranges: true)) in \(others)"
+            let at = units[i].citations.first { context.catalogue.comparison.stands($0.key, among: extra) }?.sourceRange.lowerBound ?? units[i].offset
             return set.finding(Self.id, context, version: present[i], offset: at, message: message,
                                related: agreeing.map { set.location(present[$0], units[$0].offset) },
                                subject: "\(units[i].name) pins")

@@ -38,10 +38,12 @@ extension VersionAlignment {
                         related: present.dropLast().map { location($0, at($0)) }, subject: subject)]
     }
 
-    /// `A/RES/64/293, treaty:2225/39574 and 3 more`, or `nothing`.
-    static func summary(_ keys: Set<String>) -> String {
+    /// `A/RES/64/293, treaty:2225/39574 and 3 more`, or `nothing`. With `ranges`, numbers that
+    /// follow one another under one kind are named as their range (`paragraph:46-51`: the
+    /// keys as compared, `PinComparison.display`).
+    static func summary(_ keys: Set<String>, ranges: Bool = false) -> String {
         if keys.isEmpty { return "nothing" }
-        let sorted = keys.sorted()
+        let sorted = ranges ? PinComparison.display(keys) : keys.sorted()
         return sorted.prefix(4).joined(separator: ", ") + (sorted.count > 4 ? " and \(sorted.count - 4) more" : "")
     }
 
