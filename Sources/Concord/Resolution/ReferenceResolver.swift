@@ -114,7 +114,11 @@ struct ReferenceResolver: Sendable {
                 }
                 // `subparagraph (b) of paragraph 26` (the letter named first): paragraph:26(b).
                 let sub = group("sub").flatMap { subItem($0, afterLetter: false) }.map { "(\($0))" } ?? ""
-                for key in paragraphKeys(group("list") ?? "") {
+                // A list without digits is of ordinal words (Arabic الفقرة السابعة = paragraph 7,
+                // read with the language's number-words).
+                var keys = paragraphKeys(group("list") ?? "")
+                if keys.isEmpty, let list = group("list") { keys = pinNumbers(list) }
+                for key in keys {
                     var citation = make(.paragraph, "paragraph:\(key)\(sub)")
                     if isSelf { citation.notes.append(.selfReference) }
                     if let direction { citation.notes.append(direction) }
