@@ -34,10 +34,12 @@ static int bad_text(const void *text, int64_t length, int32_t *status) {
 static const UChar empty_text[1] = {0};
 
 /* Characters dropped from the matching view: bidi controls (UN Arabic text carries them
- * around Latin symbols), zero-width characters, the soft hyphen and a stray BOM. */
+ * around Latin symbols), zero-width characters, the soft hyphen, a stray BOM, and the Arabic
+ * tatweel (U+0640), which only stretches a word (الفــرع ثانيــا is الفرع ثانيا): NFKC keeps
+ * it, and a keyword or number word written with it would not match. */
 static int is_dropped(UChar32 c) {
     switch (c) {
-    case 0x00AD: case 0x061C: case 0x200B: case 0x200C: case 0x200D: case 0x200E:
+    case 0x00AD: case 0x061C: case 0x0640: case 0x200B: case 0x200C: case 0x200D: case 0x200E:
     case 0x200F: case 0x2060: case 0xFEFF:
         return 1;
     default:

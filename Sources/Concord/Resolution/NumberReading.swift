@@ -329,7 +329,23 @@ extension ReferenceResolver {
         let andWords = (language.words["and"] ?? []).map { $0.lowercased() }
         var joined = list
         for spaced in [" - ", " -", "- "] { joined = joined.replacingOccurrences(of: spaced, with: "-") }
-        return joined.split(whereSeparator: { ",،、 ".contains($0) }).map(String.init)
+        // A label of two words (Arabic الحادي عشر, حادي عشر-باء: the number-words with a
+        // space) is one label, not two: a word is joined to the one before it when the two
+        // begin with such a number word (with the word for "and" written on it, وحادي عشر).
+        var labels = [String]()
+        for word in joined.split(whereSeparator: { ",،、 ".contains($0) }).map(String.init) {
+            if let last = labels.last, !last.contains(where: { $0 == "." || $0 == "-" }) {
+                let head = last + " " + (word.split(whereSeparator: { $0 == "." || $0 == "-" }).first.map(String.init) ?? "")
+                let bare = andWords.first(where: { head.lowercased().hasPrefix($0) && head.count > $0.count })
+                    .map { String(head.dropFirst($0.count)) }
+                if [head, bare].compactMap({ $0 }).contains(where: { language.numberWords[NormalizedText($0).string.lowercased()] != nil }) {
+                    labels[labels.count - 1] = last + " " + word
+                    continue
+                }
+            }
+            labels.append(word)
+        }
+        return labels
             .filter { !andWords.contains($0.lowercased()) }
             .compactMap { label -> String? in
                 func path(_ label: String) -> String? {

@@ -116,7 +116,11 @@ struct ReferenceResolver: Sendable {
                 // `subparagraphs (a) and (l) of paragraph 2`: one key per letter.
                 let sub = group("sub").flatMap { subItem($0, afterLetter: false) }.map { "(\($0))" } ?? ""
                 let subs = group("sublist").map { subLabels($0).map { "(\($0))" } } ?? [sub]
-                for key in paragraphKeys(group("list") ?? "") {
+                // A list without digits is of ordinal words (Arabic الفقرة السابعة = paragraph 7,
+                // read with the language's number-words).
+                var keys = paragraphKeys(group("list") ?? "")
+                if keys.isEmpty, let list = group("list") { keys = pinNumbers(list) }
+                for key in keys {
                   for sub in subs {
                     var citation = make(.paragraph, "paragraph:\(key)\(sub)")
                     if isSelf { citation.notes.append(.selfReference) }

@@ -3,9 +3,9 @@ import CICUShim
 /// The matching view of a text: what extractors search.
 ///
 /// NFKC (superscript ¹ → 1, full-width ／ → /, ligatures split), with bidi controls and
-/// other invisible format characters removed, Arabic-Indic and Eastern Arabic-Indic digits
-/// folded to ASCII, every space separator (no-break spaces included) turned into U+0020 and
-/// every dash variant into U+002D. Emphasis asterisks (`*Treaty Series*`) are dropped too,
+/// other invisible format characters removed, the Arabic tatweel (ـ, a stretch: الفــرع is
+/// الفرع) dropped, Arabic-Indic and Eastern Arabic-Indic digits folded to ASCII, every space
+/// separator (no-break spaces included) turned into U+0020 and every dash variant into U+002D. Emphasis asterisks (`*Treaty Series*`) are dropped too,
 /// as Markdown and the seed's text use them for italics.
 ///
 /// Every normalized unit maps back to the range of the original text it came from: the

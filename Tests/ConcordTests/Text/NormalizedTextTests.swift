@@ -43,6 +43,23 @@ import Testing
         #expect((0..<expanded.count).allSatisfy { expanded.originalRange(ofUnit: $0) == 0..<1 })
     }
 
+    /// The tatweel only stretches an Arabic word: it is dropped, so that الفــرع ثانيــا reads
+    /// as الفرع ثانيا, and the letters around it keep their own source places; a short
+    /// vowel written on a tatweel stays, mapped to the tatweel and itself.
+    @Test func dropsTheTatweelKeepingTheMap() {
+        let text = NormalizedText("الفــرع ثانيـا")
+        #expect(text.string == "الفرع ثانيا")
+        // ر (unit 3) stands after the two tatweels (source 3 and 4) at source unit 5.
+        #expect(text.originalRange(ofUnit: 3) == 5..<6)
+        #expect(text.originalRange(0..<5) == 0..<7)
+        // ثانيا: ي is source unit 11, the tatweel 12 is gone, ا is 13.
+        #expect(text.originalRange(ofUnit: 9) == 11..<12)
+        #expect(text.originalRange(ofUnit: 10) == 13..<14)
+        let vowel = NormalizedText("لـَ")
+        #expect(vowel.string == "ل\u{064E}")
+        #expect(vowel.originalRange(ofUnit: 1) == 1..<3)
+    }
+
     @Test func composesWithTheParagraphMapToReachSourceLinesAndColumns() throws {
         let source = SourceText("title\n\u{200F}ضمن القرار ٦٤/٢٩٣\u{200F}\n")
         var mapped = MappedText()
