@@ -29,7 +29,7 @@ enum LowercaseWords {
     /// The blocks verified unit by unit when the table is built (Greek is left out: its
     /// final sigma is where a lower case might depend on context).
     static let checkedRanges: [ClosedRange<UInt16>] = [
-        0x0000...0x036F, 0x0400...0x052F, 0x0600...0x06FF, 0x2000...0x206F, 0x20A0...0x20CF,
+        0x0000...0x036F, 0x0400...0x052F, 0x0600...0x06FF, 0x2000...0x20CF, 0x2100...0x214F,
         0x3000...0x303F, 0xFF00...0xFFEF,
     ]
     static let ideographs: ClosedRange<UInt16> = 0x4E00...0x9FFF
@@ -65,18 +65,27 @@ enum LowercaseWords {
     where C.Element == UInt16 {
         guard isPlain(units) else { return false }
         table.withUnsafeBufferPointer { t in
-            var word = [UInt16]()
-            word.reserveCapacity(32)
+            // The word in UTF-8, from which a `String` is made without transcoding (short
+            // words are stored in the `String` itself).
+            var word = [UInt8]()
+            word.reserveCapacity(64)
             for u in units {
                 let e = t[Int(u)]
                 if e & letter != 0 || (hyphen && u == 0x2D) {
-                    word.append(UInt16(truncatingIfNeeded: e))
+                    let l = e & 0xFFFF
+                    if l < 0x80 {
+                        word.append(UInt8(l))
+                    } else if l < 0x800 {
+                        word.append(UInt8(0xC0 | l >> 6)); word.append(UInt8(0x80 | l & 0x3F))
+                    } else {
+                        word.append(UInt8(0xE0 | l >> 12)); word.append(UInt8(0x80 | l >> 6 & 0x3F)); word.append(UInt8(0x80 | l & 0x3F))
+                    }
                 } else if !word.isEmpty {
-                    body(String(decoding: word, as: UTF16.self))
+                    body(String(decoding: word, as: UTF8.self))
                     word.removeAll(keepingCapacity: true)
                 }
             }
-            if !word.isEmpty { body(String(decoding: word, as: UTF16.self)) }
+            if !word.isEmpty { body(String(decoding: word, as: UTF8.self)) }
         }
         return true
     }

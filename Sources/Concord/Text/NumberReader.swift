@@ -195,11 +195,15 @@ public struct NumberReader: Sendable {
 
 /// The number words of a language written without word breaks, found in a plain text
 /// (`LowercaseWords`) by comparing code units, in one pass. Foundation's search that
-/// `spelled` used compares canonically equivalent sequences too; the two agree when the words
-/// are CJK ideographs (no decomposition leads to one but a compatibility ideograph, which is
-/// not plain) and the text is plain (every code unit a cluster of its own): the only words
-/// searched so.
+/// `spelled` used finds canonically equivalent sequences too; the two agree when the text is
+/// plain (every code unit a cluster of its own, no combining mark) and the words are CJK
+/// ideographs or Arabic letters: a plain text equivalent to such a word is that word (the
+/// only other plain characters whose decomposition holds them are the Arabic letters with
+/// hamza or madda, themselves letters of the words' alphabet, decomposed the same way in
+/// both), so only such words are searched so.
 struct NumberWordSearch: Sendable {
+    /// The CJK ideographs and the Arabic letters.
+    static let letters: [ClosedRange<UInt16>] = [LowercaseWords.ideographs, 0x0621...0x064A]
     /// The words by their first code unit.
     private let byFirst: [UInt16: [(units: [UInt16], word: String, value: Int)]]
 
@@ -207,7 +211,7 @@ struct NumberWordSearch: Sendable {
         var byFirst = [UInt16: [(units: [UInt16], word: String, value: Int)]]()
         for (word, value) in words {
             let units = Array(word.utf16)
-            guard !units.isEmpty, units.allSatisfy({ LowercaseWords.ideographs.contains($0) }) else { return nil }
+            guard !units.isEmpty, units.allSatisfy({ u in Self.letters.contains { $0.contains(u) } }) else { return nil }
             byFirst[units[0], default: []].append((units, word, value))
         }
         self.byFirst = byFirst

@@ -51,6 +51,14 @@ import Testing
         #expect(zh.literalSearch != nil)
         #expect(zh.spelled(in: Array("为期五年的第二十次会议".utf16)) == zh.spelledThroughString(in: Array("为期五年的第二十次会议".utf16)))
         #expect(zh.spelled(in: Array("为期五年的第二十次会议".utf16)).isSuperset(of: ["5", "20", "2", "10"]))
+        // Arabic: letters with hamza or madda written whole, beside the bare letters of the words.
+        let ar = NumberReader(format: try #require(rules.languages[.ar]).numberFormat)
+        #expect(ar.literalSearch != nil)
+        for text in ["آثنان وأربع سنوات", "لمدة خمس سنوات بعد عام ٢٠١٥", "ثلاثة أربعة مائة مئة", "اثنان", "إثنان ؤئ",
+                     "ا\u{653}ثنان", "أربـع", ""] {
+            #expect(ar.spelled(in: Array(text.utf16)) == ar.spelledThroughString(in: Array(text.utf16)), "\(text)")
+        }
+        #expect(ar.spelled(in: Array("لمدة خمس سنوات".utf16)) == ["5"])
     }
 
     /// Every paragraph and footnote of every corpus document (as read, and as normalized),
