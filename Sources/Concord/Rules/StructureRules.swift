@@ -79,12 +79,13 @@ public struct StructureRules: Sendable {
     /// عشرة`, `Chapter V`): its kind and number. A paragraph that goes on as a sentence after
     /// the words (`Article 12 shall not apply …`) is no heading.
     func heading(_ text: String, language: Language?) -> (kind: HeadingKind, number: Int?)? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.count <= 160 else { return nil }
+        let trimmed = Self.trimmingSpaces(text)
+        guard !trimmed.isEmpty, trimmed.index(trimmed.startIndex, offsetBy: 161, limitedBy: trimmed.endIndex) == nil else { return nil }
         let units = Array(trimmed.utf16)
         for structure in candidates(language) {
             for (kind, regex) in structure.headings {
-                guard let match = regex.matches(in: units).first, match.range.lowerBound == 0 else { continue }
+                // The first match, when it starts the text: the pattern tried there only.
+                guard let match = regex.matches(in: units, startingOnlyAt: [0]).first else { continue }
                 let rest = String(decoding: units[match.range.upperBound...], as: UTF16.self).trimmingCharacters(in: .whitespaces)
                 if let last = rest.last, ".;,:。；，،".contains(last) { continue }
                 if rest.count > 120 { continue }
@@ -97,6 +98,19 @@ public struct StructureRules: Sendable {
             }
         }
         return nil
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation's copy when neither end
+    /// is a space or tab (the usual case; the units checked are a superset of those it trims).
+    static func trimmingSpaces(_ text: String) -> String {
+        func mayBeSpace(_ u: UInt16) -> Bool {
+            u <= 0x20 || (0x7F...0xA0).contains(u) || u == 0x1680 || u == 0x180E || (0x2000...0x200F).contains(u)
+                || (0x2028...0x202F).contains(u) || (0x205F...0x206F).contains(u) || u == 0x3000 || u == 0xFEFF
+        }
+        guard let first = text.utf16.first, let last = text.utf16.last, !mayBeSpace(first), !mayBeSpace(last) else {
+            return text.trimmingCharacters(in: .whitespaces)
+        }
+        return text
     }
 
     /// A numbered-paragraph label of the language's own (`三、`): the number and the units it

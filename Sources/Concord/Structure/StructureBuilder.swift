@@ -338,8 +338,10 @@ struct StructureBuilder: Sendable {
     /// A treaty's annex heading: the language's annex word opening a short heading (`Annex`,
     /// `Annex II`, `Приложение`), or a heading pattern of kind annex (Chinese `附件一`).
     private func isTreatyAnnexHeading(_ p: Paragraph) -> Bool {
+        guard p.kind == .heading || p.kind == .text || p.kind == .annexText else { return false }
         let text = p.text.string
-        guard p.kind == .heading || p.kind == .text || p.kind == .annexText, text.count <= 40 else { return false }
+        // (At most 40 characters, counted no further than the 41st.)
+        guard text.index(text.startIndex, offsetBy: 41, limitedBy: text.endIndex) == nil else { return false }
         return ParagraphAssembler(lexicon: lexicon).reads(text, as: "annex") || rules.heading(text, language: language)?.kind == .annex
     }
 
@@ -398,12 +400,39 @@ struct StructureBuilder: Sendable {
     }
 
     static func id(for anchor: String) -> String {
-        var id = anchor
-        for (long, short) in [("article:", "art"), ("chapter:", "ch"), ("part:", "pt"), ("section:", "s"), ("rule:", "r"),
-                              ("paragraph:", "p"), ("annex:", "an"), ("preamble:", "pp")] {
-            id = id.replacingOccurrences(of: long, with: short)
+        // An ASCII anchor (every anchor the structure makes) is rewritten byte by byte, the same
+        // replacements in the same order; Foundation's search, which compares canonically
+        // equivalent text, only for others (it was a twentieth of a run).
+        if anchor.utf8.allSatisfy({ $0 < 0x80 }) {
+            var id = Array(anchor.utf8)
+            for (long, short) in idReplacements { id = replacing(Array(long.utf8), with: Array(short.utf8), in: id) }
+            return String(decoding: id, as: UTF8.self)
         }
-        return id.replacingOccurrences(of: "/", with: ".").replacingOccurrences(of: "(", with: ".").replacingOccurrences(of: ")", with: "")
+        var id = anchor
+        for (long, short) in idReplacements { id = id.replacingOccurrences(of: long, with: short) }
+        return id
+    }
+
+    /// The rewriting of an anchor into an id, in order.
+    private static let idReplacements = [("article:", "art"), ("chapter:", "ch"), ("part:", "pt"), ("section:", "s"), ("rule:", "r"),
+                                         ("paragraph:", "p"), ("annex:", "an"), ("preamble:", "pp"), ("/", "."), ("(", "."), (")", "")]
+
+    /// Every occurrence of `target` in `bytes`, left to right, not overlapping, replaced.
+    private static func replacing(_ target: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        guard !target.isEmpty, bytes.count >= target.count else { return bytes }
+        var result = [UInt8]()
+        result.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == target[0], i + target.count <= bytes.count, bytes[i..<(i + target.count)].elementsEqual(target) {
+                result += replacement
+                i += target.count
+            } else {
+                result.append(bytes[i])
+                i += 1
+            }
+        }
+        return result
     }
 }
 

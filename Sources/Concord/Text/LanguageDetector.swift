@@ -22,10 +22,10 @@ public enum LanguageDetector {
             }
             guard !candidates.isEmpty else { continue }
             if candidates.count == 1 { return candidates[0].language }
-            return byWords(String(decoding: sample, as: UTF16.self), among: candidates) ?? candidates[0].language
+            return byWords(sample, among: candidates) ?? candidates[0].language
         }
         guard counts[0] > 0 else { return nil }
-        return byWords(String(decoding: sample, as: UTF16.self), among: languages.filter { $0.script == "Latin" })
+        return byWords(sample, among: languages.filter { $0.script == "Latin" })
     }
 
     /// The language one unit (a paragraph, a footnote body, an aligned segment) of a
@@ -52,11 +52,11 @@ public enum LanguageDetector {
         for (script, i) in deciding where script != own.script && counts[i] * 2 > total {
             let candidates = languages.filter { $0.script == script }
             if candidates.count == 1 { return candidates[0].language }
-            if let found = byWords(String(decoding: units, as: UTF16.self), among: candidates) { return found }
+            if let found = byWords(units, among: candidates) { return found }
         }
         guard counts[0] * 2 > total else { return file }
         let latin = languages.filter { $0.script == "Latin" && !$0.stopWords.isEmpty }
-        let scores = wordScores(String(decoding: units, as: UTF16.self), among: latin)
+        let scores = wordScores(units, among: latin)
         guard let best = scores.max(), best >= 3, let at = scores.firstIndex(of: best) else { return file }
         let winner = latin[at].language
         if own.script != "Latin" { return winner }
@@ -73,7 +73,7 @@ public enum LanguageDetector {
                                     lexicon: ReadingLexicon = .standard) -> (languages: [Language], decided: Bool) {
         let candidates = lexicon.languages.values.filter { $0.script == script }.sorted { $0.language < $1.language }
         if candidates.count <= 1 { return (candidates.map(\.language), true) }
-        let scores = wordScores(String(decoding: units, as: UTF16.self), among: candidates)
+        let scores = wordScores(units, among: candidates)
         guard let best = scores.max(), best > 0 else { return (candidates.map(\.language), false) }
         let leaders = zip(candidates, scores).filter { $0.1 == best }.map(\.0.language)
         return (leaders, leaders.count == 1)
@@ -90,8 +90,20 @@ public enum LanguageDetector {
         return status == 0 ? counts : nil
     }
 
-    /// How many of each language's stop words the text holds.
-    private static func wordScores(_ text: String, among languages: [ReadingLexicon.LanguageInfo]) -> [Int] {
+    /// How many of each language's stop words the text holds: its words lower-cased, split
+    /// at every `Character` that is not a letter. Read straight from the code units
+    /// (`LowercaseWords`) when the text allows, else through a `String`; the same counts.
+    static func wordScores<C: Collection>(_ units: C, among languages: [ReadingLexicon.LanguageInfo]) -> [Int]
+    where C.Element == UInt16 {
+        var scores = [Int](repeating: 0, count: languages.count)
+        let read = LowercaseWords.forEachWord(in: units) { word in
+            for index in languages.indices where languages[index].stopWords.contains(word) { scores[index] += 1 }
+        }
+        return read ? scores : wordScores(String(decoding: units, as: UTF16.self), among: languages)
+    }
+
+    /// `wordScores` through a `String` (the way for any text; the reference of the tests).
+    static func wordScores(_ text: String, among languages: [ReadingLexicon.LanguageInfo]) -> [Int] {
         // The lexicon's own sets (building them again for every unit was a fifth of a run).
         var scores = [Int](repeating: 0, count: languages.count)
         for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
@@ -103,10 +115,11 @@ public enum LanguageDetector {
 
     /// The language whose stop words the text holds most often (ties: the first by code);
     /// nil when it holds none.
-    private static func byWords(_ text: String, among languages: [ReadingLexicon.LanguageInfo]) -> Language? {
+    private static func byWords<C: Collection>(_ units: C, among languages: [ReadingLexicon.LanguageInfo]) -> Language?
+    where C.Element == UInt16 {
         let candidates = languages.filter { !$0.stopWords.isEmpty }
         guard !candidates.isEmpty else { return nil }
-        let scores = wordScores(text, among: candidates)
+        let scores = wordScores(units, among: candidates)
         guard let best = scores.max(), best > 0 else { return nil }
         return candidates[scores.firstIndex(of: best)!].language
     }

@@ -47,10 +47,10 @@ public struct MappedText: Sendable, Hashable {
 
     public var isEmpty: Bool { units.isEmpty }
     public var count: Int { units.count }
-    public var string: String { String(decoding: units, as: UTF16.self) }
+    public var string: String { String(utf16Units: units) }
 
     public func string(_ range: Range<Int>) -> String {
-        String(decoding: units[range], as: UTF16.self)
+        String(utf16Units: units[range])
     }
 
     private func runIndex(containing offset: Int) -> Int {

@@ -43,9 +43,13 @@ public struct NumberReader: Sendable {
     }
 
     public let format: NumberFormat
+    /// The number words compared by code units, when the language has no word breaks and
+    /// its words allow (`NumberWordSearch`).
+    let literalSearch: NumberWordSearch?
 
     public init(format: NumberFormat) {
         self.format = format
+        self.literalSearch = format.wordBoundaries ? nil : NumberWordSearch(format.words)
     }
 
     /// The value of a digit of any script the reader knows, or nil.
@@ -151,8 +155,27 @@ public struct NumberReader: Sendable {
         return fraction.isEmpty ? integer : integer + "." + fraction
     }
 
-    /// The values of the number words (`five`, `cinq`, `五`) in `text`.
+    /// The values of the number words (`five`, `cinq`, `五`) in `text`: in a language written
+    /// with word breaks, each run of letters and `-` of the lower-cased text that is a number
+    /// word; otherwise each number word found anywhere in it. Read straight from the code
+    /// units (`LowercaseWords`) when the text allows, else through a `String`; the same values.
     public func spelled(in text: [UInt16]) -> Set<String> {
+        guard !format.words.isEmpty else { return [] }
+        var found = Set<String>()
+        if format.wordBoundaries {
+            // (An empty number word would be looked up between any two separators.)
+            if format.words[""] == nil, LowercaseWords.forEachWord(in: text, hyphen: true, { word in
+                if let value = format.words[word] { found.insert(String(value)) }
+            }) { return found }
+        } else if let search = literalSearch, let lower = LowercaseWords.lowered(text) {
+            for (word, value) in search.occurring(in: lower) { found.insert(String(value)) }
+            return found
+        }
+        return spelledThroughString(in: text)
+    }
+
+    /// `spelled` through a `String` (the way for any text; the reference of the tests).
+    func spelledThroughString(in text: [UInt16]) -> Set<String> {
         guard !format.words.isEmpty else { return [] }
         let lower = String(decoding: text, as: UTF16.self).lowercased()
         var found = Set<String>()
@@ -167,6 +190,44 @@ public struct NumberReader: Sendable {
             for (word, value) in format.words where lower.contains(word) { found.insert(String(value)) }
         }
         return found
+    }
+}
+
+/// The number words of a language written without word breaks, found in a plain text
+/// (`LowercaseWords`) by comparing code units, in one pass. Foundation's search that
+/// `spelled` used finds canonically equivalent sequences too; the two agree when the text is
+/// plain (every code unit a cluster of its own, no combining mark) and the words are CJK
+/// ideographs or Arabic letters: a plain text equivalent to such a word is that word (the
+/// only other plain characters whose decomposition holds them are the Arabic letters with
+/// hamza or madda, themselves letters of the words' alphabet, decomposed the same way in
+/// both), so only such words are searched so.
+struct NumberWordSearch: Sendable {
+    /// The CJK ideographs and the Arabic letters.
+    static let letters: [ClosedRange<UInt16>] = [LowercaseWords.ideographs, 0x0621...0x064A]
+    /// The words by their first code unit.
+    private let byFirst: [UInt16: [(units: [UInt16], word: String, value: Int)]]
+
+    init?(_ words: [String: Int]) {
+        var byFirst = [UInt16: [(units: [UInt16], word: String, value: Int)]]()
+        for (word, value) in words {
+            let units = Array(word.utf16)
+            guard !units.isEmpty, units.allSatisfy({ u in Self.letters.contains { $0.contains(u) } }) else { return nil }
+            byFirst[units[0], default: []].append((units, word, value))
+        }
+        self.byFirst = byFirst
+    }
+
+    /// The words (with their values) found in `text`.
+    func occurring(in text: [UInt16]) -> [(word: String, value: Int)] {
+        var found = [String: Int]()
+        for i in text.indices {
+            guard let candidates = byFirst[text[i]] else { continue }
+            for candidate in candidates where found[candidate.word] == nil && text.count - i >= candidate.units.count
+                && text[i..<(i + candidate.units.count)].elementsEqual(candidate.units) {
+                found[candidate.word] = candidate.value
+            }
+        }
+        return found.map { ($0.key, $0.value) }
     }
 }
 

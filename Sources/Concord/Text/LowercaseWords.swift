@@ -1,0 +1,106 @@
+/// The words of a text exactly as `String.lowercased()` followed by a split into `Character`s
+/// by `isLetter` gives them (the stop words of `LanguageDetector`, the number words of
+/// `NumberReader`), read straight from the UTF-16 code units with one table look-up each,
+/// instead of lower-casing the whole text and breaking it into grapheme clusters (which was
+/// a fifth of a run: Swift's Unicode property look-ups per `Character`).
+///
+/// That is exact only for text whose every code unit is *plain*: a grapheme cluster of its
+/// own beside any other plain unit (no combining mark, joiner, prepended or Hangul jamo), and
+/// lower-cased to one plain code unit. The table holds, for the blocks UN text is written in
+/// (Latin, Cyrillic, Arabic, punctuation, CJK), each plain unit's lower case and whether that
+/// is a letter, computed once from Swift's own `lowercased()`, grapheme breaking and
+/// `isLetter`, so that the two ways cannot disagree; any other unit (`é` written as `e` and a
+/// combining accent, an Arabic vowel sign, a surrogate) makes the caller take the `String`
+/// way, unchanged. The differential tests compare both ways on every corpus.
+enum LowercaseWords {
+    /// Per UTF-16 code unit: 0 when not plain; else the lower case in the low 16 bits, bit 16
+    /// set, and bit 17 when the lower case is a letter.
+    static let table: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 0x1_0000)
+        for range in checkedRanges { for u in range { table[Int(u)] = entry(u) } }
+        // CJK unified ideographs: letters, no case, never joined to a neighbour; the test
+        // checks this range against `entry` (too large to verify at every start-up).
+        for u in ideographs { table[Int(u)] = plain | letter | UInt32(u) }
+        return table
+    }()
+
+    static let plain: UInt32 = 1 << 16
+    static let letter: UInt32 = 1 << 17
+    /// The blocks verified unit by unit when the table is built (Greek is left out: its
+    /// final sigma is where a lower case might depend on context).
+    static let checkedRanges: [ClosedRange<UInt16>] = [
+        0x0000...0x036F, 0x0400...0x052F, 0x0600...0x06FF, 0x2000...0x20CF, 0x2100...0x214F,
+        0x3000...0x303F, 0xFF00...0xFFEF,
+    ]
+    static let ideographs: ClosedRange<UInt16> = 0x4E00...0x9FFF
+
+    /// The table entry of one code unit, from Swift's own string functions.
+    static func entry(_ u: UInt16) -> UInt32 {
+        guard let scalar = Unicode.Scalar(u), standsAlone(scalar) else { return 0 }
+        let lower = String(Character(scalar)).lowercased()
+        guard lower.utf16.count == 1, let l = lower.unicodeScalars.first, l.value <= 0xFFFF, standsAlone(l) else { return 0 }
+        return plain | (Character(l).isLetter ? letter : 0) | l.value
+    }
+
+    /// Whether a scalar is a grapheme cluster of its own beside a letter and beside itself
+    /// (not an extending mark, a joiner, a prepended mark or a regional indicator).
+    private static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        func count(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
+            var s = String()
+            s.unicodeScalars.append(a)
+            s.unicodeScalars.append(b)
+            return s.count
+        }
+        return count("a", scalar) == 2 && count(scalar, "a") == 2 && count(scalar, scalar) == 2
+    }
+
+    /// Whether every code unit of `units` is plain.
+    static func isPlain<C: Collection>(_ units: C) -> Bool where C.Element == UInt16 {
+        table.withUnsafeBufferPointer { t in units.allSatisfy { t[Int($0)] & plain != 0 } }
+    }
+
+    /// Calls `body` with each word (a run of letters, and of `-` too when `hyphen`) of the
+    /// lower-cased text, in order; false, calling nothing, when the text is not plain.
+    static func forEachWord<C: Collection>(in units: C, hyphen: Bool = false, _ body: (String) -> Void) -> Bool
+    where C.Element == UInt16 {
+        guard isPlain(units) else { return false }
+        table.withUnsafeBufferPointer { t in
+            // The word in UTF-8, from which a `String` is made without transcoding (short
+            // words are stored in the `String` itself).
+            var word = [UInt8]()
+            word.reserveCapacity(64)
+            for u in units {
+                let e = t[Int(u)]
+                if e & letter != 0 || (hyphen && u == 0x2D) {
+                    let l = e & 0xFFFF
+                    if l < 0x80 {
+                        word.append(UInt8(l))
+                    } else if l < 0x800 {
+                        word.append(UInt8(0xC0 | l >> 6)); word.append(UInt8(0x80 | l & 0x3F))
+                    } else {
+                        word.append(UInt8(0xE0 | l >> 12)); word.append(UInt8(0x80 | l >> 6 & 0x3F)); word.append(UInt8(0x80 | l & 0x3F))
+                    }
+                } else if !word.isEmpty {
+                    body(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            if !word.isEmpty { body(String(decoding: word, as: UTF8.self)) }
+        }
+        return true
+    }
+
+    /// The lower-cased code units of a plain text; nil when it is not plain.
+    static func lowered<C: Collection>(_ units: C) -> [UInt16]? where C.Element == UInt16 {
+        table.withUnsafeBufferPointer { t in
+            var result = [UInt16]()
+            result.reserveCapacity(units.count)
+            for u in units {
+                let e = t[Int(u)]
+                guard e & plain != 0 else { return nil }
+                result.append(UInt16(truncatingIfNeeded: e))
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// `String(utf16Units:)` makes the `String` the standard library makes from the same units,
+/// on every corpus text and on surrogates paired, lone and reversed.
+@Suite struct UTF16StringTests {
+    @Test func theSameStringAsTheStandardLibrarys() throws {
+        var texts: [[UInt16]] = [[], Array("A/RES/70/1".utf16), Array("résolution 70/1 — 第七十届会议 قرار".utf16),
+                                 [0x61, 0xD83D, 0xDE00, 0x62], [0xD83D], [0xDE00, 0x61], [0x61, 0xDE00, 0xD83D], [0x7F, 0x80, 0x7FF, 0x800, 0xFFFF]]
+        for path in [Paths.seed, Paths.corpora("seed/res-6-1.zh.txt"), Paths.corpora("seed/res-6-1.ar.txt")] {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            texts += text.split(separator: "\n").map { Array($0.utf16) }
+        }
+        for units in texts {
+            let made = String(utf16Units: units), standard = String(decoding: units, as: UTF16.self)
+            #expect(Array(made.utf8) == Array(standard.utf8), "\(units.prefix(8))")
+            #expect(Array(String(utf16Units: units.dropFirst()).utf8) == Array(String(decoding: units.dropFirst(), as: UTF16.self).utf8))
+        }
+        #expect(texts.count > 50)
+    }
+
+    /// Anchors become ids the same way, ASCII or not.
+    @Test func anchorsBecomeIds() {
+        #expect(StructureBuilder.id(for: "article:12(3)(b)") == "art12.3.b")
+        #expect(StructureBuilder.id(for: "annex:1/paragraph:3") == "an1.p3")
+        #expect(StructureBuilder.id(for: "part:2/chapter:iv/section:a/rule:7") == "pt2.chiv.sa.r7")
+        #expect(StructureBuilder.id(for: "particle::1") == "pt1")  // `article:` first, then `part:`
+        #expect(StructureBuilder.id(for: "preamble") == "preamble")
+        #expect(StructureBuilder.id(for: "article:٣/paragraph:1") == "art٣.p1")
+    }
+}
