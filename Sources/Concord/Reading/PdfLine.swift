@@ -65,6 +65,11 @@ struct PdfLine: Sendable {
 
     static func isDigit(_ scalar: UInt32) -> Bool { scalar >= 0x30 && scalar <= 0x39 }
 
+    /// A digit, European or Arabic-Indic (poppler's `unicodeTypeNum`).
+    static func isNumber(_ scalar: UInt32) -> Bool {
+        isDigit(scalar) || (0x0660...0x0669).contains(scalar) || (0x06F0...0x06F9).contains(scalar)
+    }
+
     static func isIdeographic(_ scalar: UInt32) -> Bool {
         (0x3000...0x30FF).contains(scalar) || (0x3400...0x4DBF).contains(scalar) || (0x4E00...0x9FFF).contains(scalar)
             || (0xF900...0xFAFF).contains(scalar) || (0xFF00...0xFF60).contains(scalar) || (0x20000...0x2FFFF).contains(scalar)
