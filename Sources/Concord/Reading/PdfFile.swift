@@ -161,7 +161,7 @@ enum PdfFile {
     static func logicalOrder(_ stored: [PdfGlyph], pageLeftToRight: Bool) -> [PdfGlyph] {
         func isR(_ g: PdfGlyph) -> Bool { PdfLine.isRightToLeft(g.scalar) }
         func isLOrNumber(_ g: PdfGlyph) -> Bool { PdfLine.isLeftToRightLetter(g.scalar) || PdfLine.isNumber(g.scalar) }
-        guard stored.contains(where: isR) else { return stored }
+        if pageLeftToRight, !stored.contains(where: isR) { return stored }
         var out = [PdfGlyph]()
         out.reserveCapacity(stored.count)
         if pageLeftToRight {
