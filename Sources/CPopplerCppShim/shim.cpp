@@ -26,7 +26,15 @@ namespace {
 // this thread is what a failure to open reports.
 thread_local std::string last_message;
 
-void keep_message(const std::string &message, void *) { last_message = message; }
+// Poppler's category (`error: `, `syntax error: `) left out: the caller says it is an error.
+void keep_message(const std::string &message, void *) {
+    size_t colon = message.find(": ");
+    bool category = colon != std::string::npos && colon < 24 && message.compare(0, colon, "error") == 0;
+    if (!category && colon != std::string::npos && colon >= 6 && colon < 24) {
+        category = message.compare(colon - 6, 6, " error") == 0 && message.find_first_not_of("abcdefghijklmnopqrstuvwxyz ") >= colon;
+    }
+    last_message = category ? message.substr(colon + 2) : message;
+}
 
 void quiet_poppler() {
     static std::once_flag once;
