@@ -40,7 +40,8 @@ let package = Package(
             providers: [.apt(["libpoppler-cpp-dev"])]
         ),
         // PDF text through poppler: words with their boxes, font sizes and spaces, and their
-        // characters with their boxes; C++ behind a plain C header.
+        // characters with their boxes; C++ (the package's cxxLanguageStandard) behind a plain
+        // C header.
         .target(
             name: "CPopplerCppShim",
             dependencies: ["CPopplerCpp"]
@@ -86,7 +87,8 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )
 
 // Fuzz targets exist only when asked for (scripts/fuzz sets CONCORD_FUZZ), so the normal
