@@ -32,17 +32,19 @@ let package = Package(
             name: "CConcordZlib",
             linkerSettings: [.linkedLibrary("z")]
         ),
-        // poppler-glib (Debian libpoppler-glib-dev), found through pkg-config; only
-        // CPopplerShim includes it, so that the Swift code never sees glib.
+        // poppler's C++ interface (Debian libpoppler-cpp-dev), found through pkg-config; only
+        // CPopplerCppShim includes it, so that the Swift code never sees C++.
         .systemLibrary(
-            name: "CPoppler",
-            pkgConfig: "poppler-glib",
-            providers: [.apt(["libpoppler-glib-dev"])]
+            name: "CPopplerCpp",
+            pkgConfig: "poppler-cpp",
+            providers: [.apt(["libpoppler-cpp-dev"])]
         ),
-        // PDF text through poppler: characters with their boxes and font sizes, plain C types.
+        // PDF text through poppler: words with their boxes, font sizes and spaces, and their
+        // characters with their boxes; C++ (the package's cxxLanguageStandard) behind a plain
+        // C header.
         .target(
-            name: "CPopplerShim",
-            dependencies: ["CPoppler"]
+            name: "CPopplerCppShim",
+            dependencies: ["CPopplerCpp"]
         ),
         // Hyperscan (or Vectorscan) through dlopen: no header and no library needed to build,
         // the ICU-only path where libhs.so.5 cannot be loaded at run time.
@@ -55,7 +57,7 @@ let package = Package(
             dependencies: [
                 "CICUShim",
                 "CConcordZlib",
-                "CPopplerShim",
+                "CPopplerCppShim",
                 "CHyperscanShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -85,7 +87,8 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )
 
 // Fuzz targets exist only when asked for (scripts/fuzz sets CONCORD_FUZZ), so the normal

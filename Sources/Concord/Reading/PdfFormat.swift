@@ -4,7 +4,7 @@ public struct PdfFormat: DocumentFormat {
     public init() {}
     public var extensions: Set<String> { ["pdf"] }
     public func read(path: String, with reader: DocumentReader) throws(InputError) -> Document {
-        let pages = try PdfFile.pages(of: try DocumentReader.contents(of: path), file: path)
+        let pages = try PdfFile.pages(of: try DocumentReader.contents(of: path), file: path, repairs: reader.lexicon.pdfRepairs)
         let assembler = ParagraphAssembler(lexicon: reader.lexicon)
         let made = PdfText(pages: pages) { assembler.reads($0, as: "opening") }
         let source = SourceText(made.text)

@@ -65,6 +65,11 @@ struct PdfLine: Sendable {
 
     static func isDigit(_ scalar: UInt32) -> Bool { scalar >= 0x30 && scalar <= 0x39 }
 
+    /// A digit, European or Arabic-Indic (poppler's `unicodeTypeNum`).
+    static func isNumber(_ scalar: UInt32) -> Bool {
+        isDigit(scalar) || (0x0660...0x0669).contains(scalar) || (0x06F0...0x06F9).contains(scalar)
+    }
+
     static func isIdeographic(_ scalar: UInt32) -> Bool {
         (0x3000...0x30FF).contains(scalar) || (0x3400...0x4DBF).contains(scalar) || (0x4E00...0x9FFF).contains(scalar)
             || (0xF900...0xFAFF).contains(scalar) || (0xFF00...0xFF60).contains(scalar) || (0x20000...0x2FFFF).contains(scalar)
@@ -115,7 +120,8 @@ extension PdfLine {
         }
         // A line that holds letters of both directions reads in the direction most of the
         // page's letters read (`5 CTOC/COP/WG.4/2011/8، الفقرات 46-51.` on an Arabic page,
-        // an Arabic name in an English sentence); a line of one direction, in that.
+        // an Arabic name in an English sentence); a line of one direction, in that, except
+        // that on a right-to-left page every line reads right to left (see merge).
         let visible = page.glyphs.filter { !$0.isSpace && !$0.isLineBreak }
         let pageRightToLeft = visible.filter { isRightToLeft($0.scalar) }.count > visible.filter { isLeftToRightLetter($0.scalar) }.count
         var lines = groups.map { merge($0, pageRightToLeft: pageRightToLeft) }
@@ -152,7 +158,11 @@ extension PdfLine {
         let rtlCount = pieces.filter(\.rightToLeft).count
         let both = pieces.contains { $0.glyphs.contains { isRightToLeft($0.scalar) } }
             && pieces.contains { $0.glyphs.contains { isLeftToRightLetter($0.scalar) } }
-        let rightToLeft = both ? pageRightToLeft : rtlCount * 2 > pieces.count || (pieces.count == 1 && main.rightToLeft) || main.rightToLeft
+        // On a page that reads right to left, every line is read as part of a right-to-left
+        // paragraph, also one of Latin letters and digits only: its full stop stands at its
+        // left end (`.CTOC/COP/2012/7` as drawn), its words' runs are read left to right.
+        let rightToLeft = pageRightToLeft
+            || (both ? false : rtlCount * 2 > pieces.count || (pieces.count == 1 && main.rightToLeft) || main.rightToLeft)
         let ordered = rightToLeft ? pieces.sorted { $0.right > $1.right } : pieces.sorted { $0.left < $1.left }
         var glyphs = [PdfGlyph]()
         if rightToLeft {
@@ -207,9 +217,9 @@ extension PdfLine {
         var startsToken = true
         for (index, glyph) in input.enumerated() {
             if glyph.isSpace || glyph.isLineBreak { startsToken = true; continue }
-            // LibreOffice's justification of Arabic leaves glyphs a tenth of the size wide that
-            // poppler reads as a Latin `p` inside words (`المقبلpة`): not text.
-            if glyph.scalar < 0x80, isLeftToRightLetter(glyph.scalar), abs(glyph.x2 - glyph.x1) < 0.1 * size,
+            // LibreOffice's justification of Arabic leaves glyphs up to an eighth of the size
+            // wide that poppler reads as a Latin `p` inside words (`المقبلpة`): not text.
+            if glyph.scalar < 0x80, isLeftToRightLetter(glyph.scalar), abs(glyph.x2 - glyph.x1) < 0.2 * size,
                index > 0, index + 1 < input.count, isRightToLeft(input[index - 1].scalar), isRightToLeft(input[index + 1].scalar) {
                 continue
             }

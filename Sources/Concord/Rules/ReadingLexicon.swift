@@ -50,6 +50,11 @@ public struct ReadingLexicon: Sendable {
     public let structure: StructureRules
     /// The `reading` examples: a text, what it must be (`title`, `closing`, `annex`) or not be.
     let examples: [(path: String, kind: String, text: String, expected: Bool)]
+    /// The `pdf-repairs` of all languages (each in one script: a PDF's words are repaired
+    /// before its language is known), and their examples: what a word read from a PDF must
+    /// become (itself, for the words a repair must leave alone).
+    let pdfRepairs: PdfRepairs
+    let pdfRepairExamples: [(path: String, read: String, text: String)]
 
     /// The scripts `LanguageDetector` counts (ICU's script of each letter, in the C shim).
     static let scripts = ["Latin", "Cyrillic", "Arabic", "Han"]
@@ -60,7 +65,18 @@ public struct ReadingLexicon: Sendable {
         var openings = [String]()
         var corpus = [String]()
         var examples = [(path: String, kind: String, text: String, expected: Bool)]()
+        var repairs = [(read: [UInt32], write: [UInt32])]()
+        var repairExamples = [(path: String, read: String, text: String)]()
         for (language, file, path) in files {
+            for repair in file.pdfRepairs ?? [] {
+                let read = repair.read.unicodeScalars.map(\.value), write = repair.write.unicodeScalars.map(\.value)
+                guard !read.isEmpty, read.sorted() == write.sorted(), read != write else {
+                    throw RuleError(file: path, message: "pdf-repairs: '\(repair.read)' → '\(repair.write)' must give the same characters in another order")
+                }
+                repairs.append((read, write))
+                repairExamples += (repair.examples ?? []).map { (path, $0.read, $0.text) }
+                repairExamples += (repair.unchanged ?? []).map { (path, $0, $0) }
+            }
             let given = file.reading?.examples
             for (kind, texts, expected) in [("title", given?.title, true), ("closing", given?.closing, true),
                                             ("annex", given?.annex, true), ("opening", given?.opening, true),
@@ -120,6 +136,8 @@ public struct ReadingLexicon: Sendable {
         paragraphOpenings = Self.unique(openings)
         openingFilter = WordFilter(paragraphOpenings, caseSensitive: true, anchorFirst: true)
         self.examples = examples
+        pdfRepairs = PdfRepairs(pairs: repairs)
+        pdfRepairExamples = repairExamples
     }
 
     private static func unique(_ words: [String]) -> [String] {

@@ -163,6 +163,13 @@ public enum RuleExamples {
                                                 found: example.expected ? [] : [example.kind]))
             }
         }
+        for example in rules.lexicon.pdfRepairExamples {
+            summary.examples += 1
+            let found = rules.lexicon.pdfRepairs.apply(to: example.read)
+            if found != example.text {
+                summary.failures.append(Failure(file: example.path, rule: "pdf-repairs", text: example.read, expected: [example.text], found: [found]))
+            }
+        }
         for example in rules.lexicon.structure.examples {
             summary.examples += 1
             let found = rules.lexicon.structure.exampleAnchor(example.text, language: example.language)

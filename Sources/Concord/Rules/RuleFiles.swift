@@ -213,6 +213,20 @@ enum RuleFiles {
             var text: String
             var number: Int
         }
+        /// `pdf-repairs`: a sequence of characters a PDF's text gives (`read`) in the place of
+        /// another (`write`, the same characters in another order), replaced in every word
+        /// read from a PDF; examples: what a word read from a PDF (`read`) must become
+        /// (`text`), and words it must leave as they are (`unchanged`).
+        struct PdfRepair: Codable {
+            var read: String
+            var write: String
+            var examples: [PdfRepairExample]?
+            var unchanged: [String]?
+        }
+        struct PdfRepairExample: Codable {
+            var read: String
+            var text: String
+        }
         /// `structure`: how the language heads and labels the units of treaties and reports.
         struct Structure: Codable {
             var headings: [String: String]?
@@ -312,6 +326,7 @@ enum RuleFiles {
         var structure: Structure?
         var subItemLetters: SubItemLetters?
         var spelloutRewrites: [Rewrite]?
+        var pdfRepairs: [PdfRepair]?
         var numberWordSeparators: [String]?
         /// `number-words`: words that name a number where ICU's spell-out parser does not
         /// read them (Arabic ordinals: الثانية عشرة = 12).
@@ -327,7 +342,7 @@ enum RuleFiles {
         var patterns: [Pattern]
         enum CodingKeys: String, CodingKey {
             case language, name, aliases, unCode = "un-code", locale, script, scriptShare = "script-share", months, reading, structure,
-                 subItemLetters = "sub-item-letters", spelloutRewrites = "spellout-rewrites",
+                 subItemLetters = "sub-item-letters", spelloutRewrites = "spellout-rewrites", pdfRepairs = "pdf-repairs",
                  numberWordSeparators = "number-word-separators", numberWords = "number-words",
                  crossReferences = "cross-references", resolutionNumbers = "resolution-numbers", numbers, titles,
                  wordBoundaries = "word-boundaries", words, fragments, bodies, patterns
