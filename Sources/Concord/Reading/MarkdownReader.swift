@@ -59,7 +59,11 @@ struct MarkdownReader: Sendable {
             // first word opens a unit (`cut`). The masthead's lines (`Eightieth session Agenda
             // item 13 Integrated and coordinated implementation of …`), before any block has
             // ended with punctuation, are headings.
+            // A short block with no punctuation of its own after such a cut is a running header
+            // the converter kept (`Participation by the State of Palestine during the eightieth
+            // session`) or a heading: no paragraph goes on into it.
             let previousCut = inBody && (layout.blocks.last.map(Self.stopsMidSentence) ?? false)
+                && !Self.isShortUnpunctuated(block)
             layout.blocks.append(Layout.Block(lines: block, interrupted: Chars.startsLowercase(first.view), cut: previousCut))
             if let last = block.last, Chars.endsHard(last.view) || Chars.endsSoft(last.view) { inBody = true }
         }
@@ -87,6 +91,13 @@ struct MarkdownReader: Sendable {
             }
         }
         return false
+    }
+
+    /// A block ending with neither closing nor soft punctuation that is not cut text (a
+    /// heading, a running header).
+    static func isShortUnpunctuated(_ lines: [SourceLine]) -> Bool {
+        guard let last = lines.last, !Chars.endsHard(last.view), !Chars.endsSoft(last.view) else { return false }
+        return !stopsMidSentence(Layout.Block(lines: lines, interrupted: false))
     }
 
     /// `[^12]: Resolution 70/1.` → "12", the `[^12]:` range, where the text starts.
