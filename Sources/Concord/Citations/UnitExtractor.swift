@@ -63,6 +63,10 @@ struct UnitExtractor: Sendable {
                 candidates.append(FoundReference(source: .pattern(pattern.kind, match), rule: pattern.id, range: match.range, forthcoming: false))
             }
         }
+        // `paragraph 3 of annex II to CTOC/COP/WG.4/2011/8`: the paragraph of another
+        // document's annex is not one of this document's annex paragraphs; its paragraph and
+        // its annex stay two pins of that document, as the repository reads them.
+        candidates.removeAll { Self.isAnnexParagraph($0) && language.names(anotherDocument: $0.range, in: units) }
         candidates = Self.resolveOverlaps(candidates)
         for index in candidates.indices where candidates[index].kind == .symbol {
             let start = candidates[index].range.lowerBound
@@ -152,6 +156,13 @@ struct UnitExtractor: Sendable {
                end >= range.upperBound { return true }
             return false
         }
+    }
+
+    /// A paragraph named with its annex (`paragraph 2 of annex I`, `附件一第2段`): an annex
+    /// pattern's match that read a paragraph number.
+    static func isAnnexParagraph(_ reference: FoundReference) -> Bool {
+        guard case .pattern(let kind, let match) = reference.source, kind.citationKind == .annex else { return false }
+        return match["para"] != nil || match["para2"] != nil
     }
 
     /// Kinds that stand for one another where they overlap: resolutions and decisions;

@@ -6,6 +6,10 @@ struct Layout: Sendable {
         /// True when footnote bodies or page furniture stand between this block and the
         /// previous text: the paragraph before may continue here.
         var interrupted: Bool
+        /// True when the block before stops mid-sentence with nothing between them (a page
+        /// break a Markdown converter kept as a paragraph break): the paragraph may go on
+        /// here unless this block opens a unit by its first word.
+        var cut = false
     }
 
     var blocks: [Block] = []

@@ -9,6 +9,7 @@ struct MarkdownReader: Sendable {
         let units = source.units
         var bodies = [FootnoteBody]()
         var i = layout.frontMatter.lineCount
+        var inBody = false
         while i < lines.count {
             if lines[i].isBlank { i += 1; continue }
             if let (label, labelRange, textStart) = definition(lines[i], units: units) {
@@ -50,9 +51,21 @@ struct MarkdownReader: Sendable {
             }
             block.removeAll { $0.isBlank || PlainTextReader.isSeparator($0) }
             guard let first = block.first else { continue }
-            // Converted PDFs keep paragraphs cut at page breaks as separate blocks: a block
-            // that goes on in lower case may continue the one before.
-            layout.blocks.append(Layout.Block(lines: block, interrupted: Chars.startsLowercase(first.view)))
+            // Converted PDFs keep paragraphs cut at page breaks as separate blocks: a block that
+            // goes on in lower case may continue the one before (the assembler decides, as
+            // after footnote bodies in text), and so may one after a block that stops
+            // mid-sentence (running text longer than a heading with no closing punctuation:
+            // `… and the Final` before `Documents of the 2000 …`, in any script), unless its
+            // first word opens a unit (`cut`). The masthead's lines (`Eightieth session Agenda
+            // item 13 Integrated and coordinated implementation of …`), before any block has
+            // ended with punctuation, are headings.
+            // A short block with no punctuation of its own after such a cut is a running header
+            // the converter kept (`Participation by the State of Palestine during the eightieth
+            // session`) or a heading: no paragraph goes on into it.
+            let previousCut = inBody && (layout.blocks.last.map(Self.stopsMidSentence) ?? false)
+                && !Self.isShortUnpunctuated(block)
+            layout.blocks.append(Layout.Block(lines: block, interrupted: Chars.startsLowercase(first.view), cut: previousCut))
+            if let last = block.last, Chars.endsHard(last.view) || Chars.endsSoft(last.view) { inBody = true }
         }
         if let first = bodies.first, let last = bodies.last {
             let group = first.labelRange.lowerBound..<last.text.sourceRange(0..<last.text.count).upperBound
@@ -60,6 +73,31 @@ struct MarkdownReader: Sendable {
             layout.bodyGroups = Array(repeating: group, count: bodies.count)
         }
         return layout
+    }
+
+    /// Whether a block is running text cut mid-sentence: ending with neither closing nor soft
+    /// punctuation, and a numbered paragraph (`14 - يرحب بنتائج … المعني بالمساعدة`) or longer
+    /// than a heading (150 characters, an ideograph counting three: Chinese says in 60 what
+    /// English says in 180).
+    static func stopsMidSentence(_ block: Layout.Block) -> Bool {
+        guard let first = block.lines.first, let last = block.lines.last,
+              !Chars.endsHard(last.view), !Chars.endsSoft(last.view) else { return false }
+        if case .number? = ParagraphLabel.parse(first.view)?.0 { return true }
+        var length = 0
+        for line in block.lines {
+            for unit in line.units[line.range] {
+                length += (0x3000...0x9FFF).contains(unit) || (0xF900...0xFAFF).contains(unit) ? 3 : 1
+                if length >= 150 { return true }
+            }
+        }
+        return false
+    }
+
+    /// A block ending with neither closing nor soft punctuation that is not cut text (a
+    /// heading, a running header).
+    static func isShortUnpunctuated(_ lines: [SourceLine]) -> Bool {
+        guard let last = lines.last, !Chars.endsHard(last.view), !Chars.endsSoft(last.view) else { return false }
+        return !stopsMidSentence(Layout.Block(lines: lines, interrupted: false))
     }
 
     /// `[^12]: Resolution 70/1.` → "12", the `[^12]:` range, where the text starts.

@@ -54,8 +54,9 @@ struct ParagraphAssembler: Sendable {
             var first = true
             for piece in split(block.lines, lastNumber: &lastNumber) {
                 let label = ParagraphLabel.parse(piece[0].view)
-                if first, block.interrupted, label == nil, let previous = drafts.last,
-                   continues(previous, with: piece[0].view, openers: openers, endings: endings) {
+                if first, block.interrupted || block.cut, label == nil, let previous = drafts.last,
+                   block.interrupted ? continues(previous, with: piece[0].view, openers: openers, endings: endings)
+                                     : resumes(previous, with: piece[0].view, openers: openers, endings: endings) {
                     drafts[drafts.count - 1].append(piece)
                 } else {
                     drafts.append(Draft(lines: piece, label: label))
@@ -116,6 +117,20 @@ struct ParagraphAssembler: Sendable {
             return false
         }
         return true
+    }
+
+    /// Whether text after a block that stopped mid-sentence, with nothing to say the
+    /// paragraph was interrupted (a Markdown page break), goes on with it: as after an
+    /// interruption, and not when its first word opens a unit — a paragraph opening, a word
+    /// that opens other paragraphs of the document, or an ending such openings share
+    /// (`-ing`): a converter that drops a list item's label drops the line before it too
+    /// (`… disability-inclusive` [`development;` `(k)`] `Reaffirming the commitment …`).
+    private func resumes(_ previous: Draft, with next: UnitText, openers: Set<[UInt16]>, endings: Set<[UInt16]>) -> Bool {
+        if startsWithOpening(next) { return false }
+        if let word = Self.firstWord(next.units), openers.contains(word) || endings.contains(Self.ending(word) ?? []) {
+            return false
+        }
+        return continues(previous, with: next, openers: openers, endings: endings)
     }
 
     /// The endings (last three letters) shared by at least three different first words of

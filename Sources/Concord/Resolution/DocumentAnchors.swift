@@ -62,9 +62,14 @@ struct DocumentAnchors: Sendable {
     /// document does not mark (`article:12(3)` where article 12's paragraphs carry no anchor).
     func resolves(_ anchor: String) -> Bool {
         if contains(anchor) { return true }
-        // The resolution model numbers no annexes: with one annex read, a second is not
-        // known to be missing (`annex:2` where the text has annexes I and II).
-        if anchor.hasPrefix("annex:"), contains("annex:1") { return true }
+        if anchor.hasPrefix("annex:") {
+            let annex = String(anchor.prefix { $0 != "/" && $0 != "(" })
+            // The resolution model numbers no annexes: with one annex read, a second is not
+            // known to be missing (`annex:2` where the text has annexes I and II).
+            guard contains(annex) else { return contains("annex:1") }
+            // An annex whose paragraphs carry no numbers: its paragraph 2 cannot be told missing.
+            if anchor.hasPrefix(annex + "/paragraph:"), !place.keys.contains(where: { $0.hasPrefix(annex + "/paragraph:") }) { return true }
+        }
         var outer = anchor
         while let open = outer.lastIndex(of: "(") {
             outer = String(outer[..<open])
@@ -104,6 +109,12 @@ struct DocumentAnchors: Sendable {
         guard let here = order[paragraphID] else { return nil }
         return sequence.last { $0.index <= here && $0.anchor.hasPrefix(kind + ":") }
             .map { String($0.anchor.prefix { $0 != "(" && $0 != "/" }) }
+    }
+
+    /// The document's annexes (`annex:1`, `annex:2`), in order.
+    var annexes: [String] {
+        place.filter { $0.key.hasPrefix("annex:") && !$0.key.contains("/") && !$0.key.contains("(") }
+            .sorted { $0.value < $1.value }.map(\.key)
     }
 
     /// Every anchor the document has (what a pinpoint from another document must name).

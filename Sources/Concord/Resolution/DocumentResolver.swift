@@ -130,6 +130,23 @@ public struct DocumentResolver: Sendable {
             return Self.resolveParagraphs(citation.key, anchors)
         case .article, .rule, .chapter, .annex, .section, .part:
             let kind = citation.kind.rawValue
+            // `paragraph 1 of the annex`: the document's one annex. In a document with no
+            // annex of its own, or in a footnote, it is another text's paragraph, as a bare
+            // `paragraph 1` is; with several annexes, which one is not said.
+            if citation.kind == .annex, citation.key.hasPrefix("annex:the/") {
+                let paragraph = String(citation.key.dropFirst("annex:the/".count))
+                let annexes = anchors.annexes
+                if citation.footnote == nil, citation.notes.contains(.internalReference), annexes.count == 1 {
+                    citation.key = annexes[0] + "/" + paragraph
+                } else if citation.footnote != nil || annexes.isEmpty || !citation.notes.contains(.internalReference) {
+                    citation.kind = .paragraph
+                    citation.key = paragraph
+                    citation.notes.removeAll { $0 == .internalReference }
+                    return .external(key: paragraph)
+                } else {
+                    return .unresolved
+                }
+            }
             // `paragraph 1 of this article`, `this chapter`: the unit that holds the reference.
             // Until the document's units of that kind are known, it stays `article:this(1)`
             // (the same in every version), unresolved.

@@ -403,14 +403,6 @@ extension ReferenceResolver {
     /// Whether the words right after a reference (`of the Protocol`, `de la Convention`),
     /// or in Chinese right before it (`《公约》第五条`), name another document.
     func names(anotherDocument range: Range<Int>, in units: [UInt16]) -> Bool {
-        if let after = language.externalAfter, range.upperBound < units.count,
-           !after.matches(in: units, startingOnlyAt: [Int32(range.upperBound)]).isEmpty {
-            return true
-        }
-        if let before = language.externalBefore, range.lowerBound > 0 {
-            let slice = Array(units[max(0, range.lowerBound - 40)..<range.lowerBound])
-            if !before.matches(in: slice).isEmpty { return true }
-        }
-        return false
+        language.names(anotherDocument: range, in: units)
     }
 }

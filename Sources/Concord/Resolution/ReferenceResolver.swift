@@ -143,6 +143,20 @@ struct ReferenceResolver: Sendable {
                 // sign `§ 308` cites a national code, never the document itself).
                 let external = match?["external"] != nil || (!isSelf && names(anotherDocument: candidate.range, in: units))
                 let kind = candidate.kind
+                // `paragraph 2 of annex I`, `annex I, paragraph 2`: the annex's paragraph,
+                // `annex:1/paragraph:2`. `paragraph 1 of the annex` names no annex
+                // (`annex:the`): the document's one annex, once the resolve stage knows them.
+                if kind == .annex, let para = (group("para") ?? group("para2")).flatMap({ pinNumber($0) }) {
+                    let sub = (group("sub") ?? group("sub2")).flatMap { subItem($0, afterLetter: false) }.map { "(\($0))" } ?? ""
+                    for annex in (group("list") ?? group("list2")).map({ pinNumbers($0) }) ?? ["the"] {
+                        var citation = make(.annex, "annex:\(annex)/paragraph:\(para)\(sub)")
+                        if isSelf { citation.notes.append(.selfReference) }
+                        if !external { citation.notes.append(.internalReference) }
+                        if let direction { citation.notes.append(direction) }
+                        citations.append(citation)
+                    }
+                    continue
+                }
                 // `paragraphs 1 and 2 of this article`: the unit that holds the reference
                 // (`this`, named once the resolve stage knows it), one key per paragraph.
                 let items = match?["this"] != nil ? ["this"]

@@ -67,9 +67,9 @@ import Testing
     }
 
     /// The convention's annex (`Annex`, `Annexe`, `Anexo`, `Приложение`, `附件`, `المرفق`) is a
-    /// unit with its paragraphs in every version, and the annex's `article 14` resolves to the
-    /// article; `paragraph 1 of the annex` in article 14(1) is one pin in every version (its
-    /// resolution to `annex:1/paragraph:1` is a known gap).
+    /// unit with its paragraphs in every version, the annex's `article 14` resolves to the
+    /// article, and `paragraph 1 of the annex` in article 14(1) resolves to the annex's
+    /// paragraph `annex:1/paragraph:1` (the convention has one annex) in every version.
     @Test func theAnnexIsAUnitAndItsReferencesResolve() throws {
         for language in Self.languages {
             let document = try DocumentReader().read(path: Paths.corpora("treaty/convention.\(language).txt"))
@@ -77,17 +77,57 @@ import Testing
             #expect(Array(anchors.suffix(3)) == ["annex:1", "annex:1/paragraph:1", "annex:1/paragraph:2"], "\(language): \(anchors.suffix(3))")
             let resolved = TestPipeline.resolved(document)
             let holder = { (citation: Citation) in document.paragraphs.first { $0.id == citation.paragraph }?.anchor ?? "" }
-            let intoAnnex = resolved.citations.filter { $0.kind == .paragraph && holder($0) == "article:14(1)" }.map { "\($0.key) → \($0.target)" }
-            // Known gap: a paragraph pin is internal only when it names the document itself
-            // (`above`, `of this article`); `paragraph 1 of the annex` is still read as another
-            // text's paragraph, as in resolutions (the same key in every version, so the set
-            // checks compare it).
-            #expect(intoAnnex.count == 1 && intoAnnex.first?.hasPrefix("paragraph:1 → ") == true, "\(language): \(intoAnnex)")
-            withKnownIssue("`paragraph 1 of the annex` does not resolve to annex:1/paragraph:1 yet") {
-                #expect(intoAnnex == ["paragraph:1 → anchors([\"annex:1/paragraph:1\"], missing: [])"], "\(language)")
-            }
+            let intoAnnex = resolved.citations.filter { ($0.kind == .paragraph || $0.kind == .annex) && holder($0) == "article:14(1)" }
+                .map { "\($0.key) → \($0.target)" }
+            #expect(intoAnnex == ["annex:1/paragraph:1 → anchors([\"annex:1/paragraph:1\"], missing: [])"], "\(language)")
             let fromAnnex = resolved.citations.filter { holder($0) == "annex:1/paragraph:1" }.map { "\($0.key) → \($0.target)" }
             #expect(fromAnnex == ["article:14 → anchors([\"article:14\"], missing: [])"], "\(language)")
         }
+    }
+
+    /// Article 14(1)'s `paragraph 1 of the annex`, rewritten in each language: as the paragraph
+    /// of a numbered annex (`paragraph 2 of annex I`, `paragraphe 2 de l'annexe I`, `párrafo 2
+    /// del anexo I`, `пунктом 2 приложения I`, `附件一第2段`, `للفقرة 2 من المرفق الأول`) and
+    /// annex first (`annex I, paragraph 2`) it resolves to `annex:1/paragraph:2`; naming a
+    /// paragraph the annex lacks it is `structure.missing-target`; naming another document's
+    /// annex it stays that document's two pins, with no finding.
+    @Test(arguments: [
+        ("en", "paragraph 1 of the annex", ["paragraph 2 of annex I", "annex I, paragraph 2"], "paragraph 3 of the annex",
+         "paragraph 3 of annex II to CTOC/COP/WG.4/2011/8"),
+        ("fr", "paragraphe 1 de l'annexe", ["paragraphe 2 de l'annexe I", "annexe I, paragraphe 2"], "paragraphe 3 de l'annexe",
+         "paragraphe 3 de l’annexe II du document CTOC/COP/WG.4/2011/8"),
+        ("es", "párrafo 1 del anexo", ["párrafo 2 del anexo I", "anexo I, párrafo 2"], "párrafo 3 del anexo",
+         "párrafo 3 del anexo II del documento CTOC/COP/WG.4/2011/8"),
+        ("ru", "пунктом 1 приложения", ["пунктом 2 приложения I", "приложением I, пункт 2"], "пунктом 3 приложения",
+         "пунктом 3 приложения II к документу CTOC/COP/WG.4/2011/8"),
+        ("zh", "附件第1段", ["附件一第2段"], "附件第3段", "CTOC/COP/WG.4/2011/8号文件附件二第3段"),
+        ("ar", "للفقرة 1 من المرفق", ["للفقرة 2 من المرفق الأول", "للمرفق الأول، الفقرة 2"], "للفقرة 3 من المرفق",
+         "للفقرة 3 من المرفق الثاني للوثيقة CTOC/COP/WG.4/2011/8"),
+    ])
+    func annexParagraphReferencesInEveryLanguage(language: String, written: String, present: [String], absent: String, external: String) throws {
+        let path = Paths.corpora("treaty/convention.\(language).txt")
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(original.components(separatedBy: written).count == 2, "\(language): the reference stands once in article 14(1)")
+        func read(_ replacement: String) throws -> (pins: [String], findings: [String]) {
+            let text = original.replacingOccurrences(of: written, with: replacement)
+            let document = try DocumentReader().read(bytes: Array(text.utf8), file: "convention.\(language).txt")
+            let resolved = TestPipeline.resolved(document)
+            let holder = { (citation: Citation) in document.paragraphs.first { $0.id == citation.paragraph }?.anchor ?? "" }
+            let pins = resolved.citations.filter { ($0.kind == .paragraph || $0.kind == .annex) && holder($0) == "article:14(1)" }
+                .map { "\($0.key) → \($0.target)" }
+            let findings = Checks.document.flatMap { $0.findings(in: resolved, context: CheckContext(rules: TestRules.shared)) }
+            return (pins, findings.map { $0.rule.rawValue })
+        }
+        for form in present {
+            let (pins, findings) = try read(form)
+            #expect(pins == ["annex:1/paragraph:2 → anchors([\"annex:1/paragraph:2\"], missing: [])"], "\(language): \(form)")
+            #expect(findings.isEmpty, "\(language): \(form): \(findings)")
+        }
+        let (pins, findings) = try read(absent)
+        #expect(pins == ["annex:1/paragraph:3 → anchors([], missing: [\"annex:1/paragraph:3\"])"], "\(language): \(absent)")
+        #expect(findings == ["structure.missing-target"], "\(language): \(absent)")
+        let (externalPins, externalFindings) = try read(external)
+        #expect(externalPins.sorted() == ["annex:2 → external(key: \"annex:2\")", "paragraph:3 → external(key: \"paragraph:3\")"], "\(language): \(external)")
+        #expect(externalFindings.isEmpty, "\(language): \(external): \(externalFindings)")
     }
 }

@@ -162,3 +162,22 @@ enum ParagraphLabelProbe {
         return ParagraphLabel.parse(UnitText(units: units[...], isSimple: units.allSatisfy(Chars.isSimple))) != nil
     }
 }
+
+extension ParagraphContinuationTests {
+    /// Markdown from a PDF converter keeps a paragraph cut at a page break as two blocks with
+    /// nothing between them: the seed's preambular paragraph 8, cut after `… challenges and`
+    /// (`并`, `والاقتصادية`) in every language, is one paragraph again, in scripts with and
+    /// without letter case; the masthead's lines stay headings.
+    @Test(arguments: ["ar", "zh", "en", "es", "fr", "ru"])
+    func aParagraphCutAtAPageBreakInMarkdownIsOne(language: String) throws {
+        let path = Paths.corpora("seed/res-6-1.\(language).txt")
+        let text = try DocumentReader().read(path: path)
+        // The seed's lines without its footnote bodies and rules, one block each, as Markdown.
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+            .filter { line in !line.isEmpty && !"¹²³⁴⁵⁶⁷⁸⁹⁰_".contains(line.first!) }
+        let markdown = try DocumentReader().read(bytes: Array(lines.joined(separator: "\n\n").utf8), file: "res-6-1.\(language).md")
+        #expect(markdown.paragraphs.map(\.kind) == text.paragraphs.map(\.kind), "\(language)")
+        let cut = try #require(markdown.paragraphs(.preambular).dropFirst(7).first)
+        #expect(cut.text.string.hasSuffix(try #require(text.paragraphs(.preambular).dropFirst(7).first).text.string.suffix(12)), "\(language)")
+    }
+}

@@ -307,15 +307,11 @@ import Testing
             let title = document.paragraphs.first { $0.anchor == nil && $0.parentAnchor == "annex:1" }
             #expect(title != nil, "\(language): the annex's title belongs to it")
         }
-        // `annex I` resolves to the annex; `paragraph 2 of annex I` (keyed as the paragraph, as
-        // in resolutions) does not yet.
+        // `paragraph 2 of annex I` is the annex's paragraph, one pin resolved into the annex.
         let referring = Self.treaty["en"]!.replacingOccurrences(of: "Recalling the Charter of the United Nations,", with: "Recalling the Charter of the United Nations and paragraph 2 of annex I,")
         let withAnnex = TestPipeline.resolved(Self.read(referring + "\n\n" + annexes["en"]!, "en"))
         let targets = withAnnex.citations.filter { $0.kind == .paragraph || $0.kind == .annex }.map { "\($0.key) → \($0.target)" }
-        #expect(targets.last == "annex:1 → anchors([\"annex:1\"], missing: [])", "\(targets)")
-        withKnownIssue("`paragraph 2 of annex I` is still read as another text's paragraph 2") {
-            #expect(targets.first == "paragraph:2 → anchors([\"annex:1/paragraph:2\"], missing: [])", "\(targets)")
-        }
+        #expect(targets == ["annex:1/paragraph:2 → anchors([\"annex:1/paragraph:2\"], missing: [])"], "\(targets)")
         // Annex II with articles of its own, and a reference to it.
         let en = Self.treaty["en"]!.replacingOccurrences(of: "Recalling the Charter of the United Nations,", with: "Recalling the Charter of the United Nations and annex II,")
             + "\n\nAnnex II\n\nArticle 1\n\nScope of the annex\n\n1. This annex applies to requests.\n"
