@@ -92,18 +92,19 @@ import Testing
         #expect(finding.message == "segment 348: the en version cites article:2; the ru version does not cite article:2")
     }
 
-    /// unpc-dev 711: `article 6 (f)` in English and Chinese, read as `article:6` in French,
-    /// Spanish and Arabic (`l'article 6 f)`, `المادة 6 (و)`): a coarser pin, a note, which
-    /// `compare --aligned` does not count as flagged.
+    /// unpc-dev 949: `article 55` in five versions, `artículo 55 1) y 2)` in Spanish, read as
+    /// `article:55(1)`: a finer pin in one version, a note, which `compare --aligned` does not
+    /// count as flagged. (Line 711, `l'article 6 f)`, was this test's case until the forms of
+    /// issue 14 read its pin alike in all six.)
     @Test func aCoarserPinInAlignedSegmentsIsANote() throws {
-        guard let (versions, segments) = try Self.aligned("corpus/unpc-dev-1-2000/devset", 711...711) else { return }
+        guard let (versions, segments) = try Self.aligned("corpus/unpc-dev-1-2000/devset", 949...949) else { return }
         let segment = try #require(segments.first)
         #expect(segment.agrees && !segment.same)
         #expect(AlignedComparison.finding(segment, versions: versions) == nil)
         let finding = try #require(AlignedComparison.finding(segment, versions: versions, checks: TestRules.shared.checks))
         #expect(finding.rule == .setCoarserPin)
         #expect(finding.severity == .note)
-        #expect(finding.message.hasPrefix("segment 711: the fr version cites article:6, a coarser pin than article:6(f)"))
+        #expect(finding.message.hasPrefix("segment 949: the es version cites article:55(1), a finer pin than article:55"))
     }
 
     /// Invented lines of one segment: `paragraphs 9-10` where the others write `9 and 10`.
