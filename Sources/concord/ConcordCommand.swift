@@ -1,6 +1,9 @@
 import ArgumentParser
 import Concord
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Exit codes, stable for CI (see README): 0 clean, 1 findings at or above the threshold,
 /// 2 bad command line or a file that could not be read, 3 bad configuration (rules),
@@ -43,6 +46,20 @@ struct ConcordCommand: ParsableCommand {
     /// Runs the command; a bad command line exits with 2, as documented, not with
     /// ArgumentParser's 64.
     static func main() {
+        #if canImport(Glibc)
+        // glibc serves each allocation above 32 MB with fresh pages from the kernel and hands
+        // them back when freed, so every copy of a large array (half a million citations on a
+        // 50 MB line) paid the kernel's page clearing again: a fifth of that run's CPU time,
+        // and the reason ten times the input cost 15 times the time. Served from the heap and
+        // kept for reuse, the same run costs 12 times (Tests/hostile/run).
+        // (`mallopt` of <malloc.h>, which Swift's Glibc module leaves out: found by name.)
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        if let symbol = dlsym(nil, "mallopt") {
+            let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+            _ = mallopt(-4, 0)          // M_MMAP_MAX: no allocation served by mmap
+            _ = mallopt(-1, Int32.max)  // M_TRIM_THRESHOLD: freed memory kept for reuse
+        }
+        #endif
         do {
             var command = try parseAsRoot(Check.separatingSets(Array(CommandLine.arguments.dropFirst())))
             try command.run()

@@ -144,9 +144,14 @@ public struct RepositoryEntryBuilder: Sendable {
     func citations(_ resolved: ResolvedDocument, ownKeys: Set<String>) -> [OutgoingCitation] {
         let document = resolved.document
         let units = document.source.units
-        let ordered = resolved.citations.enumerated().sorted {
-            ($0.element.sourceRange.lowerBound, $0.offset) < ($1.element.sourceRange.lowerBound, $1.offset)
-        }.map(\.element)
+        // In source order, ties kept in their order. The citations mostly come in that order
+        // already: then the (stable) sort would give them back as they are, and is skipped —
+        // sorting copies of half a million citations was a tenth of a 50 MB line's CPU time.
+        let all = resolved.citations
+        let inOrder = all.indices.dropFirst().allSatisfy { all[$0 - 1].sourceRange.lowerBound <= all[$0].sourceRange.lowerBound }
+        let ordered = inOrder ? all : all.indices.sorted {
+            (all[$0].sourceRange.lowerBound, $0) < (all[$1].sourceRange.lowerBound, $1)
+        }.map { all[$0] }
         var out = [OutgoingCitation]()
         var used = Set<Int>()
         /// Whether the text between two citations is short and holds no end of sentence or
