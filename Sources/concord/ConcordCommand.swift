@@ -50,8 +50,9 @@ struct ConcordCommand: ParsableCommand {
         // glibc serves each allocation above 32 MB with fresh pages from the kernel and hands
         // them back when freed, so every copy of a large array (half a million citations on a
         // 50 MB line) paid the kernel's page clearing again: a fifth of that run's CPU time,
-        // and the reason ten times the input cost 15 times the time. Served from the heap and
-        // kept for reuse, the same run costs 12 times (Tests/hostile/run).
+        // and much of the reason ten times the input cost 15 times the CPU time. Served from the
+        // heap and kept for reuse (with RepositoryEntryBuilder no longer re-sorting citations
+        // already in order), it cost 13.6 times against 15.2, side by side (Tests/hostile/run).
         // (`mallopt` of <malloc.h>, which Swift's Glibc module leaves out: found by name.)
         typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
         if let symbol = dlsym(nil, "mallopt") {
