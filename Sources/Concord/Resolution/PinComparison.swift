@@ -3,10 +3,17 @@
 ///
 /// - a range is the numbers it covers: `paragraph:9-10` is `paragraph:9` and `paragraph:10`
 ///   (one version writes `paragraphs 9-10`, another `paragraphs 9 and 10`); a range of more
-///   than `rangeLimit` numbers is compared as a range;
+///   than `rangeLimit` numbers is compared as a range; a version that gives only the two ends
+///   of a range another version writes (`article:3` and `article:5` beside `article:3-5`)
+///   cites them less precisely, as a coarser pin does (`set.coarser-pin`), not other units;
 /// - kinds that translation traditions give the same unit (`interchangeable`: rules of
 ///   procedure are rules in English and Russian, articles in French, Spanish, Chinese and
-///   Arabic) are one kind when their numbers agree: the kind most versions use names it.
+///   Arabic) are one kind when their numbers agree: the kind most versions use names it;
+/// - a unit of an annex (`within`: `annex:4/section:10`) is the unit that another version
+///   names on its own, beside that annex or with no annex at all (`annex:4` and `article:10`,
+///   or `section:10`), when the numbers agree;
+/// - a symbol whose number names it alone (`year-optional`: `S/RES/2118`) is the one another
+///   version gives with its year (`S/RES/2118(2013)`) when only one year is given for it.
 ///
 /// Only the comparison sees these forms; the keys of each citation stay as written. A
 /// different number is still a different reference.
@@ -16,21 +23,148 @@ public struct PinComparison: Sendable {
     /// Groups of pin kinds that may stand for one another, in the file's order (the first
     /// kind of a group names the unit when versions are evenly split).
     public let groups: [[String]]
+    /// Pin kinds of units inside an outer unit (`annex` → `section`, `article`) that a
+    /// version may name without it.
+    public let within: [(outer: String, kinds: [String])]
+    /// Symbol prefixes (`S/RES/`) whose number names the document alone, with or without
+    /// its `(year)`.
+    public let yearOptional: [String]
 
-    public init(rangeLimit: Int, groups: [[String]]) {
+    public init(rangeLimit: Int, groups: [[String]], within: [(outer: String, kinds: [String])] = [], yearOptional: [String] = []) {
         self.rangeLimit = rangeLimit
         self.groups = groups
+        self.within = within
+        self.yearOptional = yearOptional
     }
 
     /// A rules folder without a `comparison` section compares keys exactly.
     public static let exact = PinComparison(rangeLimit: 0, groups: [])
 
-    /// The keys of each version as compared: ranges spread into their numbers, then the
-    /// kinds of each group made one per unit number.
+    /// The keys of each version as compared: symbols given their year, ranges spread into
+    /// their numbers (the two ends of a range marked as such), units named without their
+    /// annex put in it, then the kinds of each group made one per unit number.
     public func reconcile(_ versions: [Set<String>]) -> [Set<String>] {
-        var result = versions.map { Set($0.flatMap(expand)) }
+        var result = withYears(versions)
+        result = markEnds(result, of: result.map { Set($0.flatMap(expand)) })
+        for rule in within { result = qualify(result, rule.outer, rule.kinds) }
         for group in groups { result = unify(result, group) }
         return result
+    }
+
+    // MARK: The ends of a range
+
+    /// `article:3…5`: beside `article:3` and `article:5`, the mark of a version that gives
+    /// the two ends of a range another version writes (`article:3-5`), and nothing between.
+    /// Not a key of any citation; `PinPrecision` reads it as a difference of precision with
+    /// the numbers between the ends, and messages name it as "only the ends of article:3-5".
+    static func endsMark(_ head: Substring, _ low: Int, _ high: Int) -> String { "\(head)\(low)\u{2026}\(high)" }
+
+    /// The head (`annex:1/paragraph:`) and the ends of a mark, or nil for any other key.
+    static func ends(of key: String) -> (head: Substring, low: Int, high: Int)? {
+        guard let colon = key.lastIndex(of: ":"), let dots = key.lastIndex(of: "\u{2026}"), colon < dots,
+              let low = Int(key[key.index(after: colon)..<dots]), let high = Int(key[key.index(after: dots)...]) else { return nil }
+        return (key[...colon], low, high)
+    }
+
+    /// The versions spread (`spread`), each version that gives both ends of a range written in
+    /// another (as its own keys, not a range of its own) and no number between them marked.
+    private func markEnds(_ written: [Set<String>], of spread: [Set<String>]) -> [Set<String>] {
+        var ranges = Set<String>()  // `head|low|high` of every range of 3 numbers or more that a version writes
+        for keys in written {
+            for key in keys {
+                let forms = expand(key)
+                guard forms.count > 2, let last = forms.last, let colon = last.lastIndex(of: ":"),
+                      let first = forms.first, let low = Int(first[first.index(after: colon)...]),
+                      let high = Int(last[last.index(after: colon)...]) else { continue }
+                ranges.insert("\(last[...colon])|\(low)|\(high)")
+            }
+        }
+        guard !ranges.isEmpty else { return spread }
+        var result = spread
+        for range in ranges.sorted() {
+            let parts = range.split(separator: "|", omittingEmptySubsequences: false)
+            let head = parts[0], low = Int(parts[1])!, high = Int(parts[2])!
+            for (v, keys) in written.enumerated() {
+                guard keys.contains("\(head)\(low)"), keys.contains("\(head)\(high)"),
+                      !((low + 1)..<high).contains(where: { spread[v].contains("\(head)\($0)") }) else { continue }
+                result[v].insert(Self.endsMark(head, low, high))
+            }
+        }
+        return result
+    }
+
+    // MARK: Symbols with or without their year
+
+    /// `S/RES/2118` → `S/RES/2118(2013)` where the versions give that one year for 2118.
+    private func withYears(_ versions: [Set<String>]) -> [Set<String>] {
+        guard !yearOptional.isEmpty else { return versions }
+        func bare(_ key: String) -> (prefix: String, number: Substring, year: Substring?)? {
+            guard let prefix = yearOptional.first(where: { key.hasPrefix($0) }) else { return nil }
+            let rest = key.dropFirst(prefix.count)
+            let number = rest.prefix { $0.isASCII && $0.isNumber }
+            guard !number.isEmpty else { return nil }
+            let tail = rest.dropFirst(number.count)
+            if tail.isEmpty { return (prefix, number, nil) }
+            guard tail.count == 6, tail.first == "(", tail.last == ")", tail.dropFirst().dropLast().allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return (prefix, number, tail.dropFirst().dropLast())
+        }
+        var years = [String: Set<Substring>]()  // `S/RES/2118` → the years the versions give it
+        for keys in versions {
+            for key in keys { if let (prefix, number, year) = bare(key), let year { years[prefix + number, default: []].insert(year) } }
+        }
+        guard !years.isEmpty else { return versions }
+        return versions.map { keys in
+            Set(keys.map { key in
+                guard years[key]?.count == 1, let year = years[key]!.first else { return key }
+                return "\(key)(\(year))"
+            })
+        }
+    }
+
+    // MARK: Units of an annex named without it
+
+    /// A version's `kind:N` (one of `kinds`, not inside another unit) read as `outer:M/kind:N`
+    /// when other versions name `outer:M/kind':N` (`kind'` one of `kinds`) for a single `M`
+    /// that this version also names on its own (`annex:4` beside `article:10`) or names no
+    /// `outer` at all; the bare `outer:M` it stood beside is then part of that key.
+    private func qualify(_ versions: [Set<String>], _ outer: String, _ kinds: [String]) -> [Set<String>] {
+        // `N` → the `M`s of `outer:M/kind:N` keys that versions give.
+        var inside = [Substring: Set<Substring>]()
+        for keys in versions {
+            for key in keys {
+                let parts = key.split(separator: "/", omittingEmptySubsequences: false)
+                guard parts.count == 2, let (o, m) = Self.kindAndValue(parts[0]), o == outer,
+                      let (k, n) = Self.kindAndValue(parts[1]), kinds.contains(String(k)) else { continue }
+                inside[n.prefix { $0 != "(" }, default: []].insert(m)
+            }
+        }
+        guard !inside.isEmpty else { return versions }
+        return versions.map { keys in
+            let outers = Set(keys.compactMap { key -> Substring? in
+                guard !key.contains("/"), let (o, m) = Self.kindAndValue(Substring(key)), o == outer else { return nil }
+                return m
+            })
+            var result = keys
+            var absorbed = Set<Substring>()
+            for key in keys.sorted() where !key.contains("/") {
+                guard let (k, n) = Self.kindAndValue(Substring(key)), kinds.contains(String(k)),
+                      let annexes = inside[n.prefix { $0 != "(" }] else { continue }
+                let candidates = outers.isEmpty ? annexes : annexes.intersection(outers)
+                guard candidates.count == 1, let m = candidates.first else { continue }
+                result.remove(key)
+                result.insert("\(outer):\(m)/\(key)")
+                absorbed.insert(m)
+            }
+            for m in absorbed { result.remove("\(outer):\(m)") }
+            return result
+        }
+    }
+
+    /// `annex:4` → (`annex`, `4`); nil for a part that is no pin.
+    private static func kindAndValue(_ part: Substring) -> (Substring, Substring)? {
+        guard let colon = part.firstIndex(of: ":"), PinPrecision.pinKinds.contains(part[..<colon]) else { return nil }
+        let value = part[part.index(after: colon)...]
+        return value.isEmpty ? nil : (part[..<colon], value)
     }
 
     /// `paragraph:9-11` → `paragraph:9`, `paragraph:10`, `paragraph:11`; `annex:1/paragraph:3-4`
@@ -51,11 +185,11 @@ public struct PinComparison: Sendable {
 
     /// Keys as a message names them: numbers that follow one another under one kind are
     /// written as their range again (`paragraph:46-51`, not six keys), the rest as they are;
-    /// sorted.
+    /// sorted. The marks of a range's ends are left out (`PinPrecision.describe` names them).
     public static func display(_ keys: Set<String>) -> [String] {
         var out = [String]()
         var numbers = [String: [Int]]()  // `annex:1/paragraph:` → its numbers
-        for key in keys {
+        for key in keys where ends(of: key) == nil {
             guard isPin(key), let colon = key.lastIndex(of: ":"),
                   case let value = key[key.index(after: colon)...], !value.isEmpty, value.count < 10,
                   value.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(value) else { out.append(key); continue }

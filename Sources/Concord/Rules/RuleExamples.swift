@@ -179,18 +179,25 @@ public enum RuleExamples {
             }
         }
         // comparison (checks.yml): the versions of a `same` example compare alike once
-        // ranges and interchangeable kinds are read, those of a `different` one do not.
+        // ranges and interchangeable kinds are read, those of a `coarser` one alike but for
+        // the precision of a pin, those of a `different` one not alike.
         let comparer = AlignedComparison(rules: rules)
         for example in rules.checks.comparisonExamples {
             summary.examples += 1
             let languages = example.versions.keys.compactMap(Language.init(rawValue:)).sorted(by: Self.inFileOrder)
             let written = languages.map { Set(comparer.keys(of: Array(example.versions[$0.rawValue]!.utf16), language: $0)) }
             let compared = rules.checks.comparison.reconcile(written)
-            let alike = compared.allSatisfy { $0 == compared[0] } && !compared[0].isEmpty
-            if alike != example.same {
-                summary.failures.append(Failure(file: rules.source.name("checks.yml"), rule: example.same ? "comparison.same" : "comparison.different",
+            let outcome: CheckCatalogue.ComparisonOutcome
+            if compared[0].isEmpty || !compared.allSatisfy({ $0 == compared[0] || PinPrecision.onlyPrecision($0.subtracting(compared[0]), compared[0].subtracting($0)) }) {
+                outcome = .different
+            } else {
+                outcome = compared.allSatisfy { $0 == compared[0] } ? .same : .coarser
+            }
+            if outcome != example.outcome {
+                let said: [CheckCatalogue.ComparisonOutcome: String] = [.same: "alike", .coarser: "alike but for a coarser pin", .different: "not alike"]
+                summary.failures.append(Failure(file: rules.source.name("checks.yml"), rule: "comparison.\(example.outcome.rawValue)",
                                                 text: languages.map { "\($0.rawValue): \(example.versions[$0.rawValue]!)" }.joined(separator: " | "),
-                                                expected: [example.same ? "alike" : "not alike"],
+                                                expected: [said[example.outcome]!],
                                                 found: zip(languages, compared).map { "\($0.rawValue) \($1.sorted().joined(separator: " "))" }))
             }
         }

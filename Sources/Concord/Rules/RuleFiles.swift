@@ -122,14 +122,30 @@ enum RuleFiles {
             var kinds: [String]
             var why: String?
         }
+        /// `within`: pin kinds of the units of an outer unit (`annex`) that a version may name
+        /// without it.
+        struct Within: Codable {
+            var outer: String
+            var kinds: [String]
+            var why: String?
+        }
+        /// `year-optional`: a symbol prefix whose number names the document alone.
+        struct YearOptional: Codable {
+            var prefix: String
+            var why: String?
+        }
         struct Examples: Codable {
             var same: [[String: String]]?
+            /// Versions that cite the same units, one less precisely (`set.coarser-pin`).
+            var coarser: [[String: String]]?
             var different: [[String: String]]?
         }
         var rangeLimit: Int?
         var interchangeable: [Group]?
+        var within: [Within]?
+        var yearOptional: [YearOptional]?
         var examples: Examples?
-        enum CodingKeys: String, CodingKey { case rangeLimit = "range-limit", interchangeable, examples }
+        enum CodingKeys: String, CodingKey { case rangeLimit = "range-limit", interchangeable, within, yearOptional = "year-optional", examples }
     }
 
     /// `Rules/languages/xx.yml`: the words and patterns of one language.

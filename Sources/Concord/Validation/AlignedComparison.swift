@@ -110,8 +110,10 @@ extension AlignedComparison {
         var contradicts = false
         var related = [Location]()
         for (version, keys) in zip(versions, segment.compared).dropFirst() where keys != segment.compared[0] {
-            let extra = keys.filter { !reference.contains($0) }
-            let missing = segment.compared[0].filter { !keys.contains($0) }
+            // The marks of a range's ends (`PinComparison.endsMark`) are no keys of their own.
+            let extra = keys.filter { !reference.contains($0) && PinComparison.ends(of: $0) == nil }
+            let missing = segment.compared[0].filter { !keys.contains($0) && PinComparison.ends(of: $0) == nil }
+            guard !extra.isEmpty || !missing.isEmpty else { continue }
             if !extra.isEmpty { contradicts = true }
             var said = [String]()
             if !extra.isEmpty { said.append("cites \(named(extra))") }
@@ -126,16 +128,18 @@ extension AlignedComparison {
     }
 
     /// A segment whose versions cite the same units, some less (or more) precisely than the
-    /// first version: `set.coarser-pin`, naming each version's coarser or finer pins.
+    /// first version: `set.coarser-pin`, naming each version's coarser or finer pins (or the
+    /// range of which it gives only the ends).
     static func coarserPin(_ segment: Segment, versions: [Version], severity: Severity) -> Finding {
         let reference = Set(segment.compared[0])
         var parts = [String]()
         var related = [Location]()
         for (version, keys) in zip(versions, segment.compared).dropFirst() where keys != segment.compared[0] {
-            let extra = keys.filter { !reference.contains($0) }
-            let missing = segment.compared[0].filter { !keys.contains($0) }
-            let coarser = extra.contains { e in missing.contains { PinPrecision.isCoarser(e, than: $0) } }
-            parts.append("the \(version.language) version cites \(PinComparison.display(Set(extra)).joined(separator: ", ")), a \(coarser ? "coarser" : "finer") pin than \(PinComparison.display(Set(missing)).joined(separator: ", "))")
+            let extra = Set(keys.filter { !reference.contains($0) })
+            let missing = Set(segment.compared[0].filter { !keys.contains($0) })
+            parts.append("the \(version.language) version " + PinPrecision.describe(extra: extra, missing: missing, others: "") {
+                PinComparison.display($0).joined(separator: ", ")
+            })
             related.append(Location(file: version.file, line: segment.line, column: 1, message: "the \(version.language) version"))
         }
         return Finding(rule: .setCoarserPin, severity: severity,

@@ -104,9 +104,12 @@ public struct CheckCatalogue: Sendable {
     private let byID: [CheckID: Entry]
     /// How the versions of one unit compare their pins (the `comparison` section).
     public let comparison: PinComparison
-    /// The section's examples: texts by language code that must compare alike (`same`) or
-    /// not (`different`).
-    public let comparisonExamples: [(versions: [String: String], same: Bool)]
+    /// What an example of the `comparison` section must give: versions that compare alike
+    /// (`same`), alike but for the precision of a pin (`coarser`: `set.coarser-pin`), or not
+    /// alike (`different`).
+    public enum ComparisonOutcome: String, Sendable { case same, coarser, different }
+    /// The section's examples: texts by language code and the outcome they must give.
+    public let comparisonExamples: [(versions: [String: String], outcome: ComparisonOutcome)]
 
     init(_ file: RuleFiles.Checks, path: String) throws(RuleError) {
         var checks = [Entry]()
@@ -137,11 +140,26 @@ public struct CheckCatalogue: Sendable {
                 throw RuleError(file: path, message: "comparison: '\(kind)' is not a pin kind (known: \(PinPrecision.pinKinds.sorted().joined(separator: ", ")))")
             }
         }
+        for rule in section?.within ?? [] {
+            if let kind = ([rule.outer] + rule.kinds).first(where: { !PinPrecision.pinKinds.contains(Substring($0)) }) {
+                throw RuleError(file: path, message: "comparison: within: '\(kind)' is not a pin kind (known: \(PinPrecision.pinKinds.sorted().joined(separator: ", ")))")
+            }
+            guard !rule.kinds.isEmpty, !rule.kinds.contains(rule.outer) else {
+                throw RuleError(file: path, message: "comparison: within \(rule.outer): give the kinds of its units (not \(rule.outer) itself)")
+            }
+        }
+        if let bad = (section?.yearOptional ?? []).first(where: { !$0.prefix.hasSuffix("/") || $0.prefix.count < 2 }) {
+            throw RuleError(file: path, message: "comparison: year-optional prefix '\(bad.prefix)' must be a symbol's beginning ending in '/' (S/RES/)")
+        }
         if let limit = section?.rangeLimit, limit < 0 {
             throw RuleError(file: path, message: "comparison: range-limit must be 0 or more")
         }
-        comparison = section.map { PinComparison(rangeLimit: $0.rangeLimit ?? 0, groups: ($0.interchangeable ?? []).map(\.kinds)) } ?? .exact
-        comparisonExamples = (section?.examples?.same ?? []).map { ($0, true) } + (section?.examples?.different ?? []).map { ($0, false) }
+        comparison = section.map {
+            PinComparison(rangeLimit: $0.rangeLimit ?? 0, groups: ($0.interchangeable ?? []).map(\.kinds),
+                          within: ($0.within ?? []).map { ($0.outer, $0.kinds) }, yearOptional: ($0.yearOptional ?? []).map(\.prefix))
+        } ?? .exact
+        comparisonExamples = (section?.examples?.same ?? []).map { ($0, .same) } + (section?.examples?.coarser ?? []).map { ($0, .coarser) }
+            + (section?.examples?.different ?? []).map { ($0, .different) }
     }
 
     public func check(_ id: CheckID) -> Entry { byID[id]! }

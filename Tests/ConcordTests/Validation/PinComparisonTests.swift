@@ -11,6 +11,134 @@ import Testing
     @Test func theRulesHoldTheLimitAndTheGroups() {
         #expect(comparison.rangeLimit == 50)
         #expect(comparison.groups == [["rule", "article"], ["section", "chapter"], ["section", "article"]])
+        #expect(comparison.within.map(\.outer) == ["annex"])
+        #expect(comparison.within.first?.kinds == ["section", "article"])
+        #expect(comparison.yearOptional == ["S/RES/"])
+    }
+
+    // MARK: The clauses of an annex (kind 4 of issue 14)
+
+    @Test func aClauseOfAnAnnexNamedWithoutItsAnnex() {
+        // With the annex, beside it (`annex:4` and `article:10`), alone (`section:10`): one unit.
+        let one = comparison.reconcile([["annex:4/section:10"], ["annex:4", "article:10"], ["section:10"], ["annex:4/article:10"], ["annex:4/section:10"]])
+        #expect(one.allSatisfy { $0 == ["annex:4/section:10"] }, "\(one)")
+        // A finer pin inside the clause stays a finer pin.
+        let finer = comparison.reconcile([["annex:2/section:3(b)"], ["annex:2", "article:3"]])
+        #expect(finer[1] == ["annex:2/section:3"])
+        #expect(PinPrecision.onlyPrecision(finer[1].subtracting(finer[0]), finer[0].subtracting(finer[1])))
+        // Another number of the clause, or of the annex, is another reference.
+        #expect(comparison.reconcile([["annex:4/section:10"], ["annex:4", "article:11"]])[1] == ["annex:4", "article:11"])
+        #expect(comparison.reconcile([["annex:4/section:10"], ["annex:5", "article:10"]])[1] == ["annex:5", "article:10"])
+        // Two annexes that have a clause 10: a clause named alone is not put in either.
+        #expect(comparison.reconcile([["annex:4/section:10", "annex:5/section:10"], ["section:10"]])[1] == ["section:10"])
+        // Kinds that are no clause of an annex are left alone (`chapter 10` is not `section 10 of annex 4`).
+        #expect(comparison.reconcile([["annex:4/section:10"], ["annex:4", "chapter:10"]])[1] == ["annex:4", "chapter:10"])
+    }
+
+    /// Lines written for this test: `section 10 of annex 4` in English and Russian, the
+    /// clause named beside the annex in French, Spanish and Chinese, `البند 10 من المرفق الرابع`.
+    @Test func aClauseOfAnAnnexInAlignedSegments() throws {
+        let lines: [(Language, String)] = [
+            (.en, "in accordance with section 10 of annex 4 to the Agreement"),
+            (.fr, "conformément à l'article 10 de l'annexe 4 de l'Accord"),
+            (.es, "de conformidad con el artículo 10 del anexo 4 del Acuerdo"),
+            (.ru, "в соответствии с разделом 10 приложения 4 к Соглашению"),
+            (.zh, "根据协定附件四第10条"),
+            (.ar, "وفقا للبند 10 من المرفق الرابع للاتفاق"),
+        ]
+        let versions = lines.map { AlignedComparison.Version(file: "s.\($0.0.rawValue).txt", language: $0.0, source: SourceText($0.1 + "\n")) }
+        let segment = try #require(AlignedComparison(rules: TestRules.shared).segments(versions).first)
+        #expect(segment.keys[0] == ["annex:4/section:10"])
+        #expect(segment.keys[1] == ["annex:4", "article:10"])
+        #expect(segment.same, "\(segment.compared)")
+        var other = versions
+        other[1].source = SourceText("conformément à l'article 11 de l'annexe 4 de l'Accord\n")
+        let changed = try #require(AlignedComparison(rules: TestRules.shared).segments(other).first)
+        let finding = try #require(AlignedComparison.finding(changed, versions: other, checks: TestRules.shared.checks))
+        #expect(finding.rule == .setCitationMismatch)
+        #expect(finding.message.contains("article:11"))
+    }
+
+    // MARK: A Security Council resolution with and without its year
+
+    @Test func aResolutionWithAndWithoutItsYear() {
+        let versions = comparison.reconcile([["S/RES/2118"], ["S/RES/2118(2013)"], ["S/RES/2118", "S/RES/2118(2013)"]])
+        #expect(versions.allSatisfy { $0 == ["S/RES/2118(2013)"] })
+        // Two years for one number: which one the bare number means is not known.
+        #expect(comparison.reconcile([["S/RES/2118"], ["S/RES/2118(2013)"], ["S/RES/2118(2014)"]])[0] == ["S/RES/2118"])
+        // Another number stays another resolution; General Assembly symbols are left as they are.
+        #expect(comparison.reconcile([["S/RES/2119"], ["S/RES/2118(2013)"]])[0] == ["S/RES/2119"])
+        #expect(comparison.reconcile([["A/RES/64/293"], ["A/RES/64/293B"]]) == [["A/RES/64/293"], ["A/RES/64/293B"]])
+    }
+
+    /// unpc-dev 555 (`resolution 2118` in English, Spanish, Russian and Arabic, `2118 (2013)` in
+    /// French and Chinese) and 1635 (`резолюцией 1591` at the second mention in Russian).
+    @Test func resolutionsWithoutTheirYearOnTheTunedHalf() throws {
+        for line in [555, 1635] {
+            guard let (_, segments) = try Self.aligned("corpus/unpc-dev-1-2000/devset", line...line) else { return }
+            let segment = try #require(segments.first)
+            #expect(segment.keys.contains { $0.contains { $0.hasPrefix("S/RES/") && !$0.hasSuffix(")") } }, "\(line): \(segment.keys)")
+            #expect(segment.same, "\(line): \(segment.compared)")
+        }
+    }
+
+    // MARK: The two ends of a range (kind 7 of issue 14)
+
+    @Test func theEndsOfARangeAreACoarserPin() {
+        let versions = comparison.reconcile([["article:3-5"], ["article:3", "article:5"], ["article:3", "article:4", "article:5"]])
+        #expect(versions[0] == ["article:3", "article:4", "article:5"])
+        #expect(versions[2] == versions[0])
+        #expect(versions[1].contains("article:3") && versions[1].contains("article:5") && !versions[1].contains("article:4"))
+        #expect(PinPrecision.onlyPrecision(versions[1].subtracting(versions[0]), versions[0].subtracting(versions[1])))
+        #expect(PinPrecision.onlyPrecision(versions[0].subtracting(versions[1]), versions[1].subtracting(versions[0])))
+        // The marks are no keys: a message never names them.
+        #expect(PinComparison.display(versions[1]) == ["article:3", "article:5"])
+        // Within an annex too, and with another kind of the same group once the kinds meet.
+        let annex = comparison.reconcile([["annex:1/paragraph:2-6"], ["annex:1/paragraph:2", "annex:1/paragraph:6"]])
+        #expect(PinPrecision.onlyPrecision(annex[1].subtracting(annex[0]), annex[0].subtracting(annex[1])))
+        // Not the ends: one end and a number between, or one end only, or an end beside another number.
+        for other: Set<String> in [["article:3", "article:4"], ["article:3"], ["article:3", "article:6"], ["article:3", "article:4", "article:5", "article:6"]] {
+            let pair = comparison.reconcile([["article:3-5"], other])
+            #expect(!PinPrecision.onlyPrecision(pair[1].subtracting(pair[0]), pair[0].subtracting(pair[1])), "\(other)")
+        }
+        // Two numbers that follow one another are the whole range: the same.
+        #expect(comparison.reconcile([["article:3-4"], ["article:3", "article:4"]]).allSatisfy { $0 == ["article:3", "article:4"] })
+        // A range longer than the limit is compared as a range, its ends are another reference.
+        let long = comparison.reconcile([["paragraph:17-326"], ["paragraph:17", "paragraph:326"]])
+        #expect(!PinPrecision.onlyPrecision(long[1].subtracting(long[0]), long[0].subtracting(long[1])))
+    }
+
+    /// Lines written for this test, one per language: `paragraphs 3 to 5` in English and the
+    /// two ends in the five others (`paragraphes 3 et 5`, `párrafos 3 y 5`, `пункты 3 и 5`,
+    /// `第3和5段`, `الفقرتين 3 و 5`): a coarser pin, a note, not a flag. (Articles are the
+    /// kind 7 case; their ranges are keyed by the language rules of this round, paragraph
+    /// ranges already are.)
+    @Test func theEndsOfARangeInAlignedSegments() throws {
+        let lines: [(Language, String)] = [
+            (.en, "Recalls paragraphs 3 to 5 of its resolution 68/1"), (.fr, "Rappelle les paragraphes 3 et 5 de sa résolution 68/1"),
+            (.es, "Recuerda los párrafos 3 y 5 de su resolución 68/1"), (.ru, "ссылается на пункты 3 и 5 своей резолюции 68/1"),
+            (.zh, "回顾其第68/1号决议第3和5段"), (.ar, "تشير إلى الفقرتين 3 و 5 من قرارها 68/1"),
+        ]
+        let versions = lines.map { AlignedComparison.Version(file: "s.\($0.0.rawValue).txt", language: $0.0, source: SourceText($0.1 + "\n")) }
+        let segment = try #require(AlignedComparison(rules: TestRules.shared).segments(versions).first)
+        #expect(segment.keys[0] == ["A/RES/68/1", "paragraph:3-5"])
+        #expect(segment.keys.dropFirst().allSatisfy { $0 == ["A/RES/68/1", "paragraph:3", "paragraph:5"] }, "\(segment.keys)")
+        #expect(segment.agrees && !segment.same)
+        #expect(AlignedComparison.finding(segment, versions: versions) == nil)
+        let finding = try #require(AlignedComparison.finding(segment, versions: versions, checks: TestRules.shared.checks))
+        #expect(finding.rule == .setCoarserPin)
+        #expect(finding.severity == .note)
+        #expect(finding.message == "segment 1: " + ["fr", "es", "ru", "zh", "ar"].map { "the \($0) version cites only the ends of paragraph:3-5" }.joined(separator: "; "))
+        // The first version gives the ends, another the range.
+        let turned = [versions[1], versions[0]]
+        let other = try #require(AlignedComparison(rules: TestRules.shared).segments(turned).first)
+        let note = try #require(AlignedComparison.finding(other, versions: turned, checks: TestRules.shared.checks))
+        #expect(note.message == "segment 1: the en version cites paragraph:3-5 (only its ends in the first version)")
+        // A number between the ends that the range does not have is still another reference.
+        var four = versions
+        four[1].source = SourceText("Rappelle les paragraphes 3 et 4 de sa résolution 68/1\n")
+        let changed = try #require(AlignedComparison(rules: TestRules.shared).segments(four).first)
+        #expect(!changed.agrees)
     }
 
     @Test func aRangeIsTheNumbersItCovers() {
@@ -154,6 +282,18 @@ import Testing
         }
         return TestPipeline.report([DocumentSet(name: "doc", files: files)]).findings
             .filter { [.setCitationMismatch, .setCoarserPin].contains($0.rule) }
+    }
+
+    /// The set checks read the ends of a range as `compare --aligned` does: a note from
+    /// `set.coarser-pin`, no `set.citation-mismatch`.
+    @Test func theEndsOfARangeInTheSetChecks() throws {
+        let en = "The General Assembly,\n\n1. *Recalls* paragraphs 3 to 5 of its resolution 68/1;\n"
+        let es = "La Asamblea General,\n\n1. *Recuerda* los párrafos 3 a 5 de su resolución 68/1;\n"
+        let fr = "L'Assemblée générale,\n\n1. *Rappelle* les paragraphes 3 et 5 de sa résolution 68/1;\n"
+        let findings = try setFindings(["en": en, "es": es, "fr": fr])
+        #expect(findings.map(\.rule) == [.setCoarserPin])
+        #expect(findings.first?.severity == .note)
+        #expect(findings.first?.message == "the fr version cites only the ends of paragraph:3-5 in operative paragraph 1")
     }
 
     @Test func theSetChecksCompareAlike() throws {
