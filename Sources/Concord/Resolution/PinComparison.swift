@@ -126,16 +126,20 @@ public struct PinComparison: Sendable {
     /// A version's `kind:N` (one of `kinds`, not inside another unit) read as `outer:M/kind:N`
     /// when other versions name `outer:M/kind':N` (`kind'` one of `kinds`) for a single `M`
     /// that this version also names on its own (`annex:4` beside `article:10`) or names no
-    /// `outer` at all; the bare `outer:M` it stood beside is then part of that key.
+    /// `outer` at all; the bare `outer:M` it stood beside is then part of that key, unless the
+    /// versions that name the clause with its annex also cite the annex on its own.
     private func qualify(_ versions: [Set<String>], _ outer: String, _ kinds: [String]) -> [Set<String>] {
-        // `N` → the `M`s of `outer:M/kind:N` keys that versions give.
+        // `N` → the `M`s of `outer:M/kind:N` keys that versions give; the `M`s that a version
+        // giving such a key also cites on their own (`annex 4` beside `section 10 of annex 4`).
         var inside = [Substring: Set<Substring>]()
+        var alsoBare = Set<Substring>()
         for keys in versions {
             for key in keys {
                 let parts = key.split(separator: "/", omittingEmptySubsequences: false)
                 guard parts.count == 2, let (o, m) = Self.kindAndValue(parts[0]), o == outer,
                       let (k, n) = Self.kindAndValue(parts[1]), kinds.contains(String(k)) else { continue }
                 inside[n.prefix { $0 != "(" }, default: []].insert(m)
+                if keys.contains("\(outer):\(m)") { alsoBare.insert(m) }
             }
         }
         guard !inside.isEmpty else { return versions }
@@ -155,7 +159,7 @@ public struct PinComparison: Sendable {
                 result.insert("\(outer):\(m)/\(key)")
                 absorbed.insert(m)
             }
-            for m in absorbed { result.remove("\(outer):\(m)") }
+            for m in absorbed where !alsoBare.contains(m) { result.remove("\(outer):\(m)") }
             return result
         }
     }

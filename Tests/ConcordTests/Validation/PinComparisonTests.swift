@@ -22,6 +22,9 @@ import Testing
         // With the annex, beside it (`annex:4` and `article:10`), alone (`section:10`): one unit.
         let one = comparison.reconcile([["annex:4/section:10"], ["annex:4", "article:10"], ["section:10"], ["annex:4/article:10"], ["annex:4/section:10"]])
         #expect(one.allSatisfy { $0 == ["annex:4/section:10"] }, "\(one)")
+        // The annex cited on its own as well in the other versions stays cited.
+        let both = comparison.reconcile([["annex:4", "annex:4/section:10"], ["annex:4", "article:10"]])
+        #expect(both.allSatisfy { $0 == ["annex:4", "annex:4/section:10"] }, "\(both)")
         // A finer pin inside the clause stays a finer pin.
         let finer = comparison.reconcile([["annex:2/section:3(b)"], ["annex:2", "article:3"]])
         #expect(finer[1] == ["annex:2/section:3"])
