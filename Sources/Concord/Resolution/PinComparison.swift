@@ -84,9 +84,14 @@ public struct PinComparison: Sendable {
         for range in ranges.sorted() {
             let parts = range.split(separator: "|", omittingEmptySubsequences: false)
             let head = parts[0], low = Int(parts[1])!, high = Int(parts[2])!
+            // The ends may be named by another kind of the range's groups (`rules 3 to 5`,
+            // `les articles 3 et 5`); the mark keeps the range's kind, as its numbers do.
+            let slash = head.lastIndex(of: "/").map { head.index(after: $0) } ?? head.startIndex
+            let kind = String(head[slash..<head.index(before: head.endIndex)])
+            let heads = Set([kind] + groups.filter { $0.contains(kind) }.joined()).map { head[..<slash] + $0 + ":" }
             for (v, keys) in written.enumerated() {
-                guard keys.contains("\(head)\(low)"), keys.contains("\(head)\(high)"),
-                      !((low + 1)..<high).contains(where: { spread[v].contains("\(head)\($0)") }) else { continue }
+                guard heads.contains(where: { keys.contains("\($0)\(low)") && keys.contains("\($0)\(high)") }),
+                      !((low + 1)..<high).contains(where: { n in heads.contains { spread[v].contains("\($0)\(n)") } }) else { continue }
                 result[v].insert(Self.endsMark(head, low, high))
             }
         }
@@ -213,11 +218,21 @@ public struct PinComparison: Sendable {
     }
 
     /// Whether a citation's key, as compared, is among `keys` (a range among its numbers, a
-    /// kind under another kind of its groups): where a finding about those keys stands.
+    /// kind under another kind of its groups, a symbol given its year, a clause put in its
+    /// annex): where a finding about those keys stands.
     public func stands(_ key: String, among keys: Set<String>) -> Bool {
+        // A symbol given its year (`S/RES/2118` as `S/RES/2118(2013)`).
+        if yearOptional.contains(where: { key.hasPrefix($0) }), key.last?.isNumber == true,
+           keys.contains(where: { $0.hasPrefix(key + "(") }) { return true }
         for form in expand(key) {
             if keys.contains(form) { return true }
             guard Self.isPin(form) else { continue }
+            // A clause put in its annex (`article:10` as `annex:4/section:10`).
+            if !form.contains("/"), let colon = form.firstIndex(of: ":"),
+               let rule = within.first(where: { $0.kinds.contains(String(form[..<colon])) }),
+               keys.contains(where: { k in
+                   k.hasPrefix(rule.outer + ":") && rule.kinds.contains { k.hasSuffix("/" + $0 + form[colon...]) }
+               }) { return true }
             let parts = form.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             for (i, part) in parts.enumerated() {
                 guard let colon = part.firstIndex(of: ":") else { break }

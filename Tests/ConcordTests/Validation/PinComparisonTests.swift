@@ -34,6 +34,10 @@ import Testing
         #expect(comparison.reconcile([["annex:4/section:10"], ["annex:5", "article:10"]])[1] == ["annex:5", "article:10"])
         // Two annexes that have a clause 10: a clause named alone is not put in either.
         #expect(comparison.reconcile([["annex:4/section:10", "annex:5/section:10"], ["section:10"]])[1] == ["section:10"])
+        // A finding about the clause stands at the citation that names it alone.
+        #expect(comparison.stands("article:10", among: ["annex:4/section:10"]))
+        #expect(!comparison.stands("article:11", among: ["annex:4/section:10"]))
+        #expect(!comparison.stands("chapter:10", among: ["annex:4/section:10"]))
         // Kinds that are no clause of an annex are left alone (`chapter 10` is not `section 10 of annex 4`).
         #expect(comparison.reconcile([["annex:4/section:10"], ["annex:4", "chapter:10"]])[1] == ["annex:4", "chapter:10"])
     }
@@ -71,6 +75,8 @@ import Testing
         #expect(comparison.reconcile([["S/RES/2118"], ["S/RES/2118(2013)"], ["S/RES/2118(2014)"]])[0] == ["S/RES/2118"])
         // Another number stays another resolution; General Assembly symbols are left as they are.
         #expect(comparison.reconcile([["S/RES/2119"], ["S/RES/2118(2013)"]])[0] == ["S/RES/2119"])
+        #expect(comparison.stands("S/RES/2118", among: ["S/RES/2118(2013)"]))
+        #expect(!comparison.stands("S/RES/211", among: ["S/RES/2118(2013)"]))
         #expect(comparison.reconcile([["A/RES/64/293"], ["A/RES/64/293B"]]) == [["A/RES/64/293"], ["A/RES/64/293B"]])
     }
 
@@ -99,6 +105,12 @@ import Testing
         // Within an annex too, and with another kind of the same group once the kinds meet.
         let annex = comparison.reconcile([["annex:1/paragraph:2-6"], ["annex:1/paragraph:2", "annex:1/paragraph:6"]])
         #expect(PinPrecision.onlyPrecision(annex[1].subtracting(annex[0]), annex[0].subtracting(annex[1])))
+        // The ends named by another kind of the range's group (`rules 3 to 5`, `les articles 3 et 5`).
+        let rules = comparison.reconcile([["rule:3-5"], ["article:3", "article:5"], ["article:3", "article:5"]])
+        #expect(PinPrecision.onlyPrecision(rules[1].subtracting(rules[0]), rules[0].subtracting(rules[1])), "\(rules)")
+        #expect(rules[1] == rules[2])
+        let between = comparison.reconcile([["rule:3-5"], ["article:3", "article:4"]])
+        #expect(!PinPrecision.onlyPrecision(between[1].subtracting(between[0]), between[0].subtracting(between[1])))
         // Not the ends: one end and a number between, or one end only, or an end beside another number.
         for other: Set<String> in [["article:3", "article:4"], ["article:3"], ["article:3", "article:6"], ["article:3", "article:4", "article:5", "article:6"]] {
             let pair = comparison.reconcile([["article:3-5"], other])
