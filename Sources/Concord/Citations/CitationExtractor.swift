@@ -41,12 +41,15 @@ public struct CitationExtractor: Sendable {
                              language: own.language == language.language ? nil : own.language)
         }
         var units = [FoundUnit]()
-        for (paragraph, text) in zip(document.paragraphs, normalized.paragraphs) where paragraph.kind != .title {
-            units.append(found(.paragraph(id: paragraph.id), paragraph.text, text))
+        // By index, reading the fields in place: a `zip` copied every paragraph (a dozen
+        // references retained and released each).
+        units.reserveCapacity(document.paragraphs.count + document.footnotes.count)
+        for index in 0..<min(document.paragraphs.count, normalized.paragraphs.count) where document.paragraphs[index].kind != .title {
+            units.append(found(.paragraph(id: document.paragraphs[index].id), document.paragraphs[index].text, normalized.paragraphs[index]))
         }
-        for (footnote, text) in zip(document.footnotes, normalized.footnoteBodies) {
-            guard let body = footnote.body, let text else { continue }
-            units.append(found(.footnote(label: footnote.label), body.text, text))
+        for index in 0..<min(document.footnotes.count, normalized.footnoteBodies.count) {
+            guard let body = document.footnotes[index].body, let text = normalized.footnoteBodies[index] else { continue }
+            units.append(found(.footnote(label: document.footnotes[index].label), body.text, text))
         }
         return units
     }

@@ -140,9 +140,12 @@ struct ParagraphAssembler: Sendable {
     /// script does not use to go on a sentence, opens a paragraph though no file lists it
     /// (`Regretting`). Scripts without case never reach this test with a listed opening, and
     /// their openings share no such ending.
-    private var openingEndings: Set<[UInt16]> {
+    private var openingEndings: Set<[UInt16]> { lexicon.openingEndings }
+
+    /// The endings of `openingEndings`, from the lexicon's openings (made once, by the lexicon).
+    static func openingEndings(of openings: [String]) -> Set<[UInt16]> {
         var words = [[UInt16]: Set<[UInt16]>]()
-        for opening in lexicon.paragraphOpenings {
+        for opening in openings {
             guard let word = Self.firstWord(Array(opening.utf16)[...]), let ending = Self.ending(word) else { continue }
             words[Array(ending), default: []].insert(word)
         }

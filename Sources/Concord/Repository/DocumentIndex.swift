@@ -93,12 +93,17 @@ public struct DocumentIndex: Sendable {
     private let byKey: [String: [IndexedDocument]]
     /// The series (`CTOC/COP/WG/4/2011`) of every held symbol, with the symbols.
     private let series: [String: [IndexedDocument]]
+    /// Each file's place in `entries` (the first, in file order): the repository checks ask
+    /// it for every citation, which searching `documents` made quadratic.
+    private let placeOfFile: [String: Int]
 
     public init(_ entries: [RepositoryEntry]) {
         self.entries = entries.sorted { $0.document.file < $1.document.file }
         var byKey = [String: [IndexedDocument]]()
         var series = [String: [IndexedDocument]]()
-        for entry in self.entries {
+        var placeOfFile = [String: Int]()
+        for (place, entry) in self.entries.enumerated() {
+            if placeOfFile[entry.document.file] == nil { placeOfFile[entry.document.file] = place }
             for key in Set(entry.document.keys) { byKey[key, default: []].append(entry.document) }
             if let symbol = entry.document.symbol, let s = SymbolKey.series(SymbolKey.key(symbol)) {
                 series[s, default: []].append(entry.document)
@@ -106,9 +111,15 @@ public struct DocumentIndex: Sendable {
         }
         self.byKey = byKey
         self.series = series
+        self.placeOfFile = placeOfFile
     }
 
     public var documents: [IndexedDocument] { entries.map(\.document) }
+
+    /// The document of a file (the first in file order), as `documents.first { $0.file == file }`.
+    public func document(file: String) -> IndexedDocument? {
+        placeOfFile[file].map { entries[$0].document }
+    }
 
     /// The language versions held under a key.
     public func documents(key: String) -> [IndexedDocument] { byKey[key] ?? [] }

@@ -46,8 +46,8 @@ public struct RepositoryEntryBuilder: Sendable {
         let ownKeys = Set(keys)
         var indexed = IndexedDocument(file: document.file, symbol: symbol, symbolSource: source, keys: keys,
                                       language: document.language, genre: genre, date: date,
-                                      anchors: DocumentAnchors.anchors(of: document), reported: reported)
-        indexed.anchorLines = Self.anchorLines(of: document)
+                                      anchors: resolved.anchors.all, reported: reported)
+        indexed.anchorLines = Self.anchorLines(of: document, anchors: resolved.anchors)
         indexed.titleName = titleName
         let outgoing = citations(resolved, ownKeys: ownKeys)
         if let symbol, SymbolKey.amendment(SymbolKey.key(symbol))?.kind == "CORR" {
@@ -73,9 +73,9 @@ public struct RepositoryEntryBuilder: Sendable {
     }
 
     /// The line of each anchor's unit (its first paragraph), for the target of a finding.
-    static func anchorLines(of document: Document) -> [String: Int] {
+    static func anchorLines(of document: Document, anchors: DocumentAnchors) -> [String: Int] {
         var lines = [String: Int]()
-        for (anchor, index) in DocumentAnchors(document).place where index < document.paragraphs.count {
+        for (anchor, index) in anchors.place where index < document.paragraphs.count {
             lines[anchor] = document.location(of: document.paragraphs[index].start).line
         }
         return lines

@@ -120,9 +120,6 @@ struct DocumentAnchors: Sendable {
     /// Every anchor the document has (what a pinpoint from another document must name).
     var all: Set<String> { Set(place.keys) }
 
-    /// The anchors of a document, for the repository's index.
-    static func anchors(of document: Document) -> Set<String> { DocumentAnchors(document).all }
-
     /// The anchors a pinpoint key names: `paragraph:46-51` → `paragraph:46` … `paragraph:51`;
     /// `annex:2/paragraph:3-4` → each; anything else as it is.
     public static func expand(_ pin: String) -> [String] {

@@ -101,7 +101,11 @@ public struct DocumentResolver: Sendable {
             }
         }
         document.identity.adopted = DocumentIdentity.adoptionDate(of: document, citations: all)
-        return ResolvedDocument(document: document, normalized: normalized, citations: all)
+        let resolved = ResolvedDocument(document: document, normalized: normalized, citations: all)
+        // The paragraphs are those the anchors were made of: the checks and the repository
+        // entry read them from the memo instead of making them again.
+        _ = resolved.memo.documentAnchors { anchors }
+        return resolved
     }
 
     /// What a citation points at, once its key is known. A reference into the document

@@ -101,18 +101,25 @@ struct Prescan: Sendable {
     /// case one character at a time too, is not used either).
     func comparablePlan(_ units: [UInt16]) -> [(possible: Bool, starts: [Int32]?)]? {
         guard let found = scanner.scan(units) else { return nil }
-        return zip(needs, starts).map { clauses, start in
-            let possible = clauses.allSatisfy { clause in
+        // The hits' starts by literal, in the order the literals end (grouped once: each
+        // pattern used to walk every hit of the unit).
+        var startsOf = [Int32: [Int32]]()
+        for hit in found.hits { startsOf[hit.id, default: []].append(hit.start) }
+        var plan = [(possible: Bool, starts: [Int32]?)]()
+        plan.reserveCapacity(needs.count)
+        for index in needs.indices {
+            let possible = needs[index].allSatisfy { clause in
                 (clause.digit && found.digit) || clause.literals.contains { found.literals[Int($0)] }
             }
-            guard possible, let start else { return (possible, nil) }
+            guard possible, let start = starts[index] else { plan.append((possible, nil)); continue }
             var places = start.digit ? found.digitPositions : []
-            for hit in found.hits where start.literals.contains(hit.id) { places.append(hit.start) }
-            // Hits come in the order literals end; digits and literals of several lengths
-            // interleave: sort (and drop repeats) unless already in order.
+            for literal in start.literals { if let hits = startsOf[literal] { places.append(contentsOf: hits) } }
+            // Sorted without repeats unless already in order: the same places whatever order
+            // they were gathered in.
             if !zip(places, places.dropFirst()).allSatisfy({ $0 < $1 }) { places = Array(Set(places)).sorted() }
-            return (true, places)
+            plan.append((true, places))
         }
+        return plan
     }
 
     // MARK: - What a pattern needs

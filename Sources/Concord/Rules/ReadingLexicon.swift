@@ -22,9 +22,16 @@ public struct ReadingLexicon: Sendable {
         /// from which the text is taken to be in this language.
         public var scriptShare: Int?
         public var stopWords: Set<String>
+        /// This language's bit in `stopWordOwners` (0: none, past 64 languages).
+        public internal(set) var stopWordBit: UInt64 = 0
     }
 
     public let languages: [Language: LanguageInfo]
+    /// `languages` by code, as the language detector walks them (sorted once, not per unit).
+    public let languagesInOrder: [LanguageInfo]
+    /// Every stop word with the bits of the languages that list it: one hash of a word
+    /// instead of one per language (`LanguageDetector.wordScores`); nil past 64 languages.
+    let stopWordOwners: [String: UInt64]?
     /// Lower-cased words for resolution and decision (`résolution`, `决议`).
     let titleWords: [String]
     let titleFilter: WordFilter
@@ -46,6 +53,9 @@ public struct ReadingLexicon: Sendable {
     let paragraphOpenings: [String]
     /// Anchored on each opening's first character: says no to nearly every other text.
     let openingFilter: WordFilter
+    /// The endings shared by three or more openings (`ParagraphAssembler.openingEndings`),
+    /// made once with the lexicon: the reader asked for them once per document.
+    let openingEndings: Set<[UInt16]>
     /// How each language heads and labels the units of treaties and reports.
     public let structure: StructureRules
     /// The `reading` examples: a text, what it must be (`title`, `closing`, `annex`) or not be.
@@ -120,7 +130,16 @@ public struct ReadingLexicon: Sendable {
                 corpus += (pattern.examples?.match ?? []).map(\.text) + (pattern.examples?.noMatch ?? [])
             }
         }
+        var owners = [String: UInt64]()
+        if languages.count <= 64 {
+            for (bit, language) in languages.keys.sorted().enumerated() {
+                languages[language]!.stopWordBit = 1 << UInt64(bit)
+                for word in languages[language]!.stopWords { owners[word, default: 0] |= 1 << UInt64(bit) }
+            }
+        }
+        stopWordOwners = languages.count <= 64 ? owners : nil
         self.languages = languages
+        languagesInOrder = languages.values.sorted { $0.language < $1.language }
         known = Set(languages.keys)
         structure = try StructureRules(files: files)
         let frequency = WordFilter.frequency(of: corpus)
@@ -135,6 +154,7 @@ public struct ReadingLexicon: Sendable {
         numberWordsAfter = Set(after.map { $0.lowercased() })
         paragraphOpenings = Self.unique(openings)
         openingFilter = WordFilter(paragraphOpenings, caseSensitive: true, anchorFirst: true)
+        openingEndings = ParagraphAssembler.openingEndings(of: paragraphOpenings)
         self.examples = examples
         pdfRepairs = PdfRepairs(pairs: repairs)
         pdfRepairExamples = repairExamples

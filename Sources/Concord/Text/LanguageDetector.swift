@@ -15,17 +15,17 @@ public enum LanguageDetector {
         guard let counts = scriptCounts(sample) else { return nil }
         let total = counts.reduce(0, +)
         guard total > 0 else { return nil }
-        let languages = lexicon.languages.values.sorted { $0.language < $1.language }
+        let languages = lexicon.languagesInOrder
         for (script, index) in deciding {
             let candidates = languages.filter { info in
                 info.script == script && info.scriptShare.map { counts[index] * 100 >= Int64($0) * total } ?? false
             }
             guard !candidates.isEmpty else { continue }
             if candidates.count == 1 { return candidates[0].language }
-            return byWords(sample, among: candidates) ?? candidates[0].language
+            return byWords(sample, among: candidates, lexicon: lexicon) ?? candidates[0].language
         }
         guard counts[0] > 0 else { return nil }
-        return byWords(sample, among: languages.filter { $0.script == "Latin" })
+        return byWords(sample, among: languages.filter { $0.script == "Latin" }, lexicon: lexicon)
     }
 
     /// The language one unit (a paragraph, a footnote body, an aligned segment) of a
@@ -43,7 +43,7 @@ public enum LanguageDetector {
         guard total > 0 else { return file }
         let index: [String: Int] = ["Latin": 0, "Cyrillic": 1, "Arabic": 2, "Han": 3]
         let ownCount = index[own.script].map { counts[$0] } ?? 0
-        let languages = lexicon.languages.values.sorted { $0.language < $1.language }
+        let languages = lexicon.languagesInOrder
         if own.script != "Latin" {
             let share = Int64(own.scriptShare ?? 20)
             if ownCount * 100 >= share * total { return file }
@@ -52,11 +52,11 @@ public enum LanguageDetector {
         for (script, i) in deciding where script != own.script && counts[i] * 2 > total {
             let candidates = languages.filter { $0.script == script }
             if candidates.count == 1 { return candidates[0].language }
-            if let found = byWords(units, among: candidates) { return found }
+            if let found = byWords(units, among: candidates, lexicon: lexicon) { return found }
         }
         guard counts[0] * 2 > total else { return file }
         let latin = languages.filter { $0.script == "Latin" && !$0.stopWords.isEmpty }
-        let scores = wordScores(units, among: latin)
+        let scores = wordScores(units, among: latin, lexicon: lexicon)
         guard let best = scores.max(), best >= 3, let at = scores.firstIndex(of: best) else { return file }
         let winner = latin[at].language
         if own.script != "Latin" { return winner }
@@ -71,9 +71,9 @@ public enum LanguageDetector {
     /// Spanish) — the languages still in the running, by code, for the caller to try.
     public static func runLanguages(_ units: ArraySlice<UInt16>, script: String,
                                     lexicon: ReadingLexicon = .standard) -> (languages: [Language], decided: Bool) {
-        let candidates = lexicon.languages.values.filter { $0.script == script }.sorted { $0.language < $1.language }
+        let candidates = lexicon.languagesInOrder.filter { $0.script == script }
         if candidates.count <= 1 { return (candidates.map(\.language), true) }
-        let scores = wordScores(units, among: candidates)
+        let scores = wordScores(units, among: candidates, lexicon: lexicon)
         guard let best = scores.max(), best > 0 else { return (candidates.map(\.language), false) }
         let leaders = zip(candidates, scores).filter { $0.1 == best }.map(\.0.language)
         return (leaders, leaders.count == 1)
@@ -93,11 +93,22 @@ public enum LanguageDetector {
     /// How many of each language's stop words the text holds: its words lower-cased, split
     /// at every `Character` that is not a letter. Read straight from the code units
     /// (`LowercaseWords`) when the text allows, else through a `String`; the same counts.
-    static func wordScores<C: Collection>(_ units: C, among languages: [ReadingLexicon.LanguageInfo]) -> [Int]
+    /// With the `lexicon` the languages come from, each word is looked up once in its
+    /// `stopWordOwners` instead of once per language; the same counts.
+    static func wordScores<C: Collection>(_ units: C, among languages: [ReadingLexicon.LanguageInfo],
+                                          lexicon: ReadingLexicon? = nil) -> [Int]
     where C.Element == UInt16 {
         var scores = [Int](repeating: 0, count: languages.count)
-        let read = LowercaseWords.forEachWord(in: units) { word in
-            for index in languages.indices where languages[index].stopWords.contains(word) { scores[index] += 1 }
+        let read: Bool
+        if let owners = lexicon?.stopWordOwners, languages.allSatisfy({ $0.stopWordBit != 0 }) {
+            read = LowercaseWords.forEachWord(in: units) { word in
+                guard let mask = owners[word] else { return }
+                for index in languages.indices where languages[index].stopWordBit & mask != 0 { scores[index] += 1 }
+            }
+        } else {
+            read = LowercaseWords.forEachWord(in: units) { word in
+                for index in languages.indices where languages[index].stopWords.contains(word) { scores[index] += 1 }
+            }
         }
         return read ? scores : wordScores(String(decoding: units, as: UTF16.self), among: languages)
     }
@@ -115,11 +126,12 @@ public enum LanguageDetector {
 
     /// The language whose stop words the text holds most often (ties: the first by code);
     /// nil when it holds none.
-    private static func byWords<C: Collection>(_ units: C, among languages: [ReadingLexicon.LanguageInfo]) -> Language?
+    private static func byWords<C: Collection>(_ units: C, among languages: [ReadingLexicon.LanguageInfo],
+                                               lexicon: ReadingLexicon) -> Language?
     where C.Element == UInt16 {
         let candidates = languages.filter { !$0.stopWords.isEmpty }
         guard !candidates.isEmpty else { return nil }
-        let scores = wordScores(units, among: candidates)
+        let scores = wordScores(units, among: candidates, lexicon: lexicon)
         guard let best = scores.max(), best > 0 else { return nil }
         return candidates[scores.firstIndex(of: best)!].language
     }

@@ -40,6 +40,7 @@ import Testing
         for text in texts {
             let units = Array(text.utf16)
             #expect(LanguageDetector.wordScores(units, among: latin) == LanguageDetector.wordScores(text, among: latin), "\(text)")
+            #expect(LanguageDetector.wordScores(units, among: latin, lexicon: rules.lexicon) == LanguageDetector.wordScores(text, among: latin), "\(text)")
         }
         #expect(!LowercaseWords.forEachWord(in: Array("e\u{301}".utf16)) { _ in })
         var words = [String]()
@@ -101,8 +102,13 @@ import Testing
         for units in texts {
             if LowercaseWords.isPlain(units) { plain += 1 }
             let string = String(decoding: units, as: UTF16.self)
-            if LanguageDetector.wordScores(units, among: languages) != LanguageDetector.wordScores(string, among: languages) {
+            let byString = LanguageDetector.wordScores(string, among: languages)
+            if LanguageDetector.wordScores(units, among: languages) != byString {
                 differences.append("stop words: \(string.prefix(80))")
+            }
+            // The lexicon's table of stop words and their languages counts the same.
+            if LanguageDetector.wordScores(units, among: languages, lexicon: rules.lexicon) != byString {
+                differences.append("stop words by the lexicon's table: \(string.prefix(80))")
             }
             for reader in readers where reader.spelled(in: units) != reader.spelledThroughString(in: units) {
                 differences.append("number words (\(reader.format.wordBoundaries)): \(string.prefix(80))")

@@ -23,6 +23,7 @@ final class DocumentMemo: @unchecked Sendable {
     private var dated: [DatedResolution]?
     private var names: [String: String]?
     private var titled: [CitedTitle]?
+    private var anchors: DocumentAnchors?
 
     /// The value under `path`, made by `make` the first time (under the lock: two threads
     /// asking at once make it once).
@@ -38,9 +39,16 @@ final class DocumentMemo: @unchecked Sendable {
     func datedResolutions(_ make: () -> [DatedResolution]) -> [DatedResolution] { value(\.dated, make) }
     func placeNames(_ make: () -> [String: String]) -> [String: String] { value(\.names, make) }
     func citedTitles(_ make: () -> [CitedTitle]) -> [CitedTitle] { value(\.titled, make) }
+    func documentAnchors(_ make: () -> DocumentAnchors) -> DocumentAnchors { value(\.anchors, make) }
 }
 
 extension ResolvedDocument {
+    /// The anchors of the document's units (`DocumentAnchors`), made once per document (the
+    /// resolve stage's, `StructureDirection` and the repository entry read the same).
+    var anchors: DocumentAnchors {
+        memo.documentAnchors { DocumentAnchors(document) }
+    }
+
     /// Every resolution cited with its own date, in the order of the text: computed once per
     /// document (with the sessions file of the first check that asks; a run has one).
     func datedResolutions(_ context: CheckContext) -> [DatedResolution] {

@@ -12,7 +12,7 @@ public struct StructureDirection: DocumentCheck {
 
     public func findings(in resolved: ResolvedDocument, context: CheckContext) -> [Finding] {
         let document = resolved.document
-        let anchors = DocumentAnchors(document)
+        let anchors = resolved.anchors
         return resolved.citations.compactMap { citation in
             guard citation.footnote == nil, case .anchors(let found, _) = citation.target,
                   let id = citation.paragraph, let here = anchors.order[id] else { return nil }

@@ -15,7 +15,7 @@ public struct XrefMissingTarget: RepositoryCheck {
     public func findings(in index: DocumentIndex, context: CheckContext) -> [Finding] {
         var out = [Finding]()
         for citation in Self.citations(index) where !citation.pins.isEmpty {
-            let citing = index.documents.first { $0.file == citation.file }
+            let citing = index.document(file: citation.file)
             let language = citing?.language
             guard let target = index.version(of: citation.key, language: language) else { continue }
             let missing = citation.pins.flatMap(DocumentAnchors.expand).filter { !target.anchors.contains($0) }

@@ -37,7 +37,7 @@ public struct XrefUnknownDocument: RepositoryCheck {
             guard !held.isEmpty else { continue }
             // A document that lists the other documents of its own series (a report's list of
             // documents before the meeting) does not expect them to be held.
-            let citing = index.documents.first { $0.file == citation.file }
+            let citing = index.document(file: citation.file)
             if let own = citing?.symbol, SymbolKey.series(SymbolKey.key(own)) == SymbolKey.series(citation.key) { continue }
             var symbols = [String: IndexedDocument]()
             for document in held { if let symbol = document.symbol, symbols[symbol] == nil { symbols[symbol] = document } }
