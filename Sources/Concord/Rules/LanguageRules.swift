@@ -443,6 +443,13 @@ final class PatternRegex: @unchecked Sendable {
         self.path = path
     }
 
+    /// Whether the regex has been compiled (for the rule cache's tests).
+    var isCompiled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return compiled != nil
+    }
+
     var regex: ICURegex {
         lock.lock()
         defer { lock.unlock() }
