@@ -52,10 +52,17 @@ let package = Package(
             name: "CHyperscanShim",
             linkerSettings: [.linkedLibrary("dl")]
         ),
+        // libcurl through dlopen, for --online only: linking it (or FoundationNetworking, which
+        // links it) loads it and its TLS, Kerberos and LDAP libraries at every start.
+        .target(
+            name: "CCurlShim",
+            linkerSettings: [.linkedLibrary("dl")]
+        ),
         .target(
             name: "Concord",
             dependencies: [
                 "CICUShim",
+                "CCurlShim",
                 "CConcordZlib",
                 "CPopplerCppShim",
                 "CHyperscanShim",

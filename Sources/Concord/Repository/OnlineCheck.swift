@@ -1,14 +1,14 @@
+import CCurlShim
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// `--online`: symbols that the repository does not hold, looked up on the UN's resolver
 /// (`https://undocs.org/{symbol}`, or the configuration's template), as lychee checks links:
 /// a limit on requests at once, retries with backoff, a timeout per request, and a persistent
-/// cache with an expiry (`$XDG_CACHE_HOME/concord/online.json`). Foundation's URLSession
-/// (FoundationNetworking on Linux) does the HTTP: it comes with the toolchain, where a client
-/// package would have to be built.
+/// cache with an expiry (`$XDG_CACHE_HOME/concord/online.json`). libcurl does the HTTP,
+/// opened with dlopen only when a symbol is looked up (`Sources/CCurlShim`): Foundation's
+/// URLSession (FoundationNetworking on Linux) did it before, but linking FoundationNetworking
+/// loads libcurl and its TLS, Kerberos and LDAP libraries into every run, about 11 ms of CPU
+/// at each start. The toolchain's FoundationNetworking needs libcurl, so it is there.
 public struct OnlineCheck: Sendable {
     public struct Settings: Sendable {
         /// `{symbol}` is replaced by the symbol as written (percent-encoded, slashes kept).
@@ -69,23 +69,17 @@ public struct OnlineCheck: Sendable {
         let answers = Answers()
         let gate = DispatchSemaphore(value: max(1, settings.concurrency))
         let group = DispatchGroup()
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = settings.timeout
-        configuration.timeoutIntervalForResource = settings.timeout
-        configuration.httpMaximumConnectionsPerHost = max(1, settings.concurrency)
-        let session = URLSession(configuration: configuration)
         for symbol in ask {
             gate.wait()
             group.enter()
             DispatchQueue.global().async {
-                let status = self.ask(symbol, session: session)
+                let status = self.ask(symbol)
                 answers.set(symbol, status)
                 gate.signal()
                 group.leave()
             }
         }
         group.wait()
-        session.invalidateAndCancel()
         for (symbol, status) in answers.values {
             result[symbol] = status
             switch status {
@@ -99,36 +93,26 @@ public struct OnlineCheck: Sendable {
     }
 
     /// One symbol: tries, with backoff between them, until an answer that counts.
-    private func ask(_ symbol: String, session: URLSession) -> Status {
+    private func ask(_ symbol: String) -> Status {
         guard let url = url(for: symbol) else { return .failed("no URL can be made of it") }
         var last = "no answer"
         for attempt in 0...max(0, settings.retries) {
             if attempt > 0 { Thread.sleep(forTimeInterval: settings.backoff * pow(2, Double(attempt - 1))) }
-            var request = URLRequest(url: url, timeoutInterval: settings.timeout)
-            request.httpMethod = "GET"
-            let done = DispatchSemaphore(value: 0)
-            let box = Answers.One()
-            let task = session.dataTask(with: request) { _, response, error in
-                if let http = response as? HTTPURLResponse {
-                    box.status = http.statusCode
-                } else {
-                    box.error = error.map { ($0 as NSError).code == NSURLErrorTimedOut ? "no answer within \(Self.seconds(settings.timeout))" : $0.localizedDescription } ?? "no answer"
-                }
-                done.signal()
-            }
-            task.resume()
-            // URLSession's own timeout ends the task; this wait is the guard against a hang.
-            if done.wait(timeout: .now() + settings.timeout + 2) == .timedOut {
-                task.cancel()
-                last = "no answer within \(Self.seconds(settings.timeout))"
-                continue
-            }
-            if let status = box.status {
+            var status = 0
+            var message = [CChar](repeating: 0, count: 512)
+            // libcurl's own timeout bounds the whole request, connection included.
+            let code = concord_http_get_status(url.absoluteString, Int(max(1, (settings.timeout * 1000).rounded())), &status,
+                                               &message, message.count)
+            if code == 0 {
                 if (200..<400).contains(status) { return .found }
                 if status == 404 || status == 410 { return .missing }
                 last = "HTTP status \(status)"
+            } else if code == CONCORD_HTTP_TIMED_OUT {
+                last = "no answer within \(Self.seconds(settings.timeout))"
             } else {
-                last = box.error ?? "no answer"
+                let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                last = text.isEmpty ? "no answer" : text
+                if code == CONCORD_HTTP_NO_LIBRARY { break }
             }
         }
         return .failed(last)
@@ -145,12 +129,6 @@ private final class Answers: @unchecked Sendable {
     private(set) var values = [String: OnlineCheck.Status]()
     func set(_ symbol: String, _ status: OnlineCheck.Status) {
         lock.lock(); values[symbol] = status; lock.unlock()
-    }
-
-    /// One request's answer.
-    final class One: @unchecked Sendable {
-        var status: Int?
-        var error: String?
     }
 }
 

@@ -6,7 +6,12 @@ public final class LanguageRules: Sendable {
     public struct Pattern: Sendable {
         public var id: String
         public var kind: PatternKind
-        public var regex: ICURegex
+        /// The compiled regex (compiled here on first use when the rules came from the rule
+        /// cache: see `PatternRegex`).
+        public var regex: ICURegex { compiled.regex }
+        /// The pattern as ICU compiles it (placeholders expanded), without compiling it.
+        public var expanded: String { compiled.pattern }
+        let compiled: PatternRegex
         public var examples: [Example]
         public var counterExamples: [String]
     }
@@ -67,7 +72,12 @@ public final class LanguageRules: Sendable {
     /// How a cited document is given its title (`titles`), if the file says.
     let titles: TitleRules?
 
-    init(_ file: RuleFiles.LanguageFile, language: Language, path: String) throws(RuleError) {
+    /// `lazily`: the patterns' regexes are compiled on first use, not here — for rules read
+    /// from the rule cache, which stores only rules that compiled completely (so that nothing
+    /// can fail later), where a check of one document in English used to compile every English
+    /// pattern (ICU builds every `\p{L}` set afresh: a tenth of a warm start-up) although its
+    /// pre-scan ruled most of them out in every unit.
+    init(_ file: RuleFiles.LanguageFile, language: Language, path: String, lazily: Bool = false) throws(RuleError) {
         self.language = language
         self.path = path
         self.words = file.words
@@ -223,18 +233,22 @@ public final class LanguageRules: Sendable {
                 throw RuleError(file: path, message: "\(pattern.id): unknown kind '\(pattern.kind)' (one of \(PatternKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             let expanded = Self.caseSensitiveProperties(try expand(pattern.pattern, id: pattern.id))
-            let regex: ICURegex
-            do { regex = try ICURegex(expanded) } catch {
-                throw RuleError(file: path, message: "\(pattern.id): \(error)")
+            let regex: PatternRegex
+            if lazily {
+                regex = PatternRegex(pattern: expanded, id: pattern.id, path: path)
+            } else {
+                do { regex = PatternRegex(try ICURegex(expanded)) } catch {
+                    throw RuleError(file: path, message: "\(pattern.id): \(error)")
+                }
             }
             patterns.append(Pattern(
-                id: pattern.id, kind: kind, regex: regex,
+                id: pattern.id, kind: kind, compiled: regex,
                 examples: (pattern.examples?.match ?? []).map { Example(text: $0.text, keys: $0.keys, body: $0.body ?? "A") },
                 counterExamples: pattern.examples?.noMatch ?? []))
         }
         self.patterns = patterns
-        self.prescan = Prescan(patterns: patterns.map(\.regex.pattern))
-        self.hyperscan = LazyHyperscanPrefilter(patterns: patterns.map(\.regex.pattern))
+        self.prescan = Prescan(patterns: patterns.map(\.expanded))
+        self.hyperscan = LazyHyperscanPrefilter(patterns: patterns.map(\.expanded))
 
         var bodies = [(code: String, regex: ICURegex)]()
         for body in file.bodies {
@@ -323,8 +337,8 @@ public final class LanguageRules: Sendable {
     private init(_ base: LanguageRules, patterns: [Pattern], bodies: [(code: String, regex: ICURegex)]) {
         self.language = base.language
         self.patterns = patterns
-        self.prescan = Prescan(patterns: patterns.map(\.regex.pattern))
-        self.hyperscan = LazyHyperscanPrefilter(patterns: patterns.map(\.regex.pattern))
+        self.prescan = Prescan(patterns: patterns.map(\.expanded))
+        self.hyperscan = LazyHyperscanPrefilter(patterns: patterns.map(\.expanded))
         self.bodies = bodies
         self.months = base.months
         self.path = base.path
@@ -403,6 +417,51 @@ public final class LanguageRules: Sendable {
             if let month = months[part.trimmingCharacters(in: .whitespaces)] { return month }
         }
         return nil
+    }
+}
+
+/// A pattern's ICU regex: compiled when the rules are compiled, or (rules read from the rule
+/// cache, which compiled completely before) on first use, once, whichever thread asks first.
+final class PatternRegex: @unchecked Sendable {
+    /// The pattern as ICU compiles it.
+    let pattern: String
+    private let id: String
+    private let path: String
+    private let lock = NSLock()
+    private var compiled: ICURegex?  // guarded by lock
+
+    init(_ regex: ICURegex) {
+        pattern = regex.pattern
+        id = ""
+        path = ""
+        compiled = regex
+    }
+
+    init(pattern: String, id: String, path: String) {
+        self.pattern = pattern
+        self.id = id
+        self.path = path
+    }
+
+    /// Whether the regex has been compiled (for the rule cache's tests).
+    var isCompiled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return compiled != nil
+    }
+
+    var regex: ICURegex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let compiled { return compiled }
+        do {
+            let regex = try ICURegex(pattern)
+            compiled = regex
+            return regex
+        } catch {
+            // Only rules that compiled before are cached (the cache key names this build).
+            fatalError("concord: the rule cache holds a pattern that no longer compiles: \(path): \(id): \(error)")
+        }
     }
 }
 

@@ -33,11 +33,12 @@ struct RuleCache: Sendable {
         var path: String
         var extras: [Extra]
 
-        /// The language's compiled rules, the extra folders' patterns added.
-        func compile(_ language: Language) throws(RuleError) -> LanguageRules {
-            var rules = try LanguageRules(file, language: language, path: path)
+        /// The language's compiled rules, the extra folders' patterns added; `lazily`, each
+        /// pattern's regex compiled on first use (rules read from the cache).
+        func compile(_ language: Language, lazily: Bool = false) throws(RuleError) -> LanguageRules {
+            var rules = try LanguageRules(file, language: language, path: path, lazily: lazily)
             for extra in extras {
-                rules = rules.adding(try LanguageRules(extra.file, language: language, path: extra.path))
+                rules = rules.adding(try LanguageRules(extra.file, language: language, path: extra.path, lazily: lazily))
             }
             return rules
         }

@@ -44,7 +44,7 @@ public final class RuleSet: Sendable {
             var table = [(Language, @Sendable () throws(RuleError) -> LanguageRules)]()
             for entry in decoded.languages {
                 let language = Language(ruleFile: entry.code)
-                table.append((language, { () throws(RuleError) -> LanguageRules in try entry.compile(language) }))
+                table.append((language, { () throws(RuleError) -> LanguageRules in try entry.compile(language, lazily: true) }))
             }
             self.languages = LanguageTable(lazy: table)
             self.lexicon = try ReadingLexicon(files: decoded.languages.map { (Language(ruleFile: $0.code), $0.file, $0.path) })

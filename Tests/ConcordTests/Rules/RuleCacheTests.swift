@@ -43,6 +43,13 @@ import Testing
         let english = Self.report(second, [Paths.corpora("seed/res-6-1.en.txt")])
         #expect(second.languages.compiledLanguages == [.en])
         #expect(english == Self.report(TestRules.shared, [Paths.corpora("seed/res-6-1.en.txt")]))
+        // Of the English patterns, only those the pre-scan let run on some unit were compiled
+        // (rules from the cache compile a pattern's regex on first use), and the report is
+        // the same as with every pattern compiled.
+        let englishPatterns = try #require(second.languages[.en]).patterns
+        let compiled = englishPatterns.filter(\.compiled.isCompiled).count
+        #expect(compiled > 0 && compiled < englishPatterns.count, "\(compiled) of \(englishPatterns.count) compiled")
+        #expect(try #require(TestRules.shared.languages[.en]).patterns.allSatisfy(\.compiled.isCompiled))
         #expect(english.contains("\"findings\""))
 
         // Everything else read from the cache is what the YAML gives.
