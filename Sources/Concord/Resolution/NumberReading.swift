@@ -108,31 +108,43 @@ extension ReferenceResolver {
 
     /// `16 and 18` → [16, 18]; `66-4 and 66-5` → [66]: a hyphen between a number and a
     /// smaller one numbers an article of a national code (article 66-4 of the CIC), keyed by
-    /// its first number as Arabic texts (which write 2.1 as 2-1) require.
+    /// its first number as Arabic texts (which write 2.1 as 2-1) require. A range (`3 to 5`,
+    /// `3-5`, `3 à 5`, `3 a 5`, `3 по 5`, `3至第5`: the language's word for "to" or a hyphen
+    /// before a greater number) is one key, `3-5`, as a range of paragraphs is.
     func articleNumbers(_ list: String) -> [String] {
-        var digits = [Int]()
+        let rangeWords = Set((language.words["to"] ?? []).map { $0.lowercased() } + ["-"])
+        func isRange(_ sep: String) -> Bool {
+            rangeWords.contains(sep) || (!language.wordBoundaries && rangeWords.contains { $0 != "-" && sep.contains($0) })
+        }
+        var digits = [String]()
         var previous: Int?
         var afterHyphen = false
+        var separator = ""
         var i = list.startIndex
         while i < list.endIndex {
             if list[i].isASCII, list[i].isNumber {
                 var j = i
                 while j < list.endIndex, list[j].isASCII, list[j].isNumber { j = list.index(after: j) }
                 let value = Int(list[i..<j])!
+                let sep = separator.trimmingCharacters(in: .whitespaces).lowercased()
                 if afterHyphen, let previous, value < previous {
                     // part of the article before it
-                } else if !digits.contains(value) {
-                    digits.append(value)
+                } else if let previous, value > previous, digits.last == String(previous), isRange(sep) {
+                    digits[digits.count - 1] = "\(previous)-\(value)"
+                } else if !digits.contains(String(value)) {
+                    digits.append(String(value))
                 }
                 previous = value
                 afterHyphen = j < list.endIndex && list[j] == "-"
+                separator = ""
                 i = j
             } else {
                 if list[i] != "-" { afterHyphen = false }
+                separator.append(list[i])
                 i = list.index(after: i)
             }
         }
-        if !digits.isEmpty { return digits.map(String.init) }
+        if !digits.isEmpty { return digits }
         // Numbers in words (Chinese numerals: 第二十八条), between commas, spaces and the
         // language's `number-word-separators` (和, 及, 与).
         let separators = language.numberWordSeparators
