@@ -179,12 +179,6 @@ public struct DocumentResolver: Sendable {
                 citation.notes.removeAll { $0 == .internalReference }
                 return selfNamed ? .unresolved : .external(key: citation.key)
             }
-            // A range (`article:9-13`, `articles 9 to 13`): its two ends, as a range of
-            // paragraphs resolves (`paragraph:46-51`).
-            let ends = Self.rangeEnds(citation.key)
-            if !ends.isEmpty {
-                return .anchors(ends.filter(anchors.resolves), missing: ends.filter { !anchors.resolves($0) })
-            }
             return anchors.resolves(citation.key) ? .anchors([citation.key], missing: []) : .anchors([], missing: [citation.key])
         default:
             return .external(key: citation.key)
@@ -209,17 +203,6 @@ public struct DocumentResolver: Sendable {
             }
         }
         return .anchors(found, missing: missing)
-    }
-
-    /// The two ends of a range key of one kind of unit, with nothing after the range
-    /// (`article:9-13` → `article:9`, `article:13`; `annex:2/paragraph:3-4` → each with its
-    /// annex); empty for any other key.
-    static func rangeEnds(_ key: String) -> [String] {
-        guard let colon = key.lastIndex(of: ":") else { return [] }
-        let numbers = key[key.index(after: colon)...].split(separator: "-", omittingEmptySubsequences: false)
-        guard numbers.count == 2, let from = Int(numbers[0]), let to = Int(numbers[1]), from < to else { return [] }
-        let head = key[...colon]
-        return ["\(head)\(from)", "\(head)\(to)"]
     }
 
     private static func isSymbolKey(_ citation: Citation) -> Bool {
