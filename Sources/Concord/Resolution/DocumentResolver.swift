@@ -183,7 +183,9 @@ public struct DocumentResolver: Sendable {
                 citation.notes.removeAll { $0 == .internalReference }
                 return selfNamed ? .unresolved : .external(key: citation.key)
             }
-            return anchors.resolves(citation.key) ? .anchors([citation.key], missing: []) : .anchors([], missing: [citation.key])
+            // A range (`articles 9 to 13`, `article:9-13`) names every unit it covers.
+            let pins = DocumentAnchors.expand(citation.key)
+            return .anchors(pins.filter { anchors.resolves($0) }, missing: pins.filter { !anchors.resolves($0) })
         default:
             return .external(key: citation.key)
         }

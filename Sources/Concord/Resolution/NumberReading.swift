@@ -108,31 +108,43 @@ extension ReferenceResolver {
 
     /// `16 and 18` → [16, 18]; `66-4 and 66-5` → [66]: a hyphen between a number and a
     /// smaller one numbers an article of a national code (article 66-4 of the CIC), keyed by
-    /// its first number as Arabic texts (which write 2.1 as 2-1) require.
+    /// its first number as Arabic texts (which write 2.1 as 2-1) require. A range (`3 to 5`,
+    /// `3-5`, `3 à 5`, `3 a 5`, `3 по 5`, `3至第5`: the language's word for "to" or a hyphen
+    /// before a greater number) is one key, `3-5`, as a range of paragraphs is.
     func articleNumbers(_ list: String) -> [String] {
-        var digits = [Int]()
+        let rangeWords = Set((language.words["to"] ?? []).map { $0.lowercased() } + ["-"])
+        func isRange(_ sep: String) -> Bool {
+            rangeWords.contains(sep) || (!language.wordBoundaries && rangeWords.contains { $0 != "-" && sep.contains($0) })
+        }
+        var digits = [String]()
         var previous: Int?
         var afterHyphen = false
+        var separator = ""
         var i = list.startIndex
         while i < list.endIndex {
             if list[i].isASCII, list[i].isNumber {
                 var j = i
                 while j < list.endIndex, list[j].isASCII, list[j].isNumber { j = list.index(after: j) }
                 let value = Int(list[i..<j])!
+                let sep = separator.trimmingCharacters(in: .whitespaces).lowercased()
                 if afterHyphen, let previous, value < previous {
                     // part of the article before it
-                } else if !digits.contains(value) {
-                    digits.append(value)
+                } else if let previous, value > previous, digits.last == String(previous), isRange(sep) {
+                    digits[digits.count - 1] = "\(previous)-\(value)"
+                } else if !digits.contains(String(value)) {
+                    digits.append(String(value))
                 }
                 previous = value
                 afterHyphen = j < list.endIndex && list[j] == "-"
+                separator = ""
                 i = j
             } else {
                 if list[i] != "-" { afterHyphen = false }
+                separator.append(list[i])
                 i = list.index(after: i)
             }
         }
-        if !digits.isEmpty { return digits.map(String.init) }
+        if !digits.isEmpty { return digits }
         // Numbers in words (Chinese numerals: 第二十八条), between commas, spaces and the
         // language's `number-word-separators` (和, 及, 与).
         let separators = language.numberWordSeparators
@@ -296,13 +308,48 @@ extension ReferenceResolver {
         if list.contains(where: { $0.isASCII && $0.isNumber }) { return articleNumbers(list) }
         if let whole = pinNumber(list) { return [String(whole)] }
         let andWords = Set((language.words["and"] ?? []).map { $0.lowercased() })
+        let toWords = Set((language.words["to"] ?? []).map { $0.lowercased() })
         var values = [String]()
-        for piece in list.split(whereSeparator: { ",،、;".contains($0) || numberWordSeparators.contains($0) }) {
+        // The pieces between commas and number-word separators, each with the separator
+        // before it: a word for "to" (至, 到) makes a range of the number before and after it
+        // (第三条至第五条, 第十五至二十五条: articles 3 to 5, 15 to 25, one key each as with digits).
+        var pieces = [(text: Substring, afterTo: Bool)]()
+        var start = list.startIndex
+        var afterTo = false
+        for i in list.indices where ",،、;".contains(list[i]) || numberWordSeparators.contains(list[i]) {
+            pieces.append((list[start..<i], afterTo))
+            afterTo = toWords.contains(String(list[i]).lowercased())
+            start = list.index(after: i)
+        }
+        pieces.append((list[start...], afterTo))
+        for (piece, afterTo) in pieces where !piece.isEmpty {
             let words = piece.split(separator: " ").map(String.init)
             var current = [String]()
+            var firstInPiece = true
             func flush() {
                 guard !current.isEmpty else { return }
-                if let value = pinNumber(current.joined(separator: " ")) { values.append(String(value)) }
+                defer { firstInPiece = false }
+                var text = current.joined(separator: " ")
+                // Where words run together (`word-boundaries: false`), the unit's words repeated
+                // in a list or range (三条 and 第五 in 第三条至第五) are no part of the number:
+                // the reading words that take a number or follow one (`number-words-before`,
+                // `number-words-after`) are dropped from its ends when it does not read whole.
+                if !language.wordBoundaries, pinNumber(text) == nil {
+                    let lexicon = rules.lexicon
+                    if let word = lexicon.numberWordsBefore.filter({ !$0.isEmpty && text.hasPrefix($0) }).max(by: { $0.count < $1.count }) {
+                        text.removeFirst(word.count)
+                    }
+                    if let word = lexicon.numberWordsAfter.filter({ !$0.isEmpty && text.hasSuffix($0) }).max(by: { $0.count < $1.count }) {
+                        text.removeLast(word.count)
+                    }
+                }
+                if let value = pinNumber(text) {
+                    if afterTo, firstInPiece, let previous = values.last, let low = Int(previous), value > low {
+                        values[values.count - 1] = "\(low)-\(value)"
+                    } else {
+                        values.append(String(value))
+                    }
+                }
                 current = []
             }
             for word in words {

@@ -130,8 +130,10 @@ struct ReferenceResolver: Sendable {
                 }
             case .article, .rule, .chapter, .annex, .section, .part:
                 // A heading (`Article 12`, `Chapter I` as a line of its own) names the unit it
-                // opens: it is no reference.
-                if Self.isWholeUnit(candidate.range, of: units) { continue }
+                // opens: it is no reference. A heading carries no paragraph or sub-paragraph pin
+                // (`article 163, paragraph 7` alone on a line is a reference).
+                if Self.isWholeUnit(candidate.range, of: units),
+                   !["para", "para2", "sub", "sub2", "subsub", "paralist", "sublist"].contains(where: { match?[$0] != nil }) { continue }
                 // One canonical pin whatever the language's order of words: `KIND:N(para)(sub)(subsub)`.
                 var pin = ""
                 if let para = (group("para") ?? group("para2")).flatMap({ pinNumber($0) }) { pin += "(\(para))" }
