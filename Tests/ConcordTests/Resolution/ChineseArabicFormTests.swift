@@ -37,12 +37,7 @@ import Testing
          "ar": "الفقرة 7 من المادة 163"],
     ])
     func everyVersionGivesTheEnglishKeys(versions: [String: String]) throws {
-        let english = keys(try #require(versions["en"]), .en)
-        #expect(!english.isEmpty)
-        for (code, text) in versions.sorted(by: { $0.key < $1.key }) where code != "en" {
-            let language = try #require(Language(rawValue: code))
-            #expect(keys(text, language) == english, "\(code): \(text)")
-        }
+        try PinFormTests.expectTheEnglishKeys(versions, keys: keys)
     }
 
     /// The keys themselves, so that agreement cannot come from every version giving nothing.

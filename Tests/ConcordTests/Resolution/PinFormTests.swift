@@ -69,6 +69,12 @@ import Testing
          "ru": "как указано в подпунктах (a) и (l) пункта 2 статьи 5 Конвенции"],
     ])
     func everyLanguageGivesTheEnglishKeys(versions: [String: String]) throws {
+        try Self.expectTheEnglishKeys(versions, keys: keys)
+    }
+
+    /// Every version of `versions` (language code → text) gives the keys of its English
+    /// version, which gives at least one.
+    static func expectTheEnglishKeys(_ versions: [String: String], keys: (String, Language) -> [String]) throws {
         let english = keys(try #require(versions["en"]), .en)
         #expect(!english.isEmpty)
         for (code, text) in versions.sorted(by: { $0.key < $1.key }) where code != "en" {
