@@ -8,6 +8,12 @@ let package = Package(
     products: [
         .library(name: "Concord", targets: ["Concord"]),
         .executable(name: "concord", targets: ["concord"]),
+        // PDF input: poppler and the 23 libraries it loads, in a library of their own that
+        // the concord executable and the Concord library do not link; CPdfLoader opens it with
+        // dlopen the first time a PDF is read (next to the executable: build it with
+        // `swift build --product ConcordPDF`; `swift build` and `swift build --build-tests`
+        // build every product).
+        .library(name: "ConcordPDF", type: .dynamic, targets: ["CPopplerCppShim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -41,10 +47,16 @@ let package = Package(
         ),
         // PDF text through poppler: words with their boxes, font sizes and spaces, and their
         // characters with their boxes; C++ (the package's cxxLanguageStandard) behind a plain
-        // C header.
+        // C header. Only in the ConcordPDF product (libConcordPDF.so): no other target may
+        // depend on it, or every run of concord loads poppler again.
         .target(
             name: "CPopplerCppShim",
             dependencies: ["CPopplerCpp"]
+        ),
+        // libConcordPDF.so through dlopen, on the first PDF read.
+        .target(
+            name: "CPdfLoader",
+            linkerSettings: [.linkedLibrary("dl")]
         ),
         // Hyperscan (or Vectorscan) through dlopen: no header and no library needed to build,
         // the ICU-only path where libhs.so.5 cannot be loaded at run time.
@@ -64,7 +76,7 @@ let package = Package(
                 "CICUShim",
                 "CCurlShim",
                 "CConcordZlib",
-                "CPopplerCppShim",
+                "CPdfLoader",
                 "CHyperscanShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -211,3 +211,5 @@ extern "C" int32_t concord_pdf_page_words(const concord_pdf *doc, int32_t page,
 }
 
 extern "C" void concord_pdf_free(void *pointer) { std::free(pointer); }
+
+extern "C" int32_t concord_pdf_abi(void) { return CONCORD_PDF_ABI; }

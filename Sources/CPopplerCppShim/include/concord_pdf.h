@@ -18,6 +18,12 @@ extern "C" {
 #define CONCORD_PDF_INVALID (-1)  /* a NULL pointer or a bad length or page index */
 #define CONCORD_PDF_NO_MEMORY (-3)
 
+/* The layout of the types and functions below. This library is opened with dlopen by
+ * Sources/CPdfLoader, which repeats them (concord_pdf_loader.h) and checks this number: change
+ * both, and the number in both, together. */
+#define CONCORD_PDF_ABI 1
+int32_t concord_pdf_abi(void);
+
 typedef struct concord_pdf concord_pdf;
 
 /* One word of a page as poppler's text layout gives it (`poppler::page::text_list`), in

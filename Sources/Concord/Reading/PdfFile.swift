@@ -1,4 +1,4 @@
-import CPopplerCppShim
+import CPdfLoader
 
 /// One character of a PDF page as Concord reads it: its scalar, its box in points from the
 /// page's top-left corner, and its font size. Line breaks between poppler's lines are
@@ -31,16 +31,27 @@ struct PdfWord: Sendable {
 }
 
 /// A PDF's pages, through the poppler shim (`Sources/CPopplerCppShim`, the only code that
-/// calls poppler, through its C++ interface). A file poppler cannot open, one that needs a
-/// password, and one without any text (scanned pages) are each one error naming the file.
+/// calls poppler, through its C++ interface), built as libConcordPDF.so and opened with
+/// `dlopen` by `Sources/CPdfLoader` the first time a PDF is read, so that a run without PDF
+/// input does not load poppler and its libraries. A file poppler cannot open, one that needs
+/// a password, one without any text (scanned pages), and any PDF when the library cannot be
+/// loaded are each one error naming the file.
 enum PdfFile {
     /// `repairs`: character sequences a PDF's text gives in the place of others (the
     /// `pdf-repairs` of the language files), put right in each word.
     static func pages(of bytes: [UInt8], file: String, repairs: PdfRepairs = .none) throws(InputError) -> [PdfPage] {
+        var message = [CChar](repeating: 0, count: 1024)
+        // The loader returns its table only when it found every function.
+        guard let pdf = concord_pdf_load(&message, Int64(message.count))?.pointee, let open = pdf.open, let close = pdf.close,
+              let pageCount = pdf.page_count, let pageSize = pdf.page_size, let pageWords = pdf.page_words, let free = pdf.free else {
+            let why = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let name = String(cString: concord_pdf_library_name())
+            throw InputError(file: file, reason: .malformed(
+                "PDF input needs \(name) next to concord (`swift build --product ConcordPDF` builds it beside the binary; CONCORD_PDF_LIBRARY names another file): \(why)", line: nil))
+        }
         var document: OpaquePointer?
-        var message = [CChar](repeating: 0, count: 512)
         let status = bytes.withUnsafeBufferPointer { buffer in
-            concord_pdf_open(buffer.baseAddress, Int64(buffer.count), &document, &message, Int64(message.count))
+            open(buffer.baseAddress, Int64(buffer.count), &document, &message, Int64(message.count))
         }
         let said = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         switch status {
@@ -55,19 +66,19 @@ enum PdfFile {
         guard let document else {
             throw InputError(file: file, reason: .malformed("not a readable PDF (damaged or truncated?)", line: nil))
         }
-        defer { concord_pdf_close(document) }
+        defer { close(document) }
         var pages = [PdfPage]()
-        let count = Int(concord_pdf_page_count(document))
+        let count = Int(pageCount(document))
         for index in 0..<count {
             var width = 0.0, height = 0.0
-            guard concord_pdf_page_size(document, Int32(index), &width, &height) == CONCORD_PDF_OK else {
+            guard pageSize(document, Int32(index), &width, &height) == CONCORD_PDF_OK else {
                 throw InputError(file: file, reason: .malformed("page \(index + 1) of the PDF is damaged and cannot be read", line: nil))
             }
             var rawWords: UnsafeMutablePointer<concord_pdf_word>?
             var rawChars: UnsafeMutablePointer<concord_pdf_char>?
             var nWords: Int64 = 0, nChars: Int64 = 0
-            let status = concord_pdf_page_words(document, Int32(index), &rawWords, &nWords, &rawChars, &nChars)
-            defer { concord_pdf_free(rawWords); concord_pdf_free(rawChars) }
+            let status = pageWords(document, Int32(index), &rawWords, &nWords, &rawChars, &nChars)
+            defer { free(rawWords); free(rawChars) }
             guard status == CONCORD_PDF_OK else {
                 throw InputError(file: file, reason: .malformed("the text of page \(index + 1) of the PDF cannot be read (damaged?)", line: nil))
             }

@@ -375,6 +375,37 @@ import Testing
         #expect(lines.contains { $0.hasPrefix(scanned.path) && $0.contains("no text layer") })
     }
 
+    /// Poppler lives in libConcordPDF.so, opened on the first PDF: without it, a PDF is one
+    /// error naming the file and the library, and the other files are still checked; a run
+    /// without PDF input never loads poppler.
+    @Test func pdfWithoutItsLibraryIsOneErrorAndTheOtherFilesAreChecked() throws {
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("hello.en.pdf")
+        try Self.makePDF(pages: [Self.text("Hello", x: 72, y: 700, size: 11)]).write(to: pdf)
+        let text = folder.appendingPathComponent("note.en.txt")
+        try Data("The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015,\n".utf8).write(to: text)
+        let missing = folder.appendingPathComponent("nowhere/libConcordPDF.so").path
+        let result = try CommandResult.run(["extract", "--format", "json", pdf.path, text.path], environment: ["CONCORD_PDF_LIBRARY": missing])
+        #expect(result.status == 2, "\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") }
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(lines.first?.hasPrefix(pdf.path + ": error: PDF input needs libConcordPDF.so next to concord") == true, "\(result.stderr)")
+        #expect(lines.first?.contains(missing) == true, "\(result.stderr)")
+        #expect(result.stdout.contains("A/RES/70/1"), "\(result.stdout)")
+        // With the library beside the binary (where the build puts it), the same PDF reads.
+        let read = try CommandResult.run(["extract", "--format", "json", pdf.path])
+        #expect(read.status == 0, "\(read.stderr)")
+        #if os(Linux)
+        // The dynamic loader's own account of the libraries a run opens.
+        let version = try CommandResult.run(["--version"], environment: ["LD_DEBUG": "libs"])
+        #expect(version.stderr.contains("libicuuc"), "LD_DEBUG gave no account: \(version.stderr.prefix(500))")
+        #expect(!version.stderr.contains("poppler"))
+        let withPdf = try CommandResult.run(["extract", pdf.path], environment: ["LD_DEBUG": "libs"])
+        #expect(withPdf.stderr.contains("libConcordPDF.so") && withPdf.stderr.contains("libpoppler"))
+        #endif
+    }
+
     @Test func checkAndExtractReadPdfWithPagePlaces() throws {
         guard let pdfs = try PdfFixtures.seedSet(), let en = pdfs["en"] else { return }
         let extract = try CommandResult.run(["extract", "--format", "json", en])
