@@ -79,7 +79,9 @@ public struct SetUnkeyedTrace: SetCheck {
 /// - a number is used when it is a number of a key of that unit (as written or as compared);
 /// - a key is traced in a unit when each of its numbers is in the unit's text and none is
 ///   used. A key one version lacks is looked for in that version's unit; a key one version
-///   has and the majority lacks, in every unit of the majority.
+///   has and the majority lacks, in every unit of the majority;
+/// - in document sets, a key cited by `Ibid.` has no trace: the numbers after an Ibid. are
+///   pins of the source it names and do not name it alone (`Corpora/defects/dropped-ibid`).
 enum KeyTrace {
     /// The numbers a key requires, or nil when it has no trace (no number, a date, a mark).
     static func numbers(ofKey key: String) -> [String]? {
@@ -142,15 +144,28 @@ enum KeyTrace {
         let keys = context.catalogue.comparison.reconcile(written)
         guard keys.contains(where: { $0 != keys[0] }), let (common, agreeing) = SetMajority.of(keys) else { return [] }
         let usedBy = units.indices.map { used(written[$0].union(keys[$0])) }
+        // A key cited by `Ibid.`: its numbers (`vols. 2237 and 2241, No. 39574`) are pins of the
+        // source the Ibid. names, and do not name it without it (a dropped Ibid. is no trace).
+        func byIbid(_ key: String, _ unit: VersionAlignment.Unit) -> Bool {
+            unit.citations.contains { $0.kind == .ibid && context.catalogue.comparison.stands($0.key, among: [key]) }
+        }
         return units.indices.filter { keys[$0] != common }.compactMap { i -> Difference? in
             let (extra, missing) = PinPrecision.reconcile(keys[i].subtracting(common), common.subtracting(keys[i]))
             guard !extra.isEmpty || !missing.isEmpty else { return nil }
             var d = Difference(version: i, agreeing: agreeing)
             for key in missing {
-                if traced(key, text: texts[i], used: usedBy[i]) { d.tracedMissing.insert(key) } else { d.missing.insert(key) }
+                if !agreeing.contains(where: { byIbid(key, units[$0]) }), traced(key, text: texts[i], used: usedBy[i]) {
+                    d.tracedMissing.insert(key)
+                } else {
+                    d.missing.insert(key)
+                }
             }
             for key in extra {
-                if agreeing.allSatisfy({ traced(key, text: texts[$0], used: usedBy[$0]) }) { d.tracedExtra.insert(key) } else { d.extra.insert(key) }
+                if !byIbid(key, units[i]), agreeing.allSatisfy({ traced(key, text: texts[$0], used: usedBy[$0]) }) {
+                    d.tracedExtra.insert(key)
+                } else {
+                    d.extra.insert(key)
+                }
             }
             return d
         }
