@@ -20,12 +20,7 @@ public struct SetCitationMismatch: SetCheck {
 
     public func findings(in set: VersionAlignment, context: CheckContext) -> [Finding] {
         // A key whose numbers stand unused in the other side's text is `set.unkeyed-trace`.
-        let numbers = KeyTrace.numbers(of: set, context: context)
-        return set.comparedUnits().flatMap { present, units in
-            compare(set, present, units, present.indices.map { numbers[present[$0]].paragraphs[units[$0].offset] ?? [] }, context)
-        } + set.pairedFootnotes().flatMap { _, present, units in
-            compare(set, present, units, present.indices.map { numbers[present[$0]].footnotes[units[$0].label ?? ""] ?? [] }, context)
-        }
+        KeyTrace.units(of: set, context: context).flatMap { compare(set, $0.versions, $0.units, $0.texts, context) }
     }
 
     private func compare(_ set: VersionAlignment, _ present: [Int], _ units: [VersionAlignment.Unit], _ texts: [Set<String>], _ context: CheckContext) -> [Finding] {

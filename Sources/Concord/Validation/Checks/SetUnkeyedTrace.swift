@@ -27,17 +27,7 @@ public struct SetUnkeyedTrace: SetCheck {
     public init() {}
 
     public func findings(in set: VersionAlignment, context: CheckContext) -> [Finding] {
-        let numbers = KeyTrace.numbers(of: set, context: context)
-        var findings = [Finding]()
-        for (present, units) in set.comparedUnits() {
-            let texts = present.indices.map { numbers[present[$0]].paragraphs[units[$0].offset] ?? [] }
-            findings += report(set, present, units, texts, context)
-        }
-        for (_, present, units) in set.pairedFootnotes() {
-            let texts = present.indices.map { numbers[present[$0]].footnotes[units[$0].label ?? ""] ?? [] }
-            findings += report(set, present, units, texts, context)
-        }
-        return findings
+        KeyTrace.units(of: set, context: context).flatMap { report(set, $0.versions, $0.units, $0.texts, context) }
     }
 
     private func report(_ set: VersionAlignment, _ present: [Int], _ units: [VersionAlignment.Unit],
@@ -168,6 +158,23 @@ enum KeyTrace {
                 }
             }
             return d
+        }
+    }
+
+    /// The compared units of a set (paragraphs, then paired footnotes), each with the
+    /// numbers of each version's text; read only when some unit's versions key differently.
+    static func units(of set: VersionAlignment, context: CheckContext) -> [(versions: [Int], units: [VersionAlignment.Unit], texts: [Set<String>])] {
+        let paragraphs = set.comparedUnits(), footnotes = set.pairedFootnotes()
+        let differ = (paragraphs.map(\.units) + footnotes.map(\.units)).contains { units in units.contains { $0.keys != units[0].keys } }
+        guard differ else {
+            return paragraphs.map { ($0.versions, $0.units, $0.units.map { _ in [] }) }
+                + footnotes.map { ($0.versions, $0.units, $0.units.map { _ in [] }) }
+        }
+        let numbers = numbers(of: set, context: context)
+        return paragraphs.map { present, units in
+            (present, units, present.indices.map { numbers[present[$0]].paragraphs[units[$0].offset] ?? [] })
+        } + footnotes.map { _, present, units in
+            (present, units, present.indices.map { numbers[present[$0]].footnotes[units[$0].label ?? ""] ?? [] })
         }
     }
 
