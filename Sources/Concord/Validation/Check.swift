@@ -82,7 +82,7 @@ public enum Checks {
         ParagraphNumberingGap(), ParagraphDuplicateNumber(), StructureMissingTarget(), StructureDirection(),
     ]
     public static let set: [any SetCheck] = [
-        SetParagraphCount(), SetFootnoteCount(), SetMarkerMoved(), SetCitationMismatch(), SetIdentityMismatch(), SetCoarserPin(), SetNumberMismatch(),
+        SetParagraphCount(), SetFootnoteCount(), SetMarkerMoved(), SetCitationMismatch(), SetIdentityMismatch(), SetCoarserPin(), SetNumberMismatch(), SetUnkeyedTrace(),
         SetConflictingDate(), SetConflictingTitle(),
     ]
     /// The checks across the documents of a repository (citations of one document resolved

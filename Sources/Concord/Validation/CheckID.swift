@@ -38,6 +38,7 @@ public enum CheckID: String, Sendable, CaseIterable, Codable, Comparable, Custom
     case setIdentityMismatch = "set.identity-mismatch"
     case setCoarserPin = "set.coarser-pin"
     case setNumberMismatch = "set.number-mismatch"
+    case setUnkeyedTrace = "set.unkeyed-trace"
     case setConflictingDate = "set.conflicting-date"
     case setConflictingTitle = "set.conflicting-title"
     // The documents of a repository

@@ -19,11 +19,11 @@ public struct SetCitationMismatch: SetCheck {
     public init() {}
 
     public func findings(in set: VersionAlignment, context: CheckContext) -> [Finding] {
-        set.comparedUnits().flatMap { compare(set, $0.versions, $0.units, context) }
-            + set.pairedFootnotes().flatMap { compare(set, $0.versions, $0.units, context) }
+        // A key whose numbers stand unused in the other side's text is `set.unkeyed-trace`.
+        KeyTrace.units(of: set, context: context).flatMap { compare(set, $0.versions, $0.units, $0.texts, context) }
     }
 
-    private func compare(_ set: VersionAlignment, _ present: [Int], _ units: [VersionAlignment.Unit], _ context: CheckContext) -> [Finding] {
+    private func compare(_ set: VersionAlignment, _ present: [Int], _ units: [VersionAlignment.Unit], _ texts: [Set<String>], _ context: CheckContext) -> [Finding] {
         // A date without its year in one version stands for the others' full date; ranges
         // and the kinds translation traditions interchange compare as `Rules/checks.yml` says.
         let keys = context.catalogue.comparison.reconcile(YearlessDates.reconcile(units.map(\.keys)))
@@ -32,8 +32,9 @@ public struct SetCitationMismatch: SetCheck {
         if let (common, agreeing) = SetMajority.of(keys) {
             let others = set.names(agreeing.map { present[$0] })
             let verb = agreeing.count == 1 ? "cites" : "cite"
-            let differences = units.indices.filter { keys[$0] != common }.map { i in
-                (i, PinPrecision.reconcile(keys[i].subtracting(common), common.subtracting(keys[i])))
+            // What leaves no trace (`KeyTrace`): the rest is `set.unkeyed-trace`.
+            let differences = KeyTrace.differences(units, texts: texts, context: context).map { d in
+                (d.version, (extra: d.extra, missing: d.missing))
             }.filter { !$0.1.extra.isEmpty || !$0.1.missing.isEmpty }
             return differences.map { i, difference in
                 let (extra, missing) = difference
