@@ -8,10 +8,12 @@ import Testing
 /// (Fixtures/tuned-flags/judged.tsv: corpus, line, `real` or `false`, kind, reason). A *real*
 /// flag is a true difference between the versions' references; a *false* one a misreading.
 ///
-/// The test reruns the comparison and fails when a segment judged real is no longer flagged
-/// (a rule that reads a form must not hide a real difference) or the fixture is malformed. It
-/// prints how many of the false flags are still flagged and the flagged segments nobody has
-/// judged yet (to be judged and added to the fixture), without failing on them.
+/// The test reruns the comparison and fails when a segment judged real is no longer reported
+/// at all (a rule that reads a form must not hide a real difference) or the fixture is
+/// malformed. A real difference that `set.unkeyed-trace` turns into a note (the number stayed,
+/// its reference word was lost: unpc-dev 730) is still reported, at a lower severity: the test
+/// prints those, how many of the false flags are still flagged and the flagged segments nobody
+/// has judged yet (to be judged and added to the fixture), without failing on them.
 @Suite struct TunedFlagJudgementTests {
     struct Judgement {
         var corpus: String
@@ -49,8 +51,9 @@ import Testing
         }
     }
 
-    /// The lines flagged at warning or above, compared as `concord compare --aligned --lines 1-2000 PREFIX.{en,fr,es,ru,zh,ar}` does.
-    static func flaggedLines(_ prefix: String) throws -> Set<Int>? {
+    /// The lines reported (any severity) and those flagged at warning or above, compared as
+    /// `concord compare --aligned --lines 1-2000 PREFIX.{en,fr,es,ru,zh,ar}` does.
+    static func flaggedLines(_ prefix: String) throws -> (reported: Set<Int>, flagged: Set<Int>)? {
         let rules = TestRules.shared
         let reader = DocumentReader(language: nil, lexicon: rules.lexicon)
         var versions = [AlignedComparison.Version]()
@@ -60,24 +63,25 @@ import Testing
         }
         let segments = AlignedComparison(rules: rules).segments(versions, lines: Self.tunedLines)
         let findings = segments.compactMap { AlignedComparison.finding($0, versions: versions) }
-        return Set(findings.filter { $0.severity >= .warning }.map(\.location.line))
+        return (Set(findings.map(\.location.line)), Set(findings.filter { $0.severity >= .warning }.map(\.location.line)))
     }
 
     @Test func realDifferencesStayFlagged() throws {
         let judged = try Self.judgements()
         var lines = [String]()
         for (corpus, prefix) in Self.corpora.sorted(by: { $0.key < $1.key }) {
-            guard let flagged = try Self.flaggedLines(prefix) else { return }
+            guard let (reported, flagged) = try Self.flaggedLines(prefix) else { return }
             let mine = judged.filter { $0.corpus == corpus }
             for judgement in mine where judgement.real {
-                #expect(flagged.contains(judgement.line),
-                        "\(corpus) line \(judgement.line) was judged a real difference (\(judgement.reason)) and is no longer flagged")
+                #expect(reported.contains(judgement.line),
+                        "\(corpus) line \(judgement.line) was judged a real difference (\(judgement.reason)) and is no longer reported")
             }
+            let demoted = mine.filter { $0.real && reported.contains($0.line) && !flagged.contains($0.line) }.map(\.line).sorted()
             let falseOnes = mine.filter { !$0.real }
             let stillFalse = falseOnes.filter { flagged.contains($0.line) }.map(\.line).sorted()
             let unjudged = flagged.subtracting(mine.map(\.line)).sorted()
             lines.append("tuned flags, \(corpus) 1-2000: \(flagged.count) flagged; judged real \(mine.filter(\.real).count)"
-                + " (still flagged \(mine.filter { $0.real && flagged.contains($0.line) }.count)); judged false \(falseOnes.count),"
+                + " (still flagged \(mine.filter { $0.real && flagged.contains($0.line) }.count), reported only as a note \(demoted)); judged false \(falseOnes.count),"
                 + " still flagged \(stillFalse.count) \(stillFalse); not judged yet: \(unjudged)")
         }
         print(lines.joined(separator: "\n"))
