@@ -12,7 +12,8 @@ import Testing
 /// The test runs the same comparison as the command (the files read as `concord compare`
 /// reads them) and prints the figures of the goal — segments with a reference, the flagged
 /// ones and their share, the six-way agreement, the sample's real and false counts and the
-/// estimated false-flag rate (false share of the sample × flagged share) — with whether each
+/// estimated false-flag rate (false share of today's flags in the newest draw, flags no draw
+/// judged counted false, × flagged share) — with whether each
 /// goal (≥ 27 of 30 real, ≤ 2 %) is met — on the newest draw — and, for every sample, its real and
 /// false counts and whether each false flag is still flagged.
 /// It fails only when the fixture is malformed or a segment judged real is no longer flagged
@@ -133,12 +134,23 @@ import Testing
             lines.append("  \(sample.name)\(newest ? " (newest)" : ""): \(judged.count) segments judged, \(real) real, \(falseCount) false"
                 + " (\(percent(falseShare)) false); real ones still flagged: \(judged.filter { $0.real && flagged.contains($0.line) }.count) of \(real)")
             if newest {
-                // The goal is measured on the newest draw, against today's flagged share.
-                let falseFlagRate = falseShare * flaggedShare
-                let realGoalMet = Double(real) / Double(max(judged.count, 1)) >= Self.goalRealShare
+                // The goal is measured on today's flags: the newest draw's verdicts on the
+                // segments still flagged (a random draw restricted to today's flags, a subset of
+                // the flags it was drawn from, is a random draw of them). Flags no draw judged are
+                // counted as false, so the estimate is a bound until they are judged.
+                let current = judged.filter { flagged.contains($0.line) }
+                let currentReal = current.filter(\.real).count
+                let everJudged = Set(samples.flatMap { $0.judgements.map(\.line) })
+                let unjudged = flagged.subtracting(everJudged).count
+                let counted = current.count + unjudged
+                let currentFalse = counted - currentReal
+                let currentFalseShare = Double(currentFalse) / Double(max(counted, 1))
+                let falseFlagRate = currentFalseShare * flaggedShare
+                let realGoalMet = Double(currentReal) / Double(max(counted, 1)) >= Self.goalRealShare
                 let rateGoalMet = falseFlagRate <= Self.goalFalseFlagRate
-                lines.append("    goal ≥ 27 of 30 real: \(real) of \(judged.count) real — \(realGoalMet ? "met" : "not met")")
-                lines.append("    estimated false flags: \(percent(falseShare)) of the sample × \(percent(flaggedShare)) flagged = \(percent(falseFlagRate))"
+                lines.append("    today's flags: \(current.count) judged in this draw (\(currentReal) real, \(current.count - currentReal) false), \(unjudged) never judged (counted false)")
+                lines.append("    goal ≥ 27 of 30 real: \(currentReal) of \(counted) real (\(percent(Double(currentReal) / Double(max(counted, 1))))) — \(realGoalMet ? "met" : "not met")")
+                lines.append("    estimated false flags: \(percent(currentFalseShare)) of today's flags × \(percent(flaggedShare)) flagged = \(percent(falseFlagRate))"
                     + " of the segments with a reference — goal ≤ \(percent(Self.goalFalseFlagRate)): \(rateGoalMet ? "met" : "not met")")
             }
             for judgement in judged where !judgement.real {
