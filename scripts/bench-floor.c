@@ -13,6 +13,7 @@
  *             same kind, SourceDecoder.transcode)
  *   nfkc      Concord's own matching view, concord_fold of Sources/CICUShim/shim.c (NFKC with
  *             the offset map of every unit, the folds of NormalizedText), over each line
+ *   nfkc-icu  ICU's NFKC alone over each line (unorm2_normalize: no offset map, no folds)
  *   utf8      UTF-16 -> UTF-8 of the normalized text (what the Hyperscan pass scans)
  *   words     ICU word-break iteration over each line (ubrk, "en" locale; Concord does NOT
  *             run it in `check`: Segmenter has no caller there)
@@ -35,6 +36,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 
@@ -131,6 +133,23 @@ static void stage_nfkc(void) {
     }
 }
 
+/* ICU's NFKC alone (unorm2_normalize over each line, no offset map, none of the folds): the
+ * part of nfkc that any ICU-based reader pays. */
+static void stage_nfkc_icu(void) {
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&err);
+    for (int f = 0; f < file_count; f++) {
+        File *file = &files[f];
+        int32_t capacity = file->count * 3 + 16;
+        UChar *out = malloc(sizeof(UChar) * (size_t)capacity);
+        EACH_LINE(file->units, file->count, {
+            UErrorCode nerr = U_ZERO_ERROR;
+            sink += unorm2_normalize(nfkc, line, length, out, capacity, &nerr);
+        });
+        free(out);
+    }
+}
+
 static void stage_utf8(void) {
     for (int f = 0; f < file_count; f++) {
         File *file = &files[f];
@@ -214,6 +233,7 @@ int main(int argc, char **argv) {
         {"read", stage_read, "run by Concord: every file read"},
         {"utf16", stage_utf16, "run: UTF-8 -> UTF-16 (ICU works in UTF-16; Concord's own transcoder)"},
         {"nfkc", stage_nfkc, "run: concord_fold, NFKC + offset map, every unit"},
+        {"nfkc-icu", stage_nfkc_icu, "ICU's NFKC alone, no offset map (the part of nfkc any ICU reader pays)"},
         {"utf8", stage_utf8, "run where a Hyperscan database is used: the normalized unit as UTF-8"},
         {"words", stage_words, "NOT run by concord check (no word breaks)"},
         {"sentences", stage_sentences, "NOT run by concord check (no sentence breaks)"},
