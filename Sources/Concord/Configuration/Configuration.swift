@@ -219,6 +219,9 @@ public struct Configuration: Sendable {
 
     /// The `include` globs that match none of these files.
     public func unmatchedIncludes(_ paths: [String]) -> [String] {
+        // (Without include globs there is nothing to report: making every path relative cost
+        // a fifth of a 690-file run's start, before any file was read.)
+        guard !include.isEmpty else { return [] }
         let relative = paths.map { Self.relative($0, to: base) }
         return include.filter { glob in !relative.contains { Glob.matches(glob, $0) } }
     }

@@ -240,7 +240,7 @@ public struct Pipeline: Sendable {
         if options.online ?? configuration.online.enabled {
             onlineFailures = lookUpOnline(&index)
         }
-        let repository = RepositoryStage(pipeline: self).findings(index)
+        let repository = RepositoryStage(pipeline: self).findings(index, jobs: jobs)
         if !repository.findings.isEmpty {
             var setOfFile = [String: Int]()
             for (number, set) in report.sets.enumerated() { for file in set.set.files { setOfFile[file] = number } }

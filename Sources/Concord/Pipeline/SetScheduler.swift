@@ -18,7 +18,9 @@ struct SetScheduler: Sendable {
         }
         let box = ResultBox<S>(count: sets.count)
         let done = DispatchSemaphore(value: 0)
-        let files = sets.enumerated().flatMap { set in set.element.files.indices.map { (set.offset, $0) } }
+        // The largest sets (in bytes) are handed out first, so that the last files to run are
+        // small ones and no core is left alone with a large file at the end.
+        let files = Self.largestFirst(sets).flatMap { set in sets[set].files.indices.map { (set, $0) } }
         let jobs = self.jobs
         Task.detached {
             await withTaskGroup(of: Done<F, S>.self) { group in
@@ -56,6 +58,20 @@ struct SetScheduler: Sendable {
         }
         done.wait()
         return box.values.map { $0! }
+    }
+}
+
+extension SetScheduler {
+    /// The sets' indices, the largest set (the sum of its files' sizes) first; sets of equal
+    /// size in the order given. A file that cannot be read counts as empty.
+    static func largestFirst(_ sets: [DocumentSet]) -> [Int] {
+        let sizes = sets.map { set in
+            set.files.reduce(0) { total, file in
+                var info = stat()
+                return total + (stat(file, &info) == 0 ? Int(info.st_size) : 0)
+            }
+        }
+        return sets.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
     }
 }
 

@@ -96,6 +96,10 @@ public struct DocumentIndex: Sendable {
     /// Each file's place in `entries` (the first, in file order): the repository checks ask
     /// it for every citation, which searching `documents` made quadratic.
     private let placeOfFile: [String: Int]
+    /// The revisions and corrigenda held, by the key they amend (`SymbolKey.base`) and kind,
+    /// in number order: `amendments(of:kind:)` is asked for every citation, and walking every
+    /// key each time made the repository stage quadratic in the documents.
+    private let amendmentsByBase: [String: [String: [(key: String, number: Int, document: IndexedDocument)]]]
 
     public init(_ entries: [RepositoryEntry]) {
         self.entries = entries.sorted { $0.document.file < $1.document.file }
@@ -109,9 +113,17 @@ public struct DocumentIndex: Sendable {
                 series[s, default: []].append(entry.document)
             }
         }
+        var amendments = [String: [String: [(key: String, number: Int, document: IndexedDocument)]]]()
+        for (key, documents) in byKey {
+            guard let amendment = SymbolKey.amendment(key), let document = documents.first else { continue }
+            amendments[SymbolKey.base(key), default: [:]][amendment.kind, default: []].append((key, amendment.number, document))
+        }
         self.byKey = byKey
         self.series = series
         self.placeOfFile = placeOfFile
+        amendmentsByBase = amendments.mapValues { kinds in
+            kinds.mapValues { list in list.sorted { ($0.number, $0.key) < ($1.number, $1.key) } }
+        }
     }
 
     public var documents: [IndexedDocument] { entries.map(\.document) }
@@ -140,11 +152,8 @@ public struct DocumentIndex: Sendable {
     }
 
     /// The revisions (`…/REV/n`) and corrigenda (`…/CORR/n`) held for a key, newest last.
+    /// (Two keys of one number, `…/REV/1` and `…/REV/01`, come in key order.)
     public func amendments(of key: String, kind: String) -> [(key: String, number: Int, document: IndexedDocument)] {
-        byKey.keys.compactMap { other -> (String, Int, IndexedDocument)? in
-            guard let amendment = SymbolKey.amendment(other), amendment.kind == kind,
-                  SymbolKey.base(other) == key, let document = byKey[other]?.first else { return nil }
-            return (other, amendment.number, document)
-        }.sorted { $0.1 < $1.1 }
+        amendmentsByBase[key]?[kind] ?? []
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A citation of another document resolved into the repository: where it stands, what it
 /// cites, and the file and anchors it reaches (for JSON, SARIF and HTML).
 public struct ResolvedLink: Sendable, Hashable {
@@ -23,9 +25,26 @@ public struct ResolvedLink: Sendable, Hashable {
 struct RepositoryStage {
     let pipeline: Pipeline
 
-    func findings(_ index: DocumentIndex) -> FindingFilter.Outcome {
+    /// `jobs` above 1 runs the checks side by side (this stage runs after every set is
+    /// done, alone on one core otherwise); the findings are the same, in the same order.
+    func findings(_ index: DocumentIndex, jobs: Int = 1) -> FindingFilter.Outcome {
         let context = CheckContext(rules: pipeline.rules)
-        let found = Checks.repository.flatMap { $0.findings(in: index, context: context) }.sorted(by: Finding.ordered)
+        let checks = Checks.repository
+        var perCheck = [[Finding]](repeating: [], count: checks.count)
+        if jobs > 1, checks.count > 1 {
+            let lock = NSLock()
+            nonisolated(unsafe) var results = perCheck
+            DispatchQueue.concurrentPerform(iterations: checks.count) { number in
+                let found = checks[number].findings(in: index, context: context)
+                lock.lock()
+                results[number] = found
+                lock.unlock()
+            }
+            perCheck = results
+        } else {
+            perCheck = checks.map { $0.findings(in: index, context: context) }
+        }
+        let found = perCheck.flatMap { $0 }.sorted(by: Finding.ordered)
         var suppressions = [String: Suppressions]()
         for entry in index.entries { if let s = entry.suppressions { suppressions[entry.document.file] = s } }
         return pipeline.filter.apply(found, suppressions: suppressions)
