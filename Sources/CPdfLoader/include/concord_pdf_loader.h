@@ -3,9 +3,8 @@
  * interface (and the 23 libraries it loads: NSS, freetype, fontconfig, image codecs) is
  * linked only into libConcordPDF.so (Sources/CPopplerCppShim, a dynamic library product of
  * its own), which neither the concord executable nor the Concord library links, so a run
- * without PDF input never loads it. Plain C; the types are those of concord_pdf.h (the
- * library's header), repeated here because this target must not depend on that one, and
- * checked at load time through the library's ABI number.
+ * without PDF input never loads it. Plain C; the types are in concord_pdf_types.h, which the
+ * library's header includes too, and are checked at load time through the library's ABI number.
  */
 #ifndef CONCORD_PDF_LOADER_H
 #define CONCORD_PDF_LOADER_H
@@ -16,32 +15,7 @@
 extern "C" {
 #endif
 
-#define CONCORD_PDF_OK 0
-#define CONCORD_PDF_DAMAGED 1     /* poppler could not open it: not a PDF, truncated, broken */
-#define CONCORD_PDF_ENCRYPTED 2   /* it needs a password */
-#define CONCORD_PDF_INVALID (-1)  /* a NULL pointer or a bad length or page index */
-#define CONCORD_PDF_NO_MEMORY (-3)
-
-/* The layout of the types below and of the functions' parameters: concord_pdf_abi() of the
- * library must return it. */
-#define CONCORD_PDF_ABI 1
-
-typedef struct concord_pdf concord_pdf;
-
-/* As in concord_pdf.h. */
-typedef struct {
-    float x1, y1, x2, y2;
-    float font_size;
-    int32_t space_after;
-    int32_t rotation;
-    int64_t first_char;
-    int64_t char_count;
-} concord_pdf_word;
-
-typedef struct {
-    uint32_t scalar;
-    float x1, y1, x2, y2;
-} concord_pdf_char;
+#include "concord_pdf_types.h"
 
 /* The library's functions (see concord_pdf.h for what each does). */
 typedef struct {

@@ -12,43 +12,10 @@
 extern "C" {
 #endif
 
-#define CONCORD_PDF_OK 0
-#define CONCORD_PDF_DAMAGED 1     /* poppler could not open it: not a PDF, truncated, broken */
-#define CONCORD_PDF_ENCRYPTED 2   /* it needs a password */
-#define CONCORD_PDF_INVALID (-1)  /* a NULL pointer or a bad length or page index */
-#define CONCORD_PDF_NO_MEMORY (-3)
+#include "../../CPdfLoader/include/concord_pdf_types.h"
 
-/* The layout of the types and functions below. This library is opened with dlopen by
- * Sources/CPdfLoader, which repeats them (concord_pdf_loader.h) and checks this number: change
- * both, and the number in both, together. */
-#define CONCORD_PDF_ABI 1
+/* The layout of the types and functions: CONCORD_PDF_ABI, checked by the loader. */
 int32_t concord_pdf_abi(void);
-
-typedef struct concord_pdf concord_pdf;
-
-/* One word of a page as poppler's text layout gives it (`poppler::page::text_list`), in
- * poppler's reading order: blocks, their lines top to bottom, each line's words from left to
- * right (for right-to-left text too). Its box in points from the page's top-left corner,
- * the size of its font, whether poppler saw a space after it (on its line), its rotation
- * (0, 1, 2, 3: quarter turns), and its characters: `char_count` of them from `first_char`
- * in the page's array of characters, in the order poppler stored them, which is the order
- * they were drawn in (left to right for the right-to-left words LibreOffice and most
- * producers draw; a ligature glyph that stands for several characters, Arabic lam-alef,
- * gives them in their logical order, the glyph's box split among them). */
-typedef struct {
-    float x1, y1, x2, y2;
-    float font_size;
-    int32_t space_after;
-    int32_t rotation;
-    int64_t first_char;
-    int64_t char_count;
-} concord_pdf_word;
-
-/* A character of a word, with its box. */
-typedef struct {
-    uint32_t scalar;
-    float x1, y1, x2, y2;
-} concord_pdf_char;
 
 /* Opens a PDF held in memory (the bytes are copied). On failure *doc is NULL and, when
  * message is not NULL, poppler's last message is written there (NUL-terminated, cut to

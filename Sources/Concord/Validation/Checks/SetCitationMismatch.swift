@@ -29,7 +29,7 @@ public struct SetCitationMismatch: SetCheck {
         let keys = context.catalogue.comparison.reconcile(YearlessDates.reconcile(units.map(\.keys)))
         guard keys.contains(where: { $0 != keys[0] }) else { return [] }
         let language = { (i: Int) in set.versions[present[i]].language }
-        if let (common, agreeing) = SetMajority.of(keys) {
+        if let (_, agreeing) = SetMajority.of(keys) {
             let others = set.names(agreeing.map { present[$0] })
             let verb = agreeing.count == 1 ? "cites" : "cite"
             // What leaves no trace (`KeyTrace`): the rest is `set.unkeyed-trace`.
