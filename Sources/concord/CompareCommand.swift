@@ -66,15 +66,22 @@ struct Compare: ParsableCommand {
             }
         }
         let segments = AlignedComparison(rules: ruleSet).segments(versions, lines: lines?.range)
-        let findings = segments.compactMap { AlignedComparison.finding($0, versions: versions, checks: ruleSet.checks) }
+        let found = segments.map { AlignedComparison.finding($0, versions: versions, checks: ruleSet.checks) }
+        let findings = found.compactMap { $0 }
         var out = ""
         switch format {
         case .text:
             if !summary {
-                for segment in segments where !segment.agrees {
-                    out += "\(versions[0].file):\(segment.line): the versions cite different references\n"
-                    for (version, (keys, compared)) in zip(versions, zip(segment.keys, segment.compared)) {
-                        let mark = compared == segment.compared[0] ? " " : "≠"
+                for (segment, finding) in zip(segments, found) where !segment.agrees {
+                    // A segment whose every difference leaves its numbers in the text is a
+                    // `set.unkeyed-trace` note, not a difference of references: said so.
+                    let traceOnly = finding?.rule == .setUnkeyedTrace
+                    out += "\(versions[0].file):\(segment.line): "
+                        + (traceOnly ? "the versions key different references, but every differing number stands in the text (set.unkeyed-trace, probably a form Concord does not read)\n"
+                                     : "the versions cite different references\n")
+                    for (v, (version, (keys, compared))) in zip(versions, zip(segment.keys, segment.compared)).enumerated() {
+                        let traced = v < segment.traced.count && !segment.traced[v].isEmpty
+                        let mark = compared == segment.compared[0] ? " " : traced && traceOnly ? "~" : "≠"
                         out += "  \(mark) \(version.language.rawValue): \(keys.joined(separator: " "))\n"
                     }
                 }
