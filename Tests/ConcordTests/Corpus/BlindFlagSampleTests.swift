@@ -94,16 +94,8 @@ import Testing
 
     /// The blind half compared as `concord compare --aligned --lines 2001-4000 testset.{en,fr,es,ru,zh,ar}` does.
     static func compareBlindHalf() throws -> (segments: [AlignedComparison.Segment], flagged: Set<Int>)? {
-        let rules = TestRules.shared
-        let reader = DocumentReader(language: nil, lexicon: rules.lexicon)
-        var versions = [AlignedComparison.Version]()
-        for language in [Language.en, .fr, .es, .ru, .zh, .ar] {
-            guard let path = Paths.shared("corpus/unpc-test/testset.\(language.rawValue)") else { return nil }
-            versions.append(try AlignedComparison.Version(reading: path, reader: reader, rules: rules))
-        }
-        let segments = AlignedComparison(rules: rules).segments(versions, lines: Self.blindLines)
-        let findings = segments.compactMap { AlignedComparison.finding($0, versions: versions) }
-        return (segments, Set(findings.filter { $0.severity >= .warning }.map(\.location.line)))
+        guard let comparison = try AlignedCorpus.compare("corpus/unpc-test/testset", lines: Self.blindLines) else { return nil }
+        return (comparison.segments, comparison.flagged)
     }
 
     @Test func realDifferencesStayFlagged() throws {

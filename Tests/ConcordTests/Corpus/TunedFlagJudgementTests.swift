@@ -54,15 +54,8 @@ import Testing
     /// The lines reported (any severity) and those flagged at warning or above, compared as
     /// `concord compare --aligned --lines 1-2000 PREFIX.{en,fr,es,ru,zh,ar}` does.
     static func flaggedLines(_ prefix: String) throws -> (reported: Set<Int>, flagged: Set<Int>)? {
-        let rules = TestRules.shared
-        let reader = DocumentReader(language: nil, lexicon: rules.lexicon)
-        var versions = [AlignedComparison.Version]()
-        for language in [Language.en, .fr, .es, .ru, .zh, .ar] {
-            guard let path = Paths.shared("\(prefix).\(language.rawValue)") else { return nil }
-            versions.append(try AlignedComparison.Version(reading: path, reader: reader, rules: rules))
-        }
-        let segments = AlignedComparison(rules: rules).segments(versions, lines: Self.tunedLines)
-        let findings = segments.compactMap { AlignedComparison.finding($0, versions: versions) }
+        guard let comparison = try AlignedCorpus.compare(prefix, lines: Self.tunedLines) else { return nil }
+        let findings = comparison.findings
         return (Set(findings.map(\.location.line)), Set(findings.filter { $0.severity >= .warning }.map(\.location.line)))
     }
 

@@ -211,13 +211,7 @@ import Testing
     /// the segments of these lines; never the blind half (lines 2001-4000 of unpc-test).
     static func aligned(_ prefix: String, _ lines: ClosedRange<Int>) throws -> (versions: [AlignedComparison.Version], segments: [AlignedComparison.Segment])? {
         precondition(!prefix.contains("unpc-test") || lines.upperBound <= 2000, "lines 2001-4000 of unpc-test are the blind half")
-        // Read as `concord compare --aligned` reads them (the document's issuing body too).
-        let reader = DocumentReader(language: nil, lexicon: TestRules.shared.lexicon)
-        var versions = [AlignedComparison.Version]()
-        for language in [Language.en, .fr, .es, .ru, .zh, .ar] {
-            guard let path = Paths.shared("\(prefix).\(language.rawValue)") else { return nil }
-            versions.append(try AlignedComparison.Version(reading: path, reader: reader, rules: TestRules.shared))
-        }
+        guard let versions = try AlignedCorpus.versions(prefix) else { return nil }
         return (versions, AlignedComparison(rules: TestRules.shared).segments(versions, lines: lines))
     }
 
