@@ -72,6 +72,27 @@ extension VersionAlignment {
         return result
     }
 
+    /// Version `v`'s texts by compared unit: each paragraph unit under the offset the
+    /// alignment gives it (the start of its first paragraph; the paragraphs at one position
+    /// are one unit, in document order, each with its id), each footnote body under its label.
+    /// What `set.number-mismatch` and `set.unkeyed-trace` read their numbers from.
+    func unitTexts(_ v: Int) -> (paragraphs: [Int: [(id: String, text: MappedText)]], footnotes: [String: MappedText]) {
+        let document = versions[v].document
+        var firstOffset = [Position: Int]()
+        var paragraphs = [Int: [(id: String, text: MappedText)]]()
+        for paragraph in document.paragraphs {
+            guard let position = positions[v][paragraph.id] else { continue }
+            let start = firstOffset[position] ?? paragraph.start
+            firstOffset[position] = start
+            paragraphs[start, default: []].append((paragraph.id, paragraph.text))
+        }
+        var footnotes = [String: MappedText]()
+        for footnote in document.footnotes {
+            if let body = footnote.body { footnotes[footnote.label] = body.text }
+        }
+        return (paragraphs, footnotes)
+    }
+
     func pairedFootnotes() -> [(reference: Int, versions: [Int], units: [Unit])] {
         (0..<footnotes[reference].count).compactMap { r in
             let present = versions.indices.filter { footnotePairs[$0][r] != nil }

@@ -24,7 +24,7 @@ public struct SetNumberMismatch: SetCheck {
     public init() {}
 
     public func findings(in set: VersionAlignment, context: CheckContext) -> [Finding] {
-        let numbers = set.versions.indices.map { Self.numbersByUnit(set.versions[$0], positions: set.positions[$0], context: context) }
+        let numbers = set.versions.indices.map { Self.numbersByUnit(set, $0, context: context) }
         var findings = [Finding]()
         for (present, units) in set.comparedUnits() {
             let read = present.indices.map { i in
@@ -45,11 +45,12 @@ public struct SetNumberMismatch: SetCheck {
         var words = Set<String>()
     }
 
-    /// A version's numbers per compared unit (by the offset the alignment gives the unit: the
-    /// start of its first paragraph) and per footnote label, citations left out.
-    static func numbersByUnit(_ version: ResolvedDocument, positions: [String: VersionAlignment.Position], context: CheckContext)
+    /// A version's numbers per compared unit (`VersionAlignment.unitTexts`: by the offset the
+    /// alignment gives the unit, the start of its first paragraph, and per footnote label),
+    /// citations left out.
+    static func numbersByUnit(_ set: VersionAlignment, _ v: Int, context: CheckContext)
         -> (paragraphs: [Int: UnitNumbers], footnotes: [String: UnitNumbers]) {
-        let document = version.document
+        let version = set.versions[v]
         let reader = NumberReader(format: version.document.language.flatMap { context.languages[$0]?.numberFormat } ?? NumberFormat())
         var citationRanges = [String: [Range<Int>]]()
         var footnoteRanges = [String: [Range<Int>]]()
@@ -64,21 +65,17 @@ public struct SetNumberMismatch: SetCheck {
             }.map { NumberReader.Number(value: $0.value, alternative: $0.alternative, range: text.sourceRange($0.range)) }
             return UnitNumbers(digits: found, words: reader.spelled(in: text.units))
         }
-        var firstOffset = [VersionAlignment.Position: Int]()
-        var paragraphs = [Int: UnitNumbers]()
-        for paragraph in document.paragraphs {
-            guard let position = positions[paragraph.id] else { continue }
-            let start = firstOffset[position] ?? paragraph.start
-            firstOffset[position] = start
-            let numbers = read(paragraph.text, citationRanges[paragraph.id] ?? [])
-            paragraphs[start, default: UnitNumbers()].digits += numbers.digits
-            paragraphs[start, default: UnitNumbers()].words.formUnion(numbers.words)
+        let texts = set.unitTexts(v)
+        let paragraphs = texts.paragraphs.mapValues { parts in
+            parts.reduce(into: UnitNumbers()) { numbers, part in
+                let read = read(part.text, citationRanges[part.id] ?? [])
+                numbers.digits += read.digits
+                numbers.words.formUnion(read.words)
+            }
         }
-        var footnotes = [String: UnitNumbers]()
-        for footnote in document.footnotes {
-            guard let body = footnote.body else { continue }
-            footnotes[footnote.label] = read(body.text, footnoteRanges[footnote.label] ?? [])
-        }
+        let footnotes = Dictionary(uniqueKeysWithValues: texts.footnotes.map { label, text in
+            (label, read(text, footnoteRanges[label] ?? []))
+        })
         return (paragraphs, footnotes)
     }
 

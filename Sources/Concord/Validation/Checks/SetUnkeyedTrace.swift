@@ -162,42 +162,32 @@ enum KeyTrace {
     }
 
     /// The compared units of a set (paragraphs, then paired footnotes), each with the
-    /// numbers of each version's text; read only when some unit's versions key differently.
+    /// numbers of each version's text (`VersionAlignment.unitTexts`, citations included), read
+    /// only for the units whose versions key differently (the others' are empty: no
+    /// difference, nothing to trace).
     static func units(of set: VersionAlignment, context: CheckContext) -> [(versions: [Int], units: [VersionAlignment.Unit], texts: [Set<String>])] {
-        let paragraphs = set.comparedUnits(), footnotes = set.pairedFootnotes()
-        let differ = (paragraphs.map(\.units) + footnotes.map(\.units)).contains { units in units.contains { $0.keys != units[0].keys } }
-        guard differ else {
-            return paragraphs.map { ($0.versions, $0.units, $0.units.map { _ in [] }) }
-                + footnotes.map { ($0.versions, $0.units, $0.units.map { _ in [] }) }
+        var made = [Int: (paragraphs: [Int: [(id: String, text: MappedText)]], footnotes: [String: MappedText])]()
+        func texts(_ v: Int) -> (paragraphs: [Int: [(id: String, text: MappedText)]], footnotes: [String: MappedText]) {
+            if let known = made[v] { return known }
+            let texts = set.unitTexts(v)
+            made[v] = texts
+            return texts
         }
-        let numbers = numbers(of: set, context: context)
-        return paragraphs.map { present, units in
-            (present, units, present.indices.map { numbers[present[$0]].paragraphs[units[$0].offset] ?? [] })
-        } + footnotes.map { _, present, units in
-            (present, units, present.indices.map { numbers[present[$0]].footnotes[units[$0].label ?? ""] ?? [] })
+        func format(_ v: Int) -> NumberFormat {
+            set.versions[v].document.language.flatMap { context.languages[$0]?.numberFormat } ?? NumberFormat()
         }
-    }
-
-    /// Each version's numbers per compared unit (paragraphs by the offset the alignment
-    /// gives them, footnotes by label), citations included.
-    static func numbers(of set: VersionAlignment, context: CheckContext) -> [(paragraphs: [Int: Set<String>], footnotes: [String: Set<String>])] {
-        set.versions.indices.map { v in
-            let document = set.versions[v].document
-            let format = document.language.flatMap { context.languages[$0]?.numberFormat } ?? NumberFormat()
-            var firstOffset = [VersionAlignment.Position: Int]()
-            var paragraphs = [Int: Set<String>]()
-            for paragraph in document.paragraphs {
-                guard let position = set.positions[v][paragraph.id] else { continue }
-                let start = firstOffset[position] ?? paragraph.start
-                firstOffset[position] = start
-                paragraphs[start, default: []].formUnion(numbers(in: paragraph.text.units, format: format))
-            }
-            var footnotes = [String: Set<String>]()
-            for footnote in document.footnotes {
-                guard let body = footnote.body else { continue }
-                footnotes[footnote.label] = numbers(in: body.text.units, format: format)
-            }
-            return (paragraphs, footnotes)
+        func differ(_ units: [VersionAlignment.Unit]) -> Bool { units.contains { $0.keys != units[0].keys } }
+        let paragraphs = set.comparedUnits().map { present, units in
+            (present, units, !differ(units) ? units.map { _ in [] } : present.indices.map { i -> Set<String> in
+                let parts = texts(present[i]).paragraphs[units[i].offset] ?? []
+                return Set(parts.flatMap { numbers(in: $0.text.units, format: format(present[i])) })
+            })
         }
+        let footnotes = set.pairedFootnotes().map { _, present, units in
+            (present, units, !differ(units) ? units.map { _ in [] } : present.indices.map { i -> Set<String> in
+                texts(present[i]).footnotes[units[i].label ?? ""].map { numbers(in: $0.units, format: format(present[i])) } ?? []
+            })
+        }
+        return paragraphs + footnotes
     }
 }
