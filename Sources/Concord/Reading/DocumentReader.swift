@@ -104,7 +104,14 @@ public struct DocumentReader: Sendable {
         }
     }
 
-    public func read(source: SourceText, file: String, format: SourceFormat) -> Document {
+    /// What the reader of the original format knows of the lines (0-based) that text does not
+    /// say: `paragraphStarts`, lines that start a paragraph (a PDF's indentation) which the
+    /// text reader would otherwise join to the paragraph interrupted before them;
+    /// `paragraphContinues`, lines that go on with the paragraph of the line before (set in
+    /// its running lines, after a full line) although they start with the next paragraph
+    /// number (`15. We emphasize` wrapped to the start of a line).
+    public func read(source: SourceText, file: String, format: SourceFormat,
+                     paragraphStarts: Set<Int> = [], paragraphContinues: Set<Int> = []) -> Document {
         var lines = SourceLine.lines(of: source)
         // Suppression lines (`<!-- concord-disable … -->`, `% concord-disable …`, see
         // `Suppressions`) are not text: they read as blank lines, in every format; so are
@@ -119,10 +126,16 @@ public struct DocumentReader: Sendable {
             lines[index] = SourceLine(index: line.index, range: line.range.lowerBound..<line.range.lowerBound,
                                       units: source.units, isStrictlyEmpty: false)
         }
-        let layout = format == .markdown
+        var layout = format == .markdown
             ? MarkdownReader().layout(source, lines: lines)
             : PlainTextReader().layout(source, lines: lines)
-        var paragraphs = ParagraphAssembler(lexicon: lexicon).assemble(layout, units: source.units)
+        if !paragraphStarts.isEmpty {
+            for index in layout.blocks.indices where layout.blocks[index].lines.first.map({ paragraphStarts.contains($0.index) }) ?? false {
+                layout.blocks[index].interrupted = false
+                layout.blocks[index].cut = false
+            }
+        }
+        var paragraphs = ParagraphAssembler(lexicon: lexicon).assemble(layout, units: source.units, continuing: paragraphContinues)
         let footnotes = MarkerFinder(markdown: format == .markdown, lexicon: lexicon).attach(&paragraphs, layout: layout)
 
         var language = self.language

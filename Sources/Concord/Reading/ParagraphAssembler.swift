@@ -45,14 +45,16 @@ struct ParagraphAssembler: Sendable {
         }
     }
 
-    func assemble(_ layout: Layout, units: [UInt16]) -> [Paragraph] {
+    /// `continuing`: lines (0-based) the original format shows go on with the paragraph of
+    /// the line before, which the next paragraph number at their start does not split.
+    func assemble(_ layout: Layout, units: [UInt16], continuing: Set<Int> = []) -> [Paragraph] {
         var drafts = [Draft]()
         var lastNumber = 0
         let openers = documentOpenings(layout)
         let endings = openingEndings
         for block in layout.blocks {
             var first = true
-            for piece in split(block.lines, lastNumber: &lastNumber) {
+            for piece in split(block.lines, lastNumber: &lastNumber, continuing: continuing) {
                 let label = ParagraphLabel.parse(piece[0].view)
                 if first, block.interrupted || block.cut, label == nil, let previous = drafts.last,
                    block.interrupted ? continues(previous, with: piece[0].view, openers: openers, endings: endings)
@@ -69,7 +71,7 @@ struct ParagraphAssembler: Sendable {
 
     /// Splits a run of lines where a line opens a new labelled paragraph after a line that
     /// ends one (pdftotext often leaves no blank line between numbered paragraphs).
-    private func split(_ lines: [SourceLine], lastNumber: inout Int) -> [[SourceLine]] {
+    private func split(_ lines: [SourceLine], lastNumber: inout Int, continuing: Set<Int>) -> [[SourceLine]] {
         var pieces = [[SourceLine]]()
         var current = [SourceLine]()
         for line in lines {
@@ -79,7 +81,7 @@ struct ParagraphAssembler: Sendable {
             if let last = current.last, let (_, length) = parsed {
                 // A line holding only a label (`3.`, `(a)`) always opens a paragraph, and so
                 // does the next number in sequence after a heading with no full stop.
-                let next = number.map { $0 == lastNumber + 1 || $0 == 1 } ?? false
+                let next = !continuing.contains(line.index) && (number.map { $0 == lastNumber + 1 || $0 == 1 } ?? false)
                 if Chars.endsHard(last.view) || Chars.endsSoft(last.view) || length >= characterCount(line) || next {
                     pieces.append(current)
                     current = []

@@ -9,7 +9,8 @@ public struct PdfFormat: DocumentFormat {
         let made = PdfText(pages: pages) { assembler.reads($0, as: "opening") }
         let source = SourceText(made.text)
         try DocumentReader.checkLength(source.units.count, file: path)
-        var document = reader.read(source: source, file: path, format: .plainText)
+        var document = reader.read(source: source, file: path, format: .plainText, paragraphStarts: made.paragraphStarts,
+                                   paragraphContinues: made.paragraphContinues)
         document.format = .pdf
         document.pagePositions = made.positions
         return document

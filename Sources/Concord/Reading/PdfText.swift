@@ -18,6 +18,12 @@
 struct PdfText {
     var text = ""
     var positions = PagePositions()
+    /// Lines of `text` (0-based) that surely start a paragraph although footnote bodies stand
+    /// before them (a line set left of the running lines of the paragraph the page broke in).
+    var paragraphStarts = Set<Int>()
+    /// Lines of `text` (0-based) set as running lines of the paragraph before (its indentation,
+    /// after a full line at the usual spacing), whatever they start with.
+    var paragraphContinues = Set<Int>()
 
     /// `opensUnit`: whether a line's text opens a new unit (a paragraph opening of one of the
     /// languages, a number, an annex heading: `ParagraphAssembler.opensUnit`).
@@ -36,6 +42,10 @@ struct PdfText {
         var pending = [[PdfLine]]()  // the last page's footnote zone
         var previous: PdfLine?
         var previousEdge: (left: Float, right: Float) = (0, 0)
+        // The indentation of the last line and of the line before it, and whether the last
+        // line went on with its paragraph: a line set left of a paragraph's running lines
+        // starts another paragraph (`outdented`).
+        var previousIndent: Float = 0, beforeIndent: Float = 0, previousContinued = false
 
         func emit(_ line: PdfLine, text: String? = nil) {
             lines.append(text ?? line.text)
@@ -68,12 +78,21 @@ struct PdfText {
             split[index - 1].zone += split[index].carried
             split[index].carried = []
         }
+        var starts = Set<Int>(), goesOn = Set<Int>()
+        var lastBody: Int?  // the last running-text line written, in `lines`
         for (pageIndex, page) in pages.enumerated() {
             let (body, zone) = (split[pageIndex].body + split[pageIndex].carried, split[pageIndex].zone)
             let edges = Self.textEdges(body, bodySize: bodySize, page: page)
             for (index, line) in body.enumerated() {
+                var continues = false, outdentedHere = false
+                let indent = Self.indent(line, pageWidth: Float(page.width))
                 if let before = previous {
                     let sameParagraph: Bool
+                    // The paragraph's running lines (two in a row) stand further in than this
+                    // line: a list item or an indented block has ended, on this page or the last.
+                    let outdented = previousContinued && abs(previousIndent - beforeIndent) < 0.5 * before.size
+                        && indent < previousIndent - before.size
+                    outdentedHere = outdented
                     if index == 0 {
                         // Over a page break: a paragraph that filled the page's last line may go
                         // on. When the page has footnotes, their bodies stand between the two
@@ -81,16 +100,35 @@ struct PdfText {
                         // (with each language's paragraph openings); otherwise the lines join
                         // unless the next page's first line opens a unit by the same test.
                         let filled = abs(before.size - line.size) <= 0.1 * max(before.size, line.size)
-                            && !Self.endsShort(before, next: line, edges: previousEdge)
-                        if !filled || !pending.isEmpty || opensUnit(line.text) { blank(); flush(); blank() }
+                            && !Self.endsShort(before, next: line, edges: previousEdge) && !outdented
+                        let opens = opensUnit(line.text)
+                        if !filled || !pending.isEmpty || opens { blank(); flush(); blank() }
                         sameParagraph = true
+                        continues = filled && !opens
                     } else {
-                        sameParagraph = !Self.breaks(before, line, pitch: pitch, bodySize: bodySize, edges: edges)
+                        sameParagraph = !outdented && !Self.breaks(before, line, pitch: pitch, bodySize: bodySize, edges: edges)
+                        continues = sameParagraph
                     }
                     if !sameParagraph { blank(); flush(); blank() }
                 }
-                emit(line)
+                if index == 0, previous != nil, !continues, outdentedHere { starts.insert(lines.count) }
+                if index > 0, continues, previousContinued, let before = previous,
+                   abs(indent - previousIndent) < 0.5 * before.size, abs(previousIndent - beforeIndent) < 0.5 * before.size {
+                    goesOn.insert(lines.count)
+                }
+                if continues, let target = lastBody, let moved = Self.wrappedMarker(line, bodySize: bodySize) {
+                    // A marker the line broke after: it ends the line before (where the text
+                    // has it), not a footnote body's label at the start of this one.
+                    lines[target] += moved.marker
+                    emit(line, text: moved.rest)
+                } else {
+                    emit(line)
+                }
+                lastBody = lines.count - 1
                 previous = line
+                beforeIndent = previousIndent
+                previousIndent = indent
+                previousContinued = continues
             }
             previousEdge = edges
             if !zone.isEmpty { pending.append(zone) }
@@ -99,6 +137,23 @@ struct PdfText {
         flush()
         text = lines.joined(separator: "\n") + "\n"
         positions.lines = places
+        paragraphStarts = starts
+        paragraphContinues = goesOn
+    }
+
+    /// A running-text line that goes on with the paragraph of the line before and starts with
+    /// raised digits (`⁹ and the Programme of Action…`, the marker of `…Programme of Action⁹`
+    /// wrapped to the next line or page): the marker, and the line with spaces in its place
+    /// (so the columns stay the page's). Nil for any other line, and for a line set smaller
+    /// than the body (a footnote's).
+    static func wrappedMarker(_ line: PdfLine, bodySize: Float) -> (marker: String, rest: String)? {
+        let length = line.raisedLabelLength
+        guard length > 0, length < line.glyphs.count, abs(line.size - bodySize) < 0.1 * bodySize else { return nil }
+        let scalars = Array(line.text.unicodeScalars)
+        guard length < scalars.count else { return nil }
+        var rest = String.UnicodeScalarView(repeatElement(" ", count: length))
+        rest.append(contentsOf: scalars[length...])
+        return (String(String.UnicodeScalarView(scalars[..<length])), String(rest))
     }
 
     /// A footnote body's line: its raised label written as superscript digits and followed
@@ -202,6 +257,13 @@ struct PdfText {
         // Two centred lines (a title over two lines) stay together.
         if isCentred(a, edges: edges), isCentred(b, edges: edges) { return false }
         return endsShort(a, next: b, edges: edges)
+    }
+
+    /// How far a line starts from the page's edge (the right one for right-to-left text):
+    /// measured on the page, not from the text column's edge, which a page whose lines are
+    /// all indented would move.
+    static func indent(_ line: PdfLine, pageWidth: Float) -> Float {
+        line.rightToLeft ? pageWidth - line.right : line.left
     }
 
     static func isCentred(_ line: PdfLine, edges: (left: Float, right: Float)) -> Bool {

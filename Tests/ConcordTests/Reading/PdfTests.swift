@@ -15,7 +15,8 @@ import Testing
         var citations: [String]
 
         init(_ document: Document) {
-            footnotes = Dictionary(uniqueKeysWithValues: document.footnotes.map { ($0.label, Self.plain($0.body?.text.string)) })
+            // A label read twice keeps its bodies joined (so the comparison fails, not the process).
+            footnotes = Dictionary(document.footnotes.map { ($0.label, Self.plain($0.body?.text.string)) }, uniquingKeysWith: { $0 + " | " + $1 })
             markers = document.footnotes.flatMap { note in note.markers.map { "\(note.label) in \($0.paragraphID)" } }.sorted()
             citations = CitationExtractor(rules: TestRules.shared).citations(in: document)
                 .map { "\($0.footnote.map { "fn\($0)" } ?? $0.paragraph ?? "?") \($0.key)" }.sorted()
@@ -208,8 +209,9 @@ import Testing
         let read = try DocumentReader().read(path: made.pdf)
         let markdown = try DocumentReader().read(path: made.markdown)
         func plain(_ s: String?) -> String { Model.plain(s?.replacingOccurrences(of: "_", with: "")) }
-        let expected = Dictionary(uniqueKeysWithValues: markdown.footnotes.map { ($0.label, plain($0.body?.text.string)) })
-        let got = Dictionary(uniqueKeysWithValues: read.footnotes.map { ($0.label, plain($0.body?.text.string)) })
+        // Footnotes read twice under one label fail the label comparison below (not the process).
+        let expected = Dictionary(markdown.footnotes.map { ($0.label, plain($0.body?.text.string)) }, uniquingKeysWith: { a, _ in a })
+        let got = Dictionary(read.footnotes.map { ($0.label, plain($0.body?.text.string)) }, uniquingKeysWith: { a, _ in a })
         let differing = expected.keys.filter { got[$0] != expected[$0] }.sorted()
         // Citations by footnote and key, and in the running text by key (the Markdown's
         // paragraphs are not pandoc's: numbered paragraphs run together in one Markdown
@@ -342,6 +344,66 @@ import Testing
         let treatyPlace = document.position(of: treaty.sourceRange.lowerBound)
         #expect("\(treatyPlace)" == "p2:3:3")
         #expect(document.location(of: treaty.sourceRange.lowerBound).display == "\(url.path):p2:3:3")
+    }
+
+    /// A line of running text at `x`, `y` in 11 points, with raised markers in 7 points where
+    /// the text holds `^n` (set inline: the PDF advances over them as Word's converter does).
+    static func runningLine(_ s: String, x: Int, y: Int) -> String {
+        var ops = "BT /F1 11 Tf 0 Ts \(x) \(y) Td "
+        for (index, piece) in s.components(separatedBy: "^").enumerated() {
+            if index == 0 { if !piece.isEmpty { ops += "(\(piece)) Tj " }; continue }
+            let digits = piece.prefix { $0.isNumber }
+            ops += "/F1 7 Tf 5 Ts (\(digits)) Tj /F1 11 Tf 0 Ts "
+            let rest = piece.dropFirst(digits.count)
+            if !rest.isEmpty { ops += "(\(rest)) Tj " }
+        }
+        return ops + "ET"
+    }
+
+    /// A numbered paragraph set as a list item (its number at the margin, its lines further
+    /// in) that runs over two pages, each with a footnote: its last marker wraps to the top of
+    /// the next page, a line of it starts with a number that is no paragraph's, and after the
+    /// second page's footnote a line set at the margin starts another paragraph. Each is read
+    /// as the page shows it, not as a line of text alone would suggest.
+    @Test func handMadePdfReadsWrappedMarkersAndIndentationAsThePageShowsThem() throws {
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("list.en.pdf")
+        func footnote(_ label: String, _ body: String) -> String {
+            [Self.text(label, x: 72, y: 120, size: 6, rise: 3), Self.text(body, x: 80, y: 120, size: 9)].joined(separator: "\n")
+        }
+        try Self.makePDF(pages: [
+            [Self.text("The General Assembly,", x: 72, y: 740, size: 11),
+             Self.text("1.", x: 72, y: 714, size: 11),
+             Self.runningLine("Decides that the long paragraph of this test goes on over all the two", x: 108, y: 714),
+             Self.runningLine("pages of the document, all set in one size and with the same indent,", x: 108, y: 701),
+             Self.runningLine("with a marker that wraps to the next page, set after the word Convention", x: 108, y: 688),
+             footnote("1", "United Nations, Treaty Series, vol. 1577, No. 27531.")].joined(separator: "\n"),
+            [Self.runningLine("^1 on the Rights of the Child, and the text of this paragraph goes on for", x: 108, y: 740),
+             Self.runningLine("2. the number at the start of this line is no paragraph number since", x: 108, y: 727),
+             Self.runningLine("it only goes on with the sentence, as full as the others of the page^2", x: 108, y: 714),
+             Self.runningLine("until the last line of the page where the list item stops for good and", x: 108, y: 701),
+             footnote("2", "Resolution 70/1.")].joined(separator: "\n"),
+            [Self.runningLine("Welcoming the text that a converter set at the margin after the list", x: 72, y: 740),
+             Self.runningLine("item, which is another paragraph although nothing ends the one before.", x: 72, y: 727)].joined(separator: "\n"),
+        ]).write(to: url)
+        let document = try DocumentReader().read(path: url.path)
+        #expect(document.footnotes.map(\.label) == ["1", "2"], "\(document.footnotes.map { "\($0.label): \($0.body?.text.string ?? "-")" })")
+        #expect(document.footnotes.map { $0.body?.text.string } == ["United Nations, Treaty Series, vol. 1577, No. 27531.", "Resolution 70/1."])
+        // One paragraph from `1.` to the end of page 2 (`2. the number…` goes on with it),
+        // then the paragraph at the margin on page 3.
+        let paragraphs = document.paragraphs.map { "\($0.id): \($0.text.string)" }
+        #expect(document.paragraphs.count == 3, "\(paragraphs)")
+        #expect(document.paragraphs.map(\.id).prefix(2) == ["c1", "op1"], "\(paragraphs)")
+        #expect(document.paragraphs.count > 1 && document.paragraphs[1].text.string.contains("Convention on the Rights of the Child")
+                && document.paragraphs[1].text.string.hasSuffix("stops for good and"), "\(paragraphs)")
+        #expect(document.paragraphs.last?.text.string.hasPrefix("Welcoming the text") == true, "\(paragraphs)")
+        // The wrapped marker stands after `Convention`, at the end of page 1's last line.
+        #expect(document.footnotes.first?.markers.map(\.paragraphID) == ["op1"])
+        if let marker = document.footnotes.first?.markers.first {
+            let place = document.position(of: marker.sourceRange.lowerBound)
+            #expect(place.page == 1 && place.line == 4, "\(place)")
+        }
     }
 
     @Test func pdfWithoutTextAndDamagedPdfAreOneErrorEach() throws {
