@@ -27,6 +27,10 @@ final class HyperscanPrefilter: Sendable {
     /// when the database is not in the cache and `compileUncached` is false.
     static func make(patterns: [String],
                      compileUncached: Bool = Hyperscan.status.explicit) -> HyperscanPrefilter? {
+        // With no database stored at all (the usual case by default, which never compiles
+        // one), nothing can be loaded: the patterns are not rewritten for a key (that was a
+        // twentieth of a warm start-up).
+        guard compileUncached || PrefilterCache.holdsDatabases else { return nil }
         let translated = patterns.map(HyperscanSyntax.prefilter)
         let key = PrefilterCache.key(translated)
         if let cached = PrefilterCache.load(key: key, count: patterns.count) { return cached }

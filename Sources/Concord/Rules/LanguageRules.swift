@@ -198,6 +198,9 @@ public final class LanguageRules: Sendable {
         for (name, forms) in file.words { builtIns[name] = alternation(forms) }
         let fragments = file.fragments ?? [:]
 
+        // Each fragment expanded once (its expansion does not depend on where it is used): a
+        // fragment used by many patterns and fragments was expanded again at every use.
+        var expandedFragments = [String: String]()
         func expand(_ template: String, id: String, depth: Int = 0) throws(RuleError) -> String {
             guard depth < 10 else { throw RuleError(file: path, message: "\(id): placeholders nest too deep (a fragment uses itself?)") }
             var out = ""
@@ -210,8 +213,12 @@ public final class LanguageRules: Sendable {
                 let isProperty = out.hasSuffix("\\p") || out.hasSuffix("\\P")
                 if !isProperty, let first = name.first, first.isLetter, after.dropFirst(name.count).first == "}" {
                     let key = String(name)
-                    if let fragment = fragments[key] {
-                        out += "(?:" + (try expand(fragment, id: id, depth: depth + 1)) + ")"
+                    if let done = expandedFragments[key] {
+                        out += done
+                    } else if let fragment = fragments[key] {
+                        let done = "(?:" + (try expand(fragment, id: id, depth: depth + 1)) + ")"
+                        expandedFragments[key] = done
+                        out += done
                     } else if let builtIn = builtIns[key] {
                         out += builtIn
                     } else {

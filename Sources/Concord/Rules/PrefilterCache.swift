@@ -53,6 +53,13 @@ enum PrefilterCache {
 
     static func file(_ key: String) -> URL? { folder?.appendingPathComponent(key + ".hsdb") }
 
+    /// Whether the folder holds any database (read once per process: a database stored
+    /// later by this process is found by `load` when it compiles).
+    static let holdsDatabases: Bool = {
+        guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return false }
+        return names.contains { $0.hasSuffix(".hsdb") }
+    }()
+
     /// The cached prefilter for `count` patterns, or nil (no file, damaged, refused).
     static func load(key: String, count: Int) -> HyperscanPrefilter? {
         guard let url = file(key), let data = FileManager.default.contents(atPath: url.path) else { return nil }

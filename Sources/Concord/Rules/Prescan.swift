@@ -135,10 +135,21 @@ struct Prescan: Sendable {
         let clauses = parser.alternation()
         guard !parser.failed, parser.i == parser.s.count else { return ([], nil) }
         let needs = clauses.filter { !$0.literals.isEmpty || $0.digit }
-        guard !pattern.contains("\\G"), !parser.nullable, let first = parser.first,
+        guard !Self.holdsContinuation(pattern), !parser.nullable, let first = parser.first,
               !first.literals.isEmpty || first.digit,
               !first.literals.contains(where: { $0.units.isEmpty }) else { return (needs, nil) }
         return (needs, first)
+    }
+
+    /// Whether the pattern holds `\G` (read on its UTF-8 bytes: Foundation's `contains` was a
+    /// tenth of the analysis).
+    static func holdsContinuation(_ pattern: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in pattern.utf8 {
+            if previous == UInt8(ascii: "\\"), byte == UInt8(ascii: "G") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The literals (or digits) a match must start with, when the pattern says so: every way
@@ -189,7 +200,9 @@ struct Prescan: Sendable {
                 let continuation = startsWithContinuation()
                 let alternative = sequence()
                 allPure = allPure && pure
-                if let f = first, var all = firsts { all.formUnion(f); firsts = all } else { firsts = nil }
+                // In place (`firsts!`): a copy taken out of the optional would copy the whole set
+                // for every alternative of a long list of forms.
+                if let f = first, firsts != nil { firsts!.formUnion(f) } else { firsts = nil }
                 anyNullable = anyNullable || nullable
                 if continuation { continuations += 1 } else { alternatives.append(alternative) }
             } while peek() == "|"
@@ -256,11 +269,11 @@ struct Prescan: Sendable {
             var open = true
             func start(_ what: Clause?) {
                 guard open else { return }
-                if let what, var all = starts { all.formUnion(what); starts = all } else { starts = nil }
+                if let what, starts != nil { starts!.formUnion(what) } else { starts = nil }
             }
             func flush() {
                 if !run.isEmpty {
-                    let literal = Clause(literals: [Literal(units: Prescan.folded(String(String.UnicodeScalarView(run))))])
+                    let literal = Clause(literals: [Literal(units: Prescan.folded(units: Prescan.utf16(run)))])
                     clauses.append(literal)
                     start(literal)
                     open = false
@@ -443,7 +456,7 @@ struct Prescan: Sendable {
                     // Flags: (?i) (?-i:…); free spacing (x) changes what a literal is.
                     var flags = ""
                     while let f = peek(), f != ":", f != ")" { flags.unicodeScalars.append(f); i += 1 }
-                    if flags.contains("x") || peek() == nil { failed = true; return ([], false) }
+                    if flags.unicodeScalars.contains("x") || peek() == nil { failed = true; return ([], false) }
                     if peek() == ")" { i += 1; return ([], false) }
                     i += 1
                 }
@@ -498,8 +511,17 @@ struct Prescan: Sendable {
 
     /// The full case folding of a literal, as the text will be compared (ignorable marks
     /// left out, as the scan leaves them out of the text).
-    static func folded(_ text: String) -> [UInt16] {
-        let units = Array(text.utf16)
+    static func folded(_ text: String) -> [UInt16] { folded(units: Array(text.utf16)) }
+
+    /// Scalars as UTF-16 code units.
+    static func utf16(_ scalars: [Unicode.Scalar]) -> [UInt16] {
+        var units = [UInt16]()
+        units.reserveCapacity(scalars.count)
+        for scalar in scalars { if let encoded = UTF16.encode(scalar) { units.append(contentsOf: encoded) } }
+        return units
+    }
+
+    static func folded(units: [UInt16]) -> [UInt16] {
         var output = [UInt16](repeating: 0, count: units.count * 3 + 4)
         let n = concord_case_fold(units, Int64(units.count), &output, Int32(clamping: output.count))
         let folded = n >= 0 && Int(n) <= output.count ? Array(output[0..<Int(n)]) : units
@@ -510,6 +532,26 @@ struct Prescan: Sendable {
     /// of a word, and skipped by the scan.
     static func isIgnorable(_ unit: UInt16) -> Bool {
         unit == 0x0640 || (0x064B...0x0652).contains(unit) || unit == 0x0670
+    }
+
+    /// `0640` of `\x{0640}`, without making a String of it; nil when not hexadecimal.
+    private static func hexValue(_ digits: ArraySlice<Unicode.Scalar>) -> UInt32? {
+        guard !digits.isEmpty, digits.count <= 8 else { return nil }
+        var value: UInt32 = 0
+        for d in digits {
+            guard d.isASCII, let digit = hexDigit(UInt8(d.value)) else { return nil }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    private static func hexDigit(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 
     /// Whether a bracket class (`[\x{0640}\x{064B}-\x{0652}\x{0670}]`) holds ignorable
@@ -527,7 +569,7 @@ struct Prescan: Sendable {
             if chars[i] == "\\" {
                 guard i + 2 < chars.count, chars[i + 1] == "x", chars[i + 2] == "{",
                       let close = chars[(i + 3)...].firstIndex(of: "}"),
-                      let v = UInt32(String(String.UnicodeScalarView(chars[(i + 3)..<close])), radix: 16) else { return false }
+                      let v = hexValue(chars[(i + 3)..<close]) else { return false }
                 value = v
                 i = close + 1
             } else if chars[i] == "-", !members.isEmpty, !range {
