@@ -130,6 +130,7 @@ enum KeyTrace {
     /// majority), after the comparison's reading (`PinComparison`) and pins that differ only
     /// in precision; `texts[i]`: the numbers of version i's text.
     static func differences(_ units: [VersionAlignment.Unit], texts: [Set<String>], context: CheckContext) -> [Difference] {
+        guard units.contains(where: { $0.keys != units[0].keys }) else { return [] }  // alike: see SetCitationMismatch
         let written = YearlessDates.reconcile(units.map(\.keys))
         let keys = context.catalogue.comparison.reconcile(written)
         guard keys.contains(where: { $0 != keys[0] }), let (common, agreeing) = SetMajority.of(keys) else { return [] }
