@@ -19,7 +19,8 @@ struct PdfText {
     var text = ""
     var positions = PagePositions()
     /// Lines of `text` (0-based) that surely start a paragraph although footnote bodies stand
-    /// before them (a line set left of the running lines of the paragraph the page broke in).
+    /// before them: the first line of a page whose last line ended its paragraph (it stopped
+    /// short, or this line is set in another size or left of that paragraph's running lines).
     var paragraphStarts = Set<Int>()
     /// Lines of `text` (0-based) set as running lines of the paragraph before (its indentation,
     /// after a full line at the usual spacing), whatever they start with.
@@ -84,7 +85,7 @@ struct PdfText {
             let (body, zone) = (split[pageIndex].body + split[pageIndex].carried, split[pageIndex].zone)
             let edges = Self.textEdges(body, bodySize: bodySize, page: page)
             for (index, line) in body.enumerated() {
-                var continues = false, outdentedHere = false
+                var continues = false, endedBefore = false
                 let indent = Self.indent(line, pageWidth: Float(page.width))
                 if let before = previous {
                     let sameParagraph: Bool
@@ -92,7 +93,6 @@ struct PdfText {
                     // line: a list item or an indented block has ended, on this page or the last.
                     let outdented = previousContinued && abs(previousIndent - beforeIndent) < 0.5 * before.size
                         && indent < previousIndent - before.size
-                    outdentedHere = outdented
                     if index == 0 {
                         // Over a page break: a paragraph that filled the page's last line may go
                         // on. When the page has footnotes, their bodies stand between the two
@@ -105,13 +105,17 @@ struct PdfText {
                         if !filled || !pending.isEmpty || opens { blank(); flush(); blank() }
                         sameParagraph = true
                         continues = filled && !opens
+                        endedBefore = !filled
                     } else {
                         sameParagraph = !outdented && !Self.breaks(before, line, pitch: pitch, bodySize: bodySize, edges: edges)
                         continues = sameParagraph
                     }
                     if !sameParagraph { blank(); flush(); blank() }
                 }
-                if index == 0, previous != nil, !continues, outdentedHere { starts.insert(lines.count) }
+                // The page before ended its paragraph (its last line stopped short, changed size,
+                // or stood further in than this one): the text reader is not to join them across
+                // the footnotes between.
+                if endedBefore { starts.insert(lines.count) }
                 if index > 0, continues, previousContinued, let before = previous,
                    abs(indent - previousIndent) < 0.5 * before.size, abs(previousIndent - beforeIndent) < 0.5 * before.size {
                     goesOn.insert(lines.count)

@@ -42,6 +42,14 @@ import Testing
 
         static func isCJKPunctuation(_ s: Unicode.Scalar) -> Bool { (0x3000...0x303F).contains(s.value) || (0xFF00...0xFFEF).contains(s.value) }
 
+        /// The model without paragraph ids: markers by label, running-text citations by key.
+        var placeless: Model {
+            var model = self
+            model.markers = markers.map { String($0.prefix { $0 != " " }) }.sorted()
+            model.citations = citations.map { $0.hasPrefix("fn") ? $0 : "text " + $0.drop { $0 != " " }.dropFirst() }.sorted()
+            return model
+        }
+
         /// `footnotes 8/8, markers 8/8, citations 28/28` and what differs.
         func agreement(with reference: Model) -> (figures: String, equal: Bool, differences: [String]) {
             let sameBodies = reference.footnotes.filter { footnotes[$0.key] == $0.value }.count
@@ -173,9 +181,9 @@ import Testing
 
     static let gaResolutions = (1...10).map { "A_RES_80_\($0)" }
 
-    @Test(arguments: gaResolutions)
-    func gaResolutionAsPdfGivesTheModelOfItsWordDocument(name: String) throws {
-        guard let made = try PdfFixtures.gaResolution(name) else { return }
+    @Test(arguments: gaResolutions, PdfFixtures.Paper.allCases)
+    func gaResolutionAsPdfGivesTheModelOfItsWordDocument(name: String, paper: PdfFixtures.Paper) throws {
+        guard let made = try PdfFixtures.gaResolution(name, paper: paper) else { return }
         let read = try DocumentReader().read(path: made.pdf)
         let word = try DocumentReader().read(path: made.docx)
         #expect(read.language == .en)
@@ -191,11 +199,30 @@ import Testing
             kept += 1
             if Model.plain(read.footnote(String(index + 1))?.body?.text.string) == Model.plain(text.replacingOccurrences(of: "_", with: "")) { same += 1 }
         }
-        print("PDF \(name): against its .docx \(figures); against its Markdown: \(markdown.footnotes.count) footnotes, "
+        print("PDF \(name) (\(paper.rawValue)): against its .docx \(figures); against its Markdown: \(markdown.footnotes.count) footnotes, "
               + "\(referenced.count) referenced with [^n] and kept by pandoc, \(same)/\(kept) of their bodies the same")
-        #expect(equal, "\(name).pdf differs from its .docx: \(differences.joined(separator: "; "))")
+        if let why = Self.joinedAtPageBreak["\(name) \(paper.rawValue)"] {
+            // The same footnotes, markers and citations; only the paragraphs they stand in
+            // differ, where the PDF does not show a paragraph's end (`why`).
+            let (_, samePlaceless, rest) = Model(read).placeless.agreement(with: Model(word).placeless)
+            #expect(!equal, "\(name) (\(paper.rawValue)) no longer differs from its .docx: drop it from joinedAtPageBreak")
+            #expect(samePlaceless, "\(name).pdf (\(paper.rawValue)) differs from its .docx beyond paragraph ids: \(rest.joined(separator: "; "))")
+        } else {
+            #expect(equal, "\(name).pdf (\(paper.rawValue)) differs from its .docx: \(differences.joined(separator: "; "))")
+        }
         #expect(same == kept, "\(name).pdf: \(kept - same) footnote bodies differ from the Markdown's")
     }
+
+    /// Where a paragraph ends on the last line of a page, filling it, and the next page opens
+    /// with a paragraph that has no label, no indent of its own and no opening Concord knows,
+    /// the PDF does not show the end: the space after a paragraph falls at the page break. The
+    /// reader then keeps the paragraph going (a paragraph that fills its page's last line
+    /// mostly does), and what the next one cites is counted in it. These A4 layouts of pandoc's
+    /// unnumbered paragraphs (the Markdown dropped their labels) end so; the Letter ones do not.
+    static let joinedAtPageBreak = [
+        "A_RES_80_1 a4": "page 1 ends with the one-line heading `Participation by the State of Palestine during the eightieth session`, page 2 opens with `Assembly at its eightieth session…`",
+        "A_RES_80_5 a4": "page 6 ends with `…technical assistance and programmes;`, page 7 opens with the unlabelled item `Exploring opportunities to mobilize additional finance…`",
+    ]
 
     /// Two footnotes of the corpus's Markdown have a line that starts with a year written as a
     /// note label (`[^2013]: (S/INF/68).`, `[^1994]: (United Nations publication, …`): Concord
@@ -203,9 +230,9 @@ import Testing
     /// which it drops — so the PDF's footnote ends before it. Exactly these differ.
     static let pandocDrops = ["A_RES_80_6": "9", "A_RES_80_10": "10"]
 
-    @Test(arguments: gaResolutions)
-    func gaResolutionWithEveryMarkerAsPdfGivesTheFootnotesAndCitationsOfItsMarkdown(name: String) throws {
-        guard let made = try PdfFixtures.gaResolutionWithEveryMarker(name) else { return }
+    @Test(arguments: gaResolutions, PdfFixtures.Paper.allCases)
+    func gaResolutionWithEveryMarkerAsPdfGivesTheFootnotesAndCitationsOfItsMarkdown(name: String, paper: PdfFixtures.Paper) throws {
+        guard let made = try PdfFixtures.gaResolutionWithEveryMarker(name, paper: paper) else { return }
         let read = try DocumentReader().read(path: made.pdf)
         let markdown = try DocumentReader().read(path: made.markdown)
         func plain(_ s: String?) -> String { Model.plain(s?.replacingOccurrences(of: "_", with: "")) }
@@ -227,7 +254,7 @@ import Testing
         let skip = Self.pandocDrops[name]
         let expectedKeys = keys(markdown, skipping: skip), gotKeys = keys(read, skipping: skip)
         let samePlaces = Model.overlap(places(read), places(markdown))
-        print("PDF \(name) (every marker as [^n]): footnotes \(expected.count - differing.count)/\(expected.count) the same (read \(got.count))"
+        print("PDF \(name) (\(paper.rawValue), every marker as [^n]): footnotes \(expected.count - differing.count)/\(expected.count) the same (read \(got.count))"
               + (differing.isEmpty ? "" : ", differing: \(differing.joined(separator: ", "))")
               + "; citations \(Model.overlap(gotKeys, expectedKeys))/\(expectedKeys.count) by footnote and key (read \(gotKeys.count))"
               + (skip.map { " leaving out footnote \($0)" } ?? "")

@@ -59,20 +59,21 @@ enum PdfFixtures {
 
     /// An English GA resolution of `../shared/corpus/en-ga-80-md` as .docx (pandoc) and PDF
     /// (LibreOffice from that .docx); nil without the tools or the shared corpus.
-    static func gaResolution(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (markdown: String, docx: String, pdf: String)? {
+    static func gaResolution(_ name: String, paper: Paper = .letter, sourceLocation: SourceLocation = #_sourceLocation) throws -> (markdown: String, docx: String, pdf: String)? {
         guard let markdown = Paths.shared("corpus/en-ga-80-md/\(name).md", sourceLocation: sourceLocation),
               let pandoc = tool("pandoc", sourceLocation: sourceLocation),
               let soffice = tool("soffice", sourceLocation: sourceLocation) else { return nil }
         lock.lock(); defer { lock.unlock() }
         var hash = Hash()
         hash.add(try Data(contentsOf: URL(fileURLWithPath: markdown)))
-        let out = folder.appendingPathComponent("ga-\(hash.hex)")
+        let out = folder.appendingPathComponent("ga-\(hash.hex)-\(paper.rawValue)")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         // The language in the name, as a UN file name gives it (`A_RES_80_3-EN`).
         let docx = out.appendingPathComponent("\(name)-EN.docx")
         let pdf = out.appendingPathComponent("\(name)-EN.pdf")
         if !FileManager.default.fileExists(atPath: pdf.path) {
             try run(pandoc, ["-o", docx.path, markdown])
+            try setPaper(paper, of: docx)
             try convert([docx], with: soffice, into: out)
         }
         return (markdown, docx.path, pdf.path)
@@ -81,7 +82,7 @@ enum PdfFixtures {
     /// The same resolution with every footnote marker Concord reads in its Markdown written
     /// as `[^n]` (most of the corpus's markers are bare digits, which pandoc leaves as text and
     /// whose notes it drops), then made into .docx and PDF the same way.
-    static func gaResolutionWithEveryMarker(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (markdown: String, pdf: String)? {
+    static func gaResolutionWithEveryMarker(_ name: String, paper: Paper = .letter, sourceLocation: SourceLocation = #_sourceLocation) throws -> (markdown: String, pdf: String)? {
         guard let markdown = Paths.shared("corpus/en-ga-80-md/\(name).md", sourceLocation: sourceLocation),
               let pandoc = tool("pandoc", sourceLocation: sourceLocation),
               let soffice = tool("soffice", sourceLocation: sourceLocation) else { return nil }
@@ -101,7 +102,7 @@ enum PdfFixtures {
         lock.lock(); defer { lock.unlock() }
         var hash = Hash()
         hash.add(Data(text.utf8))
-        let out = folder.appendingPathComponent("ga-marked-\(hash.hex)")
+        let out = folder.appendingPathComponent("ga-marked-\(hash.hex)-\(paper.rawValue)")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let source = out.appendingPathComponent("\(name)-EN.md")
         let docx = out.appendingPathComponent("\(name)-EN.docx")
@@ -109,6 +110,7 @@ enum PdfFixtures {
         if !FileManager.default.fileExists(atPath: pdf.path) {
             try text.write(to: source, atomically: true, encoding: .utf8)
             try run(pandoc, ["-o", docx.path, source.path])
+            try setPaper(paper, of: docx)
             try convert([docx], with: soffice, into: out)
         }
         return (markdown, pdf.path)
@@ -139,6 +141,43 @@ enum PdfFixtures {
         guard process.terminationStatus == 0 else {
             throw FixtureError(message: "\(executable) \(arguments.joined(separator: " ")) failed: \(String(decoding: said, as: UTF8.self))")
         }
+    }
+
+    /// The page a made PDF is laid out on. pandoc's .docx names none, so LibreOffice took its
+    /// default, which follows the machine's locale: Letter here, perhaps A4 on CI, where the
+    /// pages broke elsewhere and a wrapped marker made CI fail. Both are set explicitly now,
+    /// and the tests read both layouts.
+    enum Paper: String, CaseIterable, Sendable, CustomTestStringConvertible {
+        case letter, a4
+        /// `w:pgSz` in twentieths of a point, and one-inch margins.
+        var section: String {
+            let (width, height) = self == .letter ? (12240, 15840) : (11906, 16838)
+            return #"<w:sectPr><w:pgSz w:w="\#(width)" w:h="\#(height)" /><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0" /></w:sectPr>"#
+        }
+        var testDescription: String { rawValue }
+    }
+
+    /// Gives a pandoc .docx its page size (its body ends with an empty `<w:sectPr />`).
+    static func setPaper(_ paper: Paper, of docx: URL) throws {
+        let original = docx.deletingPathExtension().appendingPathExtension("pandoc.docx")
+        try? FileManager.default.removeItem(at: original)
+        try FileManager.default.moveItem(at: docx, to: original)
+        let input = try Archive(url: original, accessMode: .read)
+        let output = try Archive(url: docx, accessMode: .create)
+        for entry in input {
+            var data = Data()
+            _ = try input.extract(entry) { data.append($0) }
+            if entry.path == "word/document.xml" {
+                let xml = String(decoding: data, as: UTF8.self)
+                guard xml.contains("<w:sectPr />") else { throw FixtureError(message: "\(docx.path): no empty <w:sectPr /> to give a page size") }
+                data = Data(xml.replacingOccurrences(of: "<w:sectPr />", with: paper.section).utf8)
+            }
+            let bytes = data
+            try output.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<(Int(position) + size))
+            }
+        }
+        try FileManager.default.removeItem(at: original)
     }
 
     /// A copy of a Word package with its tracked changes accepted: insertions kept, deletions dropped.
