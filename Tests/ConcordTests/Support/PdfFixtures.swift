@@ -162,26 +162,23 @@ enum PdfFixtures {
         let original = docx.deletingPathExtension().appendingPathExtension("pandoc.docx")
         try? FileManager.default.removeItem(at: original)
         try FileManager.default.moveItem(at: docx, to: original)
-        let input = try Archive(url: original, accessMode: .read)
-        let output = try Archive(url: docx, accessMode: .create)
-        for entry in input {
-            var data = Data()
-            _ = try input.extract(entry) { data.append($0) }
-            if entry.path == "word/document.xml" {
-                let xml = String(decoding: data, as: UTF8.self)
-                guard xml.contains("<w:sectPr />") else { throw FixtureError(message: "\(docx.path): no empty <w:sectPr /> to give a page size") }
-                data = Data(xml.replacingOccurrences(of: "<w:sectPr />", with: paper.section).utf8)
-            }
-            let bytes = data
-            try output.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<(Int(position) + size))
-            }
+        try rewriteDocument(original, to: docx) { xml in
+            guard xml.contains("<w:sectPr />") else { throw FixtureError(message: "\(docx.path): no empty <w:sectPr /> to give a page size") }
+            return xml.replacingOccurrences(of: "<w:sectPr />", with: paper.section)
         }
         try FileManager.default.removeItem(at: original)
     }
 
     /// A copy of a Word package with its tracked changes accepted: insertions kept, deletions dropped.
     static func acceptTrackedChanges(_ source: URL, to destination: URL) throws {
+        try rewriteDocument(source, to: destination) { xml in
+            xml.replacingOccurrences(of: #"(?s)<w:del\b[^>]*>.*?</w:del>"#, with: "", options: .regularExpression)
+                .replacingOccurrences(of: #"<w:ins\b[^>]*>|</w:ins>"#, with: "", options: .regularExpression)
+        }
+    }
+
+    /// A copy of a Word package with its `word/document.xml` changed by `change`.
+    private static func rewriteDocument(_ source: URL, to destination: URL, _ change: (String) throws -> String) throws {
         try? FileManager.default.removeItem(at: destination)
         let input = try Archive(url: source, accessMode: .read)
         let output = try Archive(url: destination, accessMode: .create)
@@ -189,10 +186,7 @@ enum PdfFixtures {
             var data = Data()
             _ = try input.extract(entry) { data.append($0) }
             if entry.path == "word/document.xml" {
-                var xml = String(decoding: data, as: UTF8.self)
-                xml = xml.replacingOccurrences(of: #"(?s)<w:del\b[^>]*>.*?</w:del>"#, with: "", options: .regularExpression)
-                xml = xml.replacingOccurrences(of: #"<w:ins\b[^>]*>|</w:ins>"#, with: "", options: .regularExpression)
-                data = Data(xml.utf8)
+                data = Data(try change(String(decoding: data, as: UTF8.self)).utf8)
             }
             let bytes = data
             try output.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
