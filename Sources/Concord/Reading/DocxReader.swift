@@ -70,7 +70,8 @@ struct DocxReader {
         var positions = ParagraphPositions()
         for (index, paragraph) in paragraphs.enumerated() {
             if index > 0 { lines.append(""); positions.lines.append(.blank) }
-            lines.append((paragraph.prefix + paragraph.text).replacingOccurrences(of: "\n", with: " "))
+            let line = paragraph.prefix + paragraph.text
+            lines.append(line.utf8.contains(0x0A) ? String(String.UnicodeScalarView(line.unicodeScalars.map { $0 == "\n" ? " " : $0 })) : line)
             positions.lines.append(.paragraph(number: index + 1, prefix: paragraph.prefix.utf16.count))
         }
         for body in bodies where !body.text.isEmpty {
