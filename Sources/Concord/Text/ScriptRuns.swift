@@ -30,6 +30,11 @@ public enum ScriptRuns {
     /// The runs of at least `minimumWords` words in a script other than `own`.
     public static func runs(_ units: [UInt16], otherThan own: String, minimumWords: Int = 3) -> [Run] {
         guard !units.isEmpty else { return [] }
+        // Most units of a Latin-script document hold no character of the other three scripts
+        // (all of them stand above U+0400): nothing to look up.
+        if own == "Latin", units.allSatisfy({ $0 < 0x0400 || (0x1E00...0x1EFF).contains($0) || (0x2000...0x20CF).contains($0) }) {
+            return []
+        }
         var scripts = [UInt8](repeating: 255, count: units.count)
         let status = units.withUnsafeBufferPointer { text in
             scripts.withUnsafeMutableBufferPointer { concord_unit_scripts(text.baseAddress, Int64(text.count), $0.baseAddress) }
