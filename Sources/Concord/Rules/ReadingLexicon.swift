@@ -142,10 +142,10 @@ public struct ReadingLexicon: Sendable {
         languagesInOrder = languages.values.sorted { $0.language < $1.language }
         known = Set(languages.keys)
         structure = try StructureRules(files: files)
-        let frequency = WordFilter.frequency(of: corpus)
         titleWords = Self.unique(title.map { $0.lowercased() })
-        titleFilter = WordFilter(titleWords, frequency: frequency)
         closingPhrases = Self.unique(closing.map { $0.lowercased() })
+        let frequency = WordFilter.frequency(of: corpus, for: titleWords + closingPhrases)
+        titleFilter = WordFilter(titleWords, frequency: frequency)
         closingFilter = WordFilter(closingPhrases, frequency: frequency)
         annexWords = Set(annex)
         annexUnits = Self.unique(annex).map { Array($0.utf16) }
