@@ -126,16 +126,11 @@ public struct DocumentReader: Sendable {
             lines[index] = SourceLine(index: line.index, range: line.range.lowerBound..<line.range.lowerBound,
                                       units: source.units, isStrictlyEmpty: false)
         }
-        var layout = format == .markdown
+        let layout = format == .markdown
             ? MarkdownReader().layout(source, lines: lines)
             : PlainTextReader().layout(source, lines: lines)
-        if !paragraphStarts.isEmpty {
-            for index in layout.blocks.indices where layout.blocks[index].lines.first.map({ paragraphStarts.contains($0.index) }) ?? false {
-                layout.blocks[index].interrupted = false
-                layout.blocks[index].cut = false
-            }
-        }
-        var paragraphs = ParagraphAssembler(lexicon: lexicon).assemble(layout, units: source.units, continuing: paragraphContinues)
+        var paragraphs = ParagraphAssembler(lexicon: lexicon).assemble(layout, units: source.units,
+                                                                       starting: paragraphStarts, continuing: paragraphContinues)
         let footnotes = MarkerFinder(markdown: format == .markdown, lexicon: lexicon).attach(&paragraphs, layout: layout)
 
         var language = self.language

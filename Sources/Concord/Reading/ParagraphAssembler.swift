@@ -45,9 +45,11 @@ struct ParagraphAssembler: Sendable {
         }
     }
 
-    /// `continuing`: lines (0-based) the original format shows go on with the paragraph of
-    /// the line before, which the next paragraph number at their start does not split.
-    func assemble(_ layout: Layout, units: [UInt16], continuing: Set<Int> = []) -> [Paragraph] {
+    /// What the original format shows of the lines (0-based; `DocumentReader.read`):
+    /// `starting`, lines that start a paragraph, never joined to one an interruption cut;
+    /// `continuing`, lines that go on with the paragraph of the line before, which the next
+    /// paragraph number at their start does not split.
+    func assemble(_ layout: Layout, units: [UInt16], starting: Set<Int> = [], continuing: Set<Int> = []) -> [Paragraph] {
         var drafts = [Draft]()
         var lastNumber = 0
         let openers = documentOpenings(layout)
@@ -56,7 +58,7 @@ struct ParagraphAssembler: Sendable {
             var first = true
             for piece in split(block.lines, lastNumber: &lastNumber, continuing: continuing) {
                 let label = ParagraphLabel.parse(piece[0].view)
-                if first, block.interrupted || block.cut, label == nil, let previous = drafts.last,
+                if first, block.interrupted || block.cut, !starting.contains(piece[0].index), label == nil, let previous = drafts.last,
                    block.interrupted ? continues(previous, with: piece[0].view, openers: openers, endings: endings)
                                      : resumes(previous, with: piece[0].view, openers: openers, endings: endings) {
                     drafts[drafts.count - 1].append(piece)

@@ -58,6 +58,13 @@ public struct VersionAlignment: Sendable {
         public var marker: Position?
     }
 
+    /// Whether the versions of one unit key differently. Versions that key alike compare
+    /// alike (every reading of the comparison treats each version the same way), so the
+    /// set checks leave such units, most of a set's, unread.
+    static func keyDifferently(_ units: [Unit]) -> Bool {
+        units.contains { $0.keys != units[0].keys }
+    }
+
     /// For each compared paragraph kind, each version's units in order.
     public let paragraphs: [ParagraphKind: [[Unit]]]
     /// Each version's footnotes (those with a body), in order.

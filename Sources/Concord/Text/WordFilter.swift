@@ -105,7 +105,8 @@ struct WordFilter: Sendable, CustomStringConvertible {
     }
 
     /// How often each base (`UInt32(base)`) and each pair of bases (`first << 16 | second`)
-    /// occurs in a list of words.
+    /// occurs in a list of words: every count (the reference of the tests of
+    /// `frequency(of:for:)`).
     static func frequency(of words: [String]) -> [UInt32: Int] {
         var counts = [UInt32: Int]()
         let table = tables.lower

@@ -26,9 +26,7 @@ public struct SetCitationMismatch: SetCheck {
     private func compare(_ set: VersionAlignment, _ present: [Int], _ units: [VersionAlignment.Unit], _ texts: [Set<String>], _ context: CheckContext) -> [Finding] {
         // A date without its year in one version stands for the others' full date; ranges
         // and the kinds translation traditions interchange compare as `Rules/checks.yml` says.
-        // Versions that key alike compare alike (the readings below treat every version
-        // the same way): most units of a set, spared the readings.
-        guard units.contains(where: { $0.keys != units[0].keys }) else { return [] }
+        guard VersionAlignment.keyDifferently(units) else { return [] }
         let keys = context.catalogue.comparison.reconcile(YearlessDates.reconcile(units.map(\.keys)))
         guard keys.contains(where: { $0 != keys[0] }) else { return [] }
         let language = { (i: Int) in set.versions[present[i]].language }

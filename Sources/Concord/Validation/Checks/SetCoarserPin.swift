@@ -26,7 +26,7 @@ public struct SetCoarserPin: SetCheck {
     }
 
     private func compare(_ set: VersionAlignment, _ present: [Int], _ units: [VersionAlignment.Unit], _ context: CheckContext) -> [Finding] {
-        guard units.contains(where: { $0.keys != units[0].keys }) else { return [] }  // alike: see SetCitationMismatch
+        guard VersionAlignment.keyDifferently(units) else { return [] }
         let keys = context.catalogue.comparison.reconcile(YearlessDates.reconcile(units.map(\.keys)))
         guard keys.contains(where: { $0 != keys[0] }) else { return [] }
         let language = { (i: Int) in set.versions[present[i]].language }

@@ -130,7 +130,7 @@ enum KeyTrace {
     /// majority), after the comparison's reading (`PinComparison`) and pins that differ only
     /// in precision; `texts[i]`: the numbers of version i's text.
     static func differences(_ units: [VersionAlignment.Unit], texts: [Set<String>], context: CheckContext) -> [Difference] {
-        guard units.contains(where: { $0.keys != units[0].keys }) else { return [] }  // alike: see SetCitationMismatch
+        guard VersionAlignment.keyDifferently(units) else { return [] }
         let written = YearlessDates.reconcile(units.map(\.keys))
         let keys = context.catalogue.comparison.reconcile(written)
         guard keys.contains(where: { $0 != keys[0] }), let (common, agreeing) = SetMajority.of(keys) else { return [] }
@@ -177,15 +177,14 @@ enum KeyTrace {
         func format(_ v: Int) -> NumberFormat {
             set.versions[v].document.language.flatMap { context.languages[$0]?.numberFormat } ?? NumberFormat()
         }
-        func differ(_ units: [VersionAlignment.Unit]) -> Bool { units.contains { $0.keys != units[0].keys } }
         let paragraphs = set.comparedUnits().map { present, units in
-            (present, units, !differ(units) ? units.map { _ in [] } : present.indices.map { i -> Set<String> in
+            (present, units, !VersionAlignment.keyDifferently(units) ? units.map { _ in [] } : present.indices.map { i -> Set<String> in
                 let parts = texts(present[i]).paragraphs[units[i].offset] ?? []
                 return Set(parts.flatMap { numbers(in: $0.text.units, format: format(present[i])) })
             })
         }
         let footnotes = set.pairedFootnotes().map { _, present, units in
-            (present, units, !differ(units) ? units.map { _ in [] } : present.indices.map { i -> Set<String> in
+            (present, units, !VersionAlignment.keyDifferently(units) ? units.map { _ in [] } : present.indices.map { i -> Set<String> in
                 texts(present[i]).footnotes[units[i].label ?? ""].map { numbers(in: $0.units, format: format(present[i])) } ?? []
             })
         }
