@@ -23,9 +23,9 @@ func check(_ condition: Bool, _ message: @autoclosure () -> String) {
     }
 }
 
-/// White space runs as one space.
+/// White space as the reader joins lines (`LineJoiner.spaced`).
 func spaced(_ text: String) -> String {
-    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    LineJoiner.spaced(text)
 }
 
 func fuzzOne(_ bytes: [UInt8]) {

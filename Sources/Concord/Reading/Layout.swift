@@ -21,17 +21,19 @@ struct Layout: Sendable {
     var frontMatter = FrontMatter()
 }
 
-enum LineJoiner {
+public enum LineJoiner {
     /// Appends a source line to text being assembled, joining with one space; a line that
-    /// ends with a hyphen after a letter, followed by a line that starts in lower case, is
-    /// joined without the space (`action-` + `oriented`).
+    /// ends with a hyphen or dash set close after a letter or digit, followed by a line that
+    /// starts with one, is joined without the space: the line broke after the dash, where
+    /// the text has none (`action-` + `oriented`, `Kunming-` + `Montreal`, `18–` + `22 March`).
+    /// A dash with a space before it (`peace –` + `and`) keeps the space.
     static func append(_ line: SourceLine, from units: [UInt16], to text: inout MappedText, from start: Int? = nil) {
         let range = (start ?? line.range.lowerBound)..<line.range.upperBound
         guard !range.isEmpty else { return }
         if !text.isEmpty {
             let last = text.units[text.count - 1]
             let beforeLast = text.count >= 2 ? text.units[text.count - 2] : 0
-            let hyphenated = last == 0x2D && isLetterUnit(beforeLast) && isLowercaseUnit(units[range.lowerBound])
+            let hyphenated = isDash(last) && isLetterOrDigitUnit(beforeLast) && isLetterOrDigitUnit(units[range.lowerBound])
             // Chinese and Japanese are written without spaces: a line break between two such
             // characters joins them directly.
             let ideographic = isIdeographic(last) || isIdeographic(units[range.lowerBound])
@@ -48,13 +50,45 @@ enum LineJoiner {
             || (0xF900...0xFAFF).contains(u) || (0xFF00...0xFF60).contains(u)
     }
 
-    private static func isLetterUnit(_ u: UInt16) -> Bool {
-        guard let s = Unicode.Scalar(u) else { return false }
-        return s.properties.isAlphabetic
+    /// Hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash, em dash.
+    private static func isDash(_ u: UInt16) -> Bool {
+        u == 0x2D || (0x2010...0x2014).contains(u)
     }
 
-    private static func isLowercaseUnit(_ u: UInt16) -> Bool {
+    private static func isLetterOrDigitUnit(_ u: UInt16) -> Bool {
         guard let s = Unicode.Scalar(u) else { return false }
-        return s.properties.isLowercase
+        return isLetterOrDigit(s)
+    }
+
+    private static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType == .decimal
+    }
+
+    /// `text` with its white space as the reader joins lines: each run of white space one
+    /// space, none at the ends, and none for a run that holds a line break after a hyphen or
+    /// dash set close after a letter or digit and before another (`18–⏎22` → `18–22`). What
+    /// checks compare a citation's source range with its text by (the fuzz target's).
+    public static func spaced(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false, lineBreak = false
+        var last: Unicode.Scalar?, beforeLast: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                space = true
+                if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" { lineBreak = true }
+                continue
+            }
+            if space, let last {
+                let hyphenated = lineBreak && last.value <= 0xFFFF && isDash(UInt16(last.value))
+                    && beforeLast.map(isLetterOrDigit) == true && isLetterOrDigit(scalar)
+                if !hyphenated { out.append(" ") }
+            }
+            space = false
+            lineBreak = false
+            out.append(scalar)
+            beforeLast = last
+            last = scalar
+        }
+        return String(out)
     }
 }

@@ -71,7 +71,7 @@ struct PdfText {
 
         var split = zip(pageLines, pages).map { lines, page in
             Self.split(lines.filter { !furniture.contains(PageLine(page: $0.page, number: $0.number)) },
-                       bodySize: bodySize, pageHeight: Float(page.height), plainLabels: plainLabels)
+                       bodySize: bodySize, pitch: pitch, pageHeight: Float(page.height), plainLabels: plainLabels)
         }
         // A footnote that runs over to the next page: the lines there before the first label
         // continue the previous page's last footnote.
@@ -214,7 +214,10 @@ struct PdfText {
     /// The page's text and its footnote zone: the lines from the first one that starts with
     /// a label (raised digits, or digits and a space) to the end of the page, all set smaller
     /// than the body; a rule of underscores above them is dropped.
-    static func split(_ lines: [PdfLine], bodySize: Float, pageHeight: Float, plainLabels: Bool) -> (body: [PdfLine], carried: [PdfLine], zone: [PdfLine]) {
+    /// A page's running text, the lines at the top of its footnote zone that have no label
+    /// (the previous page's last footnote going on, when that page has footnotes), and its
+    /// footnotes.
+    static func split(_ lines: [PdfLine], bodySize: Float, pitch: Float, pageHeight: Float, plainLabels: Bool) -> (body: [PdfLine], carried: [PdfLine], zone: [PdfLine]) {
         var start = lines.count
         while start > 0, lines[start - 1].size <= 0.92 * bodySize { start -= 1 }
         let small = start
@@ -232,7 +235,13 @@ struct PdfText {
                     && lines[index].glyphs[lines[index].raisedLabelLength].isSpace
                     && lines[index...].allSatisfy { $0.size <= 1.05 * bodySize }
             }) else { return (lines, [], []) }
-            return (Array(lines[..<first]), [], Array(lines[first...]))
+            // Lines in the body's size too, just over the first label and far below the text
+            // above (a last page's closing lines): the previous page's last footnote going on.
+            var carried = first
+            while carried > 1, lines[carried - 1].top > 0.4 * pageHeight,
+                  lines[carried].bottom - lines[carried - 1].bottom < 2 * pitch { carried -= 1 }
+            if carried < first, lines[carried].bottom - lines[carried - 1].bottom < 4 * pitch { carried = first }
+            return (Array(lines[..<carried]), Array(lines[carried..<first]), Array(lines[first...]))
         }
         var body = Array(lines[..<small])
         var carried = Array(lines[small..<start])

@@ -62,7 +62,8 @@ enum PdfFixtures {
     static func gaResolution(_ name: String, paper: Paper = .letter, sourceLocation: SourceLocation = #_sourceLocation) throws -> (markdown: String, docx: String, pdf: String)? {
         guard let markdown = Paths.shared("corpus/en-ga-80-md/\(name).md", sourceLocation: sourceLocation),
               let pandoc = tool("pandoc", sourceLocation: sourceLocation),
-              let soffice = tool("soffice", sourceLocation: sourceLocation) else { return nil }
+              let soffice = tool("soffice", sourceLocation: sourceLocation),
+              let fonts = try fontConfiguration(sourceLocation: sourceLocation) else { return nil }
         lock.lock(); defer { lock.unlock() }
         var hash = Hash()
         hash.add(try Data(contentsOf: URL(fileURLWithPath: markdown)))
@@ -73,8 +74,8 @@ enum PdfFixtures {
         let pdf = out.appendingPathComponent("\(name)-EN.pdf")
         if !FileManager.default.fileExists(atPath: pdf.path) {
             try run(pandoc, ["-o", docx.path, markdown])
-            try setPaper(paper, of: docx)
-            try convert([docx], with: soffice, into: out)
+            try setPage(paper, of: docx)
+            try convert([docx], with: soffice, into: out, fonts: fonts)
         }
         return (markdown, docx.path, pdf.path)
     }
@@ -85,7 +86,8 @@ enum PdfFixtures {
     static func gaResolutionWithEveryMarker(_ name: String, paper: Paper = .letter, sourceLocation: SourceLocation = #_sourceLocation) throws -> (markdown: String, pdf: String)? {
         guard let markdown = Paths.shared("corpus/en-ga-80-md/\(name).md", sourceLocation: sourceLocation),
               let pandoc = tool("pandoc", sourceLocation: sourceLocation),
-              let soffice = tool("soffice", sourceLocation: sourceLocation) else { return nil }
+              let soffice = tool("soffice", sourceLocation: sourceLocation),
+              let fonts = try fontConfiguration(sourceLocation: sourceLocation) else { return nil }
         let document = try DocumentReader().read(path: markdown)
         var units = document.source.units
         let markers = document.footnotes.flatMap { note in note.markers.map { (note.label, $0.sourceRange) } }
@@ -110,16 +112,18 @@ enum PdfFixtures {
         if !FileManager.default.fileExists(atPath: pdf.path) {
             try text.write(to: source, atomically: true, encoding: .utf8)
             try run(pandoc, ["-o", docx.path, source.path])
-            try setPaper(paper, of: docx)
-            try convert([docx], with: soffice, into: out)
+            try setPage(paper, of: docx)
+            try convert([docx], with: soffice, into: out, fonts: fonts)
         }
         return (markdown, pdf.path)
     }
 
-    private static func convert(_ files: [URL], with soffice: String, into out: URL) throws {
+    /// `fonts`: a fontconfig file LibreOffice is to see the fonts through (`fontConfiguration`).
+    private static func convert(_ files: [URL], with soffice: String, into out: URL, fonts: URL? = nil) throws {
         let profile = folder.appendingPathComponent("libreoffice-profile")
         try run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "pdf",
-                          "--outdir", out.path] + files.map(\.path))
+                          "--outdir", out.path] + files.map(\.path),
+                environment: fonts.map { ["FONTCONFIG_FILE": $0.path] } ?? [:])
         for file in files {
             let pdf = file.deletingPathExtension().appendingPathExtension("pdf")
             guard FileManager.default.fileExists(atPath: pdf.path) else {
@@ -128,10 +132,13 @@ enum PdfFixtures {
         }
     }
 
-    private static func run(_ executable: String, _ arguments: [String]) throws {
+    private static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         process.standardError = errors
@@ -157,35 +164,80 @@ enum PdfFixtures {
         var testDescription: String { rawValue }
     }
 
-    /// Gives a pandoc .docx its page size (its body ends with an empty `<w:sectPr />`).
-    static func setPaper(_ paper: Paper, of docx: URL) throws {
+    /// The fonts a GA fixture is set in, named in its .docx: pandoc's theme names Cambria and
+    /// Calibri, which LibreOffice replaced by whatever the machine had (DejaVu on one, Noto on
+    /// another), so lines and pages broke differently from machine to machine. Liberation
+    /// (`fonts-liberation2`, which `scripts/setup --test` installs) has the four styles of
+    /// each face in one package.
+    static let themeFonts = ["Cambria": "Liberation Serif", "Calibri": "Liberation Sans"]
+    static let fontFolder = "/usr/share/fonts/truetype/liberation2"
+
+    /// A fontconfig file that shows LibreOffice the Liberation fonts and nothing else, so that no
+    /// other font the machine has can stand in for them; nil (a failure under CI) without them.
+    static func fontConfiguration(sourceLocation: SourceLocation = #_sourceLocation) throws -> URL? {
+        guard FileManager.default.fileExists(atPath: "\(fontFolder)/LiberationSerif-Italic.ttf") else {
+            if ProcessInfo.processInfo.environment["CI"] == "true" {
+                Issue.record("\(fontFolder) is missing under CI: the GA PDF fixtures are set in Liberation (bash scripts/setup --test installs fonts-liberation2)",
+                             sourceLocation: sourceLocation)
+            }
+            return nil
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("fonts.conf")
+        let text = """
+            <?xml version="1.0"?>
+            <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+            <fontconfig>
+              <dir>\(fontFolder)</dir>
+              <cachedir>\(folder.appendingPathComponent("fontconfig-cache").path)</cachedir>
+            </fontconfig>
+
+            """
+        if (try? String(contentsOf: file, encoding: .utf8)) != text { try text.write(to: file, atomically: true, encoding: .utf8) }
+        return file
+    }
+
+    /// Gives a pandoc .docx its page size (its body ends with an empty `<w:sectPr />`) and
+    /// names its fonts (`themeFonts`).
+    static func setPage(_ paper: Paper, of docx: URL) throws {
         let original = docx.deletingPathExtension().appendingPathExtension("pandoc.docx")
         try? FileManager.default.removeItem(at: original)
         try FileManager.default.moveItem(at: docx, to: original)
-        try rewriteDocument(original, to: docx) { xml in
-            guard xml.contains("<w:sectPr />") else { throw FixtureError(message: "\(docx.path): no empty <w:sectPr /> to give a page size") }
-            return xml.replacingOccurrences(of: "<w:sectPr />", with: paper.section)
-        }
+        try rewrite(original, to: docx, parts: [
+            "word/document.xml": { xml in
+                guard xml.contains("<w:sectPr />") else { throw FixtureError(message: "\(docx.path): no empty <w:sectPr /> to give a page size") }
+                return xml.replacingOccurrences(of: "<w:sectPr />", with: paper.section)
+            },
+            "word/theme/theme1.xml": { xml in
+                var xml = xml
+                for (theme, font) in themeFonts {
+                    let named = #"<a:latin typeface="\#(theme)" />"#
+                    guard xml.contains(named) else { throw FixtureError(message: "\(docx.path): its theme names no \(theme)") }
+                    xml = xml.replacingOccurrences(of: named, with: #"<a:latin typeface="\#(font)" />"#)
+                }
+                return xml
+            },
+        ])
         try FileManager.default.removeItem(at: original)
     }
 
     /// A copy of a Word package with its tracked changes accepted: insertions kept, deletions dropped.
     static func acceptTrackedChanges(_ source: URL, to destination: URL) throws {
-        try rewriteDocument(source, to: destination) { xml in
+        try rewrite(source, to: destination, parts: ["word/document.xml": { xml in
             xml.replacingOccurrences(of: #"(?s)<w:del\b[^>]*>.*?</w:del>"#, with: "", options: .regularExpression)
                 .replacingOccurrences(of: #"<w:ins\b[^>]*>|</w:ins>"#, with: "", options: .regularExpression)
-        }
+        }])
     }
 
-    /// A copy of a Word package with its `word/document.xml` changed by `change`.
-    private static func rewriteDocument(_ source: URL, to destination: URL, _ change: (String) throws -> String) throws {
+    /// A copy of a Word package with the parts named in `parts` changed by their functions.
+    private static func rewrite(_ source: URL, to destination: URL, parts: [String: (String) throws -> String]) throws {
         try? FileManager.default.removeItem(at: destination)
         let input = try Archive(url: source, accessMode: .read)
         let output = try Archive(url: destination, accessMode: .create)
         for entry in input {
             var data = Data()
             _ = try input.extract(entry) { data.append($0) }
-            if entry.path == "word/document.xml" {
+            if let change = parts[entry.path] {
                 data = Data(try change(String(decoding: data, as: UTF8.self)).utf8)
             }
             let bytes = data
@@ -200,9 +252,14 @@ enum PdfFixtures {
         var description: String { message }
     }
 
-    /// FNV-1a, 64 bits: names the cache folder by what the PDFs were made from.
+    /// FNV-1a, 64 bits: names the cache folder by what the PDFs were made from — the inputs
+    /// added, and the recipe: this file (a change to how the fixtures are made must not reuse
+    /// PDFs made the old way, as a stale A4 layout once hid from this machine what CI saw).
     struct Hash {
         private var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        init() {
+            add((try? Data(contentsOf: URL(fileURLWithPath: #filePath))) ?? Data())
+        }
         mutating func add(_ data: Data) {
             for byte in data { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         }
