@@ -181,9 +181,9 @@ import Testing
 
     static let gaResolutions = (1...10).map { "A_RES_80_\($0)" }
 
-    @Test(arguments: gaResolutions, PdfFixtures.Paper.allCases)
-    func gaResolutionAsPdfGivesTheModelOfItsWordDocument(name: String, paper: PdfFixtures.Paper) throws {
-        guard let made = try PdfFixtures.gaResolution(name, paper: paper) else { return }
+    @Test(arguments: gaResolutions, PdfFixtures.Page.all)
+    func gaResolutionAsPdfGivesTheModelOfItsWordDocument(name: String, page: PdfFixtures.Page) throws {
+        guard let made = try PdfFixtures.gaResolution(name, page: page) else { return }
         let read = try DocumentReader().read(path: made.pdf)
         let word = try DocumentReader().read(path: made.docx)
         #expect(read.language == .en)
@@ -199,16 +199,16 @@ import Testing
             kept += 1
             if Model.plain(read.footnote(String(index + 1))?.body?.text.string) == Model.plain(text.replacingOccurrences(of: "_", with: "")) { same += 1 }
         }
-        print("PDF \(name) (\(paper.rawValue)): against its .docx \(figures); against its Markdown: \(markdown.footnotes.count) footnotes, "
+        print("PDF \(name) (\(page.name)): against its .docx \(figures); against its Markdown: \(markdown.footnotes.count) footnotes, "
               + "\(referenced.count) referenced with [^n] and kept by pandoc, \(same)/\(kept) of their bodies the same")
-        if let why = Self.placesDiffer["\(name) \(paper.rawValue)"] {
+        if let why = Self.placesDiffer["\(name) \(page.name)"] {
             // The same footnotes, markers and citations; only the paragraphs they stand in
             // differ, where the PDF does not show the .docx's paragraphs (`why`).
             let (_, samePlaceless, rest) = Model(read).placeless.agreement(with: Model(word).placeless)
-            #expect(!equal, "\(name) (\(paper.rawValue)) no longer differs from its .docx: drop it from placesDiffer (\(why))")
-            #expect(samePlaceless, "\(name).pdf (\(paper.rawValue)) differs from its .docx beyond paragraph ids: \(rest.joined(separator: "; "))")
+            #expect(!equal, "\(name) (\(page.name)) no longer differs from its .docx: drop it from placesDiffer (\(why))")
+            #expect(samePlaceless, "\(name).pdf (\(page.name)) differs from its .docx beyond paragraph ids: \(rest.joined(separator: "; "))")
         } else {
-            #expect(equal, "\(name).pdf (\(paper.rawValue)) differs from its .docx: \(differences.joined(separator: "; "))")
+            #expect(equal, "\(name).pdf (\(page.name)) differs from its .docx: \(differences.joined(separator: "; "))")
         }
         #expect(same == kept, "\(name).pdf: \(kept - same) footnote bodies differ from the Markdown's")
     }
@@ -216,10 +216,20 @@ import Testing
     /// Layouts whose paragraphs the PDF cannot show as the .docx has them, with why. The same
     /// footnotes, markers and citations are required of them; only the paragraphs they stand
     /// in may differ. Each must still differ (else the entry is stale). The fixtures are set
-    /// in fonts named in their .docx (`PdfFixtures.themeFonts`), so every machine lays them
-    /// out alike; before that, CI's fonts broke pages elsewhere and this list held for one
-    /// machine only.
+    /// in fonts named in their .docx (`PdfFixtures.Face`), so every machine lays them out
+    /// alike; before that, CI's fonts broke pages elsewhere and this list held for one machine
+    /// only.
+    ///
+    /// Where a paragraph ends on the last line of a page, filling it, and the next page opens
+    /// with a paragraph that has no label, no indent of its own and no opening Concord knows,
+    /// the PDF does not show the end: the space after a paragraph falls at the page break. The
+    /// reader then keeps the paragraph going (a paragraph that fills its page's last line
+    /// mostly does), and what the next one cites is counted in it (pandoc's unnumbered
+    /// paragraphs: the Markdown dropped their labels). DejaVu's A4 pages end so twice.
     static let placesDiffer = [
+        "A_RES_80_1 a4-dejavu": "page 1 ends with the one-line heading `Participation by the State of Palestine during the eightieth session`, "
+            + "page 2 opens with `Assembly at its eightieth session…`",
+        "A_RES_80_5 a4-dejavu": "page 6 ends with `…technical assistance and programmes;`, page 7 opens with the unlabelled item `Exploring opportunities to mobilize additional finance…`",
         "A_RES_80_3 a4": "the .docx holds paragraphs 8 to 12 of the annex in one paragraph that opens with `Diversity`, the Markdown having lost their breaks; "
             + "on A4 `8. We welcome…` falls at the start of a line after `…landlocked developing countries.`, which the PDF cannot tell from paragraph 8 starting there (it is)",
     ]
@@ -230,9 +240,9 @@ import Testing
     /// which it drops — so the PDF's footnote ends before it. Exactly these differ.
     static let pandocDrops = ["A_RES_80_6": "9", "A_RES_80_10": "10"]
 
-    @Test(arguments: gaResolutions, PdfFixtures.Paper.allCases)
-    func gaResolutionWithEveryMarkerAsPdfGivesTheFootnotesAndCitationsOfItsMarkdown(name: String, paper: PdfFixtures.Paper) throws {
-        guard let made = try PdfFixtures.gaResolutionWithEveryMarker(name, paper: paper) else { return }
+    @Test(arguments: gaResolutions, PdfFixtures.Page.all)
+    func gaResolutionWithEveryMarkerAsPdfGivesTheFootnotesAndCitationsOfItsMarkdown(name: String, page: PdfFixtures.Page) throws {
+        guard let made = try PdfFixtures.gaResolutionWithEveryMarker(name, page: page) else { return }
         let read = try DocumentReader().read(path: made.pdf)
         let markdown = try DocumentReader().read(path: made.markdown)
         func plain(_ s: String?) -> String { Model.plain(s?.replacingOccurrences(of: "_", with: "")) }
@@ -254,7 +264,7 @@ import Testing
         let skip = Self.pandocDrops[name]
         let expectedKeys = keys(markdown, skipping: skip), gotKeys = keys(read, skipping: skip)
         let samePlaces = Model.overlap(places(read), places(markdown))
-        print("PDF \(name) (\(paper.rawValue), every marker as [^n]): footnotes \(expected.count - differing.count)/\(expected.count) the same (read \(got.count))"
+        print("PDF \(name) (\(page.name), every marker as [^n]): footnotes \(expected.count - differing.count)/\(expected.count) the same (read \(got.count))"
               + (differing.isEmpty ? "" : ", differing: \(differing.joined(separator: ", "))")
               + "; citations \(Model.overlap(gotKeys, expectedKeys))/\(expectedKeys.count) by footnote and key (read \(gotKeys.count))"
               + (skip.map { " leaving out footnote \($0)" } ?? "")

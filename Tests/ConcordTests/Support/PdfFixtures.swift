@@ -59,22 +59,22 @@ enum PdfFixtures {
 
     /// An English GA resolution of `../shared/corpus/en-ga-80-md` as .docx (pandoc) and PDF
     /// (LibreOffice from that .docx); nil without the tools or the shared corpus.
-    static func gaResolution(_ name: String, paper: Paper = .letter, sourceLocation: SourceLocation = #_sourceLocation) throws -> (markdown: String, docx: String, pdf: String)? {
+    static func gaResolution(_ name: String, page: Page = Page(paper: .letter, face: .liberation), sourceLocation: SourceLocation = #_sourceLocation) throws -> (markdown: String, docx: String, pdf: String)? {
         guard let markdown = Paths.shared("corpus/en-ga-80-md/\(name).md", sourceLocation: sourceLocation),
               let pandoc = tool("pandoc", sourceLocation: sourceLocation),
               let soffice = tool("soffice", sourceLocation: sourceLocation),
-              let fonts = try fontConfiguration(sourceLocation: sourceLocation) else { return nil }
+              let fonts = try fontConfiguration(page.face, sourceLocation: sourceLocation) else { return nil }
         lock.lock(); defer { lock.unlock() }
         var hash = Hash()
         hash.add(try Data(contentsOf: URL(fileURLWithPath: markdown)))
-        let out = folder.appendingPathComponent("ga-\(hash.hex)-\(paper.rawValue)")
+        let out = folder.appendingPathComponent("ga-\(hash.hex)-\(page.name)")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         // The language in the name, as a UN file name gives it (`A_RES_80_3-EN`).
         let docx = out.appendingPathComponent("\(name)-EN.docx")
         let pdf = out.appendingPathComponent("\(name)-EN.pdf")
         if !FileManager.default.fileExists(atPath: pdf.path) {
             try run(pandoc, ["-o", docx.path, markdown])
-            try setPage(paper, of: docx)
+            try setPage(page, of: docx)
             try convert([docx], with: soffice, into: out, fonts: fonts)
         }
         return (markdown, docx.path, pdf.path)
@@ -83,11 +83,11 @@ enum PdfFixtures {
     /// The same resolution with every footnote marker Concord reads in its Markdown written
     /// as `[^n]` (most of the corpus's markers are bare digits, which pandoc leaves as text and
     /// whose notes it drops), then made into .docx and PDF the same way.
-    static func gaResolutionWithEveryMarker(_ name: String, paper: Paper = .letter, sourceLocation: SourceLocation = #_sourceLocation) throws -> (markdown: String, pdf: String)? {
+    static func gaResolutionWithEveryMarker(_ name: String, page: Page = Page(paper: .letter, face: .liberation), sourceLocation: SourceLocation = #_sourceLocation) throws -> (markdown: String, pdf: String)? {
         guard let markdown = Paths.shared("corpus/en-ga-80-md/\(name).md", sourceLocation: sourceLocation),
               let pandoc = tool("pandoc", sourceLocation: sourceLocation),
               let soffice = tool("soffice", sourceLocation: sourceLocation),
-              let fonts = try fontConfiguration(sourceLocation: sourceLocation) else { return nil }
+              let fonts = try fontConfiguration(page.face, sourceLocation: sourceLocation) else { return nil }
         let document = try DocumentReader().read(path: markdown)
         var units = document.source.units
         let markers = document.footnotes.flatMap { note in note.markers.map { (note.label, $0.sourceRange) } }
@@ -104,7 +104,7 @@ enum PdfFixtures {
         lock.lock(); defer { lock.unlock() }
         var hash = Hash()
         hash.add(Data(text.utf8))
-        let out = folder.appendingPathComponent("ga-marked-\(hash.hex)-\(paper.rawValue)")
+        let out = folder.appendingPathComponent("ga-marked-\(hash.hex)-\(page.name)")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let source = out.appendingPathComponent("\(name)-EN.md")
         let docx = out.appendingPathComponent("\(name)-EN.docx")
@@ -112,7 +112,7 @@ enum PdfFixtures {
         if !FileManager.default.fileExists(atPath: pdf.path) {
             try text.write(to: source, atomically: true, encoding: .utf8)
             try run(pandoc, ["-o", docx.path, source.path])
-            try setPage(paper, of: docx)
+            try setPage(page, of: docx)
             try convert([docx], with: soffice, into: out, fonts: fonts)
         }
         return (markdown, pdf.path)
@@ -166,29 +166,67 @@ enum PdfFixtures {
 
     /// The fonts a GA fixture is set in, named in its .docx: pandoc's theme names Cambria and
     /// Calibri, which LibreOffice replaced by whatever the machine had (DejaVu on one, Noto on
-    /// another), so lines and pages broke differently from machine to machine. Liberation
-    /// (`fonts-liberation2`, which `scripts/setup --test` installs) has the four styles of
-    /// each face in one package.
-    static let themeFonts = ["Cambria": "Liberation Serif", "Calibri": "Liberation Sans"]
-    static let fontFolder = "/usr/share/fonts/truetype/liberation2"
+    /// another), so lines and pages broke differently from machine to machine. Each face is
+    /// shown to LibreOffice alone (`fontConfiguration`), so that no other font the machine has
+    /// can stand in for it; two faces of different widths break the same text at different
+    /// places, which is what the tests want of them.
+    enum Face: String, CaseIterable, Sendable {
+        /// Liberation (`fonts-liberation2`): the four styles of each face in one package.
+        case liberation
+        /// DejaVu's serif and sans in regular and bold (`fonts-dejavu-core`), copied into a
+        /// folder of their own: a machine with `fonts-dejavu-extra` has the italics too, which
+        /// another would not, so LibreOffice slants the regular style on every machine.
+        case dejavu
 
-    /// A fontconfig file that shows LibreOffice the Liberation fonts and nothing else, so that no
-    /// other font the machine has can stand in for them; nil (a failure under CI) without them.
-    static func fontConfiguration(sourceLocation: SourceLocation = #_sourceLocation) throws -> URL? {
-        guard FileManager.default.fileExists(atPath: "\(fontFolder)/LiberationSerif-Italic.ttf") else {
+        var themeFonts: [String: String] {
+            switch self {
+            case .liberation: ["Cambria": "Liberation Serif", "Calibri": "Liberation Sans"]
+            case .dejavu: ["Cambria": "DejaVu Serif", "Calibri": "DejaVu Sans"]
+            }
+        }
+        var files: [String] {
+            switch self {
+            case .liberation: ["Serif-Regular", "Serif-Bold", "Serif-Italic", "Serif-BoldItalic", "Sans-Regular", "Sans-Bold", "Sans-Italic", "Sans-BoldItalic"]
+                .map { "/usr/share/fonts/truetype/liberation2/Liberation\($0).ttf" }
+            case .dejavu: ["Serif", "Serif-Bold", "Sans", "Sans-Bold"].map { "/usr/share/fonts/truetype/dejavu/DejaVu\($0).ttf" }
+            }
+        }
+        var package: String { self == .liberation ? "fonts-liberation2" : "fonts-dejavu-core" }
+    }
+
+    /// A layout of the GA fixtures: a paper and a face. Liberation's keep the paper's name alone.
+    struct Page: Sendable, CustomTestStringConvertible {
+        var paper: Paper
+        var face: Face
+        var name: String { face == .liberation ? paper.rawValue : "\(paper.rawValue)-\(face.rawValue)" }
+        var testDescription: String { name }
+        static let all = Face.allCases.flatMap { face in Paper.allCases.map { Page(paper: $0, face: face) } }
+    }
+
+    /// A fontconfig file that shows LibreOffice the files of `face` and nothing else, copied
+    /// into a folder of their own; nil (a failure under CI) without them.
+    static func fontConfiguration(_ face: Face, sourceLocation: SourceLocation = #_sourceLocation) throws -> URL? {
+        let missing = face.files.filter { !FileManager.default.fileExists(atPath: $0) }
+        guard missing.isEmpty else {
             if ProcessInfo.processInfo.environment["CI"] == "true" {
-                Issue.record("\(fontFolder) is missing under CI: the GA PDF fixtures are set in Liberation (bash scripts/setup --test installs fonts-liberation2)",
+                Issue.record("\(missing.joined(separator: ", ")) missing under CI: the GA PDF fixtures are set in them (bash scripts/setup --test installs \(face.package))",
                              sourceLocation: sourceLocation)
             }
             return nil
         }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent("fonts.conf")
+        lock.lock(); defer { lock.unlock() }
+        let fonts = folder.appendingPathComponent("fonts-\(face.rawValue)")
+        try FileManager.default.createDirectory(at: fonts, withIntermediateDirectories: true)
+        for file in face.files {
+            let copy = fonts.appendingPathComponent((file as NSString).lastPathComponent)
+            if !FileManager.default.fileExists(atPath: copy.path) { try FileManager.default.copyItem(atPath: file, toPath: copy.path) }
+        }
+        let file = folder.appendingPathComponent("fonts-\(face.rawValue).conf")
         let text = """
             <?xml version="1.0"?>
             <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
             <fontconfig>
-              <dir>\(fontFolder)</dir>
+              <dir>\(fonts.path)</dir>
               <cachedir>\(folder.appendingPathComponent("fontconfig-cache").path)</cachedir>
             </fontconfig>
 
@@ -198,19 +236,19 @@ enum PdfFixtures {
     }
 
     /// Gives a pandoc .docx its page size (its body ends with an empty `<w:sectPr />`) and
-    /// names its fonts (`themeFonts`).
-    static func setPage(_ paper: Paper, of docx: URL) throws {
+    /// names its fonts (`Face.themeFonts`).
+    static func setPage(_ page: Page, of docx: URL) throws {
         let original = docx.deletingPathExtension().appendingPathExtension("pandoc.docx")
         try? FileManager.default.removeItem(at: original)
         try FileManager.default.moveItem(at: docx, to: original)
         try rewrite(original, to: docx, parts: [
             "word/document.xml": { xml in
                 guard xml.contains("<w:sectPr />") else { throw FixtureError(message: "\(docx.path): no empty <w:sectPr /> to give a page size") }
-                return xml.replacingOccurrences(of: "<w:sectPr />", with: paper.section)
+                return xml.replacingOccurrences(of: "<w:sectPr />", with: page.paper.section)
             },
             "word/theme/theme1.xml": { xml in
                 var xml = xml
-                for (theme, font) in themeFonts {
+                for (theme, font) in page.face.themeFonts {
                     let named = #"<a:latin typeface="\#(theme)" />"#
                     guard xml.contains(named) else { throw FixtureError(message: "\(docx.path): its theme names no \(theme)") }
                     xml = xml.replacingOccurrences(of: named, with: #"<a:latin typeface="\#(font)" />"#)
