@@ -62,35 +62,44 @@ enum PrefilterCache {
 
     /// The cached prefilter for `count` patterns, or nil (no file, damaged, refused).
     static func load(key: String, count: Int) -> HyperscanPrefilter? {
+        // The file's bytes are read in place, never copied (a database is megabytes: four
+        // copies of it were a tenth of a warm check of one short file).
         guard let url = file(key), let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        let bytes = [UInt8](data)
-        let checksumEnd = magic.count + 32
-        guard bytes.count > checksumEnd + 4, Array(bytes[0..<magic.count]) == magic else { return nil }
-        let payload = Array(bytes[checksumEnd...])
-        guard Array(checksum(payload).utf8) == Array(bytes[magic.count..<checksumEnd]) else { return nil }
-        var reader = payload[...]
-        func read32() -> UInt32? {
-            guard reader.count >= 4 else { return nil }
-            let value = reader.prefix(4).enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
-            reader = reader.dropFirst(4)
-            return value
+        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> HyperscanPrefilter? in
+            let checksumEnd = magic.count + 32
+            guard bytes.count > checksumEnd + 4, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
+            let payload = UnsafeRawBufferPointer(rebasing: bytes[checksumEnd...])
+            guard checksum(payload).utf8.elementsEqual(bytes[magic.count..<checksumEnd]) else { return nil }
+            var offset = 0
+            func read32() -> UInt32? {
+                guard payload.count - offset >= 4 else { return nil }
+                defer { offset += 4 }
+                return UInt32(littleEndian: payload.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+            }
+            guard let stored = read32(), Int(stored) == count else { return nil }
+            var covered = [Bool](), widths = [Int?]()
+            covered.reserveCapacity(count)
+            widths.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let flag = read32(), let width = read32() else { return nil }
+                covered.append(flag == 1)
+                widths.append(width == UInt32.max ? nil : Int(width))
+            }
+            guard covered.contains(true),
+                  let database = Hyperscan.Database(deserializing: UnsafeRawBufferPointer(rebasing: payload[offset...])) else { return nil }
+            return HyperscanPrefilter(database: database, covered: covered, widths: widths)
         }
-        guard let stored = read32(), Int(stored) == count else { return nil }
-        var covered = [Bool](), widths = [Int?]()
-        for _ in 0..<count {
-            guard let flag = read32(), let width = read32() else { return nil }
-            covered.append(flag == 1)
-            widths.append(width == UInt32.max ? nil : Int(width))
-        }
-        guard covered.contains(true), let database = Hyperscan.Database(deserializing: Array(reader)) else { return nil }
-        return HyperscanPrefilter(database: database, covered: covered, widths: widths)
     }
 
     /// 32 hexadecimal digits over the bytes, eight at a time (a database is megabytes: the
     /// byte-wise FNV hash took a tenth of a short run). Two lanes of multiply-xorshift.
     static func checksum(_ bytes: [UInt8]) -> String {
-        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count), b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-        bytes.withUnsafeBytes { raw in
+        bytes.withUnsafeBytes { checksum($0) }
+    }
+
+    static func checksum(_ raw: UnsafeRawBufferPointer) -> String {
+        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count), b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        do {
             let words = raw.count / 8
             for k in 0..<words {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self))

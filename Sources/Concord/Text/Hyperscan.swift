@@ -104,12 +104,19 @@ public enum Hyperscan {
 
         /// The database from bytes `serialized` gave; nil when this library cannot use them.
         convenience init?(deserializing bytes: [UInt8]) {
-            guard !bytes.isEmpty else { return nil }
-            let handle = bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { concord_hs_deserialize($0.baseAddress, $0.count) }
-            }
-            guard let handle else { return nil }
+            guard let handle = bytes.withUnsafeBytes({ Self.deserialize($0) }) else { return nil }
             self.init(handle)
+        }
+
+        /// The same from bytes in place (a file read into memory).
+        convenience init?(deserializing bytes: UnsafeRawBufferPointer) {
+            guard let handle = Self.deserialize(bytes) else { return nil }
+            self.init(handle)
+        }
+
+        private static func deserialize(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutableRawPointer? {
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
+            return concord_hs_deserialize(base.assumingMemoryBound(to: CChar.self), bytes.count)
         }
 
         var serialized: [UInt8]? {
