@@ -33,7 +33,7 @@ public enum LineJoiner {
         if !text.isEmpty {
             let last = text.units[text.count - 1]
             let beforeLast = text.count >= 2 ? text.units[text.count - 2] : 0
-            let hyphenated = isDash(last) && isLetterOrDigitUnit(beforeLast) && isLetterOrDigitUnit(units[range.lowerBound])
+            let hyphenated = joinsClose(Unicode.Scalar(beforeLast), Unicode.Scalar(last), Unicode.Scalar(units[range.lowerBound]))
             // Chinese and Japanese are written without spaces: a line break between two such
             // characters joins them directly.
             let ideographic = isIdeographic(last) || isIdeographic(units[range.lowerBound])
@@ -50,14 +50,14 @@ public enum LineJoiner {
             || (0xF900...0xFAFF).contains(u) || (0xFF00...0xFF60).contains(u)
     }
 
-    /// Hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash, em dash.
-    private static func isDash(_ u: UInt16) -> Bool {
-        u == 0x2D || (0x2010...0x2014).contains(u)
-    }
-
-    private static func isLetterOrDigitUnit(_ u: UInt16) -> Bool {
-        guard let s = Unicode.Scalar(u) else { return false }
-        return isLetterOrDigit(s)
+    /// Whether a line that ends with `beforeLast` `last` joins the next, which starts with
+    /// `next`, without a space: `last` a hyphen or dash (hyphen-minus, hyphen, non-breaking
+    /// hyphen, figure dash, en dash, em dash) set close after a letter or digit, and `next`
+    /// a letter or digit. Nil stands for no character (or half of a surrogate pair).
+    static func joinsClose(_ beforeLast: Unicode.Scalar?, _ last: Unicode.Scalar?, _ next: Unicode.Scalar?) -> Bool {
+        guard let beforeLast, let last, let next else { return false }
+        let dash = last == "-" || (0x2010...0x2014).contains(last.value)
+        return dash && isLetterOrDigit(beforeLast) && isLetterOrDigit(next)
     }
 
     private static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
@@ -78,11 +78,7 @@ public enum LineJoiner {
                 if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" { lineBreak = true }
                 continue
             }
-            if space, let last {
-                let hyphenated = lineBreak && last.value <= 0xFFFF && isDash(UInt16(last.value))
-                    && beforeLast.map(isLetterOrDigit) == true && isLetterOrDigit(scalar)
-                if !hyphenated { out.append(" ") }
-            }
+            if space, !out.isEmpty, !(lineBreak && joinsClose(beforeLast, last, scalar)) { out.append(" ") }
             space = false
             lineBreak = false
             out.append(scalar)

@@ -211,12 +211,11 @@ struct PdfText {
         return (use.map(\.left).min() ?? 0, use.map(\.right).max() ?? Float(page.width))
     }
 
-    /// The page's text and its footnote zone: the lines from the first one that starts with
-    /// a label (raised digits, or digits and a space) to the end of the page, all set smaller
-    /// than the body; a rule of underscores above them is dropped.
-    /// A page's running text, the lines at the top of its footnote zone that have no label
-    /// (the previous page's last footnote going on, when that page has footnotes), and its
-    /// footnotes.
+    /// A page's running text; the lines at the top of its footnote zone that have no label
+    /// (the previous page's last footnote going on, when that page has footnotes); and its
+    /// footnote zone: the lines from the first one that starts with a label (raised digits,
+    /// or digits and a space) to the end of the page, all set smaller than the body (or in
+    /// its size, in the lower half of the page). A rule of underscores above them is dropped.
     static func split(_ lines: [PdfLine], bodySize: Float, pitch: Float, pageHeight: Float, plainLabels: Bool) -> (body: [PdfLine], carried: [PdfLine], zone: [PdfLine]) {
         var start = lines.count
         while start > 0, lines[start - 1].size <= 0.92 * bodySize { start -= 1 }

@@ -150,10 +150,10 @@ enum PdfFixtures {
         }
     }
 
-    /// The page a made PDF is laid out on. pandoc's .docx names none, so LibreOffice took its
+    /// The paper a made PDF is laid out on. pandoc's .docx names none, so LibreOffice took its
     /// default, which follows the machine's locale: Letter here, perhaps A4 on CI, where the
-    /// pages broke elsewhere and a wrapped marker made CI fail. Both are set explicitly now,
-    /// and the tests read both layouts.
+    /// pages broke elsewhere and a wrapped marker made CI fail. The paper is set explicitly
+    /// now (`setPage`), and the tests read both, in each face (`Page`).
     enum Paper: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case letter, a4
         /// `w:pgSz` in twentieths of a point, and one-inch margins.
