@@ -119,7 +119,8 @@ int32_t concord_month_names(const char *locale, int32_t kind, uint16_t *buffer, 
  * pointer or a text longer than CONCORD_MAX_UNITS (which no number spelled out in words
  * is: refused, not cut). It tries a strict parse first (5-10x faster) and the lenient one (which
  * collates: case, accents, inflected forms) only when the strict one does not take the
- * whole text.
+ * whole text; the lenient one is opened the first time it is needed. The locale is an ICU
+ * locale id of at most 63 bytes.
  */
 void *concord_spellout_open(const char *locale, int32_t ordinal, int32_t *status);
 void concord_spellout_close(void *parser);

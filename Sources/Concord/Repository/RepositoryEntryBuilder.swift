@@ -110,13 +110,17 @@ public struct RepositoryEntryBuilder: Sendable {
         let end = firstNumbered?.start ?? 0
         let units = document.source.units
         guard end > 0, end <= units.count else { return nil }
-        let head = String(decoding: units[0..<min(end, 4000)], as: UTF16.self)
+        // Normalized once, then cut into lines: normalization never reaches across a line
+        // break, so each line is what normalizing it alone gives.
+        // (Decoded first: a surrogate pair cut at the 4000th unit becomes U+FFFD.)
+        let head = NormalizedText(String(decoding: units[0..<min(end, 4000)], as: UTF16.self)).units
         let languages = [document.language, .en].compactMap { $0 }.compactMap { rules.languages[$0] }
-        for line in head.split(whereSeparator: { $0.isNewline }) {
+        for line in head.split(whereSeparator: Self.isLineBreak) {
             // A short line with a day, a month name and a year in that order, whatever words
             // stand between (`17 de noviembre de 2011`, `17 ноября 2011 года`).
-            let words = NormalizedText(String(line)).string.split(separator: " ").map(String.init)
-            guard words.count <= 6 else { continue }
+            let pieces = line.split(separator: 0x20)
+            guard pieces.count <= 6 else { continue }
+            let words = pieces.map { String(decoding: $0, as: UTF16.self) }
             var day: Int?, month: Int?
             for word in words {
                 if day == nil, let number = Int(word), (1...31).contains(number) { day = number; continue }
@@ -127,6 +131,12 @@ public struct RepositoryEntryBuilder: Sendable {
             }
         }
         return nil
+    }
+
+    /// The units `Character.isNewline` splits lines at (CR LF is two: an empty line between
+    /// them is dropped as an empty piece).
+    private static func isLineBreak(_ unit: UInt16) -> Bool {
+        (0x0A...0x0D).contains(unit) || unit == 0x85 || unit == 0x2028 || unit == 0x2029
     }
 
     /// A symbol from a file's name: its stem without the language (`CTOC-COP-WG.4-2011-8`),

@@ -132,9 +132,14 @@ struct StructureBuilder: Sendable {
                 // A short line with a number and no full stop, out of the paragraphs' sequence
                 // (`1. Mandate` after paragraph 14, or before paragraph 15), is a report's
                 // third-level heading.
-                let next = report ? paragraphs[(index + 1)...].first { $0.kind == .operative || $0.kind == .annex }?.number : nil
-                if report, isHeadingLike(p.text.string), number != lastNumber + 1 || (next != nil && next != number + 1),
-                   sectionPath.count >= 1, annex == nil {
+                // (The cheap tests first: the next number is looked for, and the text read, only
+                // where they pass.)
+                func outOfSequence() -> Bool {
+                    if number != lastNumber + 1 { return true }
+                    let next = paragraphs[(index + 1)...].first { $0.kind == .operative || $0.kind == .annex }?.number
+                    return next != nil && next != number + 1
+                }
+                if report, sectionPath.count >= 1, annex == nil, outOfSequence(), isHeadingLike(p.text.string) {
                     sectionPath = Array(sectionPath.prefix(2)) + [String(number)]
                     p.kind = .section; p.label = String(number); p.number = nil
                     p.anchor = "section:" + sectionPath.joined(separator: ".")
@@ -205,16 +210,12 @@ struct StructureBuilder: Sendable {
         return Self.renamed(paragraphs)
     }
 
-    /// `Annex II` → 2, `附件一` → 1; nil for an unnumbered `Annex`.
+    /// `Annex II` → 2; nil for an unnumbered `Annex`. A number run on (`附件一`) is read by
+    /// the language's annex heading (`structure.headings.annex`), before this is asked.
     static func annexNumber(_ text: String, rules: StructureRules, language: Language?) -> Int? {
         let words = text.split(separator: " ")
-        if words.count >= 2, let structure = rules.languages[language ?? .en] ?? rules.languages.values.first,
-           let number = StructureRules.number(String(words[1]), in: structure) { return number }
-        // Chinese runs the number on: 附件一, 附件二.
-        if words.count == 1, let word = words.first, word.count > 2, let structure = rules.languages[language ?? .zh] {
-            return StructureRules.number(String(word.dropFirst(2)), in: structure)
-        }
-        return nil
+        guard words.count >= 2, let structure = rules.languages[language ?? .en] ?? rules.languages.values.first else { return nil }
+        return StructureRules.number(String(words[1]), in: structure)
     }
 
     static func nextLetter(after letter: String?) -> String {

@@ -168,7 +168,7 @@ public struct NumberReader: Sendable {
                 if let value = format.words[word] { found.insert(String(value)) }
             }) { return found }
         } else if let search = literalSearch, let lower = LowercaseWords.lowered(text) {
-            for (word, value) in search.occurring(in: lower) { found.insert(String(value)) }
+            for (_, value) in search.occurring(in: lower) { found.insert(String(value)) }
             return found
         }
         return spelledThroughString(in: text)
