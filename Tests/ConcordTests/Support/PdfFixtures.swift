@@ -22,7 +22,7 @@ enum PdfFixtures {
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
         if ProcessInfo.processInfo.environment["CI"] == "true" {
-            Issue.record("\(name) is missing under CI: the PDF tests make their PDFs with it (bash scripts/setup --test installs it)",
+            Issue.record("\(name) is missing under CI: the PDF tests use it (bash scripts/setup --test installs it)",
                          sourceLocation: sourceLocation)
         }
         return nil
