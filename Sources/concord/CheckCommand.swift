@@ -4,6 +4,7 @@ import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",  // named, not derived from the type at every start
         abstract: "Check documents: broken references in each, and disagreements between the language versions of each document.",
         discussion: """
         Folders are searched for .txt, .md, .markdown, .docx and .pdf files (-v lists what was read and what was skipped, and why). \

@@ -4,6 +4,7 @@ import Foundation
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compare",  // named, not derived from the type at every start
         abstract: "Compare language versions: with --aligned, line N of each file is the same segment, and its references must have the same keys in every version.",
         discussion: """
         The first file is the reference: segments where it holds a reference are compared. A segment in which \

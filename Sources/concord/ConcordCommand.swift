@@ -84,11 +84,12 @@ struct ConcordCommand: ParsableCommand {
 /// built-in ones, or with `--rules DIR` the files of DIR instead (a complete replacement, so
 /// that an editor can try an edited copy of Rules/). Nothing else is looked for: no Rules/
 /// folder nearby, no environment variable.
-func loadRules(_ explicit: String?) throws -> RuleSet {
+/// `withExamples`: rules that hold their rules' examples (`concord rules`, which runs them).
+func loadRules(_ explicit: String?, withExamples: Bool = false) throws -> RuleSet {
     warnAboutConcordRules()
     do {
         return try RuleSet.shared(source: explicit.map { .folder(URL(fileURLWithPath: $0)) } ?? .builtIn,
-                                  cacheFolder: Pipeline.defaultCacheFolder())
+                                  cacheFolder: Pipeline.defaultCacheFolder(), withExamples: withExamples)
     } catch {
         FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
         throw ExitCode(ExitStatus.configurationError)

@@ -4,6 +4,7 @@ import Foundation
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",  // named, not derived from the type at every start
         abstract: "Print the document model: paragraphs with their ids, footnotes with the places of their bodies and markers.",
         discussion: "Folders are searched for .txt and .md files. Unreadable files get one error line each on standard error; the others are still printed, and the exit code is 2."
     )

@@ -8,6 +8,7 @@ struct Graph: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
+        commandName: "graph",  // named, not derived from the type at every start
         abstract: "Write the citation graph of a repository: documents as nodes, citations of one document by another as edges with their pinpoints.",
         discussion: """
         Every file given (and the configuration's index folders) is read into the document index; a node is a \

@@ -4,6 +4,7 @@ import Foundation
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",  // named, not derived from the type at every start
         abstract: "Write a commented default .concord.yml in the current folder."
     )
 

@@ -4,6 +4,7 @@ import Foundation
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",  // named, not derived from the type at every start
         abstract: "Combine the reports of shards (concord check --shard K/N) into the report one run gives.",
         discussion: """
         The inputs are the shards' JSON reports (any output format but html) or their SARIF reports (SARIF only). Run it in the folder the shards ran in, with the same concord: the output is byte for byte what one concord check over all the sets writes.         Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 a bad command line, a report that cannot be read or merged, or a file a shard could not read, 3 unusable rules.

@@ -4,6 +4,7 @@ import Foundation
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",  // named, not derived from the type at every start
         abstract: "Write a self-contained HTML page that shows each document set's language versions side by side, with citations and findings.",
         discussion: "The same as `concord check --format html --output OUT.html PATH…` (with the same --config, --set, --baseline and --rules); the exit code is check's."
     )

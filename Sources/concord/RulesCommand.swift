@@ -4,6 +4,7 @@ import Foundation
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",  // named, not derived from the type at every start
         abstract: "List the checks and citation rules, and check the Rules folder: load every file and run every rule's examples; or explain one check.",
         discussion: "For editors of Rules/: after adding a word, a body or a pattern, run this; it names each example that no longer gives its keys. `concord rules ID` explains one check: its default severity, what it finds and what to do, and the examples that do and do not trigger it. Exit code 1 when an example fails, 2 for an unknown check id, 3 when a file cannot be loaded."
     )
@@ -15,7 +16,7 @@ struct Rules: ParsableCommand {
     var id: String?
 
     func run() throws {
-        let ruleSet = try loadRules(rules)
+        let ruleSet = try loadRules(rules, withExamples: true)
         if let id {
             try explain(id, ruleSet)
             return

@@ -77,7 +77,10 @@ public final class LanguageRules: Sendable {
     /// can fail later), where a check of one document in English used to compile every English
     /// pattern (ICU builds every `\p{L}` set afresh: a tenth of a warm start-up) although its
     /// pre-scan ruled most of them out in every unit.
-    init(_ file: RuleFiles.LanguageFile, language: Language, path: String, lazily: Bool = false) throws(RuleError) {
+    /// `prescan`: the pre-scan's analysis of these patterns, as the rule cache stored it
+    /// (nil, or one that does not fit them: analysed here).
+    init(_ file: RuleFiles.LanguageFile, language: Language, path: String, lazily: Bool = false,
+         prescan table: Prescan.Table? = nil) throws(RuleError) {
         self.language = language
         self.path = path
         self.words = file.words
@@ -254,7 +257,11 @@ public final class LanguageRules: Sendable {
                 counterExamples: pattern.examples?.noMatch ?? []))
         }
         self.patterns = patterns
-        self.prescan = Prescan(patterns: patterns.map(\.expanded))
+        if let table, table.fits(patterns.count) {
+            self.prescan = Prescan(table: table)
+        } else {
+            self.prescan = Prescan(patterns: patterns.map(\.expanded))
+        }
         self.hyperscan = LazyHyperscanPrefilter(patterns: patterns.map(\.expanded))
 
         var bodies = [(code: String, regex: ICURegex)]()

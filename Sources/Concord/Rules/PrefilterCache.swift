@@ -1,16 +1,16 @@
 import Foundation
 
 /// Compiled Hyperscan databases on disk, so that a run does not compile its languages again:
-/// `<cache folder>/hyperscan-v1/<key>.hsdb`, in `$XDG_CACHE_HOME/concord` (else
+/// `<cache folder>/hyperscan-v2/<key>.hsdb`, in `$XDG_CACHE_HOME/concord` (else
 /// `~/.cache/concord`, as the result cache), or `CONCORD_RULE_CACHE` (`off`: no cache).
 /// The key is a hash of the rewritten patterns, the pattern flags, the library's version and
 /// the platform (architecture and CPU features: a database is compiled for the processor).
 /// A file is written to a temporary name and renamed into place (two processes building at
 /// once each write a whole file; the last rename wins, and both are the same); a file that
-/// cannot be read, fails its checksum or that the library refuses is ignored, and the
-/// database is compiled and written again.
+/// cannot be read, whose table fails its checksum or whose database the library refuses (it
+/// checks a CRC of it) is ignored, and the database is compiled and written again.
 enum PrefilterCache {
-    static let layout = "hyperscan-v1"
+    static let layout = "hyperscan-v2"
 
     /// Whether compiled databases are written (read either way): off for a run with
     /// `--no-cache`, which writes nothing in the cache folder, as for the rule cache.
@@ -22,12 +22,15 @@ enum PrefilterCache {
     nonisolated(unsafe) private static var writesValue = true
     private static let magic = Array("concord-hsdb-1\n".utf8)
 
-    static let folder: URL? = {
+    static let folder: URL? = cacheRoot?.appendingPathComponent(layout)
+
+    /// The cache folder of compiled databases and derived tables (`DerivedTables`).
+    static let cacheRoot: URL? = {
         let environment = ProcessInfo.processInfo.environment
         if let setting = environment["CONCORD_RULE_CACHE"], !setting.isEmpty {
-            return setting == "off" ? nil : URL(fileURLWithPath: setting).appendingPathComponent(layout)
+            return setting == "off" ? nil : URL(fileURLWithPath: setting)
         }
-        return URL(fileURLWithPath: Pipeline.defaultCacheFolder(environment: environment)).appendingPathComponent(layout)
+        return URL(fileURLWithPath: Pipeline.defaultCacheFolder(environment: environment))
     }()
 
     /// The processor's features as the kernel lists them (first `flags` line), and its
@@ -61,32 +64,36 @@ enum PrefilterCache {
     }()
 
     /// The cached prefilter for `count` patterns, or nil (no file, damaged, refused).
+    ///
+    /// The file is mapped, not read (a database is megabytes), and only its table is summed
+    /// here: Hyperscan checks the database itself when it takes it (a CRC32C over the
+    /// compiled bytes: changing any byte of them makes `hs_deserialize_database` refuse it).
+    /// Reading, summing and copying a 2.7 MB English database three times was a twentieth of a
+    /// warm check of one resolution.
     static func load(key: String, count: Int) -> HyperscanPrefilter? {
-        // The file's bytes are read in place, never copied (a database is megabytes: four
-        // copies of it were a tenth of a warm check of one short file).
-        guard let url = file(key), let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let url = file(key), let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
         return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> HyperscanPrefilter? in
             let checksumEnd = magic.count + 32
-            guard bytes.count > checksumEnd + 4, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
-            let payload = UnsafeRawBufferPointer(rebasing: bytes[checksumEnd...])
-            guard checksum(payload).utf8.elementsEqual(bytes[magic.count..<checksumEnd]) else { return nil }
+            let tableEnd = checksumEnd + 4 + 8 * count
+            guard bytes.count > tableEnd + 4, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
+            let table = UnsafeRawBufferPointer(rebasing: bytes[checksumEnd..<tableEnd])
+            guard checksum(table).utf8.elementsEqual(bytes[magic.count..<checksumEnd]) else { return nil }
             var offset = 0
-            func read32() -> UInt32? {
-                guard payload.count - offset >= 4 else { return nil }
+            func read32() -> UInt32 {
                 defer { offset += 4 }
-                return UInt32(littleEndian: payload.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+                return UInt32(littleEndian: table.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
             }
-            guard let stored = read32(), Int(stored) == count else { return nil }
+            guard Int(read32()) == count else { return nil }
             var covered = [Bool](), widths = [Int?]()
             covered.reserveCapacity(count)
             widths.reserveCapacity(count)
             for _ in 0..<count {
-                guard let flag = read32(), let width = read32() else { return nil }
+                let flag = read32(), width = read32()
                 covered.append(flag == 1)
                 widths.append(width == UInt32.max ? nil : Int(width))
             }
             guard covered.contains(true),
-                  let database = Hyperscan.Database(deserializing: UnsafeRawBufferPointer(rebasing: payload[offset...])) else { return nil }
+                  let database = Hyperscan.Database(deserializing: UnsafeRawBufferPointer(rebasing: bytes[tableEnd...])) else { return nil }
             return HyperscanPrefilter(database: database, covered: covered, widths: widths)
         }
     }
@@ -120,28 +127,12 @@ enum PrefilterCache {
         return digits(a) + digits(b)
     }
 
-    /// The table of characters where Hyperscan's Unicode tables and ICU's disagree, from
-    /// `unicode-<key>.table` (keyed by both libraries' versions), else computed and stored.
+    /// The table of characters where Hyperscan's Unicode tables and ICU's disagree (keyed by
+    /// both libraries' versions), from the cache of derived tables, else computed and stored.
     static func unicodeTable(_ compute: () -> [Bool]?) -> [Bool]? {
-        var hash = StableHash.FNV128()
-        hash.add(piece: layout + " unicode")
-        hash.add(piece: Hyperscan.library.version)
-        hash.add(piece: ICU.version)
-        let url = folder?.appendingPathComponent("unicode-" + hash.hex + ".table")
-        let checksumEnd = magic.count + 32
-        if let url, let data = FileManager.default.contents(atPath: url.path), data.count == checksumEnd + 0x10000 {
-            let bytes = [UInt8](data)
-            let payload = Array(bytes[checksumEnd...])
-            if Array(bytes[0..<magic.count]) == magic, Array(checksum(payload).utf8) == Array(bytes[magic.count..<checksumEnd]) {
-                return payload.map { $0 == 1 }
-            }
-        }
-        guard let table = compute() else { return nil }
-        if let url {
-            let payload = table.map { UInt8($0 ? 1 : 0) }
-            write(magic + Array(checksum(payload).utf8) + payload, to: url)
-        }
-        return table
+        DerivedTables.bytes("unicode", versions: [Hyperscan.library.version, ICU.version], count: 0x10000) {
+            compute().map { $0.map { UInt8($0 ? 1 : 0) } }
+        }.map { $0.map { $0 == 1 } }
     }
 
     /// Writes the prefilter's file; a failure only means the next run compiles again.
@@ -154,12 +145,11 @@ enum PrefilterCache {
             write32(covered ? 1 : 0)
             write32(width.map { UInt32(clamping: $0) } ?? UInt32.max)
         }
-        payload += database
-        write(magic + Array(checksum(payload).utf8) + payload, to: url)
+        write(magic + Array(checksum(payload).utf8) + payload + database, to: url)
     }
 
     /// Writes a temporary file beside `url` and renames it into place.
-    private static func write(_ bytes: [UInt8], to url: URL) {
+    static func write(_ bytes: [UInt8], to url: URL) {
         guard writes else { return }
         let key = url.deletingPathExtension().lastPathComponent
         let folder = url.deletingLastPathComponent()

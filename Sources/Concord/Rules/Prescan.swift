@@ -53,10 +53,140 @@ struct Prescan: Sendable {
     private let scanner: LiteralScanner
 
     init(patterns: [String]) {
+        self.init(table: Self.table(patterns: patterns))
+    }
+
+    /// What the analysis of a language's patterns gives, in plain arrays: the rule cache
+    /// stores it, so that a run does not read every pattern again (that was a twentieth of
+    /// a warm start-up).
+    struct Table: Sendable, Equatable {
+        /// The literals (case-folded UTF-16), in id order.
+        var literals: [[UInt16]]
+        /// Per literal: 1 when it must start a word, 2 when it must end one (or both).
+        var wordEdges: [UInt8]
+        /// Per pattern, per clause: the ids of the literals of which one must be present…
+        var needs: [[[Int32]]]
+        /// … or whether a digit does.
+        var needDigits: [[Bool]]
+        /// Per pattern: the literals a match must start with (empty when not known, then
+        /// `startKnown` is false), and whether a digit may start it.
+        var starts: [[Int32]]
+        var startKnown: [Bool]
+        var startDigits: [Bool]
+        /// The literals whose places are wanted (starts of some pattern), ascending.
+        var positional: [Int32]
+
+        /// Whether the table fits `count` patterns and its ids its literals (a damaged or
+        /// foreign table is not used).
+        func fits(_ count: Int) -> Bool {
+            let literalCount = Int32(literals.count)
+            func valid(_ ids: [Int32]) -> Bool { ids.allSatisfy { $0 >= 0 && $0 < literalCount } }
+            return wordEdges.count == literals.count && needs.count == count && needDigits.count == count
+                && starts.count == count && startKnown.count == count && startDigits.count == count
+                && zip(needs, needDigits).allSatisfy { $0.count == $1.count }
+                && needs.allSatisfy { $0.allSatisfy(valid) } && starts.allSatisfy(valid) && valid(positional)
+        }
+    }
+
+    /// The table as one line of decimal numbers: the rule cache stores it as one string and
+    /// reads it only for the languages a run meets (decoding the arrays through Codable cost
+    /// more than the analysis itself).
+    var encodedTable: String { Self.encode(table) }
+
+    static func encode(_ table: Table) -> String {
+        var numbers = [Int]()
+        numbers.append(table.literals.count)
+        for (units, edges) in zip(table.literals, table.wordEdges) {
+            numbers.append(units.count)
+            numbers += units.map(Int.init)
+            numbers.append(Int(edges))
+        }
+        numbers.append(table.needs.count)
+        for (clauses, digits) in zip(table.needs, table.needDigits) {
+            numbers.append(clauses.count)
+            for (ids, digit) in zip(clauses, digits) {
+                numbers.append(ids.count)
+                numbers += ids.map(Int.init)
+                numbers.append(digit ? 1 : 0)
+            }
+        }
+        for k in table.starts.indices {
+            numbers.append(table.startKnown[k] ? 1 : 0)
+            numbers.append(table.startDigits[k] ? 1 : 0)
+            numbers.append(table.starts[k].count)
+            numbers += table.starts[k].map(Int.init)
+        }
+        numbers.append(table.positional.count)
+        numbers += table.positional.map(Int.init)
+        return numbers.map(String.init).joined(separator: " ")
+    }
+
+    /// The table `encode` wrote; nil when the text is not one (cut short, damaged).
+    static func decode(_ text: String) -> Table? {
+        var numbers = [Int]()
+        numbers.reserveCapacity(text.utf8.count / 3)
+        var current = 0, inNumber = false
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                guard current < Int(Int32.max) else { return nil }
+                current = current * 10 + Int(byte - UInt8(ascii: "0"))
+                inNumber = true
+            } else if byte == UInt8(ascii: " "), inNumber {
+                numbers.append(current)
+                current = 0
+                inNumber = false
+            } else {
+                return nil
+            }
+        }
+        if inNumber { numbers.append(current) }
+        var k = 0
+        func next() -> Int? {
+            guard k < numbers.count else { return nil }
+            defer { k += 1 }
+            return numbers[k]
+        }
+        func run(_ count: Int) -> [Int]? {
+            guard count >= 0, k + count <= numbers.count else { return nil }
+            defer { k += count }
+            return Array(numbers[k..<(k + count)])
+        }
+        var table = Table(literals: [], wordEdges: [], needs: [], needDigits: [], starts: [], startKnown: [], startDigits: [], positional: [])
+        guard let literalCount = next() else { return nil }
+        for _ in 0..<max(0, literalCount) {
+            guard let length = next(), let units = run(length), let edges = next(),
+                  units.allSatisfy({ $0 <= 0xFFFF }), edges <= 3 else { return nil }
+            table.literals.append(units.map { UInt16($0) })
+            table.wordEdges.append(UInt8(edges))
+        }
+        guard let patternCount = next() else { return nil }
+        for _ in 0..<max(0, patternCount) {
+            guard let clauseCount = next() else { return nil }
+            var clauses = [[Int32]](), digits = [Bool]()
+            for _ in 0..<max(0, clauseCount) {
+                guard let count = next(), let ids = run(count), let digit = next() else { return nil }
+                clauses.append(ids.map { Int32($0) })
+                digits.append(digit == 1)
+            }
+            table.needs.append(clauses)
+            table.needDigits.append(digits)
+        }
+        for _ in 0..<max(0, patternCount) {
+            guard let known = next(), let digit = next(), let count = next(), let ids = run(count) else { return nil }
+            table.startKnown.append(known == 1)
+            table.startDigits.append(digit == 1)
+            table.starts.append(ids.map { Int32($0) })
+        }
+        guard let positionalCount = next(), let positional = run(positionalCount), k == numbers.count else { return nil }
+        table.positional = positional.map { Int32($0) }
+        return table
+    }
+
+    /// The table of a language's patterns (ids given to literals in the order they are met).
+    static func table(patterns: [String]) -> Table {
         var literalIDs = [Literal: Int32]()
         var literals = [Literal]()
-        var needs = [[(literals: [Int32], digit: Bool)]]()
-        var starts = [(literals: [Int32], digit: Bool)?]()
+        var table = Table(literals: [], wordEdges: [], needs: [], needDigits: [], starts: [], startKnown: [], startDigits: [], positional: [])
         var positional = Set<Int32>()
         func ids(_ clause: Clause) -> [Int32] {
             clause.literals.sorted(by: Literal.precedes).map { literal in
@@ -69,19 +199,37 @@ struct Prescan: Sendable {
         }
         for pattern in patterns {
             let analysis = Self.analyze(pattern)
-            needs.append(analysis.needs.map { (ids($0), $0.digit) })
+            table.needs.append(analysis.needs.map(ids))
+            table.needDigits.append(analysis.needs.map(\.digit))
             if let first = analysis.starts {
                 let literalIDs = ids(first)
                 positional.formUnion(literalIDs)
-                starts.append((literalIDs, first.digit))
+                table.starts.append(literalIDs)
+                table.startKnown.append(true)
+                table.startDigits.append(first.digit)
             } else {
-                starts.append(nil)
+                table.starts.append([])
+                table.startKnown.append(false)
+                table.startDigits.append(false)
             }
         }
-        self.needs = needs
-        self.starts = starts
-        self.scanner = LiteralScanner(literals, positional: positional)
+        table.literals = literals.map(\.units)
+        table.wordEdges = literals.map { ($0.wordStart ? 1 : 0) | ($0.wordEnd ? 2 : 0) }
+        table.positional = positional.sorted()
+        return table
     }
+
+    /// The pre-scan a table describes (from `table(patterns:)`, or the rule cache).
+    init(table: Table) {
+        needs = zip(table.needs, table.needDigits).map { clauses, digits in zip(clauses, digits).map { ($0, $1) } }
+        starts = table.starts.indices.map { table.startKnown[$0] ? (table.starts[$0], table.startDigits[$0]) : nil }
+        self.table = table
+        let literals = zip(table.literals, table.wordEdges).map { Literal(units: $0, wordStart: $1 & 1 != 0, wordEnd: $1 & 2 != 0) }
+        scanner = LiteralScanner(literals, positional: Set(table.positional))
+    }
+
+    /// The table this pre-scan was made from.
+    let table: Table
 
     /// Which patterns can match in `units` (the normalized text). All of them when the text
     /// holds a character whose case folding is not one unit (ß, İ, a surrogate pair): the

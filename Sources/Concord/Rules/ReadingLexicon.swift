@@ -69,7 +69,13 @@ public struct ReadingLexicon: Sendable {
     /// The scripts `LanguageDetector` counts (ICU's script of each letter, in the C shim).
     static let scripts = ["Latin", "Cyrillic", "Arabic", "Han"]
 
-    init(files: [(language: Language, file: RuleFiles.LanguageFile, path: String)]) throws(RuleError) {
+    /// How common each letter and pair of letters the title and closing filters anchor on is
+    /// in the languages' words and their rules' examples (`WordFilter.frequency(of:for:)`).
+    let filterFrequency: [UInt32: Int]
+
+    /// `filterFrequency`: the counts, when the files come without their examples (the rule
+    /// cache stores the counts made with them); nil counts them here.
+    init(files: [(language: Language, file: RuleFiles.LanguageFile, path: String)], filterFrequency: [UInt32: Int]? = nil) throws(RuleError) {
         var languages = [Language: LanguageInfo]()
         var title = [String](), closing = [String](), annex = [String](), before = [String](), after = [String]()
         var openings = [String]()
@@ -125,9 +131,11 @@ public struct ReadingLexicon: Sendable {
             // How common each letter and pair of letters is, from the languages' own words and
             // the examples of their rules (sentences of real UN documents): the filters anchor
             // each phrase on its rarest pair.
-            corpus += file.words.values.joined() + (reading?.stopWords ?? []) + (reading?.numberWordsBefore ?? [])
-            for pattern in file.patterns {
-                corpus += (pattern.examples?.match ?? []).map(\.text) + (pattern.examples?.noMatch ?? [])
+            if filterFrequency == nil {
+                corpus += file.words.values.joined() + (reading?.stopWords ?? []) + (reading?.numberWordsBefore ?? [])
+                for pattern in file.patterns {
+                    corpus += (pattern.examples?.match ?? []).map(\.text) + (pattern.examples?.noMatch ?? [])
+                }
             }
         }
         var owners = [String: UInt64]()
@@ -144,7 +152,8 @@ public struct ReadingLexicon: Sendable {
         structure = try StructureRules(files: files)
         titleWords = Self.unique(title.map { $0.lowercased() })
         closingPhrases = Self.unique(closing.map { $0.lowercased() })
-        let frequency = WordFilter.frequency(of: corpus, for: titleWords + closingPhrases)
+        let frequency = filterFrequency ?? WordFilter.frequency(of: corpus, for: titleWords + closingPhrases)
+        self.filterFrequency = frequency
         titleFilter = WordFilter(titleWords, frequency: frequency)
         closingFilter = WordFilter(closingPhrases, frequency: frequency)
         annexWords = Set(annex)

@@ -4,7 +4,7 @@ import Foundation
 /// that a run does not parse the YAML again (Yams is a large part of the start-up) and can
 /// compile each language's patterns only when a document in that language appears.
 ///
-/// One file per set of rules, `<cache folder>/rules-v1/<key>.json`, named by a 128-bit key
+/// One file per set of rules, `<cache folder>/rules-v2/<key>.json`, named by a 128-bit key
 /// over this build of Concord (version, and the executable's identity as for the result
 /// cache) and the text of every rule file of every source (built in or folders). Its first
 /// line holds the key and a hash of the rest, so that a damaged file (cut short, changed) is
@@ -14,12 +14,35 @@ import Foundation
 /// language, every pattern) are stored.
 struct RuleCache: Sendable {
     /// The decoded rule files of one set of rules (extra folders merged as `RuleSet` does).
+    /// Stored without their examples (`withoutExamples`): only `concord rules` runs them, and
+    /// it reads the YAML.
     struct Decoded: Codable {
         var symbols: RuleFiles.Symbols
         var treaties: RuleFiles.Treaties
         var sessions: RuleFiles.Sessions?
         var checks: RuleFiles.Checks
         var languages: [DecodedLanguage]
+        /// The reader's letter and pair counts (`ReadingLexicon.filterFrequency`), which are
+        /// counted over the rules' examples too, as key, count, key, count, … in the order of
+        /// the keys (the same rules, the same bytes); nil in an entry that has its examples.
+        var filterCounts: [Int]?
+
+        var filterFrequency: [UInt32: Int]? {
+            guard let filterCounts, filterCounts.count % 2 == 0 else { return nil }
+            var frequency = [UInt32: Int](minimumCapacity: filterCounts.count / 2)
+            for k in stride(from: 0, to: filterCounts.count, by: 2) {
+                guard let key = UInt32(exactly: filterCounts[k]) else { return nil }
+                frequency[key] = filterCounts[k + 1]
+            }
+            return frequency
+        }
+
+        /// The files without their examples, and the counts made from them.
+        func withoutExamples(filterFrequency: [UInt32: Int]) -> Decoded {
+            Decoded(symbols: symbols.withoutExamples, treaties: treaties.withoutExamples, sessions: sessions?.withoutExamples,
+                    checks: checks.withoutExamples, languages: languages.map(\.withoutExamples),
+                    filterCounts: filterFrequency.sorted { $0.key < $1.key }.flatMap { [Int($0.key), $0.value] })
+        }
     }
 
     /// One language's file and the extra folders' files for it, with the names errors give.
@@ -32,11 +55,19 @@ struct RuleCache: Sendable {
         var file: RuleFiles.LanguageFile
         var path: String
         var extras: [Extra]
+        /// The pre-scan's analysis of the language's patterns (`Prescan.encode`), stored when
+        /// no extra folder adds patterns to it, read when the language is compiled.
+        var prescan: String?
+
+        var withoutExamples: DecodedLanguage {
+            DecodedLanguage(code: code, file: file.withoutExamples, path: path,
+                            extras: extras.map { Extra(file: $0.file.withoutExamples, path: $0.path) }, prescan: prescan)
+        }
 
         /// The language's compiled rules, the extra folders' patterns added; `lazily`, each
         /// pattern's regex compiled on first use (rules read from the cache).
         func compile(_ language: Language, lazily: Bool = false) throws(RuleError) -> LanguageRules {
-            var rules = try LanguageRules(file, language: language, path: path, lazily: lazily)
+            var rules = try LanguageRules(file, language: language, path: path, lazily: lazily, prescan: extras.isEmpty ? prescan.flatMap(Prescan.decode) : nil)
             for extra in extras {
                 rules = rules.adding(try LanguageRules(extra.file, language: language, path: extra.path, lazily: lazily))
             }
@@ -45,9 +76,9 @@ struct RuleCache: Sendable {
     }
 
     /// Entries' layout: a change to it changes the folder, so that old entries are not read.
-    static let layout = "rules-v1"
+    static let layout = "rules-v2"
 
-    /// `<cache folder>/rules-v1`.
+    /// `<cache folder>/rules-v2`.
     let folder: URL
     /// The key of the rules of these sources for this build.
     let key: String

@@ -409,3 +409,77 @@ public struct RuleError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 }
+
+// MARK: - Without their examples (the rule cache)
+
+/// The rule files without the examples of their rules, as the rule cache stores them: a
+/// check never reads an example (only `concord rules` runs them, from the YAML), and decoding
+/// them was most of the cache entry's size and a sixth of a warm start-up.
+extension RuleFiles.Symbols {
+    /// `examples` may be missing (the rule cache leaves them out); the YAML has them.
+    init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        series = try container.decode([Series].self, forKey: .series)
+        subsidiaryBodies = try container.decode([String].self, forKey: .subsidiaryBodies)
+        documentNatures = try container.decode([String].self, forKey: .documentNatures)
+        modifiers = try container.decode([String].self, forKey: .modifiers)
+        examples = try container.decodeIfPresent(Examples.self, forKey: .examples) ?? Examples()
+    }
+
+    /// No examples, no `examples` key.
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(series, forKey: .series)
+        try container.encode(subsidiaryBodies, forKey: .subsidiaryBodies)
+        try container.encode(documentNatures, forKey: .documentNatures)
+        try container.encode(modifiers, forKey: .modifiers)
+        if !examples.match.isEmpty || !examples.noMatch.isEmpty { try container.encode(examples, forKey: .examples) }
+    }
+
+    var withoutExamples: Self {
+        var copy = self
+        copy.examples = Examples()
+        return copy
+    }
+}
+
+extension RuleFiles.Treaties {
+    var withoutExamples: Self {
+        var copy = self
+        copy.instruments = instruments?.map { var instrument = $0; instrument.examples = nil; return instrument }
+        return copy
+    }
+}
+
+extension RuleFiles.Sessions {
+    var withoutExamples: Self {
+        var copy = self
+        copy.examples = nil
+        return copy
+    }
+}
+
+extension RuleFiles.Checks {
+    var withoutExamples: Self {
+        var copy = self
+        copy.comparison?.examples = nil
+        return copy
+    }
+}
+
+extension RuleFiles.LanguageFile {
+    var withoutExamples: Self {
+        var copy = self
+        copy.patterns = patterns.map { var pattern = $0; pattern.examples = nil; return pattern }
+        copy.reading?.examples = nil
+        copy.structure?.examples = nil
+        copy.subItemLetters?.examples = nil
+        copy.spelloutRewrites = spelloutRewrites?.map { var rewrite = $0; rewrite.examples = nil; return rewrite }
+        copy.pdfRepairs = pdfRepairs?.map { var repair = $0; repair.examples = nil; repair.unchanged = nil; return repair }
+        copy.crossReferences?.examples = nil
+        copy.numbers?.examples = nil
+        copy.titles?.examples = nil
+        copy.titles?.counterExamples = nil
+        return copy
+    }
+}

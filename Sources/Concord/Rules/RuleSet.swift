@@ -20,7 +20,8 @@ public final class RuleSet: Sendable {
     /// What the reader needs from the language files (give it to `DocumentReader`).
     public let lexicon: ReadingLexicon
     /// Whether these rules were read from the rule cache (their languages then compiled on
-    /// first use).
+    /// first use). Such rules hold no examples (see `RuleCache.Decoded`): `concord rules`,
+    /// which runs them, loads the rules with `readCache` false.
     public let fromCache: Bool
 
     /// `source` is the complete set: symbols.yml, treaties.yml, checks.yml and the language
@@ -28,14 +29,16 @@ public final class RuleSet: Sendable {
     /// language patterns: each may hold any of symbols.yml, treaties.yml, languages/xx.yml, in
     /// the same format. `cacheFolder`: the rule cache's folder (see `RuleCache`); nil reads
     /// and compiles everything. `writeCache`: false reads the cache but stores nothing in it
-    /// (`--no-cache`, `--format html`, which write nothing).
-    public init(source: RuleSource = .builtIn, extraFolders: [URL] = [], cacheFolder: String? = nil, writeCache: Bool = true) throws(RuleError) {
+    /// (`--no-cache`, `--format html`, which write nothing). `readCache`: false reads the YAML
+    /// even when the cache holds the rules (their examples are not in the cache).
+    public init(source: RuleSource = .builtIn, extraFolders: [URL] = [], cacheFolder: String? = nil, writeCache: Bool = true,
+                readCache: Bool = true) throws(RuleError) {
         self.source = source
         try source.checkExists("the rules folder given with --rules")
         let extras = extraFolders.map(RuleSource.folder)
         for extra in extras { try extra.checkExists("the rule folder named in the configuration") }
         let cache = cacheFolder.map { RuleCache(folder: $0, sources: [source] + extras) }
-        if let cache, let decoded = cache.read() {
+        if readCache, let cache, let decoded = cache.read(), let filterFrequency = decoded.filterFrequency {
             // Rules compiled before by this build: nothing can fail; languages on first use.
             self.symbols = SymbolGrammar(decoded.symbols)
             self.treaties = TreatyCatalogue(decoded.treaties)
@@ -47,7 +50,8 @@ public final class RuleSet: Sendable {
                 table.append((language, { () throws(RuleError) -> LanguageRules in try entry.compile(language, lazily: true) }))
             }
             self.languages = LanguageTable(lazy: table)
-            self.lexicon = try ReadingLexicon(files: decoded.languages.map { (Language(ruleFile: $0.code), $0.file, $0.path) })
+            self.lexicon = try ReadingLexicon(files: decoded.languages.map { (Language(ruleFile: $0.code), $0.file, $0.path) },
+                                              filterFrequency: filterFrequency)
             self.fromCache = true
             return
         }
@@ -88,15 +92,18 @@ public final class RuleSet: Sendable {
         var languages = [(Language, LanguageRules)]()
         var decodedLanguages = [RuleCache.DecodedLanguage]()
         for (language, result) in zip(languageList, compiled) {
-            let (decoded, rules) = try result.get()
+            var (decoded, rules) = try result.get()
             languages.append((language, rules))
+            if decoded.extras.isEmpty { decoded.prescan = rules.prescan.encodedTable }
             decodedLanguages.append(decoded)
         }
         self.languages = LanguageTable(compiled: languages)
         self.lexicon = try ReadingLexicon(files: decodedLanguages.map { (Language(ruleFile: $0.code), $0.file, $0.path) })
         self.fromCache = false
-        if writeCache { cache?.write(RuleCache.Decoded(symbols: symbolFile, treaties: treatyFile, sessions: sessionFile, checks: checkFile,
-                                       languages: decodedLanguages)) }
+        if writeCache {
+            cache?.write(RuleCache.Decoded(symbols: symbolFile, treaties: treatyFile, sessions: sessionFile, checks: checkFile,
+                                           languages: decodedLanguages).withoutExamples(filterFrequency: lexicon.filterFrequency))
+        }
     }
 
     /// The rules of a folder of the same layout as `Rules/`, replacing the built-in ones.
@@ -137,12 +144,15 @@ public final class RuleSet: Sendable {
 
     /// The rules of a source (with extra folders), compiled once per process; with a cache
     /// folder, read through the rule cache (`RuleCache`).
-    public static func shared(source: RuleSource = .builtIn, extraFolders: [URL] = [], cacheFolder: String? = nil, writeCache: Bool = true) throws(RuleError) -> RuleSet {
+    /// `withExamples`: rules that hold their examples (read from the YAML, not the cache).
+    public static func shared(source: RuleSource = .builtIn, extraFolders: [URL] = [], cacheFolder: String? = nil, writeCache: Bool = true,
+                              withExamples: Bool = false) throws(RuleError) -> RuleSet {
         sharedLock.lock()
         defer { sharedLock.unlock() }
         let key = [source] + extraFolders.map(RuleSource.folder)
-        if let rules = sharedRules[key] { return rules }
-        let rules = try RuleSet(source: source, extraFolders: extraFolders, cacheFolder: cacheFolder, writeCache: writeCache)
+        if let rules = sharedRules[key], !(withExamples && rules.fromCache) { return rules }
+        let rules = try RuleSet(source: source, extraFolders: extraFolders, cacheFolder: cacheFolder, writeCache: writeCache,
+                                readCache: !withExamples)
         sharedRules[key] = rules
         return rules
     }

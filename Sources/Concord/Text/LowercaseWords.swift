@@ -15,14 +15,20 @@
 enum LowercaseWords {
     /// Per UTF-16 code unit: 0 when not plain; else the lower case in the low 16 bits, bit 16
     /// set, and bit 17 when the lower case is a letter.
-    static let table: [UInt32] = {
+    /// Made once per Swift runtime and kept in the cache of derived tables (`DerivedTables`;
+    /// making it took a millisecond or two at every start).
+    static let table: [UInt32] = DerivedTables.words("lowercase-words", versions: [DerivedTables.swiftRuntime], derive: { derivedTable() })
+        ?? derivedTable()
+
+    /// The table from Swift's own string functions.
+    static func derivedTable() -> [UInt32] {
         var table = [UInt32](repeating: 0, count: 0x1_0000)
         for range in checkedRanges { for u in range { table[Int(u)] = entry(u) } }
         // CJK unified ideographs: letters, no case, never joined to a neighbour; the test
         // checks this range against `entry` (too large to verify at every start-up).
         for u in ideographs { table[Int(u)] = plain | letter | UInt32(u) }
         return table
-    }()
+    }
 
     static let plain: UInt32 = 1 << 16
     static let letter: UInt32 = 1 << 17

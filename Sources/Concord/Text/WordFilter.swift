@@ -168,18 +168,25 @@ struct WordFilter: Sendable, CustomStringConvertible {
     }
 
     /// The base of every BMP unit, lower-cased (`lower`) and as written (`same`), from ICU's
-    /// case mappings and decompositions; built once per process (a millisecond or two).
+    /// case mappings and decompositions; made once per ICU version and kept in the cache of
+    /// derived tables (making them took a millisecond or two at every start).
     static let tables: (lower: [UInt16], same: [UInt16]) = {
+        if let both = DerivedTables.units("base-letters", versions: [ICU.version], count: 0x20000, derive: { derivedTables().map { $0.lower + $0.same } }),
+           both.count == 0x20000 {
+            return (Array(both[..<0x10000]), Array(both[0x10000...]))
+        }
+        // Without ICU's tables every unit stays 0xFFFF: the filters then let everything pass
+        // (slower, never wrong).
+        return ([UInt16](repeating: 0xFFFF, count: 0x10000), [UInt16](repeating: 0xFFFF, count: 0x10000))
+    }()
+
+    /// The two tables from ICU (nil when it cannot give them).
+    static func derivedTables() -> (lower: [UInt16], same: [UInt16])? {
         var lower = [UInt16](repeating: 0xFFFF, count: 0x10000)
         var same = [UInt16](repeating: 0xFFFF, count: 0x10000)
         let status = lower.withUnsafeMutableBufferPointer { l in
             same.withUnsafeMutableBufferPointer { s in concord_base_letter_tables(l.baseAddress, s.baseAddress, Int64(min(l.count, s.count))) }
         }
-        // Without ICU's tables every unit stays 0xFFFF: the filters then let everything pass
-        // (slower, never wrong).
-        guard status == 0 else {
-            return ([UInt16](repeating: 0xFFFF, count: 0x10000), [UInt16](repeating: 0xFFFF, count: 0x10000))
-        }
-        return (lower, same)
-    }()
+        return status == 0 ? (lower, same) : nil
+    }
 }

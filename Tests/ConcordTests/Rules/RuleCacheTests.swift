@@ -52,12 +52,59 @@ import Testing
         #expect(try #require(TestRules.shared.languages[.en]).patterns.allSatisfy(\.compiled.isCompiled))
         #expect(english.contains("\"findings\""))
 
+        // The pre-scan's analysis is read from the entry, and is the one the patterns give.
+        for language in second.languages.keys {
+            let cached = try #require(second.languages[language]).prescan.table
+            let analysed = try #require(TestRules.shared.languages[language]).prescan.table
+            #expect(cached == analysed, "\(language)")
+            #expect(cached.fits(try #require(second.languages[language]).patterns.count))
+        }
+        let englishPrescan = try #require(TestRules.shared.languages[.en]).prescan
+        #expect(Prescan.decode(englishPrescan.encodedTable) == englishPrescan.table)
+        #expect(Prescan.decode(String(englishPrescan.encodedTable.dropLast(3))) == nil)
+        #expect(Prescan.decode(englishPrescan.encodedTable + " 7") == nil)
+        #expect(Prescan.decode("x") == nil && Prescan.decode("") == nil)
+        var foreign = try #require(TestRules.shared.languages[.en]).prescan.table
+        foreign.needs.removeLast()
+        #expect(!foreign.fits(try #require(TestRules.shared.languages[.en]).patterns.count))
+        foreign = try #require(TestRules.shared.languages[.en]).prescan.table
+        foreign.positional.append(Int32(foreign.literals.count))
+        #expect(!foreign.fits(try #require(TestRules.shared.languages[.en]).patterns.count))
+
         // Everything else read from the cache is what the YAML gives.
         #expect(Self.patterns(second) == Self.patterns(TestRules.shared))
         #expect(second.lexicon.known == TestRules.shared.lexicon.known)
         #expect(second.checks.checks.map(\.id) == TestRules.shared.checks.checks.map(\.id))
         #expect(second.treaties.entries.count == TestRules.shared.treaties.entries.count)
         #expect(Self.report(second, [Paths.corpora("seed")]) == Self.report(TestRules.shared, [Paths.corpora("seed")]))
+
+        // The entry holds no examples (a check never runs them), but the reader's filters
+        // are anchored on the same counts as those made with the examples.
+        let entry = try #require(Self.entries(cache).first)
+        let text = try String(contentsOf: entry, encoding: .utf8)
+        #expect(!text.contains("\"examples\"") && !text.contains("\"counter-examples\"") && text.contains("\"filterCounts\""))
+        #expect(text.utf8.count < 200_000, "\(text.utf8.count) bytes")
+        #expect(second.lexicon.filterFrequency == TestRules.shared.lexicon.filterFrequency)
+        #expect(String(describing: second.lexicon.titleFilter) == String(describing: TestRules.shared.lexicon.titleFilter))
+        #expect(RuleExamples.run(second).examples == 0)
+        // Rules asked for with their examples are read from the YAML, all examples run.
+        let full = try RuleSet(source: .builtIn, cacheFolder: cache.path, readCache: false)
+        #expect(!full.fromCache)
+        let summary = RuleExamples.run(full)
+        #expect(summary.examples == RuleExamples.run(TestRules.shared).examples && summary.examples > 1000)
+        #expect(summary.failures.isEmpty)
+    }
+
+    @Test func theRulesCommandRunsEveryExampleWithAWarmCache() throws {
+        let cache = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let environment = ["XDG_CACHE_HOME": cache.path]
+        _ = try CommandResult.run(["check", Paths.corpora("seed/res-6-1.en.txt")], environment: environment)
+        #expect(!Self.entries(cache.appendingPathComponent("concord")).isEmpty)
+        let rules = try CommandResult.run(["rules"], environment: environment)
+        #expect(rules.status == 0)
+        let expected = RuleExamples.run(TestRules.shared).examples
+        #expect(rules.stdout.contains("rules: \(expected) examples in the rules"), "\(rules.stdout.suffix(300))")
     }
 
     @Test func aDamagedEntryIsIgnoredAndWrittenAgain() throws {

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// The tables derived from ICU and Swift alone, kept in the cache folder: what is read back
+/// is what was derived, a damaged file is derived and written again, and the tables the
+/// reader uses are those its functions give.
+@Suite struct DerivedTablesTests {
+    static func files(_ root: URL) -> [URL] {
+        let folder = root.appendingPathComponent(DerivedTables.layout)
+        return ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []).sorted { $0.path < $1.path }
+    }
+
+    @Test func aTableIsDerivedOnceAndReadBackThenRederivedWhenDamaged() throws {
+        let root = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let table = (0..<1000).map { UInt8(truncatingIfNeeded: $0 * 7) }
+        var derivations = 0
+        func load() -> [UInt8]? {
+            DerivedTables.bytes("test", versions: ["1"], count: table.count, root: root) { derivations += 1; return table }
+        }
+        #expect(load() == table && derivations == 1)
+        #expect(load() == table && derivations == 1)
+        let file = try #require(Self.files(root).first)
+        #expect(Self.files(root).count == 1)
+
+        // Another version, another file; a table of the wrong size is not stored.
+        #expect(DerivedTables.bytes("test", versions: ["2"], count: table.count, root: root) { table } == table)
+        #expect(Self.files(root).count == 2)
+        #expect(DerivedTables.bytes("short", versions: ["1"], count: table.count, root: root) { [1, 2, 3] } == nil)
+        #expect(Self.files(root).count == 2)
+
+        // One byte changed, cut short, emptied: derived again and written again.
+        let good = try Data(contentsOf: file)
+        var changed = good
+        changed[changed.count - 10] ^= 0x40
+        for damaged in [changed, good.prefix(good.count - 1), Data()] {
+            try damaged.write(to: file)
+            let before = derivations
+            #expect(load() == table && derivations == before + 1)
+            #expect(try Data(contentsOf: file) == good)
+        }
+    }
+
+    @Test func theReadersTablesAreThoseItsFunctionsGive() throws {
+        // Read from the cache (or derived, the first time on this machine): the same as
+        // derived here and now.
+        let derived = try #require(WordFilter.derivedTables())
+        #expect(WordFilter.tables.lower == derived.lower && WordFilter.tables.same == derived.same)
+        #expect(LowercaseWords.table == LowercaseWords.derivedTable())
+        #expect(DerivedTables.swiftRuntime.contains("libswiftCore"))
+    }
+}
