@@ -61,6 +61,10 @@ struct ResultCache: Sendable {
     /// Every file of a rule source, by its relative path, in a fixed order.
     static func addRules(_ source: RuleSource, to state: inout StableHash.FNV128) {
         switch source {
+        case .builtIn where !build.isEmpty:
+            // The built-in rules are part of the executable, whose identity is in every key
+            // (hashing their text again was a hundredth of a warm start-up).
+            state.add(piece: "built-in rules of this build")
         case .builtIn:
             state.add(piece: "built-in rules")
             for (name, text) in EmbeddedRules.files.sorted(by: { $0.key < $1.key }) {

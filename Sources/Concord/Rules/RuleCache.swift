@@ -40,16 +40,27 @@ struct RuleCache: Sendable {
         /// The files without their examples, and the counts made from them.
         func withoutExamples(filterFrequency: [UInt32: Int]) -> Decoded {
             Decoded(symbols: symbols.withoutExamples, treaties: treaties.withoutExamples, sessions: sessions?.withoutExamples,
-                    checks: checks.withoutExamples, languages: languages.map(\.withoutExamples),
+                    checks: checks.withoutExamples, languages: languages.map(\.cached),
                     filterCounts: filterFrequency.sorted { $0.key < $1.key }.flatMap { [Int($0.key), $0.value] })
         }
     }
 
     /// One language's file and the extra folders' files for it, with the names errors give.
+    ///
+    /// In the cache (`cached`), `file` holds only what the reader's lexicon needs of every
+    /// language (`forReader`) and `whole` the whole file and its extras as JSON text, decoded
+    /// when a document in the language asks for its rules: a run decodes the patterns, words
+    /// and lexicon forms of the languages it meets only (decoding all six was a tenth of a
+    /// warm check of one resolution).
     struct DecodedLanguage: Codable, Sendable {
         struct Extra: Codable, Sendable {
             var file: RuleFiles.LanguageFile
             var path: String
+        }
+        /// What `whole` holds.
+        struct Whole: Codable {
+            var file: RuleFiles.LanguageFile
+            var extras: [Extra]
         }
         var code: String
         var file: RuleFiles.LanguageFile
@@ -58,16 +69,30 @@ struct RuleCache: Sendable {
         /// The pre-scan's analysis of the language's patterns (`Prescan.encode`), stored when
         /// no extra folder adds patterns to it, read when the language is compiled.
         var prescan: String?
+        var whole: String?
 
-        var withoutExamples: DecodedLanguage {
-            DecodedLanguage(code: code, file: file.withoutExamples, path: path,
-                            extras: extras.map { Extra(file: $0.file.withoutExamples, path: $0.path) }, prescan: prescan)
+        /// As the cache stores it: without examples, the lexicon's part apart from the whole.
+        var cached: DecodedLanguage {
+            let whole = Whole(file: file.withoutExamples, extras: extras.map { Extra(file: $0.file.withoutExamples, path: $0.path) })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            guard let data = try? encoder.encode(whole) else { return self }
+            return DecodedLanguage(code: code, file: whole.file.forReader, path: path, extras: [], prescan: prescan,
+                                   whole: String(decoding: data, as: UTF8.self))
         }
 
         /// The language's compiled rules, the extra folders' patterns added; `lazily`, each
         /// pattern's regex compiled on first use (rules read from the cache).
         func compile(_ language: Language, lazily: Bool = false) throws(RuleError) -> LanguageRules {
-            var rules = try LanguageRules(file, language: language, path: path, lazily: lazily, prescan: extras.isEmpty ? prescan.flatMap(Prescan.decode) : nil)
+            var file = self.file, extras = self.extras
+            if let whole {
+                guard let decoded = try? JSONDecoder().decode(Whole.self, from: Data(whole.utf8)) else {
+                    throw RuleError(file: path, message: "the rule cache's entry for this language cannot be read")
+                }
+                (file, extras) = (decoded.file, decoded.extras)
+            }
+            var rules = try LanguageRules(file, language: language, path: path, lazily: lazily,
+                                          prescan: extras.isEmpty ? prescan.flatMap(Prescan.decode) : nil)
             for extra in extras {
                 rules = rules.adding(try LanguageRules(extra.file, language: language, path: extra.path, lazily: lazily))
             }

@@ -483,3 +483,26 @@ extension RuleFiles.LanguageFile {
         return copy
     }
 }
+
+extension RuleFiles.LanguageFile {
+    /// Only what the reader's lexicon (`ReadingLexicon`, `StructureRules`) reads of a language
+    /// given its letter counts: the rule cache decodes this part of every language at every
+    /// start, and the rest of a language when a document in it appears.
+    var forReader: Self {
+        var copy = self
+        copy.words = [:]
+        copy.patterns = []
+        copy.bodies = []
+        copy.fragments = nil
+        copy.months = nil
+        copy.subItemLetters = nil
+        copy.spelloutRewrites = nil
+        copy.numberWordSeparators = nil
+        copy.crossReferences = nil
+        copy.resolutionNumbers = nil
+        copy.numbers = nil
+        copy.titles = nil
+        copy.wordBoundaries = nil
+        return copy
+    }
+}
