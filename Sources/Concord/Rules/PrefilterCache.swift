@@ -149,7 +149,8 @@ enum PrefilterCache {
     }
 
     /// Writes a temporary file beside `url` and renames it into place.
-    static func write(_ bytes: [UInt8], to url: URL) {
+    /// `writes`: whether to write at all (the process's setting unless a caller says).
+    static func write(_ bytes: [UInt8], to url: URL, writes: Bool = PrefilterCache.writes) {
         guard writes else { return }
         let key = url.deletingPathExtension().lastPathComponent
         let folder = url.deletingLastPathComponent()

@@ -18,9 +18,10 @@ enum DerivedTables {
 
     /// The table's bytes (`count` of them), from the cache or from `derive` (nil: the table
     /// cannot be made; nothing is stored).
-    /// `root`: the cache folder (tests give their own).
+    /// `root`: the cache folder, and `writes` whether to store a table (tests give their own:
+    /// the process's setting is off while any `--no-cache` pipeline runs in it).
     static func bytes(_ name: String, versions: [String], count: Int, root: URL? = PrefilterCache.cacheRoot,
-                      derive: () -> [UInt8]?) -> [UInt8]? {
+                      writes: Bool = PrefilterCache.writes, derive: () -> [UInt8]?) -> [UInt8]? {
         var hash = StableHash.FNV128()
         hash.add(piece: layout + " " + name)
         for version in versions { hash.add(piece: version) }
@@ -37,7 +38,7 @@ enum DerivedTables {
             if let stored { return stored }
         }
         guard let table = derive(), table.count == count else { return nil }
-        if let url { PrefilterCache.write(magic + Array(PrefilterCache.checksum(table).utf8) + table, to: url) }
+        if let url { PrefilterCache.write(magic + Array(PrefilterCache.checksum(table).utf8) + table, to: url, writes: writes) }
         return table
     }
 

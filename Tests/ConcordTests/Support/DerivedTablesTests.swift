@@ -17,17 +17,22 @@ import Testing
         let table = (0..<1000).map { UInt8(truncatingIfNeeded: $0 * 7) }
         var derivations = 0
         func load() -> [UInt8]? {
-            DerivedTables.bytes("test", versions: ["1"], count: table.count, root: root) { derivations += 1; return table }
+            DerivedTables.bytes("test", versions: ["1"], count: table.count, root: root, writes: true) { derivations += 1; return table }
         }
         #expect(load() == table && derivations == 1)
         #expect(load() == table && derivations == 1)
+        // A run that writes nothing (`--no-cache`) derives, and stores nothing.
+        let other = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: other) }
+        #expect(DerivedTables.bytes("test", versions: ["1"], count: table.count, root: other, writes: false) { table } == table)
+        #expect(Self.files(other).isEmpty)
         let file = try #require(Self.files(root).first)
         #expect(Self.files(root).count == 1)
 
         // Another version, another file; a table of the wrong size is not stored.
-        #expect(DerivedTables.bytes("test", versions: ["2"], count: table.count, root: root) { table } == table)
+        #expect(DerivedTables.bytes("test", versions: ["2"], count: table.count, root: root, writes: true) { table } == table)
         #expect(Self.files(root).count == 2)
-        #expect(DerivedTables.bytes("short", versions: ["1"], count: table.count, root: root) { [1, 2, 3] } == nil)
+        #expect(DerivedTables.bytes("short", versions: ["1"], count: table.count, root: root, writes: true) { [1, 2, 3] } == nil)
         #expect(Self.files(root).count == 2)
 
         // One byte changed, cut short, emptied: derived again and written again.
