@@ -37,7 +37,8 @@ struct RuleCache: Sendable {
             return frequency
         }
 
-        /// The files without their examples, and the counts made from them.
+        /// The entry as the cache stores it: the files without their examples, the counts
+        /// made from them, and each language in its cached form (`DecodedLanguage.cached`).
         func withoutExamples(filterFrequency: [UInt32: Int]) -> Decoded {
             Decoded(symbols: symbols.withoutExamples, treaties: treaties.withoutExamples, sessions: sessions?.withoutExamples,
                     checks: checks.withoutExamples, languages: languages.map(\.cached),
