@@ -7,8 +7,9 @@ import Foundation
 /// took about a twentieth of a warm check of one resolution.
 ///
 /// A table is `<cache folder>/tables-v1/<name>-<key>.table`, the key a hash of its name,
-/// the versions it depends on and this build of Concord (the executable's identity, as for
-/// the rule cache: Swift's Unicode data is part of the executable). The file holds a magic
+/// the versions it depends on (a table made from Swift's own functions names the Swift
+/// runtime library in use, `swiftRuntime`: they live there, not in the executable) and this
+/// build of Concord (the executable's identity, as for the rule cache). The file holds a magic
 /// line, a checksum of the bytes and the bytes; one that cannot be read, is the wrong size or
 /// fails its checksum is ignored, and the table is derived and written again (a temporary
 /// file renamed into place, not with `--no-cache`, which writes nothing).

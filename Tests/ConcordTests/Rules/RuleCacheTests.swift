@@ -106,6 +106,13 @@ import Testing
         let entry = try #require(Self.entries(cache).first)
         let text = try String(contentsOf: entry, encoding: .utf8)
         #expect(!text.contains("\"examples\"") && !text.contains("\"counter-examples\"") && text.contains("\"filterCounts\""))
+        // Nor in each language's whole file, which the entry holds as JSON text.
+        let stored = try #require(RuleCache(folder: cache.path, sources: [.builtIn]).read())
+        #expect(stored.languages.count == second.languages.count)
+        for language in stored.languages {
+            let whole = try #require(language.whole, "\(language.code)")
+            #expect(whole.contains("\"patterns\"") && !whole.contains("\"examples\"") && !whole.contains("\"counter-examples\""), "\(language.code)")
+        }
         #expect(text.utf8.count < 200_000, "\(text.utf8.count) bytes")
         #expect(second.lexicon.filterFrequency == TestRules.shared.lexicon.filterFrequency)
         #expect(String(describing: second.lexicon.titleFilter) == String(describing: TestRules.shared.lexicon.titleFilter))
