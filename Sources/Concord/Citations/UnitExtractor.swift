@@ -38,9 +38,11 @@ struct UnitExtractor: Sendable {
         // The pre-scan says which patterns can match here and, for most, the only places a
         // match can start: they are tried there instead of at every position.
         var plan = prescan ? language.prescan.comparablePlan(units) : nil
-        if plan != nil, hyperscan, let prefilter = language.hyperscan.prefilter, let ends = prefilter.ends(in: units) {
-            // Hyperscan's one pass over the unit: a pattern with no end here cannot match; a
-            // start with no end within the pattern's longest match is dropped.
+        if plan != nil, hyperscan, plan!.contains(where: \.possible),
+           let prefilter = language.hyperscan.prefilter, let ends = prefilter.ends(in: units) {
+            // Hyperscan's one pass over the unit (when the pre-scan left a pattern to try): a
+            // pattern with no end here cannot match; a start with no end within the
+            // pattern's longest match is dropped.
             for index in plan!.indices where plan![index].possible {
                 guard let patternEnds = ends[index] else { continue }
                 if patternEnds.isEmpty {

@@ -126,49 +126,72 @@ final class HyperscanPrefilter: Sendable {
     /// `checkingAge`; a supplementary character is not looked up: the literal pre-scan
     /// already leaves units holding one to ICU).
     static func utf8(_ units: [UInt16], checkingAge: Bool = true) -> ([UInt8], [Int32])? {
-        if checkingAge {
-            let newer = differsInLibrary
-            let known = newer.withUnsafeBufferPointer { table in units.allSatisfy { !table[Int($0)] } }
-            guard known else { return nil }
-        }
-        var bytes = [UInt8]()
-        var unitAt = [Int32]()
-        bytes.reserveCapacity(units.count * 2)
-        unitAt.reserveCapacity(units.count * 2 + 1)
-        var i = 0
-        while i < units.count {
-            let unit = units[i]
-            var scalar = UInt32(unit)
-            var width = 1
-            if unit & 0xFC00 == 0xD800 {
-                guard i + 1 < units.count, units[i + 1] & 0xFC00 == 0xDC00 else { return nil }
-                scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
-                width = 2
-            } else if unit & 0xFC00 == 0xDC00 {
-                return nil
+        units.withUnsafeBufferPointer { source in
+            if checkingAge {
+                let known = differsInLibrary.withUnsafeBufferPointer { table in !source.contains { table[Int($0)] } }
+                guard known else { return nil }
             }
-            let start = bytes.count
-            switch scalar {
-            case ..<0x80: bytes.append(UInt8(scalar))
-            case ..<0x800:
-                bytes.append(UInt8(0xC0 | (scalar >> 6)))
-                bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-            case ..<0x10000:
-                bytes.append(UInt8(0xE0 | (scalar >> 12)))
-                bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-            default:
-                bytes.append(UInt8(0xF0 | (scalar >> 18)))
-                bytes.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+            // At most three bytes per unit (a BMP character from U+0800; a surrogate pair
+            // is two units for four bytes), written in place without growth checks.
+            let count = source.count
+            var unitAt = [Int32]()
+            var valid = true
+            let bytes = [UInt8](unsafeUninitializedCapacity: count * 3) { out, written in
+                unitAt = [Int32](unsafeUninitializedCapacity: count * 3 + 1) { at, mapped in
+                    var o = 0
+                    var i = 0
+                    while i < count {
+                        let unit = source[i]
+                        if unit < 0x80 {
+                            out[o] = UInt8(truncatingIfNeeded: unit)
+                            at[o] = Int32(truncatingIfNeeded: i)
+                            o += 1
+                            i += 1
+                            continue
+                        }
+                        let here = Int32(truncatingIfNeeded: i)
+                        if unit < 0x800 {
+                            out[o] = UInt8(truncatingIfNeeded: 0xC0 | (unit >> 6))
+                            out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | (unit & 0x3F))
+                            at[o] = here
+                            at[o + 1] = here + 1
+                            o += 2
+                            i += 1
+                        } else if unit & 0xF800 != 0xD800 {
+                            out[o] = UInt8(truncatingIfNeeded: 0xE0 | (unit >> 12))
+                            out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((unit >> 6) & 0x3F))
+                            out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | (unit & 0x3F))
+                            at[o] = here
+                            at[o + 1] = here + 1
+                            at[o + 2] = here + 1
+                            o += 3
+                            i += 1
+                        } else {
+                            // A surrogate: valid only as a high one followed by a low one.
+                            guard unit & 0xFC00 == 0xD800, i + 1 < count, source[i + 1] & 0xFC00 == 0xDC00 else {
+                                valid = false
+                                break
+                            }
+                            let scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(source[i + 1]) - 0xDC00)
+                            out[o] = UInt8(truncatingIfNeeded: 0xF0 | (scalar >> 18))
+                            out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 12) & 0x3F))
+                            out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 6) & 0x3F))
+                            out[o + 3] = UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F))
+                            at[o] = here
+                            at[o + 1] = here + 2
+                            at[o + 2] = here + 2
+                            at[o + 3] = here + 2
+                            o += 4
+                            i += 2
+                        }
+                    }
+                    at[o] = Int32(truncatingIfNeeded: count)
+                    mapped = o + 1
+                    written = o
+                }
             }
-            unitAt.append(Int32(i))
-            for _ in (start + 1)..<bytes.count { unitAt.append(Int32(i + width)) }
-            i += width
+            return valid ? (bytes, unitAt) : nil
         }
-        unitAt.append(Int32(units.count))
-        return (bytes, unitAt)
     }
 
     /// `starts` (ascending) without the places where no match can start: no end follows
