@@ -29,9 +29,10 @@ public struct ReadingLexicon: Sendable {
     public let languages: [Language: LanguageInfo]
     /// `languages` by code, as the language detector walks them (sorted once, not per unit).
     public let languagesInOrder: [LanguageInfo]
-    /// Every stop word with the bits of the languages that list it: one hash of a word
-    /// instead of one per language (`LanguageDetector.wordScores`); nil past 64 languages.
-    let stopWordOwners: [String: UInt64]?
+    /// Every stop word with the bits of the languages that list it: one look-up of a word's
+    /// bytes (`LowercaseWords.forEachWordUTF8`) instead of one hash per language
+    /// (`LanguageDetector.wordScores`); nil past 64 languages.
+    let stopWordTable: WordTable<UInt64>?
     /// Lower-cased words for resolution and decision (`résolution`, `决议`).
     let titleWords: [String]
     let titleFilter: WordFilter
@@ -145,7 +146,7 @@ public struct ReadingLexicon: Sendable {
                 for word in languages[language]!.stopWords { owners[word, default: 0] |= 1 << UInt64(bit) }
             }
         }
-        stopWordOwners = languages.count <= 64 ? owners : nil
+        stopWordTable = languages.count <= 64 ? WordTable(owners) : nil
         self.languages = languages
         languagesInOrder = languages.values.sorted { $0.language < $1.language }
         known = Set(languages.keys)

@@ -94,15 +94,15 @@ public enum LanguageDetector {
     /// at every `Character` that is not a letter. Read straight from the code units
     /// (`LowercaseWords`) when the text allows, else through a `String`; the same counts.
     /// With the `lexicon` the languages come from, each word is looked up once in its
-    /// `stopWordOwners` instead of once per language; the same counts.
+    /// `stopWordTable`, by its bytes, instead of once per language; the same counts.
     static func wordScores<C: Collection>(_ units: C, among languages: [ReadingLexicon.LanguageInfo],
                                           lexicon: ReadingLexicon? = nil) -> [Int]
     where C.Element == UInt16 {
         var scores = [Int](repeating: 0, count: languages.count)
         let read: Bool
-        if let owners = lexicon?.stopWordOwners, languages.allSatisfy({ $0.stopWordBit != 0 }) {
-            read = LowercaseWords.forEachWord(in: units) { word in
-                guard let mask = owners[word] else { return }
+        if let owners = lexicon?.stopWordTable, languages.allSatisfy({ $0.stopWordBit != 0 }) {
+            read = LowercaseWords.forEachWordUTF8(in: units) { word in
+                guard let mask = owners.value(word) else { return }
                 for index in languages.indices where languages[index].stopWordBit & mask != 0 { scores[index] += 1 }
             }
         } else {

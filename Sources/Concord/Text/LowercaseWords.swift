@@ -69,29 +69,51 @@ enum LowercaseWords {
     /// lower-cased text, in order; false, calling nothing, when the text is not plain.
     static func forEachWord<C: Collection>(in units: C, hyphen: Bool = false, _ body: (String) -> Void) -> Bool
     where C.Element == UInt16 {
+        // Short words are stored in the `String` itself.
+        forEachWordUTF8(in: units, hyphen: hyphen) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// `forEachWord` with each word as its UTF-8 bytes (valid only during the call), for a
+    /// `WordTable` look-up with no `String` made.
+    static func forEachWordUTF8<C: Collection>(in units: C, hyphen: Bool = false,
+                                               _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool
+    where C.Element == UInt16 {
         guard isPlain(units) else { return false }
         table.withUnsafeBufferPointer { t in
-            // The word in UTF-8, from which a `String` is made without transcoding (short
-            // words are stored in the `String` itself).
-            var word = [UInt8]()
-            word.reserveCapacity(64)
-            for u in units {
-                let e = t[Int(u)]
-                if e & letter != 0 || (hyphen && u == 0x2D) {
-                    let l = e & 0xFFFF
-                    if l < 0x80 {
-                        word.append(UInt8(l))
-                    } else if l < 0x800 {
-                        word.append(UInt8(0xC0 | l >> 6)); word.append(UInt8(0x80 | l & 0x3F))
+            // A word longer than the buffer (no UN word is) is written in pieces no longer:
+            // it goes to `body` whole from an array instead.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
+                var n = 0
+                var long = [UInt8]()
+                func flush() {
+                    if long.isEmpty {
+                        body(UnsafeBufferPointer(rebasing: buffer[0..<n]))
                     } else {
-                        word.append(UInt8(0xE0 | l >> 12)); word.append(UInt8(0x80 | l >> 6 & 0x3F)); word.append(UInt8(0x80 | l & 0x3F))
+                        long += buffer[0..<n]
+                        long.withUnsafeBufferPointer { body($0) }
+                        long.removeAll(keepingCapacity: true)
                     }
-                } else if !word.isEmpty {
-                    body(String(decoding: word, as: UTF8.self))
-                    word.removeAll(keepingCapacity: true)
+                    n = 0
                 }
+                for u in units {
+                    let e = t[Int(u)]
+                    if e & letter != 0 || (hyphen && u == 0x2D) {
+                        if n > 93 { long += buffer[0..<n]; n = 0 }
+                        let l = e & 0xFFFF
+                        if l < 0x80 {
+                            buffer[n] = UInt8(l); n += 1
+                        } else if l < 0x800 {
+                            buffer[n] = UInt8(0xC0 | l >> 6); buffer[n + 1] = UInt8(0x80 | l & 0x3F); n += 2
+                        } else {
+                            buffer[n] = UInt8(0xE0 | l >> 12); buffer[n + 1] = UInt8(0x80 | l >> 6 & 0x3F)
+                            buffer[n + 2] = UInt8(0x80 | l & 0x3F); n += 3
+                        }
+                    } else if n > 0 || !long.isEmpty {
+                        flush()
+                    }
+                }
+                if n > 0 || !long.isEmpty { flush() }
             }
-            if !word.isEmpty { body(String(decoding: word, as: UTF8.self)) }
         }
         return true
     }

@@ -46,10 +46,13 @@ public struct NumberReader: Sendable {
     /// The number words compared by code units, when the language has no word breaks and
     /// its words allow (`NumberWordSearch`).
     let literalSearch: NumberWordSearch?
+    /// The number words looked up by their bytes, when the language has word breaks.
+    let wordTable: WordTable<Int>?
 
     public init(format: NumberFormat) {
         self.format = format
         self.literalSearch = format.wordBoundaries ? nil : NumberWordSearch(format.words)
+        self.wordTable = format.wordBoundaries && !format.words.isEmpty ? WordTable(format.words) : nil
     }
 
     /// The value of a digit of any script the reader knows, or nil.
@@ -164,8 +167,8 @@ public struct NumberReader: Sendable {
         var found = Set<String>()
         if format.wordBoundaries {
             // (An empty number word would be looked up between any two separators.)
-            if format.words[""] == nil, LowercaseWords.forEachWord(in: text, hyphen: true, { word in
-                if let value = format.words[word] { found.insert(String(value)) }
+            if format.words[""] == nil, let table = wordTable, LowercaseWords.forEachWordUTF8(in: text, hyphen: true, { word in
+                if let value = table.value(word) { found.insert(String(value)) }
             }) { return found }
         } else if let search = literalSearch, let lower = LowercaseWords.lowered(text) {
             for (_, value) in search.occurring(in: lower) { found.insert(String(value)) }

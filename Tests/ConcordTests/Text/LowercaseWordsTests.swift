@@ -15,6 +15,41 @@ import Testing
         #expect(LowercaseWords.table[Int(UInt16(0x4E94))] == LowercaseWords.plain | LowercaseWords.letter | 0x4E94)
     }
 
+    /// Every plain unit's lower case that is a letter (what words are made of, with `-`) is
+    /// its own normalization form C, so a word is found by its bytes in a `WordTable`, whose
+    /// keys are stored in that form. (Not so for every plain unit: U+2000, a space, is
+    /// U+2002 in form C.)
+    @Test func lowerCasesAreInFormC() {
+        var wrong = [String]()
+        for (u, entry) in LowercaseWords.table.enumerated() where entry & LowercaseWords.letter != 0 {
+            let lower = String(UnicodeScalar(UInt16(entry & 0xFFFF))!)
+            if lower.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value) != lower.unicodeScalars.map(\.value) {
+                wrong.append(String(u, radix: 16))
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+    }
+
+    /// A `WordTable` finds what a `[String: Int]` finds: a key written decomposed by the bytes
+    /// of its composed form, a word longer than `forEachWordUTF8`'s buffer, the empty word.
+    @Test func aWordTableFindsWhatADictionaryFinds() {
+        let words = ["cinq": 5, "de\u{301}cima": 10, "": 0, String(repeating: "ж", count: 70): 70, "twenty-five": 25]
+        let table = WordTable(words)
+        for text in ["Cinq et DÉCIMA, twenty-five", "la décima", String(repeating: "Ж", count: 70) + " ж", "cinquante"] {
+            var byTable = [Int](), byDictionary = [Int]()
+            #expect(LowercaseWords.forEachWordUTF8(in: Array(text.utf16), hyphen: true) { word in
+                if let value = table.value(word) { byTable.append(value) }
+            })
+            #expect(LowercaseWords.forEachWord(in: Array(text.utf16), hyphen: true) { word in
+                if let value = words[word] { byDictionary.append(value) }
+            })
+            #expect(byTable == byDictionary, "\(text)")
+            #expect(!byTable.isEmpty || text == "cinquante", "\(text)")
+        }
+        #expect([UInt8]().withUnsafeBufferPointer { table.value($0) } == 0)
+        #expect(WordTable([String: Int]()).value(UnsafeBufferPointer(start: nil, count: 0)) == nil)
+    }
+
     @Test func plainUnitsAndTheOthers() {
         let t = LowercaseWords.table
         #expect(t[0x41] == LowercaseWords.plain | LowercaseWords.letter | 0x61)       // A → a, a letter
