@@ -230,6 +230,40 @@ int32_t concord_break_segments(void *iterator, int32_t words_only, const uint16_
     return count;
 }
 
+/* The class of one code point: 0 Latin, 1 Cyrillic, 2 Arabic, 3 Han, 4 another script, 255
+ * not a letter; ICU's answer (u_isalpha, uscript_getScript). */
+static uint8_t script_class_icu(UChar32 c) {
+    if (c < 0x41 || !u_isalpha(c)) return 255;
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &err);
+    if (U_FAILURE(err)) return 255;
+    switch (script) {
+    case USCRIPT_LATIN: return 0;
+    case USCRIPT_CYRILLIC: return 1;
+    case USCRIPT_ARABIC: return 2;
+    case USCRIPT_HAN: return 3;
+    default: return 4;
+    }
+}
+
+/* The same, with the letters UN text is mostly made of answered without asking ICU (two
+ * property look-ups per letter were most of the language decision's time): ASCII and
+ * Latin-1, the basic Cyrillic and Arabic letters, the CJK unified ideographs.
+ * ShimLimitsTests compares both over every code point. */
+static inline uint8_t script_class(UChar32 c) {
+    if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? 0 : 255;
+    if (c >= 0xC0 && c <= 0xFF) return (c == 0xD7 || c == 0xF7) ? 255 : 0;
+    if (c >= 0x410 && c <= 0x44F) return 1;
+    if ((c >= 0x621 && c <= 0x63A) || (c >= 0x641 && c <= 0x64A)) return 2;
+    if (c >= 0x4E00 && c <= 0x9FFF) return 3;
+    return script_class_icu(c);
+}
+
+int32_t concord_script_class(int32_t c, int32_t fast) {
+    if (c < 0 || c > 0x10FFFF) return -1;
+    return fast ? script_class(c) : script_class_icu(c);
+}
+
 int32_t concord_script_counts(const uint16_t *text, int64_t length, int64_t *counts, int32_t count) {
     if (!counts || count < 5 || length < 0 || (!text && length > 0)) return -1;
     memset(counts, 0, 5 * sizeof(int64_t));
@@ -238,18 +272,8 @@ int32_t concord_script_counts(const uint16_t *text, int64_t length, int64_t *cou
     for (int64_t i = 0; i < length;) {
         UChar32 c;
         U16_NEXT(src, i, length, c);
-        if (c < 0x41) continue;
-        if (!u_isalpha(c)) continue;
-        UErrorCode err = U_ZERO_ERROR;
-        UScriptCode script = uscript_getScript(c, &err);
-        if (U_FAILURE(err)) continue;
-        switch (script) {
-        case USCRIPT_LATIN: counts[0]++; break;
-        case USCRIPT_CYRILLIC: counts[1]++; break;
-        case USCRIPT_ARABIC: counts[2]++; break;
-        case USCRIPT_HAN: counts[3]++; break;
-        default: counts[4]++; break;
-        }
+        uint8_t value = script_class(c);
+        if (value != 255) counts[value]++;
     }
     return 0;
 }
@@ -261,20 +285,7 @@ int32_t concord_unit_scripts(const uint16_t *text, int64_t length, uint8_t *scri
         int64_t start = i;
         UChar32 c;
         U16_NEXT(src, i, length, c);
-        uint8_t value = 255;
-        if (c >= 0x41 && u_isalpha(c)) {
-            UErrorCode err = U_ZERO_ERROR;
-            UScriptCode script = uscript_getScript(c, &err);
-            if (U_SUCCESS(err)) {
-                switch (script) {
-                case USCRIPT_LATIN: value = 0; break;
-                case USCRIPT_CYRILLIC: value = 1; break;
-                case USCRIPT_ARABIC: value = 2; break;
-                case USCRIPT_HAN: value = 3; break;
-                default: value = 4; break;
-                }
-            }
-        }
+        uint8_t value = script_class(c);
         for (int64_t k = start; k < i; k++) scripts[k] = value;
     }
     return 0;

@@ -142,6 +142,12 @@ int32_t concord_script_counts(const uint16_t *text, int64_t length, int64_t *cou
 int32_t concord_unit_scripts(const uint16_t *text, int64_t length, uint8_t *scripts);
 
 /*
+ * The class of code point c as the two functions above count it (0-4, 255 no letter), with
+ * their shortcuts for common letters (fast) or from ICU alone; -1 outside Unicode. For tests.
+ */
+int32_t concord_script_class(int32_t c, int32_t fast);
+
+/*
  * Case folding for the literal pre-scan. concord_case_fold_table fills table (capacity
  * elements, at least 65536; returns -1 without writing otherwise, else 0): for each
  * BMP code unit, its full case folding when that is one unit, else 0xFFFF (ß -> ss, İ -> i̇,

@@ -105,6 +105,27 @@ import Testing
         #expect(version[3] == 0)
     }
 
+    /// The script counts' shortcuts for common letters give ICU's answer for every code point
+    /// (and a surrogate pair is counted as its code point).
+    @Test func theScriptShortcutsAgreeWithICU() {
+        var differing = [String]()
+        for c in Int32(0)...0x10FFFF where concord_script_class(c, 1) != concord_script_class(c, 0) {
+            differing.append(String(c, radix: 16))
+        }
+        #expect(differing.isEmpty, "\(differing.count): \(differing.prefix(10))")
+        #expect(concord_script_class(0x41, 1) == 0 && concord_script_class(0x416, 1) == 1)
+        #expect(concord_script_class(0x628, 1) == 2 && concord_script_class(0x4E2D, 1) == 3)
+        #expect(concord_script_class(0x640, 1) == 4 || concord_script_class(0x640, 1) == 255)  // the tatweel: no Arabic letter
+        #expect(concord_script_class(0x20, 1) == 255 && concord_script_class(0x110000, 1) == -1)
+        let units = Array("Aж\u{628}中\u{20000}1".utf16)
+        var counts = [Int64](repeating: 0, count: 5)
+        #expect(concord_script_counts(units, Int64(units.count), &counts, 5) == 0)
+        #expect(counts == [1, 1, 1, 2, 0])
+        var scripts = [UInt8](repeating: 9, count: units.count)
+        #expect(concord_unit_scripts(units, Int64(units.count), &scripts) == 0)
+        #expect(scripts == [0, 1, 2, 3, 3, 3, 255])
+    }
+
     @Test func aCapacityTooSmallIsRefusedOrReportedNeverOverrun() throws {
         var counts = [Int64](repeating: 7, count: 4)
         #expect(concord_script_counts(text, Int64(text.count), &counts, 4) == -1)
