@@ -6,12 +6,17 @@ public struct NumberFormat: Sendable {
     public var thousands: Set<UInt16>
     public var decimal: Set<UInt16>
     /// Lower-cased number words → their value.
-    public var words: [String: Int]
+    public var words: [String: Int] { didSet { index() } }
     public var skip: [ICURegex]
     /// `numbers.examples`: a text and the numbers it must give, in order.
     public var examples: [(text: String, numbers: [String])]
     /// Whether words stand between letter boundaries (false: a word is found anywhere).
-    public var wordBoundaries: Bool
+    public var wordBoundaries: Bool { didSet { index() } }
+    /// The words looked up by their bytes, when they stand between boundaries; else compared
+    /// by code units where they allow (`NumberWordSearch`). Made when the words are set, once
+    /// per language, not by every `NumberReader` (readers are made per unit and per line).
+    private(set) var wordTable: WordTable<Int>?
+    private(set) var literalSearch: NumberWordSearch?
     /// Whether groups of digits may stand in reverse order (`000 2` for 2 000: Arabic text
     /// taken from PDF files).
     public var reversedGroups: Bool = false
@@ -24,6 +29,12 @@ public struct NumberFormat: Sendable {
         self.skip = skip
         self.examples = examples
         self.wordBoundaries = wordBoundaries
+        index()
+    }
+
+    private mutating func index() {
+        wordTable = wordBoundaries && !words.isEmpty ? WordTable(words) : nil
+        literalSearch = wordBoundaries ? nil : NumberWordSearch(words)
     }
 }
 
@@ -45,14 +56,10 @@ public struct NumberReader: Sendable {
     public let format: NumberFormat
     /// The number words compared by code units, when the language has no word breaks and
     /// its words allow (`NumberWordSearch`).
-    let literalSearch: NumberWordSearch?
-    /// The number words looked up by their bytes, when the language has word breaks.
-    let wordTable: WordTable<Int>?
+    var literalSearch: NumberWordSearch? { format.literalSearch }
 
     public init(format: NumberFormat) {
         self.format = format
-        self.literalSearch = format.wordBoundaries ? nil : NumberWordSearch(format.words)
-        self.wordTable = format.wordBoundaries && !format.words.isEmpty ? WordTable(format.words) : nil
     }
 
     /// The value of a digit of any script the reader knows, or nil.
@@ -167,7 +174,7 @@ public struct NumberReader: Sendable {
         var found = Set<String>()
         if format.wordBoundaries {
             // (An empty number word would be looked up between any two separators.)
-            if format.words[""] == nil, let table = wordTable, LowercaseWords.forEachWordUTF8(in: text, hyphen: true, { word in
+            if format.words[""] == nil, let table = format.wordTable, LowercaseWords.forEachWordUTF8(in: text, hyphen: true, { word in
                 if let value = table.value(word) { found.insert(String(value)) }
             }) { return found }
         } else if let search = literalSearch, let lower = LowercaseWords.lowered(text) {
