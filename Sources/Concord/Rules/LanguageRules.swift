@@ -229,12 +229,16 @@ public final class LanguageRules: Sendable {
             besideSpace[memo] = group
             return group
         }
-        /// Whether a pattern's text ends with `\s` or `\s+` (the backslash not itself escaped).
+        /// Whether a pattern's text ends with `\s` or `\s+` (the backslash not itself escaped),
+        /// read backwards from its last bytes (it used to copy the whole text so far at every
+        /// placeholder).
         func endsWithSpace(_ text: String) -> Bool {
-            var units = Array(text.utf8)
-            if units.last == UInt8(ascii: "+") { units.removeLast() }
-            guard units.count >= 2, units[units.count - 1] == UInt8(ascii: "s"), units[units.count - 2] == UInt8(ascii: "\\") else { return false }
-            let backslashes = units.dropLast().reversed().prefix { $0 == UInt8(ascii: "\\") }.count
+            var bytes = text.utf8.reversed().makeIterator()
+            var last = bytes.next()
+            if last == UInt8(ascii: "+") { last = bytes.next() }
+            guard last == UInt8(ascii: "s"), bytes.next() == UInt8(ascii: "\\") else { return false }
+            var backslashes = 1
+            while bytes.next() == UInt8(ascii: "\\") { backslashes += 1 }
             return backslashes % 2 == 1
         }
         /// Whether a pattern's text starts with `\s+`, or with `\s` not made optional.

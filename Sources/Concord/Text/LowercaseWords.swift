@@ -80,25 +80,12 @@ enum LowercaseWords {
     where C.Element == UInt16 {
         guard isPlain(units) else { return false }
         table.withUnsafeBufferPointer { t in
-            // A word longer than the buffer (no UN word is) is written in pieces no longer:
-            // it goes to `body` whole from an array instead.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
+            // A plain unit lower-cases to one BMP character: at most three bytes each.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, 3 * units.count)) { buffer in
                 var n = 0
-                var long = [UInt8]()
-                func flush() {
-                    if long.isEmpty {
-                        body(UnsafeBufferPointer(rebasing: buffer[0..<n]))
-                    } else {
-                        long += buffer[0..<n]
-                        long.withUnsafeBufferPointer { body($0) }
-                        long.removeAll(keepingCapacity: true)
-                    }
-                    n = 0
-                }
                 for u in units {
                     let e = t[Int(u)]
                     if e & letter != 0 || (hyphen && u == 0x2D) {
-                        if n > 93 { long += buffer[0..<n]; n = 0 }
                         let l = e & 0xFFFF
                         if l < 0x80 {
                             buffer[n] = UInt8(l); n += 1
@@ -108,11 +95,12 @@ enum LowercaseWords {
                             buffer[n] = UInt8(0xE0 | l >> 12); buffer[n + 1] = UInt8(0x80 | l >> 6 & 0x3F)
                             buffer[n + 2] = UInt8(0x80 | l & 0x3F); n += 3
                         }
-                    } else if n > 0 || !long.isEmpty {
-                        flush()
+                    } else if n > 0 {
+                        body(UnsafeBufferPointer(rebasing: buffer[0..<n]))
+                        n = 0
                     }
                 }
-                if n > 0 || !long.isEmpty { flush() }
+                if n > 0 { body(UnsafeBufferPointer(rebasing: buffer[0..<n])) }
             }
         }
         return true

@@ -31,7 +31,7 @@ import Testing
     }
 
     /// A `WordTable` finds what a `[String: Int]` finds: a key written decomposed by the bytes
-    /// of its composed form, a word longer than `forEachWordUTF8`'s buffer, the empty word.
+    /// of its composed form, a long word (140 bytes), the empty word.
     @Test func aWordTableFindsWhatADictionaryFinds() {
         let words = ["cinq": 5, "de\u{301}cima": 10, "": 0, String(repeating: "ж", count: 70): 70, "twenty-five": 25]
         let table = WordTable(words)
