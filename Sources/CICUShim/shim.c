@@ -9,6 +9,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/uregex.h>
 #include <unicode/uscript.h>
+#include <unicode/uset.h>
 #include <unicode/utf16.h>
 #include <unicode/ustring.h>
 #include <unicode/uversion.h>
@@ -326,6 +327,22 @@ void *concord_regex_open(const uint16_t *pattern, int64_t length, int32_t flags,
         return NULL;
     }
     return re;
+}
+
+int32_t concord_sets_equal(const uint16_t *a, int64_t a_length, const uint16_t *b, int64_t b_length,
+                           int32_t *status) {
+    if (!status) return -1;
+    if (bad_text(a, a_length, status) || bad_text(b, b_length, status)) return -1;
+    if (!a || !b || a_length == 0 || b_length == 0) { *status = U_ILLEGAL_ARGUMENT_ERROR; return -1; }
+    UErrorCode err = U_ZERO_ERROR;
+    USet *first = uset_openPattern((const UChar *)a, (int32_t)a_length, &err);
+    USet *second = U_SUCCESS(err) ? uset_openPattern((const UChar *)b, (int32_t)b_length, &err) : NULL;
+    int32_t result = -1;
+    if (U_SUCCESS(err)) result = uset_equals(first, second) ? 1 : 0;
+    *status = err;
+    if (first) uset_close(first);
+    if (second) uset_close(second);
+    return result;
 }
 
 void concord_regex_close(void *regex) {

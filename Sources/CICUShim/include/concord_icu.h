@@ -75,6 +75,13 @@ int32_t concord_break_segments(void *iterator, int32_t words_only, const uint16_
 void *concord_regex_open(const uint16_t *pattern, int64_t length, int32_t flags,
                          int32_t *status, int32_t *error_offset);
 void concord_regex_close(void *regex);
+/*
+ * Whether two ICU set patterns (UnicodeSet syntax: `[\p{L}\p{N}]`, `[[\p{ID_Start}]-[\x{2118}]]`)
+ * hold the same code points and strings: 1 yes, 0 no, -1 (with *status set) when one does not
+ * parse.
+ */
+int32_t concord_sets_equal(const uint16_t *a, int64_t a_length, const uint16_t *b, int64_t b_length,
+                           int32_t *status);
 /* A copy of a compiled regex that can match on another thread (ICU shares the pattern). */
 void *concord_regex_clone(void *regex, int32_t *status);
 /* The number of capture groups, or -1 (with *status set) on a NULL regex or an ICU error. */

@@ -293,8 +293,8 @@ public final class LanguageRules: Sendable {
             guard let kind = PatternKind(rawValue: pattern.kind) else {
                 throw RuleError(file: path, message: "\(pattern.id): unknown kind '\(pattern.kind)' (one of \(PatternKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            let expanded = Self.caseSensitiveProperties(try expand(pattern.pattern, id: pattern.id))
-            let forICU = Self.caseSensitiveProperties(try expand(pattern.pattern, id: pattern.id, forICU: true))
+            let expanded = SetForms.rewrite(try expand(pattern.pattern, id: pattern.id))
+            let forICU = SetForms.rewrite(try expand(pattern.pattern, id: pattern.id, forICU: true))
             let regex: PatternRegex
             if lazily {
                 regex = PatternRegex(pattern: forICU, analysed: expanded, id: pattern.id, path: path)
@@ -325,110 +325,6 @@ public final class LanguageRules: Sendable {
         self.bodies = bodies
     }
 
-    /// ICU closes every set over case when a pattern is case-insensitive, which for `\p{L}`
-    /// (a set of 130,000 characters) costs milliseconds each time; letters and numbers are
-    /// closed under case already. So property escapes, and bracket classes made only of
-    /// property escapes and code points, are compiled case-sensitively (`(?-i:…)`): the same
-    /// matches, rule files compiled several times faster.
-    static func caseSensitiveProperties(_ pattern: String) -> String {
-        // Over UTF-8 bytes: every character the walk looks for is ASCII, and a rule file's
-        // patterns, lexicon forms expanded, run to tens of kilobytes (walking them as
-        // `Character`s was a tenth of an Arabic document's start-up).
-        let bytes = Array(pattern.utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count + bytes.count / 8)
-        let backslash = UInt8(ascii: "\\"), open = UInt8(ascii: "["), close = UInt8(ascii: "]")
-        func closing(after start: Int, in range: Range<Int>) -> Int? {
-            var k = start
-            while k < range.upperBound { if bytes[k] == UInt8(ascii: "}") { return k }; k += 1 }
-            return nil
-        }
-        func wrapped(_ range: Range<Int>) { out += Array("(?-i:".utf8); out += bytes[range]; out.append(UInt8(ascii: ")")) }
-        var i = 0
-        while i < bytes.count {
-            let c = bytes[i]
-            if c == backslash, i + 1 < bytes.count {
-                let next = bytes[i + 1]
-                if next == UInt8(ascii: "p") || next == UInt8(ascii: "P"), i + 2 < bytes.count, bytes[i + 2] == UInt8(ascii: "{"),
-                   let end = closing(after: i + 3, in: 0..<bytes.count) {
-                    if caseful(bytes[i...end]) { out += bytes[i...end] } else { wrapped(i..<(end + 1)) }
-                    i = end + 1
-                    continue
-                }
-                out.append(c); out.append(next); i += 2
-                continue
-            }
-            if c == open {
-                // Find the end of the class (escapes and nested classes skipped).
-                var j = i + 1, depth = 1
-                while j < bytes.count, depth > 0 {
-                    if bytes[j] == backslash { j += 2; continue }
-                    if bytes[j] == open { depth += 1 } else if bytes[j] == close { depth -= 1 }
-                    j += 1
-                }
-                j = min(j, bytes.count)
-                let body = (i + 1)..<max(i + 1, j - 1)
-                let onlyProperties = contains(Array("\\p".utf8), in: bytes[body]) && !caseful(bytes[body]) && !hasLetterOutsideEscapes(bytes[body])
-                if onlyProperties { wrapped(i..<j) } else { out += bytes[i..<j] }
-                i = j
-                continue
-            }
-            out.append(c)
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Property names that case-insensitive matching changes (`\p{Lu}` matches `a` then).
-    private static let casefulNames = ["Lu", "Ll", "Lt", "Uppercase", "Lowercase", "Upper", "Lower"].map { Array($0.utf8) }
-
-    private static func caseful(_ text: ArraySlice<UInt8>) -> Bool {
-        casefulNames.contains { contains($0, in: text) }
-    }
-
-    private static func contains(_ needle: [UInt8], in text: ArraySlice<UInt8>) -> Bool {
-        guard needle.count <= text.count else { return false }
-        var k = text.startIndex
-        while k + needle.count <= text.endIndex {
-            if text[k] == needle[0], text[k..<(k + needle.count)].elementsEqual(needle) { return true }
-            k += 1
-        }
-        return false
-    }
-
-    /// Whether a bracket class's body has a letter other than in `\p{…}`, `\P{…}`, `\x{…}`,
-    /// `\d`, `\s`, `\D`, `\S` (written by hand: this runs over every class of every rule).
-    private static func hasLetterOutsideEscapes(_ body: ArraySlice<UInt8>) -> Bool {
-        var i = body.startIndex
-        while i < body.endIndex {
-            let c = body[i]
-            if c == UInt8(ascii: "\\"), i + 1 < body.endIndex {
-                let next = body[i + 1]
-                if next == UInt8(ascii: "p") || next == UInt8(ascii: "P") || next == UInt8(ascii: "x"),
-                   i + 2 < body.endIndex, body[i + 2] == UInt8(ascii: "{"),
-                   let close = body[(i + 3)...].firstIndex(of: UInt8(ascii: "}")),
-                   next != UInt8(ascii: "x") || (close > i + 3 && body[(i + 3)..<close].allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 102) }) {
-                    i = close + 1
-                    continue
-                }
-                if [UInt8(ascii: "d"), UInt8(ascii: "s"), UInt8(ascii: "D"), UInt8(ascii: "S")].contains(next) { i += 2; continue }
-            }
-            if c < 0x80 {
-                if (c | 0x20) >= 97, (c | 0x20) <= 122 { return true }
-                i += 1
-                continue
-            }
-            // A character outside ASCII: decode its scalar (UTF-8 lead byte and continuations).
-            var end = i + 1
-            while end < body.endIndex, body[end] & 0xC0 == 0x80 { end += 1 }
-            if let scalar = String(decoding: body[i..<end], as: UTF8.self).unicodeScalars.first,
-               Self.letterCategories.contains(scalar.properties.generalCategory) { return true }
-            i = end
-        }
-        return false
-    }
-
-    private static let letterCategories: Set<Unicode.GeneralCategory> = [.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter]
 
     /// This language's rules with another file's patterns and bodies added (an extra rule
     /// folder of the configuration).

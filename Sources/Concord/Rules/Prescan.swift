@@ -387,13 +387,14 @@ struct Prescan: Sendable {
         }
 
         /// `(?<![\p{L}\p{N}])` and `(?![\p{L}\p{N}])` as the rules write them, with or without
-        /// the case-sensitive wrappers `LanguageRules.caseSensitiveProperties` adds.
+        /// the case-sensitive wrappers `SetForms.rewrite` adds (there with U+0345, which
+        /// ICU's case closure of `\p{L}` holds too).
         static let letterOrNumberBefore = boundaries("(?<!")
         static let letterOrNumberAfter = boundaries("(?!")
         private static func boundaries(_ open: String) -> [[Unicode.Scalar]] {
             let set = "[\\p{L}\\p{N}]"
             return [open + set + ")", "(?-i:" + open + set + "))", open + "(?-i:" + set + "))",
-                    "(?-i:" + open + "(?-i:" + set + ")))"].map { Array($0.unicodeScalars) }
+                    "(?-i:" + open + "(?-i:" + set + ")))", open + "(?-i:[\\p{L}\\p{N}\\x{345}]))"].map { Array($0.unicodeScalars) }
         }
 
         /// Consumes one of `texts` if the pattern continues with it here.

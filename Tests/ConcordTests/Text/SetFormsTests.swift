@@ -1,0 +1,216 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// `SetForms.rewrite` compiles the sets that case cannot change case-sensitively, with the code
+/// points ICU's case closure would add written out, and writes letters (with numbers or marks)
+/// with the properties ICU keeps built: a pattern must match exactly what ICU matches with the
+/// pattern as written.
+@Suite struct SetFormsTests {
+    @Test(arguments: [
+        // A property escape alone: wrapped, with what the closure adds; one that names a case: left.
+        (#"\p{L}+"#, #"(?-i:[\p{L}\x{345}]+)"#),
+        (#"\P{N}"#, #"(?-i:\P{N})"#),
+        (#"\P{L}"#, #"(?-i:[^\p{L}\x{345}])"#),
+        (#"[\P{L}\p{N}]"#, #"[\P{L}\p{N}]"#),
+        (#"\p{Lu}\p{Ll}"#, #"\p{Lu}\p{Ll}"#),
+        (#"\p{Greek}"#, #"\p{Greek}"#),  // not in the table: left to ICU
+        // A class of properties and code points without case: wrapped whole.
+        (#"(?<![\p{L}\p{N}])"#, #"(?<!(?-i:[\p{L}\p{N}\x{345}]))"#),
+        (#"[\p{L}\x{0640}\d]"#, #"(?-i:[\p{L}\x{0640}\d\x{345}])"#),
+        (#"[\p{L}''’-]*"#, #"(?-i:[\x{345}\p{L}''’-]*)"#),
+        (#"[-\p{L}]"#, #"(?-i:[-\p{L}\x{345}])"#),
+        (#"[-\p{L}-]"#, #"[-\p{L}-]"#),
+        (#"[-\p{N}-]"#, #"(?-i:[-\p{N}-])"#),
+        (#"[\p{N}.,]"#, #"(?-i:[\p{N}.,])"#),
+        // A quantifier goes inside the group (ICU loops over a class faster, and without a
+        // state saved per repetition).
+        (#"\p{N}{2,4}?x"#, #"(?-i:\p{N}{2,4}?)x"#),
+        (#"[\p{L}]{3}+\p{N}{,x"#, #"(?-i:[\p{L}\x{345}]{3}+)(?-i:\p{N}){,x"#),
+        (#"[\p{Arabic} ]+?"#, #"(?-i:[\p{Arabic} ]+?)"#),
+        (#"第[\p{N}〇一二三四五六七八九十]+条"#, #"第(?-i:[\p{N}〇一二三四五六七八九十]+)条"#),
+        (#"[ك\p{L}]"#, #"(?-i:[\p{L}ك\x{345}])"#),
+        (#"[\p{L}\p{M}\x{0640}]"#, #"(?-i:[\p{L}\p{M}\x{0640}])"#),  // each holds what the other's closure adds
+        (#"الفقرة[\p{N}\p{Zs}]"#, #"الفقرة(?-i:[\p{N}\p{Zs}])"#),
+        // A letter with case, a range, a negated or nested class, a set operation: left.
+        (#"[a\p{L}]"#, #"[a\p{L}]"#),
+        (#"[\p{Lu}\p{N}]"#, #"[\p{Lu}\p{N}]"#),
+        (#"[\p{N}0-9]"#, #"[\p{N}0-9]"#),
+        (#"[^\p{L}]"#, #"[^\p{L}]"#),
+        (#"[[\p{L}]\p{N}]"#, #"[[\p{L}]\p{N}]"#),
+        (#"[\p{L}&&\p{N}]"#, #"[\p{L}&&\p{N}]"#),
+        (#"[\p{L}\n]"#, #"[\p{L}\n]"#),
+        // Already case-sensitive: left (so the rewrite can run twice).
+        (#"(?-i:(?<![\p{L}\p{N}]))"#, #"(?-i:(?<![\p{L}\p{N}]))"#),
+        (#"(?-i)\p{L}(?i)\p{L}"#, #"(?-i)\p{L}(?i)(?-i:[\p{L}\x{345}])"#),
+        (#"(?:(?-i:a)\p{L})"#, #"(?:(?-i:a)(?-i:[\p{L}\x{345}]))"#),
+        (#"(?i:(?-i)x)\p{N}"#, #"(?i:(?-i)x)(?-i:\p{N})"#),
+        // Classes without properties, escaped brackets and letters outside ASCII pass as they are.
+        (#"[0-9]\[\p"#, #"[0-9]\[\p"#),
+        (#"\\p{L}"#, #"\\p{L}"#),
+        (#"résolution \d+\s*\(\d{4}\)"#, #"résolution \d+\s*\(\d{4}\)"#),
+        // Patterns the walk cannot follow are left whole.
+        (#"(?x) [\p{L}] # letter"#, #"(?x) [\p{L}] # letter"#),
+        (#"\Q[\p{L}]\E\p{L}"#, #"\Q[\p{L}]\E\p{L}"#),
+        (#"(?#[)\p{L}"#, #"(?#[)\p{L}"#),
+        (#"[]\p{L}]"#, #"[]\p{L}]"#),
+    ])
+    func rewrites(_ input: String, _ expected: String) {
+        #expect(SetForms.rewrite(input) == expected)
+        // Running it again changes nothing.
+        #expect(SetForms.rewrite(expected) == expected)
+    }
+
+    /// The cheaper forms replace the properties of a class or an escape, in either case scope;
+    /// a class they cannot sit in (a hyphen beside, a range, a negated class) is left.
+    @Test func cheaperForms() throws {
+        let ln = try #require(SetForms.equalForm(["L", "N"])), l = try #require(SetForms.equalForm(["L"]))
+        let lm = try #require(SetForms.equalForm(["L", "M"]))
+        let cases: [(String, Bool, String)] = [
+            (#"(?<![\p{L}\p{N}])"#, false, "(?<!\(ln))"),
+            (#"(?<![\p{N}\p{L}])"#, false, "(?<!\(ln))"),
+            (#"(?<![\p{L}\p{N}])"#, true, "(?<!(?-i:[\(ln)\\x{345}]))"),
+            (#"\p{L}+x"#, false, "\(l)+x"),
+            (#"\p{L}+x"#, true, "(?-i:[\(l)\\x{345}]+)x"),
+            (#"[\p{L}\p{M}\x{0640}]+"#, true, "(?-i:[\(lm)\\x{0640}]+)"),
+            (#"[\p{L}\p{M}\x{0640}]+"#, false, "[\(lm)\\x{0640}]+"),
+            (#"[\p{L}ab]"#, false, "[\(l)ab]"),
+            (#"[\p{L}-]"#, false, #"[\p{L}-]"#),
+            (#"[\p{L}a-z]"#, false, #"[\p{L}a-z]"#),
+            (#"[^\p{L}]"#, false, #"[^\p{L}]"#),
+            (#"\P{L}"#, false, #"\P{L}"#),
+            (#"\P{L}"#, true, #"(?-i:[^\p{L}\x{345}])"#),
+            (#"[\p{N}]"#, false, #"[\p{N}]"#),
+        ]
+        for (input, caseless, expected) in cases {
+            #expect(SetForms.rewrite(input, caseInsensitive: caseless, cheaper: true) == expected, "\(input)")
+        }
+        // ICU itself says whether a form is the set: a wrong one is refused.
+        #expect(!SetForms.same(["L"], (#"\p{ID_Start}"#, "")))
+        #expect(!SetForms.same(["L", "N"], (#"\p{ID_Start}\P{nt=None}"#, #"\x{1885}\x{1886}\x{2118}\x{212E}\x{309B}\x{309C}"#)))
+    }
+
+    /// Every code point but the surrogates, in UTF-16.
+    static let everyCodePoint: [UInt16] = {
+        var units = [UInt16]()
+        units.reserveCapacity(2_200_000)
+        for value in UInt32(0)...0x10FFFF where !(0xD800...0xDFFF).contains(value) {
+            if value < 0x10000 {
+                units.append(UInt16(value))
+            } else {
+                units.append(UInt16(0xD800 + ((value - 0x10000) >> 10)))
+                units.append(UInt16(0xDC00 + ((value - 0x10000) & 0x3FF)))
+            }
+        }
+        return units
+    }()
+
+    /// The runs of code points a pattern `X+` matches, over every code point.
+    static func matched(_ regex: ICURegex) -> [Range<Int>] {
+        regex.matches(in: everyCodePoint).map(\.range)
+    }
+
+    /// The first few places where two lists of matches differ (the lists run to thousands).
+    static func difference(_ got: [Range<Int>], _ expected: [Range<Int>]) -> String {
+        let a = Set(got), b = Set(expected)
+        return "\(got.count) against ICU's \(expected.count); only rewritten \(a.subtracting(b).sorted { $0.lowerBound < $1.lowerBound }.prefix(5)), only ICU \(b.subtracting(a).sorted { $0.lowerBound < $1.lowerBound }.prefix(5))"
+    }
+
+    /// The table is ICU's closure: each property, alone, in a class and complemented, matches
+    /// the same code points case-insensitively as written and rewritten.
+    @Test func theTableIsWhatICUsClosureAdds() throws {
+        var compared = 0
+        for name in SetForms.added.keys.sorted() {
+            for pattern in ["\\p{\(name)}+", "[\\p{\(name)}]+", "\\P{\(name)}+"] {
+                let rewritten = SetForms.rewrite(pattern)
+                #expect(rewritten != pattern, "\(pattern) left")
+                let asWritten = try ICURegex(pattern, caseInsensitive: true, rewritingSets: false)
+                let expected = Self.matched(asWritten)
+                let got = Self.matched(try ICURegex(rewritten, caseInsensitive: true, rewritingSets: false))
+                let same = got == expected
+                #expect(same, "\(pattern) → \(rewritten): \(Self.difference(got, expected))")
+                compared += expected.reduce(0) { $0 + $1.count }
+            }
+        }
+        #expect(compared > 1_000_000)
+    }
+
+    /// Each cheaper form is its set, over every code point, case-sensitively and not.
+    @Test func theCheaperFormsAreTheirSets() throws {
+        for names in SetForms.equalForms.keys.sorted(by: { $0.joined() < $1.joined() }) {
+            let written = "[" + names.map { "\\p{\($0)}" }.joined() + "]+"
+            for caseless in [false, true] {
+                let rewritten = SetForms.rewrite(written, caseInsensitive: caseless, cheaper: true)
+                #expect(rewritten.contains("ID_"), "\(written): \(rewritten)")
+                let expected = Self.matched(try ICURegex(written, caseInsensitive: caseless, rewritingSets: false))
+                let got = Self.matched(try ICURegex(rewritten, caseInsensitive: caseless, rewritingSets: false))
+                let same = got == expected
+                #expect(same, "\(written) → \(rewritten): \(Self.difference(got, expected))")
+            }
+        }
+    }
+
+    /// A code point `caseFree` accepts is its own closure: the class of all of them matches the
+    /// same code points case-insensitively and case-sensitively.
+    @Test func caseFreeCodePointsAreTheirOwnClosure() throws {
+        var ranges = [(UInt32, UInt32)]()
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), SetForms.caseFree(scalar) else { continue }
+            if let last = ranges.last, last.1 + 1 == value { ranges[ranges.count - 1].1 = value } else { ranges.append((value, value)) }
+        }
+        let body = ranges.map { $0.0 == $0.1 ? "\\x{\(String($0.0, radix: 16))}" : "\\x{\(String($0.0, radix: 16))}-\\x{\(String($0.1, radix: 16))}" }.joined()
+        let caseless = Self.matched(try ICURegex("[\(body)]+", caseInsensitive: true, rewritingSets: false))
+        let exact = Self.matched(try ICURegex("[\(body)]+", caseInsensitive: false))
+        let same = caseless == exact
+        #expect(same, "\(Self.difference(caseless, exact))")
+        // Letters without case are among them (Arabic, Chinese); letters with case are not.
+        #expect(exact.reduce(0) { $0 + $1.count } > 900_000)
+        #expect(SetForms.caseFree("ك") && SetForms.caseFree("条") && SetForms.caseFree("’"))
+        #expect(!SetForms.caseFree("a") && !SetForms.caseFree("Ж") && !SetForms.caseFree("\u{345}"))
+    }
+
+    /// Patterns of the shapes the rules write, as written and rewritten, over text that puts
+    /// every code point of the first planes (and U+0345, the one letter-like mark the closure
+    /// adds) where a boundary or a class decides.
+    @Test func rewrittenPatternsMatchWhatICUMatches() throws {
+        let patterns = [
+            #"\s*,?\s+(?:of|to|in|under)\s+(?!(?:the\s+)?present\b)(?:the\s+)?[\p{L}\p{N}]"#,
+            #"(?<!\p{L})(?:entitled|titled)\s*"(?<title>[^"]{1,40})""#,
+            #"(?<![\p{L}\p{N}])(?:art\.|article)\s*(?<n>\d+)(?![\p{L}\p{N}])"#,
+            #"(?<![\p{L}\p{M}\x{0640}])ال[\p{L}\p{M}\x{0640}]+"#,
+            #"\b(?<list>\d+(?:[\p{N}.,]\d+)*)\P{L}"#,
+            #"[\d\p{L}-]+/[\p{N}/.]+"#,
+        ]
+        var text = ""
+        for value in UInt32(0x20)...0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let c = String(Character(scalar))
+            text += " of \(c)x, article 5\(c) \(c)article 5 \(c)entitled \"a\(c)\" ال\(c)ب 12\(c)3 \(c)a-1/2.\(c)\n"
+        }
+        text += "article 5\u{345} \u{345}article 6 of \u{345} ال\u{345}ب \u{399}\u{3B9}\u{1FBE}"
+        let units = Array(text.utf16)
+        var found = 0
+        for pattern in patterns {
+            #expect(SetForms.rewrite(pattern) != pattern, "\(pattern) left")
+            for caseless in [true, false] {
+                let asWritten = try ICURegex(pattern, caseInsensitive: caseless, rewritingSets: false)
+                let rewritten = try ICURegex(pattern, caseInsensitive: caseless)
+                let expected = asWritten.matches(in: units).map(\.groups), got = rewritten.matches(in: units).map(\.groups)
+                let same = got == expected
+                #expect(same, "\(pattern) \(caseless): \(Self.difference(got.map { $0[0]! }, expected.map { $0[0]! })), groups \(got.count == expected.count)")
+                found += expected.count
+            }
+        }
+        #expect(found > 10_000)
+    }
+
+    /// An error names the pattern as the rules wrote it.
+    @Test func anErrorNamesThePatternAsWritten() {
+        #expect(throws: ICURegex.SyntaxError.self) { try ICURegex(#"[\p{L}\p{N}](unclosed"#) }
+        do {
+            _ = try ICURegex(#"[\p{L}\p{N}](unclosed"#)
+        } catch {
+            #expect(error.pattern == #"[\p{L}\p{N}](unclosed"#)
+        }
+    }
+}
