@@ -39,9 +39,17 @@ struct ConcordCommand: ParsableCommand {
         commandName: "concord",
         abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
         discussion: ExitStatus.table,
-        version: "concord \(Concord.version) (ICU \(ICU.version))\n\(PrefilterEngine.summary)",
+        version: versionText,
         subcommands: [Check.self, Merge.self, Report.self, Extract.self, Compare.self, Graph.self, Rules.self, Init.self]
     )
+
+    /// The version and the pre-filter's engine, which opens the Hyperscan library to name its
+    /// version: written out only when `--version` is asked for (the configuration is made at
+    /// every start, and a run that leaves Hyperscan alone should not open it).
+    static var versionText: String {
+        let short = "concord \(Concord.version) (ICU \(ICU.version))"
+        return CommandLine.arguments.dropFirst().contains("--version") ? short + "\n" + PrefilterEngine.summary : short
+    }
 
     /// Runs the command; a bad command line exits with 2, as documented, not with
     /// ArgumentParser's 64.

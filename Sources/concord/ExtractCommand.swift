@@ -36,11 +36,13 @@ struct Extract: ParsableCommand {
         // lexicon of their language files); the built-in lexicon serves otherwise.
         let ruleSet = noCitations && rules == nil ? nil : try loadRules(rules)
         let lexicon = ruleSet?.lexicon ?? .standard
-        let extractor = noCitations ? nil : ruleSet.map { CitationExtractor(rules: $0) }
         let reader = DocumentReader(language: try language(lang, lexicon: lexicon), lexicon: lexicon)
         var documents = [Document]()
         var failed = false
-        for file in InputFiles.expand(paths) {
+        let files = InputFiles.expand(paths)
+        // The pre-filter's engine by the size of the run, as `check` chooses it.
+        let extractor = noCitations ? nil : ruleSet.map { CitationExtractor(rules: $0, prefilter: .forRun(bytes: PrefilterEngine.bytes(of: files))) }
+        for file in files {
             do {
                 documents.append(try reader.read(path: file))
             } catch {

@@ -77,6 +77,9 @@ public struct Pipeline: Sendable {
     public let reader: DocumentReader
     public let filter: FindingFilter
     public let options: Options
+    /// The pre-filter's engine; `run` chooses it by the size of the run, nil is
+    /// `PrefilterEngine.active` (`CONCORD_PREFILTER`; asking for it opens the library).
+    public var prefilter: PrefilterEngine?
 
     /// Loads the configuration, the rules (with the configuration's rule folders) and the
     /// baseline.
@@ -219,6 +222,13 @@ public struct Pipeline: Sendable {
     /// documents are still read into the document index, so that references into them are
     /// resolved as in a run over all.
     public func run(_ sets: [DocumentSet], jobs: Int = 1, alsoIndex: [DocumentSet] = [], progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
+        // The pre-filter's engine, by the size of the run (`PrefilterEngine.forRun`).
+        var pipeline = self
+        pipeline.prefilter = PrefilterEngine.forRun(bytes: PrefilterEngine.bytes(of: sets.flatMap(\.files)))
+        return pipeline.runChecked(sets, jobs: jobs, alsoIndex: alsoIndex, progress: progress)
+    }
+
+    private func runChecked(_ sets: [DocumentSet], jobs: Int, alsoIndex: [DocumentSet], progress: (@Sendable (Int, Int) -> Void)?) -> Result {
         let sets = sets.sorted(by: DocumentSet.canonicalOrder)
         let (outcomes, cacheHits) = outcomes(sets, jobs: jobs, progress: progress)
         // Files are the documents read; the paths that could not be read are input errors
@@ -347,7 +357,7 @@ public struct Pipeline: Sendable {
     /// Normalize, extract and resolve one document.
     public func resolve(_ document: Document, issuingBody: String? = nil) -> ResolvedDocument {
         let normalized = NormalizedDocument(document)
-        let found = CitationExtractor(rules: rules).references(in: normalized)
+        let found = CitationExtractor(rules: rules, prefilter: prefilter ?? .active).references(in: normalized)
         return DocumentResolver(rules: rules).resolve(normalized, found, issuingBody: issuingBody)
     }
 

@@ -15,6 +15,25 @@ public enum PrefilterEngine: String, Sendable {
 
     /// One line for `concord --version` and `concord rules`: the engine and why.
     public static var summary: String { Hyperscan.status.summary }
+
+    /// Below this much input, `auto` (the default) leaves a run to ICU alone: loading a
+    /// language's stored database (1–5 MB) took about 6 ms of a one-document run's 60, and the
+    /// pass saved nothing measurable even over 10 MB of resolutions (3.02 s against 3.01 s,
+    /// minima of four interleaved runs, 2026-12-04).
+    public static let smallRun = 1_000_000
+
+    /// The engine for a run over `bytes` of input: ICU alone for a small run unless
+    /// `CONCORD_PREFILTER=hyperscan` asks for Hyperscan by name (then the library is not even
+    /// opened); else `active`.
+    public static func forRun(bytes: Int) -> PrefilterEngine {
+        if bytes < smallRun, ["auto", ""].contains(Hyperscan.requested) { return .icu }
+        return active
+    }
+
+    /// The size of the files together (a file that cannot be read counts nothing).
+    public static func bytes(of files: [String]) -> Int {
+        files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+    }
 }
 
 /// The Hyperscan (or Vectorscan) library, opened at run time through the CHyperscanShim
@@ -41,8 +60,10 @@ public enum Hyperscan {
         return (true, name, version, "")
     }()
 
+    /// `CONCORD_PREFILTER`, lower-cased; `auto` when it is not set.
+    static let requested = ProcessInfo.processInfo.environment["CONCORD_PREFILTER"].map { $0.lowercased() } ?? "auto"
+
     static let status: Status = {
-        let requested = ProcessInfo.processInfo.environment["CONCORD_PREFILTER"].map { $0.lowercased() } ?? "auto"
         switch requested {
         case "icu":
             return Status(engine: .icu, summary: "prefilter: ICU (CONCORD_PREFILTER=icu)", version: "")
@@ -51,7 +72,7 @@ public enum Hyperscan {
                 return Status(engine: .icu, summary: "prefilter: ICU (Hyperscan not loaded: \(library.error))", version: "")
             }
             let explicit = requested == "hyperscan"
-            let which = explicit ? "" : " for the languages whose database is stored (CONCORD_PREFILTER=hyperscan stores them), else ICU"
+            let which = explicit ? "" : " for runs of 1 MB or more, in the languages whose database is stored (CONCORD_PREFILTER=hyperscan stores them), else ICU"
             return Status(engine: .hyperscan, summary: "prefilter: Hyperscan \(library.version) (\(library.name))\(which), confirmed by ICU",
                           version: library.version, explicit: explicit)
         default:

@@ -107,9 +107,22 @@ import Testing
         #expect(Hyperscan.status.explicit == (ProcessInfo.processInfo.environment["CONCORD_PREFILTER"]?.lowercased() == "hyperscan"))
     }
 
+    /// `auto` (the default) leaves a run under a megabyte to ICU alone (loading a database
+    /// costs more than the pass saves there) and takes `active` for a larger one;
+    /// `CONCORD_PREFILTER=hyperscan` or `icu` is obeyed whatever the size.
+    @Test func smallRunsLeaveHyperscanAlone() throws {
+        let requested = ProcessInfo.processInfo.environment["CONCORD_PREFILTER"]?.lowercased() ?? "auto"
+        #expect(PrefilterEngine.forRun(bytes: PrefilterEngine.smallRun) == .active)
+        #expect(PrefilterEngine.forRun(bytes: 30_000) == (["auto", ""].contains(requested) ? .icu : .active))
+        let seed = ["ar", "en", "es", "fr", "ru", "zh"].map { Paths.corpora("seed/res-6-1.\($0).txt") }
+        let bytes = PrefilterEngine.bytes(of: seed + ["/nonexistent/file.txt"])
+        #expect(bytes > 60_000 && bytes < PrefilterEngine.smallRun, "\(bytes)")
+    }
+
     /// `auto` (the default) never compiles a database: an empty cache stays without one, and
     /// the run gives the output of the ICU path. After `CONCORD_PREFILTER=hyperscan` has stored
-    /// them, `auto` reads them (and writes nothing new), with the same output again.
+    /// them, `auto` writes nothing new, with the same output again (the seed is a small run:
+    /// ICU alone).
     @Test func autoUsesStoredDatabasesAndNeverCompiles() throws {
         guard Self.requireLibrary() else { return }
         let cache = try Paths.temporaryDirectory()
