@@ -427,6 +427,7 @@ final class PatternRegex: @unchecked Sendable {
     let analysed: String
     private let id: String
     private let path: String
+    private let caseInsensitive: Bool
     private let lock = NSLock()
     private var compiled: ICURegex?  // guarded by lock
 
@@ -435,14 +436,16 @@ final class PatternRegex: @unchecked Sendable {
         self.analysed = analysed ?? regex.pattern
         id = ""
         path = ""
+        caseInsensitive = true
         compiled = regex
     }
 
-    init(pattern: String, analysed: String? = nil, id: String, path: String) {
+    init(pattern: String, analysed: String? = nil, id: String, path: String, caseInsensitive: Bool = true) {
         self.pattern = pattern
         self.analysed = analysed ?? pattern
         self.id = id
         self.path = path
+        self.caseInsensitive = caseInsensitive
     }
 
     /// Whether the regex has been compiled (for the rule cache's tests).
@@ -457,7 +460,7 @@ final class PatternRegex: @unchecked Sendable {
         defer { lock.unlock() }
         if let compiled { return compiled }
         do {
-            let regex = try ICURegex(pattern)
+            let regex = try ICURegex(pattern, caseInsensitive: caseInsensitive)
             compiled = regex
             return regex
         } catch {

@@ -76,7 +76,9 @@ public struct ReadingLexicon: Sendable {
 
     /// `filterFrequency`: the counts, when the files come without their examples (the rule
     /// cache stores the counts made with them); nil counts them here.
-    init(files: [(language: Language, file: RuleFiles.LanguageFile, path: String)], filterFrequency: [UInt32: Int]? = nil) throws(RuleError) {
+    /// `lazily`: the structure rules' regexes compiled when first used (rules from the cache).
+    init(files: [(language: Language, file: RuleFiles.LanguageFile, path: String)], filterFrequency: [UInt32: Int]? = nil,
+         lazily: Bool = false) throws(RuleError) {
         var languages = [Language: LanguageInfo]()
         var title = [String](), closing = [String](), annex = [String](), before = [String](), after = [String]()
         var openings = [String]()
@@ -150,7 +152,7 @@ public struct ReadingLexicon: Sendable {
         self.languages = languages
         languagesInOrder = languages.values.sorted { $0.language < $1.language }
         known = Set(languages.keys)
-        structure = try StructureRules(files: files)
+        structure = try StructureRules(files: files, lazily: lazily)
         titleWords = Self.unique(title.map { $0.lowercased() })
         closingPhrases = Self.unique(closing.map { $0.lowercased() })
         let frequency = filterFrequency ?? WordFilter.frequency(of: corpus, for: titleWords + closingPhrases)

@@ -4,7 +4,7 @@ import Foundation
 /// that a run does not parse the YAML again (Yams is a large part of the start-up) and can
 /// compile each language's patterns only when a document in that language appears.
 ///
-/// One file per set of rules, `<cache folder>/rules-v2/<key>.json`, named by a 128-bit key
+/// One file per set of rules, `<cache folder>/rules-v3/<key>.json`, named by a 128-bit key
 /// over this build of Concord (version, and the executable's identity as for the result
 /// cache) and the text of every rule file of every source (built in or folders). Its first
 /// line holds the key and a hash of the rest, so that a damaged file (cut short, changed) is
@@ -71,6 +71,11 @@ struct RuleCache: Sendable {
         /// no extra folder adds patterns to it, read when the language is compiled.
         var prescan: String?
         var whole: String?
+        /// In the stored entry, the lengths in bytes of `whole` and `prescan`, which follow the
+        /// JSON as they are (a quarter of a megabyte of text that JSON would escape and the
+        /// decoder unescape again at every start: most of the time reading the entry took).
+        var wholeBytes: Int?
+        var prescanBytes: Int?
 
         /// As the cache stores it: without examples, the lexicon's part apart from the whole.
         var cached: DecodedLanguage {
@@ -79,7 +84,7 @@ struct RuleCache: Sendable {
             encoder.outputFormatting = .sortedKeys
             guard let data = try? encoder.encode(whole) else { return self }
             return DecodedLanguage(code: code, file: whole.file.forReader, path: path, extras: [], prescan: prescan,
-                                   whole: String(decoding: data, as: UTF8.self))
+                                   whole: String(decoding: data, as: UTF8.self), wholeBytes: nil, prescanBytes: nil)
         }
 
         /// The language's compiled rules, the extra folders' patterns added; `lazily`, each
@@ -102,9 +107,9 @@ struct RuleCache: Sendable {
     }
 
     /// Entries' layout: a change to it changes the folder, so that old entries are not read.
-    static let layout = "rules-v2"
+    static let layout = "rules-v3"
 
-    /// `<cache folder>/rules-v2`.
+    /// `<cache folder>/rules-v3`.
     let folder: URL
     /// The key of the rules of these sources for this build.
     let key: String
@@ -125,7 +130,22 @@ struct RuleCache: Sendable {
         let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
         let payload = data[(newline + 1)...]
         guard header.count == 3, header[0] == "concord-rules", header[1] == key, header[2] == Self.checksum(payload) else { return nil }
-        return try? JSONDecoder().decode(Decoded.self, from: payload)
+        // The JSON is one line; each language's `whole` and `prescan` follow it, in order.
+        let end = payload.firstIndex(of: UInt8(ascii: "\n")) ?? payload.endIndex
+        guard var decoded = try? JSONDecoder().decode(Decoded.self, from: payload[payload.startIndex..<end]) else { return nil }
+        var at = end == payload.endIndex ? end : end + 1
+        for k in decoded.languages.indices {
+            for part in [\DecodedLanguage.whole, \DecodedLanguage.prescan] {
+                let length = part == \DecodedLanguage.whole ? decoded.languages[k].wholeBytes : decoded.languages[k].prescanBytes
+                guard let length else { continue }
+                guard length >= 0, length <= payload.endIndex - at else { return nil }
+                decoded.languages[k][keyPath: part] = String(decoding: payload[at..<(at + length)], as: UTF8.self)
+                at += length
+            }
+            decoded.languages[k].wholeBytes = nil
+            decoded.languages[k].prescanBytes = nil
+        }
+        return at == payload.endIndex ? decoded : nil
     }
 
     /// Stores the rules: a temporary file in the cache folder renamed over the entry.
@@ -133,7 +153,24 @@ struct RuleCache: Sendable {
     func write(_ decoded: Decoded) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys  // the same rules, the same bytes
-        guard let payload = try? encoder.encode(decoded) else { return }
+        // Each language's `whole` and `prescan` after the JSON, as they are (see `wholeBytes`).
+        var stored = decoded
+        var texts = Data()
+        for k in stored.languages.indices {
+            if let whole = stored.languages[k].whole {
+                stored.languages[k].wholeBytes = whole.utf8.count
+                texts.append(contentsOf: whole.utf8)
+            }
+            if let prescan = stored.languages[k].prescan {
+                stored.languages[k].prescanBytes = prescan.utf8.count
+                texts.append(contentsOf: prescan.utf8)
+            }
+            stored.languages[k].whole = nil
+            stored.languages[k].prescan = nil
+        }
+        guard var payload = try? encoder.encode(stored) else { return }
+        payload.append(UInt8(ascii: "\n"))
+        payload.append(texts)
         var data = Data("concord-rules \(key) \(Self.checksum(payload))\n".utf8)
         data.append(payload)
         let temporary = folder.appendingPathComponent(".\(key).\(UUID().uuidString).tmp")

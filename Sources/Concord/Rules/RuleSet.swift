@@ -51,7 +51,7 @@ public final class RuleSet: Sendable {
             }
             self.languages = LanguageTable(lazy: table)
             self.lexicon = try ReadingLexicon(files: decoded.languages.map { (Language(ruleFile: $0.code), $0.file, $0.path) },
-                                              filterFrequency: filterFrequency)
+                                              filterFrequency: filterFrequency, lazily: true)
             self.fromCache = true
             return
         }

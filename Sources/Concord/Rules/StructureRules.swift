@@ -9,13 +9,13 @@ public struct StructureRules: Sendable {
     }
 
     struct LanguageStructure: Sendable {
-        var headings: [(kind: HeadingKind, regex: ICURegex)]
+        var headings: [(kind: HeadingKind, regex: PatternRegex)]
         /// The language's `number-words` (NFKC, lower case): the same list the resolver reads.
         var numbers: [String: Int]
-        var paragraphLabels: [ICURegex]
-        var itemLabels: [ICURegex]
+        var paragraphLabels: [PatternRegex]
+        var itemLabels: [PatternRegex]
         var itemLetters: [String]
-        var sectionLabels: [ICURegex]
+        var sectionLabels: [PatternRegex]
         var sectionLetters: [String]
         var reportWords: [String]
         var rulesWords: [String]
@@ -26,17 +26,20 @@ public struct StructureRules: Sendable {
     /// `structure.examples`: a text and the anchor segment it must give (nil: none).
     let examples: [(path: String, language: Language, text: String, anchor: String?)]
 
-    init(files: [(language: Language, file: RuleFiles.LanguageFile, path: String)]) throws(RuleError) {
+    /// `lazily`: each regex compiled when first used (rules read from the rule cache, which
+    /// compiled before: a document in one language then compiles no other's headings).
+    init(files: [(language: Language, file: RuleFiles.LanguageFile, path: String)], lazily: Bool = false) throws(RuleError) {
         var languages = [Language: LanguageStructure]()
         var examples = [(path: String, language: Language, text: String, anchor: String?)]()
         for (language, file, path) in files {
             guard let structure = file.structure else { continue }
-            func compile(_ pattern: String, _ what: String) throws(RuleError) -> ICURegex {
-                do { return try ICURegex("^(?:\(pattern))", caseInsensitive: false) } catch {
+            func compile(_ pattern: String, _ what: String) throws(RuleError) -> PatternRegex {
+                if lazily { return PatternRegex(pattern: "^(?:\(pattern))", id: "structure.\(what)", path: path, caseInsensitive: false) }
+                do { return PatternRegex(try ICURegex("^(?:\(pattern))", caseInsensitive: false)) } catch {
                     throw RuleError(file: path, message: "structure.\(what): \(error.description)")
                 }
             }
-            var headings = [(kind: HeadingKind, regex: ICURegex)]()
+            var headings = [(kind: HeadingKind, regex: PatternRegex)]()
             for (name, pattern) in (structure.headings ?? [:]).sorted(by: { $0.key < $1.key }) {
                 guard let kind = HeadingKind(rawValue: name) else {
                     throw RuleError(file: path, message: "structure.headings: unknown unit '\(name)' (one of \(HeadingKind.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -45,10 +48,10 @@ public struct StructureRules: Sendable {
             }
             // Tried from the outermost unit in: a `Part` heading is never read as an article.
             headings.sort { HeadingKind.allCases.firstIndex(of: $0.kind)! < HeadingKind.allCases.firstIndex(of: $1.kind)! }
-            var paragraphLabels = [ICURegex](), itemLabels = [ICURegex]()
+            var paragraphLabels = [PatternRegex](), itemLabels = [PatternRegex]()
             for pattern in structure.paragraphLabels ?? [] { paragraphLabels.append(try compile(pattern, "paragraph-labels")) }
             for pattern in structure.itemLabels ?? [] { itemLabels.append(try compile(pattern, "item-labels")) }
-            var sectionLabels = [ICURegex]()
+            var sectionLabels = [PatternRegex]()
             for pattern in structure.sectionLabels ?? [] { sectionLabels.append(try compile(pattern, "section-labels")) }
             // The number words are one list of the language file, which the resolver reads too.
             if structure.numbers != nil {
@@ -85,7 +88,7 @@ public struct StructureRules: Sendable {
         for structure in candidates(language) {
             for (kind, regex) in structure.headings {
                 // The first match, when it starts the text: the pattern tried there only.
-                guard let match = regex.matches(in: units, startingOnlyAt: [0]).first else { continue }
+                guard let match = regex.regex.matches(in: units, startingOnlyAt: [0]).first else { continue }
                 let rest = String(decoding: units[match.range.upperBound...], as: UTF16.self).trimmingCharacters(in: .whitespaces)
                 if let last = rest.last, ".;,:。；，،".contains(last) { continue }
                 if rest.count > 120 { continue }
@@ -119,7 +122,7 @@ public struct StructureRules: Sendable {
         let units = Array(text.utf16.prefix(40))
         for structure in candidates(language) {
             for regex in structure.paragraphLabels {
-                guard let match = regex.matches(in: units).first, match.range.lowerBound == 0,
+                guard let match = regex.regex.matches(in: units).first, match.range.lowerBound == 0,
                       let group = match["number"],
                       let number = Self.number(String(decoding: units[group], as: UTF16.self), in: structure) else { continue }
                 return (number, Self.skipSpaces(units, from: match.range.upperBound))
@@ -134,7 +137,7 @@ public struct StructureRules: Sendable {
         let units = Array(text.utf16.prefix(16))
         for structure in candidates(language) {
             for regex in structure.itemLabels {
-                guard let match = regex.matches(in: units).first, match.range.lowerBound == 0, let group = match["letter"] else { continue }
+                guard let match = regex.regex.matches(in: units).first, match.range.lowerBound == 0, let group = match["letter"] else { continue }
                 return (String(decoding: units[group], as: UTF16.self), Self.skipSpaces(units, from: match.range.upperBound))
             }
         }
@@ -147,7 +150,7 @@ public struct StructureRules: Sendable {
         let units = Array(text.utf16.prefix(24))
         for structure in candidates(language) {
             for regex in structure.sectionLabels {
-                guard let match = regex.matches(in: units).first, match.range.lowerBound == 0 else { continue }
+                guard let match = regex.regex.matches(in: units).first, match.range.lowerBound == 0 else { continue }
                 if let group = match["number"], let number = Self.number(String(decoding: units[group], as: UTF16.self), in: structure) {
                     return (String(number), Self.skipSpaces(units, from: match.range.upperBound))
                 }

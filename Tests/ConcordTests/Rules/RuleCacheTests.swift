@@ -137,6 +137,29 @@ import Testing
         #expect(rules.stdout.contains("rules: \(expected) examples in the rules"), "\(rules.stdout.suffix(300))")
     }
 
+    /// The entry is a header line, one line of JSON, then each language's whole file and
+    /// pre-scan analysis as they are (JSON would escape them, and the decoder unescape them at
+    /// every start): the JSON is a fraction of the entry, and the lengths it gives add up.
+    @Test func theLanguagesTextsFollowTheJSON() throws {
+        let cache = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        _ = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+        let data = try Data(contentsOf: try #require(Self.entries(cache).first))
+        let lines = data.split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
+        try #require(lines.count == 3)
+        let json = try #require(JSONSerialization.jsonObject(with: lines[1]) as? [String: Any])
+        let languages = try #require(json["languages"] as? [[String: Any]])
+        #expect(languages.count == 6)
+        var total = 0
+        for language in languages {
+            #expect(language["whole"] == nil && language["prescan"] == nil)
+            total += (language["wholeBytes"] as? Int ?? 0) + (language["prescanBytes"] as? Int ?? 0)
+        }
+        #expect(total == lines[2].count)
+        #expect(lines[1].count * 2 < lines[2].count, "\(lines[1].count) bytes of JSON, \(lines[2].count) of texts")
+        #expect(try RuleSet(source: .builtIn, cacheFolder: cache.path).fromCache)
+    }
+
     @Test func aDamagedEntryIsIgnoredAndWrittenAgain() throws {
         let cache = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: cache) }
