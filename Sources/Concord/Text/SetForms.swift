@@ -183,7 +183,19 @@ enum SetForms {
     /// set (brackets included; the caller adds `(?-i:…)` in a case-insensitive scope), or nil
     /// to leave it as written.
     private static func rewriteClass(_ bytes: [UInt8], body: Range<Int>, caseInsensitive: Bool, cheaper: Bool) -> String? {
-        guard !body.isEmpty, bytes[body.lowerBound] != UInt8(ascii: "^") else { return nil }
+        guard caseInsensitive || cheaper, !body.isEmpty, bytes[body.lowerBound] != UInt8(ascii: "^") else { return nil }
+        // Nothing to do in a class without a property (most of them: this runs over every
+        // class of every rule).
+        var k = body.lowerBound, property = false
+        while k + 1 < body.upperBound {
+            if bytes[k] == UInt8(ascii: "\\") {
+                if bytes[k + 1] == UInt8(ascii: "p") { property = true; break }
+                k += 2
+            } else {
+                k += 1
+            }
+        }
+        guard property else { return nil }
         var names = [String]()  // the properties, in order
         var rest = [UInt8]()  // everything else, as written
         var extra = [UInt32]()

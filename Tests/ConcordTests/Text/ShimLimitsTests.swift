@@ -126,6 +126,25 @@ import Testing
         #expect(scripts == [0, 1, 2, 3, 3, 3, 255])
     }
 
+    /// The case-fold table (its shortcut for units that fold to themselves) gives, for every
+    /// BMP unit, ICU's full case folding of it when that is one unit, else 0xFFFF.
+    @Test func theCaseFoldTableIsICUsFolding() {
+        var table = [UInt16](repeating: 0, count: 0x10000)
+        #expect(concord_case_fold_table(&table, 0x10000) == 0)
+        var differing = [String](), folded = 0
+        for c in 0..<0x10000 where !(0xD800...0xDFFF).contains(c) {
+            var unit = UInt16(c)
+            var out = [UInt16](repeating: 0, count: 4)
+            let n = concord_case_fold(&unit, 1, &out, 4)
+            let expected: UInt16 = n == 1 ? out[0] : 0xFFFF
+            if table[c] != expected { differing.append(String(c, radix: 16)) }
+            if expected != UInt16(c) { folded += 1 }
+        }
+        #expect(differing.isEmpty, "\(differing.count): \(differing.prefix(10))")
+        #expect(folded > 1_000)  // capitals of every script, and ß (two units: 0xFFFF)
+        #expect(table[0x41] == 0x61 && table[0xDF] == 0xFFFF && table[0x61] == 0x61 && table[0x4E2D] == 0x4E2D)
+    }
+
     @Test func aCapacityTooSmallIsRefusedOrReportedNeverOverrun() throws {
         var counts = [Int64](repeating: 7, count: 4)
         #expect(concord_script_counts(text, Int64(text.count), &counts, 4) == -1)
