@@ -783,12 +783,14 @@ struct LiteralScanner: Sendable {
         return table
     }()
 
-    /// ICU's case folding of every BMP unit, computed once.
-    private static let foldTable: [UInt16] = {
+    /// ICU's case folding of every BMP unit, computed once per ICU version and kept in the
+    /// cache folder (`DerivedTables`: 64K folds were a millisecond or two of every start).
+    private static let foldTable: [UInt16] = DerivedTables.units("case-fold", versions: [ICU.version]) {
         var table = [UInt16](repeating: 0, count: 0x10000)
         let status = table.withUnsafeMutableBufferPointer { concord_case_fold_table($0.baseAddress, Int32($0.count)) }
-        precondition(status == 0, "the table has room for every BMP unit")
-        return table
+        return status == 0 ? table : nil
+    } ?? {
+        preconditionFailure("the case-fold table has room for every BMP unit")
     }()
 
     init(_ all: [Prescan.Literal], positional: Set<Int32> = []) {
