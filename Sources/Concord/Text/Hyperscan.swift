@@ -22,9 +22,9 @@ public enum PrefilterEngine: String, Sendable {
     /// minima of four interleaved runs, 2026-12-04).
     public static let smallRun = 1_000_000
 
-    /// The engine for a run over `bytes` of input: ICU alone for a small run unless
-    /// `CONCORD_PREFILTER=hyperscan` asks for Hyperscan by name (then the library is not even
-    /// opened); else `active`.
+    /// The engine for a run over `bytes` of input: ICU alone for a small run under `auto`
+    /// (without opening the library), else `active` (`CONCORD_PREFILTER=hyperscan` and `icu`
+    /// are obeyed whatever the size).
     public static func forRun(bytes: Int) -> PrefilterEngine {
         if bytes < smallRun, ["auto", ""].contains(Hyperscan.requested) { return .icu }
         return active
