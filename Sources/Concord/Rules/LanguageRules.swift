@@ -421,7 +421,7 @@ public final class LanguageRules: Sendable {
 /// A pattern's ICU regex: compiled when the rules are compiled, or (rules read from the rule
 /// cache, which compiled completely before) on first use, once, whichever thread asks first.
 final class PatternRegex: @unchecked Sendable {
-    /// The pattern as ICU compiles it.
+    /// The pattern given to ICU (`ICURegex` writes its sets in their cheaper forms, `SetForms`).
     let pattern: String
     /// The same pattern with every word boundary written (see `LanguageRules.Pattern.expanded`).
     let analysed: String
