@@ -134,18 +134,21 @@ struct RuleCache: Sendable {
         let end = payload.firstIndex(of: UInt8(ascii: "\n")) ?? payload.endIndex
         guard var decoded = try? JSONDecoder().decode(Decoded.self, from: payload[payload.startIndex..<end]) else { return nil }
         var at = end == payload.endIndex ? end : end + 1
+        var damaged = false
+        /// The next `length` bytes as text (nil: none stored, or past the end).
+        func next(_ length: Int?) -> String? {
+            guard let length else { return nil }
+            guard length >= 0, length <= payload.endIndex - at else { damaged = true; return nil }
+            defer { at += length }
+            return String(decoding: payload[at..<(at + length)], as: UTF8.self)
+        }
         for k in decoded.languages.indices {
-            for part in [\DecodedLanguage.whole, \DecodedLanguage.prescan] {
-                let length = part == \DecodedLanguage.whole ? decoded.languages[k].wholeBytes : decoded.languages[k].prescanBytes
-                guard let length else { continue }
-                guard length >= 0, length <= payload.endIndex - at else { return nil }
-                decoded.languages[k][keyPath: part] = String(decoding: payload[at..<(at + length)], as: UTF8.self)
-                at += length
-            }
+            decoded.languages[k].whole = next(decoded.languages[k].wholeBytes)
+            decoded.languages[k].prescan = next(decoded.languages[k].prescanBytes)
             decoded.languages[k].wholeBytes = nil
             decoded.languages[k].prescanBytes = nil
         }
-        return at == payload.endIndex ? decoded : nil
+        return !damaged && at == payload.endIndex ? decoded : nil
     }
 
     /// Stores the rules: a temporary file in the cache folder renamed over the entry.

@@ -25,8 +25,9 @@ public enum PrefilterEngine: String, Sendable {
     /// The engine for a run over `bytes` of input: ICU alone for a small run under `auto`
     /// (without opening the library), else `active` (`CONCORD_PREFILTER=hyperscan` and `icu`
     /// are obeyed whatever the size).
-    public static func forRun(bytes: Int) -> PrefilterEngine {
-        if bytes < smallRun, ["auto", ""].contains(Hyperscan.requested) { return .icu }
+    public static func forRun(bytes: @autoclosure () -> Int) -> PrefilterEngine {
+        // The size is measured only where it decides (`auto`): it costs a `stat` per file.
+        if ["auto", ""].contains(Hyperscan.requested), bytes() < smallRun { return .icu }
         return active
     }
 
