@@ -18,8 +18,9 @@ func staticStdlibLinking() -> [LinkerSetting] {
     let archives = ["FoundationXML", "_CFXMLInterface", "Foundation", "FoundationInternationalization",
                     "FoundationEssentials", "CoreFoundation", "_FoundationICU", "_FoundationCollections",
                     "_FoundationCShims", "swiftSynchronization", "swiftCore", "dispatch", "BlocksRuntime"]
-    guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8),
-          let mapped = maps.split(separator: "\n").lazy
+    // Read to the end: String(contentsOfFile:) stops after the first 4 KB of a /proc file.
+    guard let maps = FileHandle(forReadingAtPath: "/proc/self/maps")?.readDataToEndOfFile(),
+          let mapped = String(decoding: maps, as: UTF8.self).split(separator: "\n").lazy
               .compactMap({ $0.split(separator: " ", omittingEmptySubsequences: true).last })
               .first(where: { $0.contains("/lib/swift/linux/") || $0.contains("/lib/swift/pm/") }),
           let lib = mapped.range(of: "/lib/swift/")
