@@ -41,7 +41,7 @@ public struct SymbolGrammar: Sendable {
     public func seriesPrefix(of symbol: [UInt16]) -> String? {
         for prefix in prefixes where symbol.count > prefix.count && Array(symbol[0..<prefix.count]) == prefix
             && (symbol[prefix.count] == 0x2F || symbol[prefix.count] == 0x28) {
-            return String(decoding: prefix, as: UTF16.self)
+            return String(utf16Units: prefix)
         }
         return nil
     }
@@ -123,7 +123,7 @@ public struct SymbolGrammar: Sendable {
             i += 1
         }
         guard components >= 2, hasDigit || malformed else { return nil }
-        return Found(range: start..<i, symbol: String(decoding: key, as: UTF16.self),
+        return Found(range: start..<i, symbol: String(utf16Units: key),
                      series: seriesPrefix(of: key), malformed: malformed, partner: nil)
     }
 

@@ -150,6 +150,6 @@ enum SetPattern {
     /// The part of a string a match's UTF-16 range covers.
     static func substring(_ string: String, _ range: Range<Int>) -> String {
         let units = Array(string.utf16)
-        return String(decoding: units[range], as: UTF16.self)
+        return String(utf16Units: units[range])
     }
 }

@@ -107,7 +107,7 @@ struct MarkdownReader: Sendable {
         var k = r.lowerBound + 2
         while k < r.upperBound, units[k] != 0x5D { k += 1 }
         guard k + 1 < r.upperBound, units[k + 1] == 0x3A, k > r.lowerBound + 2 else { return nil }
-        let label = String(decoding: units[(r.lowerBound + 2)..<k], as: UTF16.self)
+        let label = String(utf16Units: units[(r.lowerBound + 2)..<k])
         var textStart = k + 2
         while textStart < r.upperBound, units[textStart] == 0x20 || units[textStart] == 0x09 { textStart += 1 }
         guard textStart < r.upperBound else { return nil }

@@ -119,7 +119,7 @@ struct MarkerFinder: Sendable {
                     label.append(Chars.superscriptValue(units[j])); j += 1
                 }
                 result.append(Found(paragraph: paragraph, range: i..<j, removal: i..<j,
-                                    label: String(decoding: label, as: UTF16.self)))
+                                    label: String(utf16Units: label)))
                 i = j
                 continue
             }
@@ -129,7 +129,7 @@ struct MarkerFinder: Sendable {
                 while j < units.count, units[j] != 0x5D, units[j] != 0x20, j - i < 20 { j += 1 }
                 if j < units.count, units[j] == 0x5D, j > i + 2 {
                     result.append(Found(paragraph: paragraph, range: i..<(j + 1), removal: i..<(j + 1),
-                                        label: String(decoding: units[(i + 2)..<j], as: UTF16.self)))
+                                        label: String(utf16Units: units[(i + 2)..<j])))
                     i = j + 1
                     continue
                 }
@@ -157,7 +157,7 @@ struct MarkerFinder: Sendable {
                 if run == digits {
                     markerStart = i
                 } else if run.count == 4 + digits.count, Array(run.suffix(digits.count)) == digits,
-                          let year = Int(String(decoding: run.prefix(4), as: UTF16.self)), year >= 1900, year <= 2099 {
+                          let year = Int(String(utf16Units: run.prefix(4))), year >= 1900, year <= 2099 {
                     markerStart = j - digits.count  // `2014–20243`: marker 3 glued to a year
                 }
                 guard let start = markerStart else { continue }
@@ -221,7 +221,7 @@ struct MarkerFinder: Sendable {
         var yearStart = runStart - 1
         while yearStart > 0, Chars.isASCIIDigit(u[yearStart - 1]) { yearStart -= 1 }
         let afterYear = runStart - 1 - yearStart == 4 && (yearStart == 0 || !Chars.isASCIIDigit(u[yearStart - 1]) && u[yearStart - 1] != 0x2F && u[yearStart - 1] != 0x2E)
-            && Int(String(decoding: u[yearStart..<(runStart - 1)], as: UTF16.self)).map { (1900...2099).contains($0) } == true
+            && Int(String(utf16Units: u[yearStart..<(runStart - 1)])).map { (1900...2099).contains($0) } == true
         guard isLetter(beforeSpace) || isClosing(beforeSpace) || afterYear else { return nil }
         if let next, !(next == 0x20 || next == 0x2C || next == 0x3B || next == 0x2E || next == 0x3A
                        || next == 0x060C || next == 0x061B || next == 0xFF0C || next == 0x3001 || next == 0x3002 || next == 0xFF1B) { return nil }
@@ -253,7 +253,7 @@ struct MarkerFinder: Sendable {
         }
         var start = end
         while start > 0, isLetter(u[start - 1]) { start -= 1 }
-        let word = String(decoding: u[start..<end], as: UTF16.self).lowercased()
+        let word = String(utf16Units: u[start..<end]).lowercased()
         return lexicon.numberWordsBefore.contains(word)
     }
 
@@ -261,8 +261,8 @@ struct MarkerFinder: Sendable {
     /// at `end` (`第2款`, `172个`): words are not delimited in these scripts, so they are
     /// matched as the text's end and start.
     private func deniedAround(_ u: [UInt16], start: Int, end: Int) -> Bool {
-        let before = String(decoding: u[max(0, start - 4)..<start], as: UTF16.self)
-        let after = String(decoding: u[end..<min(u.count, end + 4)], as: UTF16.self)
+        let before = String(utf16Units: u[max(0, start - 4)..<start])
+        let after = String(utf16Units: u[end..<min(u.count, end + 4)])
         return lexicon.numberWordsBefore.contains { !$0.isEmpty && before.hasSuffix($0) }
             || lexicon.numberWordsAfter.contains { !$0.isEmpty && after.hasPrefix($0) }
     }
@@ -272,7 +272,7 @@ struct MarkerFinder: Sendable {
         while start < u.count, u[start] == 0x20 { start += 1 }
         var end = start
         while end < u.count, isLetter(u[end]) || u[end] == 0x25 { end += 1 }
-        let word = String(decoding: u[start..<end], as: UTF16.self).lowercased()
+        let word = String(utf16Units: u[start..<end]).lowercased()
         if word.hasPrefix("%") { return true }
         return lexicon.numberWordsAfter.contains(word)
     }

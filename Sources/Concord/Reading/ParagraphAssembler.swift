@@ -198,7 +198,7 @@ struct ParagraphAssembler: Sendable {
         guard let first = text.units.first(where: { $0 != 0x20 }), lexicon.openingFilter.mayStart(first) else { return false }
         // The longest opening is a few words: the first units are enough.
         let head = text.units.drop { $0 == 0x20 }.prefix(80)
-        return lexicon.startsWithParagraphOpening(String(decoding: head, as: UTF16.self))
+        return lexicon.startsWithParagraphOpening(String(utf16Units: head))
     }
 
     private func classify(_ drafts: [Draft], units: [UInt16]) -> [Paragraph] {

@@ -44,7 +44,7 @@ enum ParagraphLabel: Equatable, Sendable {
                   u[inner].allSatisfy({ Chars.isLetter($0) || Chars.isNumber($0) }) else { return nil }
             k += 1
             guard endsOrSpace(k) else { return nil }
-            return (.item(String(decoding: u[inner], as: UTF16.self)), k - start + spaces(from: k))
+            return (.item(String(utf16Units: u[inner])), k - start + spaces(from: k))
         }
         // `II.` or `A.` followed by a space or the end.
         var k = start
@@ -54,7 +54,7 @@ enum ParagraphLabel: Equatable, Sendable {
            u[head].allSatisfy({ [0x49, 0x56, 0x58, 0x4C, 0x43].contains($0) }) || (head.count == 1 && first >= 0x41 && first <= 0x5A) {
             k += 1
             guard endsOrSpace(k) else { return nil }
-            return (.section(String(decoding: u[head], as: UTF16.self)), k - start + spaces(from: k))
+            return (.section(String(utf16Units: u[head])), k - start + spaces(from: k))
         }
         return nil
     }

@@ -303,7 +303,7 @@ struct PlainTextReader: Sendable {
         let labelEnd = k
         while k < line.range.upperBound, units[k] == 0x20 || units[k] == 0xA0 || units[k] == 0x09 { k += 1 }
         guard k < line.range.upperBound else { return nil }
-        return (String(decoding: label, as: UTF16.self), line.range.lowerBound..<labelEnd, k)
+        return (String(utf16Units: label), line.range.lowerBound..<labelEnd, k)
     }
 
     /// The document's symbol from its masthead: a symbol standing alone on one of the first

@@ -29,7 +29,7 @@ struct SourceLine: Sendable {
 
     /// The line as a String, made only where a test needs one (most work on `view`): making
     /// a String per line cost more than all the rest of the reading.
-    var text: String { Chars.string(units[range]) }
+    var text: String { String(utf16Units: units[range]) }
 
     var view: UnitText { UnitText(units: units[range], isSimple: isSimple) }
 
@@ -82,7 +82,7 @@ struct UnitText {
     let units: ArraySlice<UInt16>
     let isSimple: Bool
 
-    var string: String { Chars.string(units) }
+    var string: String { String(utf16Units: units) }
     var count: Int { units.count }
     var first: UInt16? { units.first }
     var isASCII: Bool { units.allSatisfy { $0 < 0x80 } }
@@ -234,40 +234,6 @@ enum Chars {
             return true  // CJK punctuation, kana, ideographs, full-width forms
         default:
             return false
-        }
-    }
-
-    /// `String(decoding: units, as: UTF16.self)`, made faster: ASCII copied byte for byte,
-    /// the rest transcoded to UTF-8 by hand (a lone surrogate becomes U+FFFD, as there).
-    static func string(_ units: ArraySlice<UInt16>) -> String {
-        var utf8Count = 0
-        for u in units { utf8Count += u < 0x80 ? 1 : u < 0x800 ? 2 : 3 }  // a surrogate pair: 3 + 3 ≥ 4
-        return String(unsafeUninitializedCapacity: utf8Count) { out in
-            var o = 0
-            var k = units.startIndex
-            let end = units.endIndex
-            while k < end {
-                let u = units[k]
-                k += 1
-                var scalar = UInt32(u)
-                if u < 0x80 { out[o] = UInt8(u); o += 1; continue }
-                if UTF16.isLeadSurrogate(u), k < end, UTF16.isTrailSurrogate(units[k]) {
-                    scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[k]) - 0xDC00)
-                    k += 1
-                } else if UTF16.isLeadSurrogate(u) || UTF16.isTrailSurrogate(u) {
-                    scalar = 0xFFFD
-                }
-                if scalar < 0x800 {
-                    out[o] = UInt8(0xC0 | scalar >> 6); out[o + 1] = UInt8(0x80 | scalar & 0x3F); o += 2
-                } else if scalar < 0x10000 {
-                    out[o] = UInt8(0xE0 | scalar >> 12); out[o + 1] = UInt8(0x80 | (scalar >> 6) & 0x3F)
-                    out[o + 2] = UInt8(0x80 | scalar & 0x3F); o += 3
-                } else {
-                    out[o] = UInt8(0xF0 | scalar >> 18); out[o + 1] = UInt8(0x80 | (scalar >> 12) & 0x3F)
-                    out[o + 2] = UInt8(0x80 | (scalar >> 6) & 0x3F); out[o + 3] = UInt8(0x80 | scalar & 0x3F); o += 4
-                }
-            }
-            return o
         }
     }
 

@@ -113,14 +113,14 @@ public struct RepositoryEntryBuilder: Sendable {
         // Normalized once, then cut into lines: normalization never reaches across a line
         // break, so each line is what normalizing it alone gives.
         // (Decoded first: a surrogate pair cut at the 4000th unit becomes U+FFFD.)
-        let head = NormalizedText(String(decoding: units[0..<min(end, 4000)], as: UTF16.self)).units
+        let head = NormalizedText(String(utf16Units: units[0..<min(end, 4000)])).units
         let languages = [document.language, .en].compactMap { $0 }.compactMap { rules.languages[$0] }
         for line in head.split(whereSeparator: Self.isLineBreak) {
             // A short line with a day, a month name and a year in that order, whatever words
             // stand between (`17 de noviembre de 2011`, `17 ноября 2011 года`).
             let pieces = line.split(separator: 0x20)
             guard pieces.count <= 6 else { continue }
-            let words = pieces.map { String(decoding: $0, as: UTF16.self) }
+            let words = pieces.map { String(utf16Units: $0) }
             var day: Int?, month: Int?
             for word in words {
                 if day == nil, let number = Int(word), (1...31).contains(number) { day = number; continue }
@@ -227,8 +227,8 @@ public struct RepositoryEntryBuilder: Sendable {
                 && !citation.notes.contains(.internalReference) && !citation.notes.contains(.selfReference) {
                 let range = citation.sourceRange
                 guard range.upperBound <= units.count else { continue }
-                let before = String(decoding: units[max(0, range.lowerBound - 160)..<range.lowerBound], as: UTF16.self)
-                let after = String(decoding: units[range.upperBound..<min(units.count, range.upperBound + 200)], as: UTF16.self)
+                let before = String(utf16Units: units[max(0, range.lowerBound - 160)..<range.lowerBound])
+                let after = String(utf16Units: units[range.upperBound..<min(units.count, range.upperBound + 200)])
                 guard let (symbol, name) = rules.treaties.instrument(before: before, after: after, language: language) else { continue }
                 let key = SymbolKey.key(symbol)
                 guard !ownKeys.contains(key) else { continue }

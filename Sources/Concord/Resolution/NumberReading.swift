@@ -10,12 +10,12 @@ extension ReferenceResolver {
         let andWords = Set((language.words["and"] ?? []).map { NormalizedText($0).string.lowercased() })
         var result = [String]()
         for match in language.resolutionNumbers.regex.matches(in: slice) {
-            let number = String(decoding: slice[match.range], as: UTF16.self)
+            let number = String(utf16Units: slice[match.range])
             if number.allSatisfy({ $0.isASCII && $0.isNumber }), !result.isEmpty {
                 // A bare number (`2118`) counts only as a list item after a comma or "and";
                 // after a month name it is a year (`5/1 du 22 octobre 2010`).
                 // What stands just before it (a comma or a word for "and"): a few units suffice.
-                let before = String(decoding: slice[max(0, match.range.lowerBound - 24)..<match.range.lowerBound], as: UTF16.self)
+                let before = String(utf16Units: slice[max(0, match.range.lowerBound - 24)..<match.range.lowerBound])
                     .trimmingCharacters(in: .whitespaces).lowercased()
                 // `, 1540`, `、1540`, `and 1540`, `和1540`: in a language written without word
                 // boundaries (Chinese, Arabic: `word-boundaries: false`) the word for "and"

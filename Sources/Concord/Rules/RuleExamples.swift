@@ -50,8 +50,8 @@ public enum RuleExamples {
         let citations = CitationExtractor(rules: rules).citations(inSegment: units, language: language, issuingBody: "A")
         return citations.filter { $0.kind == .article }.compactMap { citation in
             let range = citation.sourceRange
-            let before = String(decoding: units[0..<range.lowerBound], as: UTF16.self)
-            let after = String(decoding: units[range.upperBound...], as: UTF16.self)
+            let before = String(utf16Units: units[0..<range.lowerBound])
+            let after = String(utf16Units: units[range.upperBound...])
             let found = rules.treaties.instrument(before: before, after: after, language: language.language.rawValue)
             return found?.symbol == symbol ? citation.key : nil
         }

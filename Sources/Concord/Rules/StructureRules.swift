@@ -89,13 +89,13 @@ public struct StructureRules: Sendable {
             for (kind, regex) in structure.headings {
                 // The first match, when it starts the text: the pattern tried there only.
                 guard let match = regex.regex.matches(in: units, startingOnlyAt: [0]).first else { continue }
-                let rest = String(decoding: units[match.range.upperBound...], as: UTF16.self).trimmingCharacters(in: .whitespaces)
+                let rest = String(utf16Units: units[match.range.upperBound...]).trimmingCharacters(in: .whitespaces)
                 if let last = rest.last, ".;,:。；，،".contains(last) { continue }
                 if rest.count > 120 { continue }
                 if kind == .preamble { return (kind, nil) }
                 let group = match["number"] ?? match["number2"]
                 guard let group else { continue }
-                let raw = String(decoding: units[group], as: UTF16.self)
+                let raw = String(utf16Units: units[group])
                 guard let number = Self.number(raw, in: structure) else { continue }
                 return (kind, number)
             }
@@ -124,7 +124,7 @@ public struct StructureRules: Sendable {
             for regex in structure.paragraphLabels {
                 guard let match = regex.regex.matches(in: units).first, match.range.lowerBound == 0,
                       let group = match["number"],
-                      let number = Self.number(String(decoding: units[group], as: UTF16.self), in: structure) else { continue }
+                      let number = Self.number(String(utf16Units: units[group]), in: structure) else { continue }
                 return (number, Self.skipSpaces(units, from: match.range.upperBound))
             }
         }
@@ -138,7 +138,7 @@ public struct StructureRules: Sendable {
         for structure in candidates(language) {
             for regex in structure.itemLabels {
                 guard let match = regex.regex.matches(in: units).first, match.range.lowerBound == 0, let group = match["letter"] else { continue }
-                return (String(decoding: units[group], as: UTF16.self), Self.skipSpaces(units, from: match.range.upperBound))
+                return (String(utf16Units: units[group]), Self.skipSpaces(units, from: match.range.upperBound))
             }
         }
         return nil
@@ -151,10 +151,10 @@ public struct StructureRules: Sendable {
         for structure in candidates(language) {
             for regex in structure.sectionLabels {
                 guard let match = regex.regex.matches(in: units).first, match.range.lowerBound == 0 else { continue }
-                if let group = match["number"], let number = Self.number(String(decoding: units[group], as: UTF16.self), in: structure) {
+                if let group = match["number"], let number = Self.number(String(utf16Units: units[group]), in: structure) {
                     return (String(number), Self.skipSpaces(units, from: match.range.upperBound))
                 }
-                if let group = match["letter"], let index = structure.sectionLetters.firstIndex(of: String(decoding: units[group], as: UTF16.self)),
+                if let group = match["letter"], let index = structure.sectionLetters.firstIndex(of: String(utf16Units: units[group])),
                    index < 26 {
                     return (String(UnicodeScalar(UInt8(0x41 + index))), Self.skipSpaces(units, from: match.range.upperBound))
                 }

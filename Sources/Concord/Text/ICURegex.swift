@@ -179,7 +179,7 @@ public final class ICURegex: @unchecked Sendable {
             last = match.range.upperBound
         }
         out += units[last...]
-        return String(decoding: out, as: UTF16.self)
+        return String(utf16Units: out)
     }
 }
 
@@ -193,7 +193,7 @@ public enum LocaleData {
         let written = buffer.withUnsafeMutableBufferPointer { concord_month_names(locale, kind, $0.baseAddress, Int32($0.count), &status) }
         guard written > 0 else { return [] }
         return buffer[0..<Int(written)].split(separator: 0, omittingEmptySubsequences: false)
-            .prefix(12).map { String(decoding: $0, as: UTF16.self) }
+            .prefix(12).map { String(utf16Units: $0) }
     }
 
     private static let spelloutLock = NSLock()

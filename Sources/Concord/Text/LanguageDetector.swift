@@ -110,7 +110,7 @@ public enum LanguageDetector {
                 for index in languages.indices where languages[index].stopWords.contains(word) { scores[index] += 1 }
             }
         }
-        return read ? scores : wordScores(String(decoding: units, as: UTF16.self), among: languages)
+        return read ? scores : wordScores(String(utf16Units: units), among: languages)
     }
 
     /// `wordScores` through a `String` (the way for any text; the reference of the tests).

@@ -83,10 +83,10 @@ public struct NormalizedText: Sendable {
     }
 
     public var count: Int { units.count }
-    public var string: String { String(decoding: units, as: UTF16.self) }
+    public var string: String { String(utf16Units: units) }
 
     public func string(_ range: Range<Int>) -> String {
-        String(decoding: units[range], as: UTF16.self)
+        String(utf16Units: units[range])
     }
 
     /// The range of the original text that normalized unit `index` came from.

@@ -187,7 +187,7 @@ public struct NumberReader: Sendable {
     /// `spelled` through a `String` (the way for any text; the reference of the tests).
     func spelledThroughString(in text: [UInt16]) -> Set<String> {
         guard !format.words.isEmpty else { return [] }
-        let lower = String(decoding: text, as: UTF16.self).lowercased()
+        let lower = String(utf16Units: text).lowercased()
         var found = Set<String>()
         if format.wordBoundaries {
             var word = ""

@@ -56,7 +56,7 @@ public final class Segmenter: @unchecked Sendable {
 
     public func segments(_ string: String) -> [String] {
         let units = Array(string.utf16)
-        return segments(units).map { String(decoding: units[$0], as: UTF16.self) }
+        return segments(units).map { String(utf16Units: units[$0]) }
     }
 
     private static let cacheLock = NSLock()

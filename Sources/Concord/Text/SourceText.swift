@@ -72,7 +72,7 @@ public struct SourceText: Sendable {
     }
 
     public func string(_ range: Range<Int>) -> String {
-        String(decoding: units[range], as: UTF16.self)
+        String(utf16Units: units[range])
     }
 
     /// The 0-based line that holds unit `offset`.

@@ -124,7 +124,7 @@ struct WordFilter: Sendable, CustomStringConvertible {
 
     var description: String {
         let pairs = second.keys.sorted().prefix(20).map { a in
-            String(decoding: [a], as: UTF16.self) + (second[a].flatMap { $0 }.map { String(decoding: $0.sorted(), as: UTF16.self) } ?? "*")
+            String(utf16Units: [a]) + (second[a].flatMap { $0 }.map { String(utf16Units: $0.sorted()) } ?? "*")
         }
         return "WordFilter(anchors: \(pairs.joined(separator: " ")))"
     }

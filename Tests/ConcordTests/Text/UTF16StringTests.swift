@@ -7,7 +7,8 @@ import Testing
 @Suite struct UTF16StringTests {
     @Test func theSameStringAsTheStandardLibrarys() throws {
         var texts: [[UInt16]] = [[], Array("A/RES/70/1".utf16), Array("résolution 70/1 — 第七十届会议 قرار".utf16),
-                                 [0x61, 0xD83D, 0xDE00, 0x62], [0xD83D], [0xDE00, 0x61], [0x61, 0xDE00, 0xD83D], [0x7F, 0x80, 0x7FF, 0x800, 0xFFFF]]
+                                 [0x61, 0xD83D, 0xDE00, 0x62], [0xD83D], [0xDE00, 0x61], [0x61, 0xDE00, 0xD83D], [0x7F, 0x80, 0x7FF, 0x800, 0xFFFF],
+                                 [0xD83D, 0xD83D, 0xDE00], [0xDBFF, 0xDFFF, 0xD800], [0xD800, 0xDC00, 0xDC00, 0x41], [0xFFFD, 0xFEFF, 0xE000]]
         for path in [Paths.seed, Paths.corpora("seed/res-6-1.zh.txt"), Paths.corpora("seed/res-6-1.ar.txt")] {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             texts += text.split(separator: "\n").map { Array($0.utf16) }

@@ -44,7 +44,7 @@ struct CitedTitle: Sendable {
     /// entitled “…”`, a part of the resolution, keyed without it): the title may be the
     /// part's, so the reference takes none.
     static func opensWithPartLetter(_ gap: ArraySlice<UInt16>) -> Bool {
-        let scalars = String(decoding: gap.prefix(8), as: UTF16.self).unicodeScalars.drop { $0.properties.isWhitespace }
+        let scalars = String(utf16Units: gap.prefix(8)).unicodeScalars.drop { $0.properties.isWhitespace }
         guard let first = scalars.first, first.properties.isAlphabetic else { return false }
         guard let second = scalars.dropFirst().first else { return true }
         return !second.properties.isAlphabetic
@@ -110,7 +110,7 @@ struct CitedTitle: Sendable {
             let range = toSource(normalized.originalRange(titleRange))
             guard !folded.isEmpty, range.upperBound <= units.count else { continue }
             // As written (a wrapped line's break read as a space), for messages.
-            let title = String(decoding: units[range], as: UTF16.self)
+            let title = String(utf16Units: units[range])
                 .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             result.append(CitedTitle(citation: index, key: citations[index].key, title: title, folded: folded, range: range))
         }

@@ -59,7 +59,7 @@ public struct FootnoteUnpairedMarkers: DocumentCheck {
                 var w = i
                 while w > 0, u[w - 1] != 0x20 { w -= 1 }
                 if u[w..<i].contains(0x2F) { continue }
-                let value = Int(String(decoding: u[i..<j], as: UTF16.self))
+                let value = Int(String(utf16Units: u[i..<j]))
                 if value == 1, firstOne == nil { firstOne = paragraph.text.sourceOffset(at: i) }
                 if value == 2 || value == 3, let firstOne { return firstOne }
             }
