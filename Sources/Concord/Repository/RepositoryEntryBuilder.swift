@@ -126,7 +126,7 @@ public struct RepositoryEntryBuilder: Sendable {
                 if day == nil, let number = Int(word), (1...31).contains(number) { day = number; continue }
                 if day != nil, month == nil, let found = languages.lazy.compactMap({ $0.month(word) }).first { month = found; continue }
                 if let day, let month, word.count >= 4, let year = Int(word.prefix(4)), (1945...2100).contains(year) {
-                    return String(format: "%04d-%02d-%02d", year, month, day)
+                    return ReferenceKeys.isoDate(year: year, month: month, day: day)
                 }
             }
         }

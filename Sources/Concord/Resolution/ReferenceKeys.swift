@@ -35,3 +35,16 @@ struct ReferenceKeys: Sendable {
         return ("\(kind == .decision ? "decision" : "resolution"):\(body)/\(number)", false)
     }
 }
+
+extension ReferenceKeys {
+    /// `yyyy-mm-dd` (`String(format: "%04d-%02d-%02d", …)` without Foundation's formatter,
+    /// which was 1 % of a check of 10 MB of resolutions); `--mm-dd` without a year.
+    static func isoDate(year: Int?, month: Int, day: Int) -> String {
+        func padded(_ n: Int, _ width: Int) -> String {
+            let digits = String(n.magnitude)
+            let zeros = String(repeating: "0", count: max(0, width - digits.count - (n < 0 ? 1 : 0)))
+            return (n < 0 ? "-" : "") + zeros + digits
+        }
+        return (year.map { padded($0, 4) } ?? "-") + "-" + padded(month, 2) + "-" + padded(day, 2)
+    }
+}

@@ -190,7 +190,7 @@ struct ReferenceResolver: Sendable {
                       let month = Int(monthText) ?? language.month(monthText) else { continue }
                 for dayName in ["day", "day2"] {
                     guard let day = group(dayName).flatMap({ parseNumber($0, ordinal: false) }) else { continue }
-                    let key = year.map { String(format: "date:%04d-%02d-%02d", $0, month, day) } ?? String(format: "date:--%02d-%02d", month, day)
+                    let key = "date:" + ReferenceKeys.isoDate(year: year, month: month, day: day)
                     var citation = make(.date, key)
                     if !Self.dateExists(year: year ?? 2000, month: month, day: day) { citation.notes.append(.impossibleDate) }
                     citations.append(citation)

@@ -108,4 +108,13 @@ import Testing
         // A range longer than twenty sessions is keyed by its two ends.
         #expect(keys("from its first to its fortieth session", .en) == ["session:1", "session:40"])
     }
+
+    /// Date keys are written as `String(format: "%04d-%02d-%02d")` wrote them, without it.
+    @Test func dateKeysAreZeroPadded() {
+        for (year, month, day) in [(2015, 3, 12), (5, 1, 2), (12345, 12, 31), (0, 0, 0), (-7, 10, 9), (1999, 100, 7)] {
+            #expect(ReferenceKeys.isoDate(year: year, month: month, day: day) == String(format: "%04d-%02d-%02d", year, month, day))
+            #expect(ReferenceKeys.isoDate(year: nil, month: month, day: day) == String(format: "--%02d-%02d", month, day))
+        }
+        #expect(keys("on 12 March 2015", .en) == ["date:2015-03-12"])
+    }
 }
