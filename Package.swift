@@ -13,8 +13,11 @@ import PackageDescription
 func staticStdlibLinking() -> [LinkerSetting] {
     #if os(Linux)
     if ProcessInfo.processInfo.environment["CONCORD_DYNAMIC_STDLIB"] != nil { return [] }
-    // Foundation's static archives in the order the linker resolves them, then libxml2, which
-    // FoundationXML (Word's XML) calls and which its shared library would have loaded.
+    // Foundation's static archives in the order the linker resolves them (swiftCore, dispatch
+    // and BlocksRuntime are only looked for: -static-stdlib links them), then libxml2, which
+    // FoundationXML (Word's XML) calls and which its shared library would have loaded: named by
+    // its run-time file, which every machine that runs Foundation has (libxml2.so comes only
+    // with libxml2-dev).
     let archives = ["FoundationXML", "_CFXMLInterface", "Foundation", "FoundationInternationalization",
                     "FoundationEssentials", "CoreFoundation", "_FoundationICU", "_FoundationCollections",
                     "_FoundationCShims", "swiftSynchronization", "swiftCore", "dispatch", "BlocksRuntime"]
@@ -27,8 +30,11 @@ func staticStdlibLinking() -> [LinkerSetting] {
     else { return [] }
     let staticDir = mapped[..<lib.lowerBound] + "/lib/swift_static/linux/"
     guard archives.allSatisfy({ FileManager.default.fileExists(atPath: staticDir + "lib\($0).a") }) else { return [] }
+    let libraryFolders = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib",
+                          "/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/lib64", "/lib"]
+    guard libraryFolders.contains(where: { FileManager.default.fileExists(atPath: $0 + "/libxml2.so.2") }) else { return [] }
     let linked = archives.prefix(while: { $0 != "swiftCore" }).map { "-l" + $0 }
-    return [.unsafeFlags(["-static-stdlib"] + linked + ["-lxml2"], .when(platforms: [.linux]))]
+    return [.unsafeFlags(["-static-stdlib"] + linked + ["-l:libxml2.so.2"], .when(platforms: [.linux]))]
     #else
     return []
     #endif
