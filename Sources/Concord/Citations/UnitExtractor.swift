@@ -29,6 +29,21 @@ struct UnitExtractor: Sendable {
         }.map(\.element)
     }
 
+    /// Compiles the patterns the pre-scan lets run in these units (what `find` would compile
+    /// on first use), from the last unit back and each unit's last pattern first, so that a
+    /// thread running `find` from the first unit meets it in the middle; stops when `stop`
+    /// says so. Only the literal pre-scan is consulted (not the Hyperscan pass).
+    func compilePatterns(backwardsThrough units: [[UInt16]], stop: () -> Bool) {
+        guard prescan else { return }
+        for unit in units.reversed() {
+            let plan = language.prescan.comparablePlan(unit)
+            for index in language.patterns.indices.reversed() where plan?[index].possible ?? true {
+                if stop() { return }
+                _ = language.patterns[index].regex
+            }
+        }
+    }
+
     private func find(units: [UInt16]) -> [FoundReference] {
         var candidates = [FoundReference]()
         for symbol in rules.symbols.scan(units) {

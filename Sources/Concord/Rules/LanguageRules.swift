@@ -37,6 +37,9 @@ public final class LanguageRules: Sendable {
     let prescan: Prescan
     /// The same patterns in one Hyperscan database, compiled when first used.
     let hyperscan: LazyHyperscanPrefilter
+    /// Whether a document has already compiled this language's patterns ahead on a second
+    /// thread (`CitationExtractor.references`): the first document in each language does.
+    let compiledAhead = OnceFlag()
     /// The ICU locale of spelled-out numbers and month names.
     public let locale: String
     /// Letters of sub-item labels → their Latin key letters (`е` → `e`, `ب` → `b`); a letter
@@ -483,5 +486,20 @@ extension LanguageRules {
             if !before.matches(in: slice).isEmpty { return true }
         }
         return false
+    }
+}
+
+/// A flag that one caller, the first to ask, claims.
+final class OnceFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var claimed = false  // guarded by lock
+
+    /// True for the first caller only.
+    func claim() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if claimed { return false }
+        claimed = true
+        return true
     }
 }

@@ -45,6 +45,34 @@ import Testing
         return JSONReport.render(Pipeline(rules: rules, options: options).run(jobs: 1).report)
     }
 
+    /// The first document in a language compiles ahead, on a second thread, the patterns the
+    /// pre-scan lets run in its units: the same ones the search compiles on first use (and
+    /// nothing once told to stop).
+    @Test func compilingAheadCompilesWhatTheSearchNeeds() throws {
+        let cache = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        _ = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+        let ahead = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+        let searched = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+        let stopped = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+        #expect(ahead.fromCache && searched.fromCache && stopped.fromCache)
+        let document = try DocumentReader().read(path: Paths.corpora("seed/res-6-1.en.txt"))
+        let normalized = NormalizedDocument(document)
+        func compiled(_ rules: RuleSet) throws -> [String] {
+            try #require(rules.languages[.en]).patterns.filter(\.compiled.isCompiled).map(\.id)
+        }
+        // The search alone: the language's compiling ahead claimed first, so none runs.
+        #expect(try #require(searched.languages[.en]).compiledAhead.claim())
+        _ = CitationExtractor(rules: searched, prefilter: .icu).references(in: normalized)  // as auto below 1 MB
+        let extractor = CitationExtractor(rules: ahead).unitExtractor(try #require(ahead.languages[.en]))
+        extractor.compilePatterns(backwardsThrough: CompilingAhead.units(normalized)) { false }
+        #expect(try compiled(ahead) == compiled(searched))
+        #expect(try !compiled(ahead).isEmpty)
+        CitationExtractor(rules: stopped).unitExtractor(try #require(stopped.languages[.en]))
+            .compilePatterns(backwardsThrough: CompilingAhead.units(normalized)) { true }
+        #expect(try compiled(stopped).isEmpty)
+    }
+
     @Test func aSecondLoadReadsTheCacheAndCompilesOnlyTheLanguagesUsed() throws {
         let cache = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: cache) }
