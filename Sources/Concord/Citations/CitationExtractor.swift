@@ -46,7 +46,9 @@ public struct CitationExtractor: Sendable {
         // thread as well, from its last unit back, while this one reads from the first: ICU
         // compiling them was about a third of a one-document run (cached rules compile on
         // first use). The references found are the same; the thread stops when this loop ends.
-        let ahead = language.compiledAhead.claim() ? CompilingAhead(unitExtractor(language), normalized) : nil
+        // Rules compiled from source have every pattern compiled already: no thread then.
+        let ahead = !language.patterns.allSatisfy(\.compiled.isCompiled) && language.compiledAhead.claim()
+            ? CompilingAhead(unitExtractor(language), normalized) : nil
         defer { ahead?.finish() }
         var units = [FoundUnit]()
         // By index, reading the fields in place: a `zip` copied every paragraph (a dozen
