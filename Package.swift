@@ -10,6 +10,9 @@ import PackageDescription
 // static library is missing (another toolchain layout) or CONCORD_DYNAMIC_STDLIB is set, the
 // executable links them dynamically, as `swift build` does by default. (`swift build
 // --static-swift-stdlib` does this for every target, but only for those who pass the flag.)
+// Linked statically, the executable is also linked at a fixed address (-no-pie): the runtime's
+// and Foundation's metadata then need none of their 82,000 relative relocations at every start
+// (about 170 of a run's 2,000 page faults).
 func staticStdlibLinking() -> [LinkerSetting] {
     #if os(Linux)
     if ProcessInfo.processInfo.environment["CONCORD_DYNAMIC_STDLIB"] != nil { return [] }
@@ -34,7 +37,7 @@ func staticStdlibLinking() -> [LinkerSetting] {
                           "/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/lib64", "/lib"]
     guard libraryFolders.contains(where: { FileManager.default.fileExists(atPath: $0 + "/libxml2.so.2") }) else { return [] }
     let linked = archives.prefix(while: { $0 != "swiftCore" }).map { "-l" + $0 }
-    return [.unsafeFlags(["-static-stdlib"] + linked + ["-l:libxml2.so.2"], .when(platforms: [.linux]))]
+    return [.unsafeFlags(["-static-stdlib"] + linked + ["-l:libxml2.so.2", "-Xclang-linker", "-no-pie"], .when(platforms: [.linux]))]
     #else
     return []
     #endif

@@ -42,6 +42,11 @@ import Testing
         if staticFoundation && ProcessInfo.processInfo.environment["CONCORD_DYNAMIC_STDLIB"] == nil {
             #expect(swiftLibraries.isEmpty, "concord loads \(swiftLibraries) although \(staticFolder) has the static libraries")
             #expect(libraries.contains { $0.hasPrefix("libxml2.so") })
+            // Linked at a fixed address (ELF type 2, an executable, not 3, a position-independent
+            // one): the loader has none of the runtime's 82,000 relative relocations to apply.
+            let header = try #require(FileHandle(forReadingAtPath: Paths.executable.path)?.readData(ofLength: 18))
+            #expect(Array(header.prefix(4)) == [0x7F, 0x45, 0x4C, 0x46])
+            #expect(header.count == 18 && header[16] == 2 && header[17] == 0, "ELF type \(Array(header.suffix(2)))")
         } else {
             #expect(swiftLibraries.contains { $0.hasPrefix("libswiftCore.so") })
         }
