@@ -49,7 +49,11 @@ struct Check: ParsableCommand {
     var writeBaseline: String?
 
     @Option(name: .long, help: "Document sets checked at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = Check.cores
+
+    /// Read once: the parser makes the command several times, and each count reads the
+    /// control group's files.
+    static let cores = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("max-file-size"), help: "Refuse files larger than this many bytes (default 67108864, 64 MiB).")
     var maxFileSize: Int?

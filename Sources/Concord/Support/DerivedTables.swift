@@ -23,36 +23,73 @@ enum DerivedTables {
     /// the process's setting is off while any `--no-cache` pipeline runs in it).
     static func bytes(_ name: String, versions: [String], count: Int, root: URL? = PrefilterCache.cacheRoot,
                       writes: Bool = PrefilterCache.writes, derive: () -> [UInt8]?) -> [UInt8]? {
+        table(name, versions: versions, count: count, root: root, writes: writes, derive: derive)
+    }
+
+    /// A table of `count` `UInt16`s (in this machine's byte order: the cache is the machine's own).
+    static func units(_ name: String, versions: [String], count: Int = 0x10000, root: URL? = PrefilterCache.cacheRoot,
+                      writes: Bool = PrefilterCache.writes, derive: () -> [UInt16]?) -> [UInt16]? {
+        table(name, versions: versions, count: count, root: root, writes: writes, derive: derive)
+    }
+
+    /// A table of `count` `UInt32`s.
+    static func words(_ name: String, versions: [String], count: Int = 0x10000, root: URL? = PrefilterCache.cacheRoot,
+                      writes: Bool = PrefilterCache.writes, derive: () -> [UInt32]?) -> [UInt32]? {
+        table(name, versions: versions, count: count, root: root, writes: writes, derive: derive)
+    }
+
+    /// A table of `count` fixed-width integers: read from its file straight into the array it is
+    /// used as (one copy, where reading into `Data` and converting took three, and the page
+    /// faults of each), else derived and stored.
+    private static func table<T: FixedWidthInteger>(_ name: String, versions: [String], count: Int, root: URL?,
+                                                    writes: Bool, derive: () -> [T]?) -> [T]? {
         var hash = StableHash.FNV128()
         hash.add(piece: layout + " " + name)
         for version in versions { hash.add(piece: version) }
         hash.add(piece: "concord \(Concord.version) \(ResultCache.build)")
         let url = root?.appendingPathComponent(layout).appendingPathComponent("\(name)-\(hash.hex).table")
-        let checksumEnd = magic.count + 32
-        if let url, let data = try? Data(contentsOf: url), data.count == checksumEnd + count {
-            let stored: [UInt8]? = data.withUnsafeBytes { raw in
-                guard raw.prefix(magic.count).elementsEqual(magic) else { return nil }
-                let payload = UnsafeRawBufferPointer(rebasing: raw[checksumEnd...])
-                guard PrefilterCache.checksum(payload).utf8.elementsEqual(raw[magic.count..<checksumEnd]) else { return nil }
-                return [UInt8](payload)
-            }
-            if let stored { return stored }
-        }
+        if let url, let stored: [T] = stored(url, count: count) { return stored }
         guard let table = derive(), table.count == count else { return nil }
-        if let url { PrefilterCache.write(magic + Array(PrefilterCache.checksum(table).utf8) + table, to: url, writes: writes) }
+        if let url {
+            let payload = table.withUnsafeBytes { [UInt8]($0) }
+            PrefilterCache.write(magic + Array(PrefilterCache.checksum(payload).utf8) + payload, to: url, writes: writes)
+        }
         return table
     }
 
-    /// A table of `count` `UInt16`s (in this machine's byte order: the cache is the machine's own).
-    static func units(_ name: String, versions: [String], count: Int = 0x10000, derive: () -> [UInt16]?) -> [UInt16]? {
-        bytes(name, versions: versions, count: count * 2) { derive().map { $0.withUnsafeBytes { [UInt8]($0) } } }
-            .map { bytes in bytes.withUnsafeBytes { [UInt16]($0.bindMemory(to: UInt16.self)) } }
+    /// The table stored at `url`, when the file is there, of the right size, and its magic line
+    /// and checksum hold.
+    private static func stored<T: FixedWidthInteger>(_ url: URL, count: Int) -> [T]? {
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let headerSize = magic.count + 32, payloadSize = count * MemoryLayout<T>.stride
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) == headerSize + payloadSize else { return nil }
+        var header = [UInt8](repeating: 0, count: headerSize)
+        guard header.withUnsafeMutableBytes({ readFully(descriptor, $0) }),
+              header.prefix(magic.count).elementsEqual(magic) else { return nil }
+        var complete = false
+        let table = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            complete = readFully(descriptor, UnsafeMutableRawBufferPointer(buffer))
+            // Integers: any bytes are a value, and a short read leaves the array unused.
+            initialized = count
+        }
+        guard complete,
+              table.withUnsafeBytes({ PrefilterCache.checksum($0) }).utf8.elementsEqual(header[magic.count...]) else { return nil }
+        return table
     }
 
-    /// A table of `count` `UInt32`s.
-    static func words(_ name: String, versions: [String], count: Int = 0x10000, derive: () -> [UInt32]?) -> [UInt32]? {
-        bytes(name, versions: versions, count: count * 4) { derive().map { $0.withUnsafeBytes { [UInt8]($0) } } }
-            .map { bytes in bytes.withUnsafeBytes { [UInt32]($0.bindMemory(to: UInt32.self)) } }
+    /// Reads exactly `buffer.count` bytes (false: an error or the end of the file first).
+    private static func readFully(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let n = read(descriptor, buffer.baseAddress! + done, buffer.count - done)
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return false }
+            done += n
+        }
+        return true
     }
 
     /// The Swift runtime library this process uses (its path, size and time), for tables made

@@ -33,7 +33,12 @@ public enum PrefilterEngine: String, Sendable {
 
     /// The size of the files together (a file that cannot be read counts nothing).
     public static func bytes(of files: [String]) -> Int {
-        files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        // stat(2), not FileManager's attributes, which also look up the owner's name (reading
+        // /etc/passwd and /etc/group in every run).
+        files.reduce(0) { total, path in
+            var info = stat()
+            return total + (stat(path, &info) == 0 ? Int(info.st_size) : 0)
+        }
     }
 }
 

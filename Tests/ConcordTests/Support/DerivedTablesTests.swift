@@ -47,6 +47,32 @@ import Testing
         }
     }
 
+    @Test func wideTablesAreReadBackValueForValue() throws {
+        let root = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let words = (0..<4099).map { UInt32($0) &* 0x9E37_79B1 }
+        let units = (0..<4099).map { UInt16(truncatingIfNeeded: $0 &* 40503) }
+        var derivations = 0
+        func loadWords() -> [UInt32]? {
+            DerivedTables.words("wide", versions: ["1"], count: words.count, root: root, writes: true) { derivations += 1; return words }
+        }
+        #expect(loadWords() == words && derivations == 1)
+        #expect(loadWords() == words && derivations == 1)
+        #expect(DerivedTables.units("narrow", versions: ["1"], count: units.count, root: root, writes: true) { units } == units)
+        #expect(DerivedTables.units("narrow", versions: ["1"], count: units.count, root: root, writes: true) { nil } == units)
+        // The words' file with its magic line damaged, then one byte longer: derived again.
+        let file = try #require(Self.files(root).first { $0.lastPathComponent.hasPrefix("wide-") })
+        let good = try Data(contentsOf: file)
+        var badMagic = good
+        badMagic[0] ^= 0x20
+        for damaged in [badMagic, good + Data([0])] {
+            try damaged.write(to: file)
+            let before = derivations
+            #expect(loadWords() == words && derivations == before + 1)
+            #expect(try Data(contentsOf: file) == good)
+        }
+    }
+
     @Test func theReadersTablesAreThoseItsFunctionsGive() throws {
         // Read from the cache (or derived, the first time on this machine): the same as
         // derived here and now.
