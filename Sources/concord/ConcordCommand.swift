@@ -69,8 +69,20 @@ struct ConcordCommand: ParsableCommand {
             _ = mallopt(-1, Int32.max)  // M_TRIM_THRESHOLD: freed memory kept for reuse
         }
         #endif
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // `check` with the built-in rules and cache folder (the common run): the rules are
+        // read from the rule cache, and the languages the files' names give compiled, on the
+        // second core while the command line is parsed (about 3 ms). `--rules` and
+        // `--cache-dir` change where they come from; with `--no-cache` or an HTML report
+        // (anything that reads `html`), the prefetch writes nothing in the cache folder.
+        if arguments.first == "check",
+           !arguments.contains(where: { ["--rules", "--cache-dir"].contains($0.split(separator: "=", maxSplits: 1).first ?? "") }) {
+            let writes = !arguments.contains("--no-cache") && !arguments.contains { $0.contains("html") }
+            RuleSet.prefetch(files: arguments.dropFirst().filter { !$0.hasPrefix("-") }, cacheFolder: Pipeline.defaultCacheFolder(),
+                             writes: writes)
+        }
         do {
-            var command = try parseAsRoot(Check.separatingSets(Array(CommandLine.arguments.dropFirst())))
+            var command = try parseAsRoot(Check.separatingSets(arguments))
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {

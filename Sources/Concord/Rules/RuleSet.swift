@@ -161,6 +161,40 @@ public final class RuleSet: Sendable {
     public static func standard() throws(RuleError) -> RuleSet {
         try shared(source: .builtIn)
     }
+
+    /// Starts reading the rules (`source`, the built-in ones) from the rule cache on a thread of its own, then
+    /// compiling the languages the names of `files` give (`res-6-1.en.txt`), while the caller
+    /// goes on parsing its command line: `shared(source: .builtIn, cacheFolder:)` then finds
+    /// them loaded, or waits for them. Nothing is started unless the cache holds the rules
+    /// already (a prefetch never compiles all the rules nor writes the cache; a process that
+    /// ends first leaves nothing half done). At most `limit` files are looked at.
+    /// `writes` false: the run stores nothing in the cache folder (`--no-cache`), and neither
+    /// does the prefetch (true leaves that to the run's own setting).
+    /// Returns a semaphore the thread signals when it is done, for tests (nil: nothing started).
+    @discardableResult
+    public static func prefetch(files: [String], source: RuleSource = .builtIn, cacheFolder: String, writes: Bool,
+                                limit: Int = 16) -> DispatchSemaphore? {
+        let cache = RuleCache(folder: cacheFolder, sources: [source])
+        guard FileManager.default.fileExists(atPath: cache.url.path) else { return nil }
+        if !writes { PrefilterCache.writes = false }
+        let names = files.prefix(limit).filter { path in
+            var info = stat()
+            return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        }
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            defer { done.signal() }
+            guard let rules = try? shared(source: source, cacheFolder: cacheFolder, writeCache: writes) else { return }
+            var seen = Set<Language>()
+            for name in names {
+                guard let language = DocumentReader.languageOfName(name, lexicon: rules.lexicon),
+                      seen.insert(language).inserted else { continue }
+                _ = rules.languages[language]
+            }
+        }
+        thread.start()
+        return done
+    }
 }
 
 /// United Nations Treaty Series registrations from `Rules/treaties.yml`.

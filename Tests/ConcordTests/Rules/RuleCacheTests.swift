@@ -73,6 +73,36 @@ import Testing
         #expect(try compiled(stopped).isEmpty)
     }
 
+    /// `concord check` starts reading the rules from the cache, and compiling the languages
+    /// the files' names give, while it parses its command line: nothing without a cached
+    /// copy; with one, the shared rules are those from the cache, with exactly the named
+    /// languages compiled (a folder and a missing file are passed over), and nothing written.
+    @Test func prefetchReadsTheCachedRulesAndCompilesTheNamedLanguages() throws {
+        // A copy of the rules no other test loads: the shared rules are kept per source.
+        let copy = try Paths.temporaryDirectory()
+        let cache = try Paths.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: copy)
+            try? FileManager.default.removeItem(at: cache)
+        }
+        let rules = copy.appendingPathComponent("Rules")
+        try FileManager.default.copyItem(at: Paths.repository.appendingPathComponent("Rules"), to: rules)
+        let source = RuleSource.folder(rules)
+        let files = [Paths.corpora("seed/res-6-1.fr.txt"), Paths.corpora("seed"), Paths.corpora("seed/missing.ru.txt"),
+                     Paths.corpora("seed/res-6-1.en.txt"), Paths.corpora("seed/res-6-1.fr.txt")]
+        #expect(RuleSet.prefetch(files: files, source: source, cacheFolder: cache.path, writes: true) == nil)
+        #expect(Self.entries(cache).isEmpty)
+
+        _ = try RuleSet(source: source, cacheFolder: cache.path)
+        let stored = try FileManager.default.subpathsOfDirectory(atPath: cache.path).sorted()
+        let done = try #require(RuleSet.prefetch(files: files, source: source, cacheFolder: cache.path, writes: true))
+        done.wait()
+        let shared = try RuleSet.shared(source: source, cacheFolder: cache.path)
+        #expect(shared.fromCache)
+        #expect(shared.languages.compiledLanguages == [.en, .fr])
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: cache.path).sorted() == stored)
+    }
+
     @Test func aSecondLoadReadsTheCacheAndCompilesOnlyTheLanguagesUsed() throws {
         let cache = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: cache) }
