@@ -14,14 +14,16 @@ struct ResolutionNumbers: Sendable {
     let andWords: [String]
     /// The `{resnum}` placeholder.
     let pattern: String
-    /// The same, to pull the numbers out of a matched list.
-    let regex: ICURegex
+    /// The same, to pull the numbers out of a matched list (compiled on first use when the
+    /// rules come from the cache: see `LanguageRules.compileTheRest`).
+    var regex: ICURegex { compiled.regex }
+    let compiled: PatternRegex
 
     /// `and`: the language's words for "and" as a pattern (`{and}`), between part letters.
     /// `bareNotBefore`: patterns that may not follow a bare number (Chinese `年`: a year).
     /// `yearWords`: words that may follow a year in brackets (Russian `год`: `2118 (2013 год)`).
     init(partLetters: [String: String], sessionPrefixes: [String], bareNotBefore: [String] = [], yearWords: [String] = [],
-         andWords: [String], and: String) throws {
+         andWords: [String], and: String, lazily: Bool = false) throws {
         self.partLetters = partLetters
         self.sessionPrefixes = sessionPrefixes
         self.yearWords = yearWords.map { $0.lowercased().filter { !$0.isWhitespace } }
@@ -40,7 +42,8 @@ struct ResolutionNumbers: Sendable {
         let roman = "(?:[IVXLC]+|(?:ES|S)-[IVXLC]+" + sessionPrefixes.map { "|" + escaped($0) + "\\d{1,2}" }.joined() + ")"
         pattern = "(?:(?:ES|S)-\\d{1,2}/\\d{1,3}|\\d{1,4}/[A-Z]{1,4}\\.\\d{1,3}|\\d{1,4}/\\d{1,4}(?![\\d/])\(parts)?"
             + "|\\d{1,4}(?:\\s?\(letter)(?=\\s?\\(\(roman)\\)))?\\s?\\(\(session)\\)|(?<![\\d/])\\d{3,4}(?![\\d/]" + bareNotBefore.map { "|" + $0 }.joined() + "))"
-        regex = try ICURegex(pattern, caseInsensitive: false)
+        compiled = lazily ? PatternRegex(pattern: pattern, id: "resolution-numbers", path: "", caseInsensitive: false)
+            : PatternRegex(try ICURegex(pattern, caseInsensitive: false))
     }
 
     /// One number as cited, as the numbers of its symbols: `64/293` → [64/293];

@@ -26,7 +26,8 @@ public final class LanguageRules: Sendable {
     public let language: Language
     public let patterns: [Pattern]
     /// Issuing bodies: each code with a regex that matches any of its forms exactly.
-    public let bodies: [(code: String, regex: ICURegex)]
+    public var bodies: [(code: String, regex: ICURegex)] { bodyRegexes.map { ($0.code, $0.regex.regex) } }
+    private let bodyRegexes: [(code: String, regex: PatternRegex)]
     /// Lower-cased month names (format, stand-alone, abbreviated; for Arabic both the Syriac
     /// and the Latin-derived names) → month number 1…12.
     public let months: [String: Int]
@@ -62,8 +63,10 @@ public final class LanguageRules: Sendable {
     let sectionLetters: [String: String]
     /// What follows (or, in Chinese, precedes) a reference that names another document
     /// (`article 5 of the Protocol`, 《公约》第五条), tried at the reference's end (start).
-    let externalAfter: ICURegex?
-    let externalBefore: ICURegex?
+    var externalAfter: ICURegex? { externalAfterRegex?.regex }
+    var externalBefore: ICURegex? { externalBeforeRegex?.regex }
+    private let externalAfterRegex: PatternRegex?
+    private let externalBeforeRegex: PatternRegex?
     /// The words that say a reference's target stands before it (`above`) or after it (`below`).
     let aboveWords: [String]
     let belowWords: [String]
@@ -122,8 +125,11 @@ public final class LanguageRules: Sendable {
         self.sectionLetters = sectionLetters
         let cross = file.crossReferences
         do {
-            self.externalAfter = try cross?.externalAfter.map { try ICURegex($0, caseInsensitive: true) }
-            self.externalBefore = try cross?.externalBefore.map { try ICURegex($0 + "$", caseInsensitive: true) }
+            func compiled(_ pattern: String, _ id: String) throws(ICURegex.SyntaxError) -> PatternRegex {
+                lazily ? PatternRegex(pattern: pattern, id: id, path: path) : PatternRegex(try ICURegex(pattern, caseInsensitive: true))
+            }
+            self.externalAfterRegex = try cross?.externalAfter.map { pattern throws(ICURegex.SyntaxError) in try compiled(pattern, "cross-references.external-after") }
+            self.externalBeforeRegex = try cross?.externalBefore.map { pattern throws(ICURegex.SyntaxError) in try compiled(pattern + "$", "cross-references.external-before") }
         } catch {
             throw RuleError(file: path, message: "cross-references: \(error)")
         }
@@ -201,7 +207,7 @@ public final class LanguageRules: Sendable {
                 partLetters: forms?.partLetters ?? [:], sessionPrefixes: forms?.sessionPrefixes ?? [],
                 bareNotBefore: forms?.bareNotBefore ?? [], yearWords: forms?.yearWords ?? [],
                 andWords: (file.words["and"] ?? []).map { NormalizedText($0).string.lowercased() },
-                and: file.words["and"].map { alternation($0) } ?? "(?!)")
+                and: file.words["and"].map { alternation($0) } ?? "(?!)", lazily: lazily)
         } catch {
             throw RuleError(file: path, message: "resolution-numbers: \(error)")
         }
@@ -319,28 +325,42 @@ public final class LanguageRules: Sendable {
         }
         self.hyperscan = LazyHyperscanPrefilter(patterns: patterns.map(\.expanded))
 
-        var bodies = [(code: String, regex: ICURegex)]()
+        var bodies = [(code: String, regex: PatternRegex)]()
         for body in file.bodies {
-            do { bodies.append((body.code, try ICURegex("^" + alternation(body.forms) + "$"))) } catch {
+            let pattern = "^" + alternation(body.forms) + "$"
+            if lazily {
+                bodies.append((body.code, PatternRegex(pattern: pattern, id: "body \(body.code)", path: path)))
+                continue
+            }
+            do { bodies.append((body.code, PatternRegex(try ICURegex(pattern)))) } catch {
                 throw RuleError(file: path, message: "body \(body.code): \(error)")
             }
         }
-        self.bodies = bodies
+        self.bodyRegexes = bodies
     }
 
+    /// Compiles the regexes besides the patterns that rules from the cache compile on first
+    /// use (the issuing bodies, the resolution numbers, the cross-reference words): the
+    /// prefetch does, on its own thread, once the language's rules are made (`RuleSet.prefetch`).
+    func compileTheRest() {
+        _ = externalAfterRegex?.regex
+        _ = externalBeforeRegex?.regex
+        _ = resolutionNumbers.compiled.regex
+        for body in bodyRegexes { _ = body.regex.regex }
+    }
 
     /// This language's rules with another file's patterns and bodies added (an extra rule
     /// folder of the configuration).
     func adding(_ extra: LanguageRules) -> LanguageRules {
-        LanguageRules(self, patterns: patterns + extra.patterns, bodies: bodies + extra.bodies)
+        LanguageRules(self, patterns: patterns + extra.patterns, bodies: bodyRegexes + extra.bodyRegexes)
     }
 
-    private init(_ base: LanguageRules, patterns: [Pattern], bodies: [(code: String, regex: ICURegex)]) {
+    private init(_ base: LanguageRules, patterns: [Pattern], bodies: [(code: String, regex: PatternRegex)]) {
         self.language = base.language
         self.patterns = patterns
         self.prescan = Prescan(patterns: patterns.map(\.expanded))
         self.hyperscan = LazyHyperscanPrefilter(patterns: patterns.map(\.expanded))
-        self.bodies = bodies
+        self.bodyRegexes = bodies
         self.months = base.months
         self.path = base.path
         self.words = base.words
@@ -352,8 +372,8 @@ public final class LanguageRules: Sendable {
         self.numberWordSeparators = base.numberWordSeparators
         self.numberWords = base.numberWords
         self.sectionLetters = base.sectionLetters
-        self.externalAfter = base.externalAfter
-        self.externalBefore = base.externalBefore
+        self.externalAfterRegex = base.externalAfterRegex
+        self.externalBeforeRegex = base.externalBeforeRegex
         self.aboveWords = base.aboveWords
         self.belowWords = base.belowWords
         self.crossReferenceExamples = base.crossReferenceExamples
@@ -394,7 +414,7 @@ public final class LanguageRules: Sendable {
     /// The body code for a phrase that names an issuing body.
     public func bodyCode(for phrase: String) -> String? {
         let units = Array(NormalizedText(phrase.trimmingCharacters(in: .whitespaces)).units)
-        return bodies.first { !$0.regex.matches(in: units).isEmpty }?.code
+        return bodyRegexes.first { !$0.regex.regex.matches(in: units).isEmpty }?.code
     }
 
     /// The issuing body a text opens with (`The General Assembly,` → A).

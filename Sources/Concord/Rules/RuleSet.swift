@@ -189,7 +189,7 @@ public final class RuleSet: Sendable {
             for name in names {
                 guard let language = DocumentReader.languageOfName(name, lexicon: rules.lexicon),
                       seen.insert(language).inserted else { continue }
-                _ = rules.languages[language]
+                rules.languages[language]?.compileTheRest()
             }
         }
         thread.start()
