@@ -165,9 +165,10 @@ public final class RuleSet: Sendable {
     /// Starts reading the rules (`source`, the built-in ones) from the rule cache on a thread of its own, then
     /// compiling the languages the names of `files` give (`res-6-1.en.txt`), while the caller
     /// goes on parsing its command line: `shared(source: .builtIn, cacheFolder:)` then finds
-    /// them loaded, or waits for them. Nothing is started unless the cache holds the rules
-    /// already (a prefetch never compiles all the rules nor writes the cache; a process that
-    /// ends first leaves nothing half done). At most `limit` files are looked at.
+    /// them loaded, or waits for them. Nothing is started unless the cache holds a copy of the
+    /// rules: a first run, which compiles every language and writes the cache, does so itself
+    /// (were the copy damaged, the prefetch would compile and store them as the run would).
+    /// At most `limit` files are looked at.
     /// `writes` false: the run stores nothing in the cache folder (`--no-cache`), and neither
     /// does the prefetch (true leaves that to the run's own setting).
     /// Returns a semaphore the thread signals when it is done, for tests (nil: nothing started).
