@@ -51,17 +51,23 @@ public struct CitationExtractor: Sendable {
             ? CompilingAhead(unitExtractor(language), normalized) : nil
         defer { ahead?.finish() }
         var units = [FoundUnit]()
-        // By index, reading the fields in place: a `zip` copied every paragraph (a dozen
-        // references retained and released each).
         units.reserveCapacity(document.paragraphs.count + document.footnotes.count)
+        Self.forEachSearchedUnit(normalized) { units.append(found($0, $1, $2)) }
+        return units
+    }
+
+    /// Each unit `references(in:)` searches, in order: the paragraphs but the title, then the
+    /// footnote bodies. By index, reading the fields in place: a `zip` copied every paragraph
+    /// (a dozen references retained and released each).
+    static func forEachSearchedUnit(_ normalized: NormalizedDocument, _ body: (UnitOwner, MappedText, NormalizedText) -> Void) {
+        let document = normalized.document
         for index in 0..<min(document.paragraphs.count, normalized.paragraphs.count) where document.paragraphs[index].kind != .title {
-            units.append(found(.paragraph(id: document.paragraphs[index].id), document.paragraphs[index].text, normalized.paragraphs[index]))
+            body(.paragraph(id: document.paragraphs[index].id), document.paragraphs[index].text, normalized.paragraphs[index])
         }
         for index in 0..<min(document.footnotes.count, normalized.footnoteBodies.count) {
-            guard let body = document.footnotes[index].body, let text = normalized.footnoteBodies[index] else { continue }
-            units.append(found(.footnote(label: document.footnotes[index].label), body.text, text))
+            guard let footnote = document.footnotes[index].body, let text = normalized.footnoteBodies[index] else { continue }
+            body(.footnote(label: document.footnotes[index].label), footnote.text, text)
         }
-        return units
     }
 
     /// The rules of the language a unit is written in (`LanguageDetector.unitLanguage`): the
@@ -114,10 +120,11 @@ final class CompilingAhead: @unchecked Sendable {
         thread.start()
     }
 
-    /// The units `references(in:)` searches: the paragraphs but the title, the footnote bodies.
+    /// The units `references(in:)` searches (`CitationExtractor.forEachSearchedUnit`).
     static func units(_ normalized: NormalizedDocument) -> [[UInt16]] {
-        let paragraphs = zip(normalized.document.paragraphs, normalized.paragraphs).filter { $0.0.kind != .title }
-        return paragraphs.map(\.1.units) + normalized.footnoteBodies.compactMap { $0?.units }
+        var units = [[UInt16]]()
+        CitationExtractor.forEachSearchedUnit(normalized) { _, _, text in units.append(text.units) }
+        return units
     }
 
     private var isStopped: Bool {
