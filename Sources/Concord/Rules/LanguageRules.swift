@@ -181,12 +181,18 @@ public final class LanguageRules: Sendable {
         /// language's patterns).
         func alternation(_ forms: [String], spaceBefore: Bool = false, spaceAfter: Bool = false) -> String {
             let sorted = forms.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map(form)
-            var groups: [String] = []
+            // The groups that need a boundary before them come first and share one: ICU tries
+            // `(?<!B)(?:X|Y)` exactly as `(?<!B)X|(?<!B)Y` (the look-behind is atomic and
+            // looks at the same place), and builds one set fewer.
+            var behind: [String] = [], groups: [String] = []
             for (before, after) in [(true, true), (true, false), (false, true), (false, false)] {
                 let members = sorted.filter { $0.before == before && $0.after == after }.map(\.core)
                 guard !members.isEmpty else { continue }
-                groups.append((before && !spaceBefore ? "(?-i:(?<![\\p{L}\\p{N}]))" : "") + "(?:" + members.joined(separator: "|") + ")"
-                              + (after && !spaceAfter ? "(?-i:(?![\\p{L}\\p{N}]))" : ""))
+                let group = "(?:" + members.joined(separator: "|") + ")" + (after && !spaceAfter ? "(?-i:(?![\\p{L}\\p{N}]))" : "")
+                if before && !spaceBefore { behind.append(group) } else { groups.append(group) }
+            }
+            if !behind.isEmpty {
+                groups.insert("(?-i:(?<![\\p{L}\\p{N}]))" + (behind.count == 1 ? behind[0] : "(?:" + behind.joined(separator: "|") + ")"), at: 0)
             }
             return "(?:" + groups.joined(separator: "|") + ")"
         }
