@@ -170,6 +170,11 @@ struct Check: ParsableCommand {
             if options.cacheFolder != nil, result.cacheHits > 0 {
                 standardError("concord: \(Plural.count(result.cacheHits, "document set")) unchanged since an earlier run, taken from the cache")
             }
+            for (folder, pruned) in result.cachePruned where pruned.files > 0 {
+                standardError("concord: pruned the cache folder \(folder): removed \(Plural.count(pruned.files, "file")) "
+                              + "(\(String(format: "%.1f", Double(pruned.bytes) / 1_048_576)) MB) unused for \(Int(CacheFolder.maximumAge / 86_400)) days, "
+                              + "over its \(CacheFolder.maximumBytes >> 30) GiB limit or left half-written")
+            }
         }
         if let writeBaseline {
             try emit(Baseline.render(result.baselineFindings), to: writeBaseline)

@@ -208,6 +208,8 @@ public struct Pipeline: Sendable {
         /// `--online`: the symbols whose lookup failed (timeout, no connection, an error
         /// status after the retries), with why; they were checked as offline.
         public var onlineFailures: [(symbol: String, url: String, reason: String)] = []
+        /// The cache folders this run pruned (`CacheFolder.pruneIfDue`), with what went.
+        public var cachePruned: [(folder: String, pruned: CacheFolder.Pruned)] = []
     }
 
     /// Checks every set, `jobs` files at a time; `progress` is told of each set done.
@@ -268,7 +270,16 @@ public struct Pipeline: Sendable {
         baselineFindings += repository.beforeBaseline
         report.links = RepositoryStage.links(index)
         return Result(report: report, baselineFindings: baselineFindings,
-                      files: outcomes.flatMap(\.files), cacheHits: cacheHits, index: index, onlineFailures: onlineFailures)
+                      files: outcomes.flatMap(\.files), cacheHits: cacheHits, index: index, onlineFailures: onlineFailures,
+                      cachePruned: pruneCaches())
+    }
+
+    /// A run that writes to its cache folders (`options.cacheFolder` set: not `--no-cache`)
+    /// keeps them bounded: each is pruned at most once a day (`CacheFolder.pruneIfDue`).
+    func pruneCaches() -> [(folder: String, pruned: CacheFolder.Pruned)] {
+        guard let results = options.cacheFolder else { return [] }
+        let roots = Set([results, options.ruleCacheFolder, PrefilterCache.cacheRoot?.path].compactMap { $0 })
+        return roots.sorted().compactMap { root in CacheFolder.pruneIfDue(URL(fileURLWithPath: root)).map { (root, $0) } }
     }
 
     /// `--online`: every symbol cited by a reported document that the index does not hold

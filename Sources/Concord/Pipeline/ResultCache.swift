@@ -105,6 +105,7 @@ struct ResultCache: Sendable {
         guard let data = try? Data(contentsOf: url(key)),
               let entry = try? JSONDecoder().decode(Entry.self, from: data),
               entry.key == key, entry.name == set.name, entry.files == set.files else { return nil }
+        CacheFolder.markUsed(url(key).path)  // a run with the result cache writes to the folder
         return entry.outcome(set)
     }
 
@@ -112,14 +113,7 @@ struct ResultCache: Sendable {
     /// Failures are ignored (the cache is an optimization, never a reason to fail).
     func write(_ key: String, _ outcome: Pipeline.SetOutcome) {
         guard outcome.errors.isEmpty, let data = try? JSONEncoder().encode(Entry(key: key, outcome)) else { return }
-        let temporary = folder.appendingPathComponent(".\(key).\(UUID().uuidString).tmp")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try data.write(to: temporary)
-            if rename(temporary.path, url(key).path) != 0 { try? FileManager.default.removeItem(at: temporary) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        CacheFolder.write(data, to: url(key))
     }
 
     // MARK: The stored form

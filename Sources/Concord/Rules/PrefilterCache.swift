@@ -74,6 +74,7 @@ enum PrefilterCache {
     /// warm check of one resolution.
     static func load(key: String, count: Int) -> HyperscanPrefilter? {
         guard let url = file(key), let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
+        if writes { CacheFolder.markUsed(url.path) }
         return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> HyperscanPrefilter? in
             let checksumEnd = magic.count + 32
             let tableEnd = checksumEnd + 4 + 8 * count
@@ -150,15 +151,10 @@ enum PrefilterCache {
         write(magic + Array(checksum(payload).utf8) + payload + database, to: url)
     }
 
-    /// Writes a temporary file beside `url` and renames it into place.
+    /// Writes the file (`CacheFolder.write`: a temporary file renamed into place).
     /// `writes`: whether to write at all (the process's setting unless a caller says).
     static func write(_ bytes: [UInt8], to url: URL, writes: Bool = PrefilterCache.writes) {
         guard writes else { return }
-        let key = url.deletingPathExtension().lastPathComponent
-        let folder = url.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(key).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else { return }
-        if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        CacheFolder.write(bytes, to: url)
     }
 }

@@ -187,14 +187,7 @@ struct RuleCache: Sendable {
         payload.append(texts)
         var data = Data("concord-rules \(key) \(Self.checksum(payload))\n".utf8)
         data.append(payload)
-        let temporary = folder.appendingPathComponent(".\(key).\(UUID().uuidString).tmp")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        CacheFolder.write(data, to: url)
     }
 
     private static func checksum(_ payload: Data) -> String {

@@ -40,6 +40,7 @@ public final class RuleSet: Sendable {
         let cache = cacheFolder.map { RuleCache(folder: $0, sources: [source] + extras) }
         if readCache, let cache, let decoded = cache.read(), let filterFrequency = decoded.filterFrequency {
             // Rules compiled before by this build: nothing can fail; languages on first use.
+            if writeCache { CacheFolder.markUsed(cache.url.path) }
             self.symbols = SymbolGrammar(decoded.symbols)
             self.treaties = TreatyCatalogue(decoded.treaties)
             self.sessions = decoded.sessions.map(SessionCatalogue.init) ?? .empty

@@ -48,7 +48,7 @@ enum DerivedTables {
         for version in versions { hash.add(piece: version) }
         hash.add(piece: "concord \(Concord.version) \(ResultCache.build)")
         let url = root?.appendingPathComponent(layout).appendingPathComponent("\(name)-\(hash.hex).table")
-        if let url, let stored: [T] = stored(url, count: count) { return stored }
+        if let url, let stored: [T] = stored(url, count: count, markUsed: writes) { return stored }
         guard let table = derive(), table.count == count else { return nil }
         if let url {
             let payload = table.withUnsafeBytes { [UInt8]($0) }
@@ -59,7 +59,8 @@ enum DerivedTables {
 
     /// The table stored at `url`, when the file is there, of the right size, and its magic line
     /// and checksum hold.
-    private static func stored<T: FixedWidthInteger>(_ url: URL, count: Int) -> [T]? {
+    /// `markUsed`: record the use (`CacheFolder.markUsed`) when the table is good.
+    private static func stored<T: FixedWidthInteger>(_ url: URL, count: Int, markUsed: Bool) -> [T]? {
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -77,6 +78,7 @@ enum DerivedTables {
         }
         guard complete,
               table.withUnsafeBytes({ PrefilterCache.checksum($0) }).utf8.elementsEqual(header[magic.count...]) else { return nil }
+        if markUsed { CacheFolder.markUsed(url.path, modified: info.st_mtim) }
         return table
     }
 

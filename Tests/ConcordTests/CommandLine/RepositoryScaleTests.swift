@@ -236,6 +236,32 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: none.path))
     }
 
+    /// A check with the cache prunes its folder once a day and says so with `-v`: entries
+    /// unused for 30 days go, anything that is not Concord's entry stays, and the report is
+    /// the same as without the cache.
+    @Test func aCheckPrunesItsCacheFolderOnceADay() throws {
+        let folder = try Paths.temporaryDirectory(), cache = folder.appendingPathComponent("cache")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let old = Date().addingTimeInterval(-40 * 86_400)
+        for name in ["sets-v1/00000000000000000000000000000000.json", "rules-v2/11111111111111111111111111111111.json", "notes.json"] {
+            let url = cache.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(repeating: 0x20, count: 1_048_576).write(to: url)
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: url.path)
+        }
+        let expected = try concord(["check", "Corpora/seed"])
+        let first = try concord(["check", "-v", "Corpora/seed"], cache: cache)
+        #expect(first.stdout == expected.stdout && first.status == expected.status)
+        #expect(first.stderr.contains("concord: pruned the cache folder \(cache.path): removed 2 files (2.0 MB) unused for 30 days"))
+        #expect(!FileManager.default.fileExists(atPath: cache.appendingPathComponent("sets-v1/00000000000000000000000000000000.json").path))
+        #expect(!FileManager.default.fileExists(atPath: cache.appendingPathComponent("rules-v2").appendingPathComponent("11111111111111111111111111111111.json").path))
+        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("notes.json").path))
+        #expect(!entries(cache).isEmpty)
+        // Pruned today: the next run does not look again.
+        let second = try concord(["check", "-v", "Corpora/seed"], cache: cache)
+        #expect(second.stdout == expected.stdout && !second.stderr.contains("pruned"))
+    }
+
     /// Two runs at once on one cache give the right reports, and leave entries a third run
     /// reads.
     @Test func concurrentRunsShareTheCache() throws {
