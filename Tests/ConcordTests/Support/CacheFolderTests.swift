@@ -133,5 +133,8 @@ import Testing
         for entry in entries {
             #expect(abs(try Self.modified(cache.appendingPathComponent(entry)).timeIntervalSinceNow) < 60)
         }
+        // So a prune 29 days from now keeps them: unused since three days before, they would go.
+        #expect(CacheFolder.prune(cache, now: now.addingTimeInterval(29 * Self.day)).files == 0)
+        #expect(Self.files(cache).filter { $0.hasPrefix(ResultCache.layout + "/") } == entries)
     }
 }

@@ -29,6 +29,16 @@ import Testing
         let file = try #require(Self.files(root).first)
         #expect(Self.files(root).count == 1)
 
+        // Reading a table marks it used (`CacheFolder.markUsed`) when the run writes to the
+        // cache folder, and only then: a table last used three days ago.
+        let threeDaysAgo = Date().addingTimeInterval(-3 * 86_400)
+        func modified() throws -> Date { try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date) }
+        try FileManager.default.setAttributes([.modificationDate: threeDaysAgo], ofItemAtPath: file.path)
+        #expect(DerivedTables.bytes("test", versions: ["1"], count: table.count, root: root, writes: false) { nil } == table)
+        #expect(abs(try modified().timeIntervalSince(threeDaysAgo)) < 1)
+        #expect(load() == table && derivations == 1)
+        #expect(abs(try modified().timeIntervalSinceNow) < 60)
+
         // Another version, another file; a table of the wrong size is not stored.
         #expect(DerivedTables.bytes("test", versions: ["2"], count: table.count, root: root, writes: true) { table } == table)
         #expect(Self.files(root).count == 2)
