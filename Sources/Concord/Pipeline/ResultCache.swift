@@ -90,7 +90,7 @@ struct ResultCache: Sendable {
         var state = runState
         state.add(piece: "set " + set.name)
         for file in set.files {
-            guard let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size <= maximumFileSize,
+            guard let size = FileSize.of(file), size <= maximumFileSize,
                   let data = FileManager.default.contents(atPath: file) else { return nil }
             state.add(piece: file)
             state.add(piece: data)

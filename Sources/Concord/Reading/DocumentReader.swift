@@ -61,15 +61,10 @@ public struct DocumentReader: Sendable {
         if format == nil, Self.refusedExtensions.contains(ext) {
             throw InputError(file: path, reason: .unsupportedFormat(ext))
         }
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > maximumFileSize {
-                throw InputError(file: path, reason: .tooLarge(bytes: size, limit: maximumFileSize))
-            }
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw InputError(file: path, reason: .unreadable(Self.describe(error)))
+        // The size of what the path gives (a symbolic link's target: `FileSize`).
+        guard let size = FileSize.of(path) else { throw InputError(file: path, reason: .unreadable(String(cString: strerror(errno)))) }
+        if size > maximumFileSize {
+            throw InputError(file: path, reason: .tooLarge(bytes: size, limit: maximumFileSize))
         }
         return try (format ?? PlainTextFormat()).read(path: path, with: self)
     }

@@ -33,12 +33,7 @@ public enum PrefilterEngine: String, Sendable {
 
     /// The size of the files together (a file that cannot be read counts nothing).
     public static func bytes(of files: [String]) -> Int {
-        // stat(2), not FileManager's attributes, which also look up the owner's name (reading
-        // /etc/passwd and /etc/group in every run).
-        files.reduce(0) { total, path in
-            var info = stat()
-            return total + (stat(path, &info) == 0 ? Int(info.st_size) : 0)
-        }
+        files.reduce(0) { $0 + (FileSize.of($1) ?? 0) }
     }
 }
 

@@ -173,6 +173,15 @@ import ZIPFoundation
         let refused = try CommandResult.run(["check", "--max-file-size", "1000", big])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("big.en.txt: error: the file is \(132_000) bytes, over the limit of 1000 bytes"))
+        // A symbolic link to it is refused alike (the limit is on what the path gives), with the
+        // result cache and without.
+        let link = URL(fileURLWithPath: big).deletingLastPathComponent().appendingPathComponent("link.en.txt")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: big)
+        for cache in [[], ["--no-cache"]] {
+            let linked = try CommandResult.run(["check"] + cache + ["--max-file-size", "1000", link.path])
+            #expect(linked.status == 2)
+            #expect(linked.stderr.contains("link.en.txt: error: the file is \(132_000) bytes, over the limit of 1000 bytes"))
+        }
         let bodies = try write("bodies.en.txt", "The General Assembly,\n\n1. Decides.\n\n" + (1...50).map { "\(Unicode.Scalar(0xB9)!) A/80/\($0).\n\n" }.joined())
         let capped = try CommandResult.run(["check", "--max-findings", "5", bodies])
         #expect(capped.stdout.contains("94 more findings in bodies.en.txt not reported (limit 5 per file) [report.findings-cut]"))
