@@ -111,9 +111,16 @@ let package = Package(
             name: "CCurlShim",
             linkerSettings: [.linkedLibrary("dl")]
         ),
+        // The rule files' data types (Rules/*.yml as Codable values), shared by Concord and the
+        // tool that builds the rules into it (which decodes them at build time).
+        .target(
+            name: "ConcordRuleFiles",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .target(
             name: "Concord",
             dependencies: [
+                "ConcordRuleFiles",
                 "CICUShim",
                 "CCurlShim",
                 "CConcordZlib",
@@ -128,7 +135,11 @@ let package = Package(
         // The rules are built into the binary (EmbeddedRules.files, generated from Rules/ at
         // each build where a rule file changed), so a copied binary needs no Rules/ folder.
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
-        .executableTarget(name: "EmbedRulesTool", path: "Plugins/EmbedRulesTool"),
+        .executableTarget(
+            name: "EmbedRulesTool",
+            dependencies: ["ConcordRuleFiles", .product(name: "Yams", package: "Yams")],
+            path: "Plugins/EmbedRulesTool"
+        ),
         .executableTarget(
             name: "concord",
             dependencies: [
@@ -142,6 +153,7 @@ let package = Package(
             name: "ConcordTests",
             dependencies: [
                 "Concord",
+                "ConcordRuleFiles",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

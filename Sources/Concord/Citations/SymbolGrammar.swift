@@ -1,3 +1,5 @@
+import ConcordRuleFiles
+
 /// Finds UN document symbols in normalized text, following the grammar of
 /// `Rules/symbols.yml`: components separated by `/`, the first naming a series, at least one
 /// holding a digit; `Add.1`, `Corr.1`, `(Part I)`, `(2000)` suffixes; double symbols joined

@@ -1,3 +1,4 @@
+import ConcordRuleFiles
 import Foundation
 
 /// What the reader needs to know about languages, taken from the `reading` sections (and the

@@ -1,3 +1,4 @@
+import ConcordRuleFiles
 import Foundation
 
 /// The rule cache: the rule files as decoded from their YAML, stored once per set of rules so

@@ -1,13 +1,16 @@
+import ConcordRuleFiles
 import Foundation
 
 /// The compiled rules: symbol grammar, treaty catalogue, and each language's patterns.
 /// Loaded once from a `RuleSource` (the built-in rules unless `--rules DIR` replaces them)
 /// and shared (immutable, thread-safe).
 ///
-/// Start-up: with a cache folder (`RuleCache`), the first run of a set of rules decodes and
-/// compiles every language (so that any error in any file is reported, as without a cache)
-/// and stores the decoded files; later runs read them back instead of parsing the YAML and
-/// compile a language's patterns only when a document in that language asks for them.
+/// Start-up: the built-in rules come decoded by the build (`EmbeddedRules.decoded`), and a
+/// run compiles a language's patterns only when a document in that language asks for them. A
+/// rules folder's files are decoded from their YAML and compiled whole, so that any error in
+/// any file is reported. With a cache folder (`RuleCache`), the first run of a set of rules
+/// stores the decoded files and each language's pre-scan table; later runs read them back
+/// instead of decoding the files again, and compile languages as the built-in rules do.
 public final class RuleSet: Sendable {
     public let source: RuleSource
     public let symbols: SymbolGrammar
@@ -56,15 +59,23 @@ public final class RuleSet: Sendable {
             self.fromCache = true
             return
         }
-        // The languages compile in parallel with the rest (ICU builds each pattern's sets
-        // afresh: this is most of the start-up); the first error in language order is the
-        // one reported.
+        // A rules folder (--rules, rule-folders) is compiled whole, every pattern with ICU, so
+        // that an error in any of its files is reported at once. The built-in rules hold none
+        // (the tests compile every pattern and run every example): a run compiles a language
+        // only when a document in it asks, its patterns' regexes on first use, as with rules
+        // read from the cache. A run that fills the cache still works out every language's
+        // pre-scan table, which the entry holds (without ICU: each regex on first use).
+        let builtInAlone = source == .builtIn && extras.isEmpty
+        let compileAll = !builtInAlone || (writeCache && cache != nil)
+        // The languages decode and compile in parallel with the rest (ICU builds each
+        // pattern's sets afresh: this is most of the start-up); the first error in language
+        // order is the one reported.
         let languageList = source.languages()
         let group = DispatchGroup()
-        nonisolated(unsafe) var compiled = [Result<(RuleCache.DecodedLanguage, LanguageRules), RuleError>]()
+        nonisolated(unsafe) var compiled = [Result<(RuleCache.DecodedLanguage, LanguageRules?), RuleError>]()
         DispatchQueue.global().async(group: group) {
             compiled = Self.inParallel(languageList) { language throws(RuleError) in
-                try Self.languageRules(language, source: source, extras: extras)
+                try Self.languageRules(language, source: source, extras: extras, compile: compileAll, lazily: builtInAlone)
             }
         }
         defer { group.wait() }  // also when the base files below throw
@@ -94,12 +105,22 @@ public final class RuleSet: Sendable {
         var decodedLanguages = [RuleCache.DecodedLanguage]()
         for (language, result) in zip(languageList, compiled) {
             var (decoded, rules) = try result.get()
-            languages.append((language, rules))
-            if decoded.extras.isEmpty { decoded.prescan = rules.prescan.encodedTable }
+            if let rules {
+                languages.append((language, rules))
+                if decoded.extras.isEmpty { decoded.prescan = rules.prescan.encodedTable }
+            }
             decodedLanguages.append(decoded)
         }
-        self.languages = LanguageTable(compiled: languages)
-        self.lexicon = try ReadingLexicon(files: decodedLanguages.map { (Language(ruleFile: $0.code), $0.file, $0.path) })
+        if compileAll {
+            self.languages = LanguageTable(compiled: languages)
+        } else {
+            self.languages = LanguageTable(lazy: decodedLanguages.map { entry in
+                let language = Language(ruleFile: entry.code)
+                return (language, { () throws(RuleError) -> LanguageRules in try entry.compile(language, lazily: true) })
+            })
+        }
+        self.lexicon = try ReadingLexicon(files: decodedLanguages.map { (Language(ruleFile: $0.code), $0.file, $0.path) },
+                                          lazily: builtInAlone)
         self.fromCache = false
         if writeCache {
             cache?.write(RuleCache.Decoded(symbols: symbolFile, treaties: treatyFile, sessions: sessionFile, checks: checkFile,
@@ -112,8 +133,10 @@ public final class RuleSet: Sendable {
         try self.init(source: .folder(folder), extraFolders: extraFolders)
     }
 
-    /// One language's file (with the extra folders' files for it) and its compiled rules.
-    private static func languageRules(_ language: Language, source: RuleSource, extras: [RuleSource]) throws(RuleError) -> (RuleCache.DecodedLanguage, LanguageRules) {
+    /// One language's file (with the extra folders' files for it) and, when `compile`, its
+    /// compiled rules (`lazily`: each pattern's regex on first use).
+    private static func languageRules(_ language: Language, source: RuleSource, extras: [RuleSource], compile: Bool,
+                                      lazily: Bool) throws(RuleError) -> (RuleCache.DecodedLanguage, LanguageRules?) {
         let relative = "languages/\(language.rawValue).yml"
         let file = try source.decode(RuleFiles.LanguageFile.self, relative)
         guard file.language == language.rawValue else {
@@ -123,7 +146,7 @@ public final class RuleSet: Sendable {
         for extra in extras where extra.languages().contains(language) {
             decoded.extras.append(.init(file: try extra.decode(RuleFiles.LanguageFile.self, relative), path: extra.name(relative)))
         }
-        return (decoded, try decoded.compile(language))
+        return (decoded, compile ? try decoded.compile(language, lazily: lazily) : nil)
     }
 
     /// `work` over every item on all cores, the results in the items' order.
@@ -167,8 +190,8 @@ public final class RuleSet: Sendable {
     /// compiling the languages the names of `files` give (`res-6-1.en.txt`), while the caller
     /// goes on parsing its command line: `shared(source: .builtIn, cacheFolder:)` then finds
     /// them loaded, or waits for them. Nothing is started unless the cache holds a copy of the
-    /// rules: a first run, which compiles every language and writes the cache, does so itself
-    /// (were the copy damaged, the prefetch would compile and store them as the run would).
+    /// rules: a first run, which analyses every language and writes the cache, does so itself
+    /// (were the copy damaged, the prefetch would load and store them as the run would).
     /// At most `limit` files are looked at.
     /// `writes` false: the run stores nothing in the cache folder (`--no-cache`), and neither
     /// does the prefetch (true leaves that to the run's own setting).
@@ -291,8 +314,9 @@ public final class LanguageTable: Sendable {
             compiled[language] = rules
             return rules
         } catch {
-            // Only rules that compiled before are cached (the cache key names this build).
-            fatalError("concord: the rule cache holds rules that no longer compile: \(error)")
+            // The built-in rules compile (the tests compile them whole), and only rules that
+            // compiled before are cached (the cache key names this build).
+            fatalError("concord: rules compiled on first use do not compile: \(error)")
         }
     }
 

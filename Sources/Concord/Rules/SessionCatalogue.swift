@@ -1,3 +1,5 @@
+import ConcordRuleFiles
+
 /// When the General Assembly's sessions sat (`Rules/sessions.yml`): the months in which a
 /// resolution of a session can have been adopted, and how near a date must stand to a
 /// resolution to be its adoption date.

@@ -1,3 +1,5 @@
+import ConcordRuleFiles
+
 /// How each language writes the headings and labels of the units of treaties, conventions,
 /// charters, rules of procedure and reports: the `structure` sections of the language files,
 /// compiled. Immutable and shared; held by the `ReadingLexicon`, since the reader builds the

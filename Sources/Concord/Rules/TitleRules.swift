@@ -1,3 +1,5 @@
+import ConcordRuleFiles
+
 /// A language's `titles` section, compiled: how a document cited by its number or symbol is
 /// given its title (`resolution 64/293, entitled “…”`, `résolution 64/293, intitulée « … »`,
 /// `题为“…”的第64/293号决议`), for `plausibility.conflicting-title`.

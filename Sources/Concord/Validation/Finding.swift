@@ -1,3 +1,5 @@
+import ConcordRuleFiles
+
 /// How serious a finding is.
 public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     case note, warning, error

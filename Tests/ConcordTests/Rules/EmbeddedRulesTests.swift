@@ -1,3 +1,4 @@
+import ConcordRuleFiles
 import Foundation
 import Testing
 @testable import Concord
@@ -26,6 +27,36 @@ import Testing
             #expect(EmbeddedRules.files[name] == text, "Rules/\(name) differs from the built-in copy: build again")
         }
         #expect(RuleSource.builtIn.languages() == Language.official)
+    }
+
+    /// The build decodes every rule file (with Yams, as a rules folder's files are decoded)
+    /// and stores it as JSON, which a run decodes instead of the YAML: for every file, the
+    /// stored JSON is the YAML's values, and decodes back to them.
+    @Test func theBuildStoresEveryRuleFileDecoded() throws {
+        let folder = try Self.filesOfRulesFolder()
+        #expect(Set(EmbeddedRules.decoded.keys) == Set(folder.keys), "a rule file the build did not decode: its warning says which")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        func check<T: Codable>(_ type: T.Type, _ name: String) throws {
+            let yaml = try RuleFiles.decode(T.self, from: try #require(folder[name]), file: name)
+            let stored = try #require(EmbeddedRules.decoded[name])
+            #expect(String(decoding: try encoder.encode(yaml), as: UTF8.self) == stored, "Rules/\(name): the build's JSON is not the YAML's values")
+            let fromJSON = try RuleSource.builtIn.decode(T.self, name)
+            #expect(try encoder.encode(fromJSON) == encoder.encode(yaml), "Rules/\(name): the JSON does not decode to the YAML's values")
+        }
+        for name in folder.keys.sorted() {
+            switch name {
+            case "symbols.yml": try check(RuleFiles.Symbols.self, name)
+            case "treaties.yml": try check(RuleFiles.Treaties.self, name)
+            case "sessions.yml": try check(RuleFiles.Sessions.self, name)
+            case "checks.yml": try check(RuleFiles.Checks.self, name)
+            default:
+                #expect(name.hasPrefix("languages/"), "Rules/\(name): a file the rules do not read")
+                try check(RuleFiles.LanguageFile.self, name)
+            }
+        }
+        // The examples are in it: `concord rules` runs them from the built-in rules.
+        #expect(try RuleSource.builtIn.decode(RuleFiles.LanguageFile.self, "languages/fr.yml").patterns.contains { $0.examples?.match?.isEmpty == false })
     }
 
     @Test func builtInFilesAreNamedAsInTheRepository() {

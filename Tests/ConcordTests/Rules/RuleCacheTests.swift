@@ -38,6 +38,35 @@ import Testing
         return out.joined(separator: "\n")
     }
 
+    /// Without a cache, the built-in rules compile a language only when a document in it asks
+    /// for it, each pattern's regex on first use, and give the same patterns, lexicon and
+    /// report as the same rules compiled whole (`TestRules.whole`, where a pattern that does
+    /// not compile would fail the load).
+    @Test func theBuiltInRulesCompileALanguageWhenADocumentAsks() throws {
+        let rules = try RuleSet(source: .builtIn)
+        #expect(!rules.fromCache)
+        #expect(rules.languages.compiledLanguages.isEmpty)
+        let english = [Paths.corpora("seed/res-6-1.en.txt")]
+        let report = Self.report(rules, english)
+        #expect(rules.languages.compiledLanguages == [.en])
+        let englishPatterns = try #require(rules.languages[.en]).patterns
+        #expect(englishPatterns.contains { !$0.compiled.isCompiled })
+        #expect(report == Self.report(TestRules.whole, english))
+        #expect(report.contains("\"findings\""))
+        let whole = TestRules.whole
+        #expect(whole.languages.compiledLanguages == whole.languages.keys)
+        #expect(whole.languages.values.allSatisfy { $0.patterns.allSatisfy(\.compiled.isCompiled) })
+        #expect(Self.lexicon(rules.lexicon) == Self.lexicon(whole.lexicon))
+        #expect(rules.lexicon.filterFrequency == whole.lexicon.filterFrequency)
+        #expect(Self.patterns(rules) == Self.patterns(whole))
+        for language in rules.languages.keys {
+            #expect(try #require(rules.languages[language]).prescan.table == #require(whole.languages[language]).prescan.table, "\(language)")
+        }
+        #expect(Self.report(rules, [Paths.corpora("")]) == Self.report(whole, [Paths.corpora("")]))
+        // The examples are there: `concord rules` runs them on the built-in rules.
+        #expect(RuleExamples.run(rules).examples == RuleExamples.run(whole).examples)
+    }
+
     static func report(_ rules: RuleSet, _ paths: [String]) -> String {
         var options = Pipeline.Options()
         options.paths = paths
@@ -118,46 +147,46 @@ import Testing
         // An English document compiles English only.
         let english = Self.report(second, [Paths.corpora("seed/res-6-1.en.txt")])
         #expect(second.languages.compiledLanguages == [.en])
-        #expect(english == Self.report(TestRules.shared, [Paths.corpora("seed/res-6-1.en.txt")]))
+        #expect(english == Self.report(TestRules.whole, [Paths.corpora("seed/res-6-1.en.txt")]))
         // Of the English patterns, only those the pre-scan let run on some unit were compiled
         // (rules from the cache compile a pattern's regex on first use), and the report is
         // the same as with every pattern compiled.
         let englishPatterns = try #require(second.languages[.en]).patterns
         let compiled = englishPatterns.filter(\.compiled.isCompiled).count
         #expect(compiled > 0 && compiled < englishPatterns.count, "\(compiled) of \(englishPatterns.count) compiled")
-        #expect(try #require(TestRules.shared.languages[.en]).patterns.allSatisfy(\.compiled.isCompiled))
+        #expect(try #require(TestRules.whole.languages[.en]).patterns.allSatisfy(\.compiled.isCompiled))
         #expect(english.contains("\"findings\""))
 
         // The pre-scan's analysis is read from the entry, and is the one the patterns give.
         for language in second.languages.keys {
             let cached = try #require(second.languages[language]).prescan.table
-            let analysed = try #require(TestRules.shared.languages[language]).prescan.table
+            let analysed = try #require(TestRules.whole.languages[language]).prescan.table
             #expect(cached == analysed, "\(language)")
             #expect(cached.fits(try #require(second.languages[language]).patterns.count))
         }
-        let englishPrescan = try #require(TestRules.shared.languages[.en]).prescan
+        let englishPrescan = try #require(TestRules.whole.languages[.en]).prescan
         #expect(Prescan.decode(englishPrescan.encodedTable) == englishPrescan.table)
         #expect(Prescan.decode(String(englishPrescan.encodedTable.dropLast(3))) == nil)
         #expect(Prescan.decode(englishPrescan.encodedTable + " 7") == nil)
         #expect(Prescan.decode("x") == nil && Prescan.decode("") == nil)
-        var foreign = try #require(TestRules.shared.languages[.en]).prescan.table
+        var foreign = try #require(TestRules.whole.languages[.en]).prescan.table
         foreign.needs.removeLast()
-        #expect(!foreign.fits(try #require(TestRules.shared.languages[.en]).patterns.count))
-        foreign = try #require(TestRules.shared.languages[.en]).prescan.table
+        #expect(!foreign.fits(try #require(TestRules.whole.languages[.en]).patterns.count))
+        foreign = try #require(TestRules.whole.languages[.en]).prescan.table
         foreign.positional.append(Int32(foreign.literals.count))
-        #expect(!foreign.fits(try #require(TestRules.shared.languages[.en]).patterns.count))
+        #expect(!foreign.fits(try #require(TestRules.whole.languages[.en]).patterns.count))
 
         // Everything else read from the cache is what the YAML gives.
-        #expect(Self.patterns(second) == Self.patterns(TestRules.shared))
-        #expect(second.lexicon.known == TestRules.shared.lexicon.known)
+        #expect(Self.patterns(second) == Self.patterns(TestRules.whole))
+        #expect(second.lexicon.known == TestRules.whole.lexicon.known)
         // Only the reader's part of each language is decoded at the start: the lexicon it
         // makes is the one the whole files make.
-        #expect(Self.lexicon(second.lexicon) == Self.lexicon(TestRules.shared.lexicon))
+        #expect(Self.lexicon(second.lexicon) == Self.lexicon(TestRules.whole.lexicon))
         #expect(Self.lexicon(second.lexicon).count > 5000)
-        #expect(second.checks.checks.map(\.id) == TestRules.shared.checks.checks.map(\.id))
-        #expect(second.treaties.entries.count == TestRules.shared.treaties.entries.count)
-        #expect(Self.report(second, [Paths.corpora("seed")]) == Self.report(TestRules.shared, [Paths.corpora("seed")]))
-        #expect(Self.report(second, [Paths.corpora("")]) == Self.report(TestRules.shared, [Paths.corpora("")]))
+        #expect(second.checks.checks.map(\.id) == TestRules.whole.checks.checks.map(\.id))
+        #expect(second.treaties.entries.count == TestRules.whole.treaties.entries.count)
+        #expect(Self.report(second, [Paths.corpora("seed")]) == Self.report(TestRules.whole, [Paths.corpora("seed")]))
+        #expect(Self.report(second, [Paths.corpora("")]) == Self.report(TestRules.whole, [Paths.corpora("")]))
 
         // The entry holds no examples (a check never runs them), but the reader's filters
         // are anchored on the same counts as those made with the examples.
@@ -172,14 +201,14 @@ import Testing
             #expect(whole.contains("\"patterns\"") && !whole.contains("\"examples\"") && !whole.contains("\"counter-examples\""), "\(language.code)")
         }
         #expect(text.utf8.count < 200_000, "\(text.utf8.count) bytes")
-        #expect(second.lexicon.filterFrequency == TestRules.shared.lexicon.filterFrequency)
-        #expect(String(describing: second.lexicon.titleFilter) == String(describing: TestRules.shared.lexicon.titleFilter))
+        #expect(second.lexicon.filterFrequency == TestRules.whole.lexicon.filterFrequency)
+        #expect(String(describing: second.lexicon.titleFilter) == String(describing: TestRules.whole.lexicon.titleFilter))
         #expect(RuleExamples.run(second).examples == 0)
         // Rules asked for with their examples are read from the YAML, all examples run.
         let full = try RuleSet(source: .builtIn, cacheFolder: cache.path, readCache: false)
         #expect(!full.fromCache)
         let summary = RuleExamples.run(full)
-        #expect(summary.examples == RuleExamples.run(TestRules.shared).examples && summary.examples > 1000)
+        #expect(summary.examples == RuleExamples.run(TestRules.whole).examples && summary.examples > 1000)
         #expect(summary.failures.isEmpty)
     }
 
@@ -191,7 +220,7 @@ import Testing
         #expect(!Self.entries(cache.appendingPathComponent("concord")).isEmpty)
         let rules = try CommandResult.run(["rules"], environment: environment)
         #expect(rules.status == 0)
-        let expected = RuleExamples.run(TestRules.shared).examples
+        let expected = RuleExamples.run(TestRules.whole).examples
         #expect(rules.stdout.contains("rules: \(expected) examples in the rules"), "\(rules.stdout.suffix(300))")
     }
 
@@ -232,7 +261,7 @@ import Testing
             try damaged.write(to: entry)
             let rules = try RuleSet(source: .builtIn, cacheFolder: cache.path)
             #expect(!rules.fromCache)
-            #expect(Self.patterns(rules) == Self.patterns(TestRules.shared))
+            #expect(Self.patterns(rules) == Self.patterns(TestRules.whole))
             #expect(try Data(contentsOf: entry) == good)
             #expect(try RuleSet(source: .builtIn, cacheFolder: cache.path).fromCache)
         }

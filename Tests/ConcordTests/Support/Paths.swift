@@ -134,6 +134,15 @@ enum TestRules {
             fatalError("the built-in rules do not load: \(error)")
         }
     }()
+
+    /// The repository's Rules/ read as a rules folder (`--rules Rules`): decoded from the YAML
+    /// and compiled whole, every pattern with ICU, as a run compiles a rules folder. The
+    /// reference for rules compiled on first use (the built-in rules, the rule cache's).
+    static let whole: RuleSet = {
+        do { return try RuleSet(source: .folder(Paths.repository.appendingPathComponent("Rules"))) } catch {
+            fatalError("the repository's Rules/ folder does not compile: \(error)")
+        }
+    }()
 }
 
 /// The pipeline's stages as the tests call them, on the repository's rules.
