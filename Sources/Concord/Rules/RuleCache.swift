@@ -1,9 +1,11 @@
 import ConcordRuleFiles
 import Foundation
 
-/// The rule cache: the rule files as decoded from their YAML, stored once per set of rules so
-/// that a run does not parse the YAML again (Yams is a large part of the start-up) and can
-/// compile each language's patterns only when a document in that language appears.
+/// The rule cache: the rule files as decoded (from their YAML, or for the built-in rules from
+/// the JSON the build made of them), stored once per set of rules with what was counted and
+/// analysed from them (the reader's letter counts, each language's pre-scan table), so that a
+/// run decodes only the reader's part of every language, counts and analyses nothing, and
+/// compiles each language's patterns only when a document in that language appears.
 ///
 /// One file per set of rules, `<cache folder>/rules-v3/<key>.json`, named by a 128-bit key
 /// over this build of Concord (version, and the executable's identity as for the result
