@@ -72,8 +72,9 @@ public enum RuleSource: Sendable, Hashable, CustomStringConvertible {
     /// made of it (`EmbeddedRules.decoded`: the same values, decoded in a fraction of the
     /// time); its YAML is decoded only when the build could not decode it (and the error is
     /// then reported here, as for a folder's file).
-    func decode<T: Decodable>(_ type: T.Type, _ relative: String) throws(RuleError) -> T {
-        if case .builtIn = self, let json = EmbeddedRules.decoded[relative],
+    /// (`built`: the build's JSON, by file; a test gives another.)
+    func decode<T: Decodable>(_ type: T.Type, _ relative: String, built: [String: String] = EmbeddedRules.decoded) throws(RuleError) -> T {
+        if case .builtIn = self, let json = built[relative],
            let value = try? JSONDecoder().decode(T.self, from: Data(json.utf8)) {
             return value
         }

@@ -59,6 +59,21 @@ import Testing
         #expect(try RuleSource.builtIn.decode(RuleFiles.LanguageFile.self, "languages/fr.yml").patterns.contains { $0.examples?.match?.isEmpty == false })
     }
 
+    /// A built-in file the build could not decode (no JSON), or whose JSON does not decode, is
+    /// decoded from its YAML, to the same values.
+    @Test func aBuiltInFileWithoutItsJSONIsDecodedFromItsYAML() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let name = "languages/en.yml"
+        let fromJSON = try encoder.encode(try RuleSource.builtIn.decode(RuleFiles.LanguageFile.self, name))
+        #expect(try encoder.encode(try RuleSource.builtIn.decode(RuleFiles.LanguageFile.self, name, built: [:])) == fromJSON)
+        #expect(try encoder.encode(try RuleSource.builtIn.decode(RuleFiles.LanguageFile.self, name, built: [name: "{}"])) == fromJSON)
+        // And a file that does not decode is an error naming it, as for a rules folder.
+        #expect(performing: { try RuleSource.builtIn.decode(RuleFiles.Symbols.self, name, built: [:]) }, throws: { error in
+            String(describing: error).hasPrefix("Rules/languages/en.yml: error: missing key 'series'")
+        })
+    }
+
     @Test func builtInFilesAreNamedAsInTheRepository() {
         #expect(RuleSource.builtIn.name("languages/en.yml") == "Rules/languages/en.yml")
         #expect(RuleSource.builtIn.description == "built in (Concord \(Concord.version))")
