@@ -31,9 +31,10 @@ public final class RuleSet: Sendable {
     /// files it holds. `extraFolders` (from the configuration) add series, treaties and
     /// language patterns: each may hold any of symbols.yml, treaties.yml, languages/xx.yml, in
     /// the same format. `cacheFolder`: the rule cache's folder (see `RuleCache`); nil reads
-    /// and compiles everything. `writeCache`: false reads the cache but stores nothing in it
-    /// (`--no-cache`, `--format html`, which write nothing). `readCache`: false reads the YAML
-    /// even when the cache holds the rules (their examples are not in the cache).
+    /// the files (and compiles the built-in rules a language at a time, a rules folder whole).
+    /// `writeCache`: false reads the cache but stores nothing in it (`--no-cache`, `--format
+    /// html`, which write nothing). `readCache`: false reads the files even when the cache holds
+    /// the rules (their examples are not in the cache) and compiles them whole.
     public init(source: RuleSource = .builtIn, extraFolders: [URL] = [], cacheFolder: String? = nil, writeCache: Bool = true,
                 readCache: Bool = true) throws(RuleError) {
         self.source = source
@@ -60,13 +61,15 @@ public final class RuleSet: Sendable {
             return
         }
         // A rules folder (--rules, rule-folders) is compiled whole, every pattern with ICU, so
-        // that an error in any of its files is reported at once. The built-in rules hold none
-        // (the tests compile every pattern and run every example): a run compiles a language
-        // only when a document in it asks, its patterns' regexes on first use, as with rules
-        // read from the cache. A run that fills the cache still works out every language's
-        // pre-scan table, which the entry holds (without ICU: each regex on first use).
-        let builtInAlone = source == .builtIn && extras.isEmpty
-        let compileAll = !builtInAlone || (writeCache && cache != nil)
+        // that an error in any of its files is reported at once; so are rules asked for with
+        // their examples (`readCache` false: `concord rules`, which checks them). The built-in
+        // rules hold no such error (the tests compile every pattern and run every example): a
+        // run compiles a language only when a document in it asks, its patterns' regexes on
+        // first use, as with rules read from the cache. A run that fills the cache still works
+        // out every language's pre-scan table, which the entry holds (without ICU: each regex
+        // on first use).
+        let lazily = source == .builtIn && extras.isEmpty && readCache
+        let compileAll = !lazily || (writeCache && cache != nil)
         // The languages decode and compile in parallel with the rest (ICU builds each
         // pattern's sets afresh: this is most of the start-up); the first error in language
         // order is the one reported.
@@ -75,7 +78,7 @@ public final class RuleSet: Sendable {
         nonisolated(unsafe) var compiled = [Result<(RuleCache.DecodedLanguage, LanguageRules?), RuleError>]()
         DispatchQueue.global().async(group: group) {
             compiled = Self.inParallel(languageList) { language throws(RuleError) in
-                try Self.languageRules(language, source: source, extras: extras, compile: compileAll, lazily: builtInAlone)
+                try Self.languageRules(language, source: source, extras: extras, compile: compileAll, lazily: lazily)
             }
         }
         defer { group.wait() }  // also when the base files below throw
@@ -120,7 +123,7 @@ public final class RuleSet: Sendable {
             })
         }
         self.lexicon = try ReadingLexicon(files: decodedLanguages.map { (Language(ruleFile: $0.code), $0.file, $0.path) },
-                                          lazily: builtInAlone)
+                                          lazily: lazily)
         self.fromCache = false
         if writeCache {
             cache?.write(RuleCache.Decoded(symbols: symbolFile, treaties: treatyFile, sessions: sessionFile, checks: checkFile,

@@ -205,8 +205,11 @@ import Testing
         #expect(String(describing: second.lexicon.titleFilter) == String(describing: TestRules.whole.lexicon.titleFilter))
         #expect(RuleExamples.run(second).examples == 0)
         // Rules asked for with their examples are read from the YAML, all examples run.
+        // They are compiled whole, every pattern with ICU, as `concord rules` checks them.
         let full = try RuleSet(source: .builtIn, cacheFolder: cache.path, readCache: false)
         #expect(!full.fromCache)
+        #expect(full.languages.compiledLanguages == full.languages.keys)
+        #expect(full.languages.values.allSatisfy { $0.patterns.allSatisfy(\.compiled.isCompiled) })
         let summary = RuleExamples.run(full)
         #expect(summary.examples == RuleExamples.run(TestRules.whole).examples && summary.examples > 1000)
         #expect(summary.failures.isEmpty)
