@@ -36,8 +36,9 @@ func literal(_ text: String) -> String {
 }
 
 /// The file decoded as Concord decodes it (`RuleSource.decode`), as JSON; nil for a file
-/// Concord does not decode by that name, or one that does not decode: Concord then reads its
-/// YAML at run time, and reports the error there, with the file's name, as for a rules folder.
+/// Concord does not read (`RuleFiles.type(of:)`), or one that does not decode: Concord then
+/// reads its YAML at run time, and reports the error there, with the file's name, as for a
+/// rules folder.
 func decodedJSON(_ relative: String, _ text: String) -> String? {
     func json<T: Codable>(_ type: T.Type) -> String? {
         guard let value = try? YAMLDecoder().decode(T.self, from: text) else {
@@ -48,15 +49,7 @@ func decodedJSON(_ relative: String, _ text: String) -> String? {
         encoder.outputFormatting = .sortedKeys
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
     }
-    switch relative {
-    case "symbols.yml": return json(RuleFiles.Symbols.self)
-    case "treaties.yml": return json(RuleFiles.Treaties.self)
-    case "sessions.yml": return json(RuleFiles.Sessions.self)
-    case "checks.yml": return json(RuleFiles.Checks.self)
-    case _ where relative.hasPrefix("languages/") && !relative.dropFirst("languages/".count).contains("/"):
-        return json(RuleFiles.LanguageFile.self)
-    default: return nil
-    }
+    return RuleFiles.type(of: relative).flatMap { json($0) }
 }
 
 var entries = "", decoded = ""

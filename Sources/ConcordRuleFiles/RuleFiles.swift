@@ -5,6 +5,20 @@ import Foundation
 /// and the build tool that decodes the built-in rules at build time (`Plugins/EmbedRulesTool`):
 /// both decode the same types, so the JSON the build stores is what a run decodes.
 package enum RuleFiles {
+    /// The type a rule file of the `Rules/` layout decodes to, by its path relative to the
+    /// folder (`symbols.yml`, `languages/en.yml`); nil for a file the rules do not read.
+    package static func type(of relative: String) -> (any Codable.Type)? {
+        switch relative {
+        case "symbols.yml": Symbols.self
+        case "treaties.yml": Treaties.self
+        case "sessions.yml": Sessions.self
+        case "checks.yml": Checks.self
+        case _ where relative.hasPrefix("languages/") && relative.hasSuffix(".yml")
+            && !relative.dropFirst("languages/".count).contains("/"): LanguageFile.self
+        default: nil
+        }
+    }
+
     /// `Rules/symbols.yml`: the grammar of document symbols.
     package struct Symbols: Codable {
         package struct Series: Codable {

@@ -45,16 +45,12 @@ import Testing
             #expect(try encoder.encode(fromJSON) == encoder.encode(yaml), "Rules/\(name): the JSON does not decode to the YAML's values")
         }
         for name in folder.keys.sorted() {
-            switch name {
-            case "symbols.yml": try check(RuleFiles.Symbols.self, name)
-            case "treaties.yml": try check(RuleFiles.Treaties.self, name)
-            case "sessions.yml": try check(RuleFiles.Sessions.self, name)
-            case "checks.yml": try check(RuleFiles.Checks.self, name)
-            default:
-                #expect(name.hasPrefix("languages/"), "Rules/\(name): a file the rules do not read")
-                try check(RuleFiles.LanguageFile.self, name)
-            }
+            let type = try #require(RuleFiles.type(of: name), "Rules/\(name): a file the rules do not read")
+            try check(type, name)
         }
+        #expect(RuleFiles.type(of: "languages/en.yml") == RuleFiles.LanguageFile.self)
+        #expect(RuleFiles.type(of: "symbols.yml") == RuleFiles.Symbols.self)
+        #expect(RuleFiles.type(of: "languages/old/en.yml") == nil && RuleFiles.type(of: "README.md") == nil)
         // The examples are in it: `concord rules` runs them from the built-in rules.
         #expect(try RuleSource.builtIn.decode(RuleFiles.LanguageFile.self, "languages/fr.yml").patterns.contains { $0.examples?.match?.isEmpty == false })
     }
