@@ -133,11 +133,13 @@ let package = Package(
             plugins: ["EmbedRules"]
         ),
         // The rules are built into the binary (EmbeddedRules.files, generated from Rules/ at
-        // each build where a rule file changed), so a copied binary needs no Rules/ folder.
+        // each build where a rule file changed), so a copied binary needs no Rules/ folder;
+        // with them, the tables derived from ICU alone (EmbeddedICUTables), made with the ICU
+        // the build links.
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
         .executableTarget(
             name: "EmbedRulesTool",
-            dependencies: ["ConcordRuleFiles", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ConcordRuleFiles", "CICUShim", .product(name: "Yams", package: "Yams")],
             path: "Plugins/EmbedRulesTool"
         ),
         .executableTarget(

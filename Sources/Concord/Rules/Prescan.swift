@@ -775,23 +775,30 @@ struct LiteralScanner: Sendable {
     private let longest: Int
 
     /// ICU's general categories of BMP units: 1 for letters and numbers (`[\p{L}\p{N}]`),
-    /// 2 for decimal digits (`\d`, which matches more than ASCII).
-    private static let categories: [UInt8] = {
+    /// 2 for decimal digits (`\d`, which matches more than ASCII). The build's copy when it was
+    /// made with this ICU (`DerivedTables.embedded`), else from ICU.
+    static let categories: [UInt8] = DerivedTables.embedded("letter-number", versions: [ICU.version], count: 0x10000)
+        ?? derivedCategories() ?? { preconditionFailure("the category table has room for every BMP unit") }()
+
+    /// ICU's case folding of every BMP unit: the build's copy, else computed once per ICU
+    /// version and kept in the cache folder (`DerivedTables`: 64K folds were a millisecond or
+    /// two of every start).
+    static let foldTable: [UInt16] = DerivedTables.units("case-fold", versions: [ICU.version]) { derivedFoldTable() }
+        ?? { preconditionFailure("the case-fold table has room for every BMP unit") }()
+
+    /// `categories` from ICU, now (nil: ICU could not give it).
+    static func derivedCategories() -> [UInt8]? {
         var table = [UInt8](repeating: 0, count: 0x10000)
         let status = table.withUnsafeMutableBufferPointer { concord_letter_number_table($0.baseAddress, Int32($0.count)) }
-        precondition(status == 0, "the table has room for every BMP unit")
-        return table
-    }()
+        return status == 0 ? table : nil
+    }
 
-    /// ICU's case folding of every BMP unit, computed once per ICU version and kept in the
-    /// cache folder (`DerivedTables`: 64K folds were a millisecond or two of every start).
-    private static let foldTable: [UInt16] = DerivedTables.units("case-fold", versions: [ICU.version]) {
+    /// `foldTable` from ICU, now (nil: ICU could not give it).
+    static func derivedFoldTable() -> [UInt16]? {
         var table = [UInt16](repeating: 0, count: 0x10000)
         let status = table.withUnsafeMutableBufferPointer { concord_case_fold_table($0.baseAddress, Int32($0.count)) }
         return status == 0 ? table : nil
-    } ?? {
-        preconditionFailure("the case-fold table has room for every BMP unit")
-    }()
+    }
 
     init(_ all: [Prescan.Literal], positional: Set<Int32> = []) {
         literalCount = all.count

@@ -1,3 +1,4 @@
+import ConcordRuleFiles
 import Foundation
 
 /// Tables of one entry per UTF-16 code unit that are derived from the libraries alone (ICU's
@@ -47,6 +48,7 @@ enum DerivedTables {
         hash.add(piece: layout + " " + name)
         for version in versions { hash.add(piece: version) }
         hash.add(piece: "concord \(Concord.version) \(ResultCache.build)")
+        if let table: [T] = embedded(name, versions: versions, count: count) { return table }
         let url = root?.appendingPathComponent(layout).appendingPathComponent("\(name)-\(hash.hex).table")
         if let url, let stored: [T] = stored(url, count: count, markUsed: writes) { return stored }
         guard let table = derive(), table.count == count else { return nil }
@@ -55,6 +57,18 @@ enum DerivedTables {
             PrefilterCache.write(magic + Array(PrefilterCache.checksum(payload).utf8) + payload, to: url, writes: writes)
         }
         return table
+    }
+
+    /// The table of that name the build made (`EmbeddedICUTables`, by the EmbedRules plugin),
+    /// when it depends on ICU alone and was made with the ICU this process runs: then neither
+    /// the cache folder nor ICU is asked (deriving the reader's and the pre-scan's tables was
+    /// a sixth of a run without a cache folder). Nil otherwise.
+    static func embedded<T: FixedWidthInteger>(_ name: String, versions: [String], count: Int) -> [T]? {
+        guard versions == [EmbeddedICUTables.icuVersion], versions == [ICU.version],
+              let runs = EmbeddedICUTables.runs[name], let units = TableRuns.decode(runs, count: count) else { return nil }
+        if let same = units as? [T] { return same }
+        guard units.allSatisfy({ T(exactly: $0) != nil }) else { return nil }
+        return units.map { T(truncatingIfNeeded: $0) }
     }
 
     /// The table stored at `url`, when the file is there, of the right size, and its magic line

@@ -1,3 +1,4 @@
+import ConcordRuleFiles
 import Foundation
 import Testing
 @testable import Concord
@@ -90,5 +91,66 @@ import Testing
         #expect(WordFilter.tables.lower == derived.lower && WordFilter.tables.same == derived.same)
         #expect(LowercaseWords.table == LowercaseWords.derivedTable())
         #expect(DerivedTables.swiftRuntime.contains("libswiftCore"))
+    }
+
+    /// The tables the build made with ICU (`EmbeddedICUTables`) are those ICU gives in this
+    /// process, value for value, and the build made them with the ICU this process runs.
+    @Test func theBuildsICUTablesAreThoseICUGivesHere() throws {
+        #expect(EmbeddedICUTables.icuVersion == ICU.version)
+        #expect(Set(EmbeddedICUTables.runs.keys) == ["base-letters", "case-fold", "letter-number"])
+        let letters = try #require(WordFilter.derivedTables())
+        let embeddedLetters: [UInt16] = try #require(DerivedTables.embedded("base-letters", versions: [ICU.version], count: 0x20000))
+        #expect(embeddedLetters == letters.lower + letters.same)
+        let fold: [UInt16] = try #require(DerivedTables.embedded("case-fold", versions: [ICU.version], count: 0x10000))
+        #expect(fold == LiteralScanner.derivedFoldTable())
+        let categories: [UInt8] = try #require(DerivedTables.embedded("letter-number", versions: [ICU.version], count: 0x10000))
+        #expect(categories == LiteralScanner.derivedCategories())
+        // What the reader and the pre-scan use is that.
+        #expect(WordFilter.tables.lower == letters.lower && WordFilter.tables.same == letters.same)
+        #expect(LiteralScanner.foldTable == fold && LiteralScanner.categories == categories)
+    }
+
+    /// A table the build made is read from the binary: not derived, not looked for nor written
+    /// in the cache folder. Asked for with another ICU's version, or another size, it is not
+    /// used: derived (and stored) as before.
+    @Test func anEmbeddedTableIsUsedOnlyForThisICU() throws {
+        let root = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var derivations = 0
+        let fold = DerivedTables.units("case-fold", versions: [ICU.version], root: root, writes: true) { derivations += 1; return nil }
+        #expect(fold != nil && fold == LiteralScanner.derivedFoldTable())
+        #expect(derivations == 0 && Self.files(root).isEmpty)
+        let other = [UInt16](repeating: 7, count: 0x10000)
+        #expect(DerivedTables.units("case-fold", versions: ["0.0"], root: root, writes: true) { derivations += 1; return other } == other)
+        #expect(derivations == 1 && Self.files(root).count == 1)
+        let embeddedShort: [UInt16]? = DerivedTables.embedded("case-fold", versions: [ICU.version], count: 100)
+        #expect(embeddedShort == nil)
+        let embeddedOther: [UInt16]? = DerivedTables.embedded("case-fold", versions: ["0.0"], count: 0x10000)
+        #expect(embeddedOther == nil)
+        // Values that do not fit the type asked for: not used.
+        let narrow: [UInt8]? = DerivedTables.embedded("case-fold", versions: [ICU.version], count: 0x10000)
+        #expect(narrow == nil)
+    }
+
+    /// The runs give back the table they were made from, for ICU's tables and for tables made
+    /// to be awkward (no runs at all, wrapping offsets, one long run); a text that is not runs
+    /// of exactly the size asked for gives nil.
+    @Test func runsGiveBackTheirTable() throws {
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<5000).map { _ in UInt16.random(in: 0...0xFFFF, using: &generator) }
+        let wrapping = (0..<3000).map { UInt16(truncatingIfNeeded: $0 &+ 0xFF00) }
+        let mixed = (0..<4000).map { $0 % 700 < 350 ? UInt16(0xFFFF) : UInt16($0) }
+        let tables: [[UInt16]] = [random, wrapping, mixed, [UInt16](repeating: 0, count: 70_000), [5], try #require(LiteralScanner.derivedFoldTable())]
+        for table in tables {
+            let text = TableRuns.encode(table)
+            #expect(TableRuns.decode(text, count: table.count) == table)
+            #expect(TableRuns.decode(text, count: table.count + 1) == nil)
+        }
+        #expect(TableRuns.encode(wrapping) == "3000+65280")
+        #expect(TableRuns.encode(mixed).split(separator: " ").count == 12)
+        for bad in ["", "3", "3=", "=3", "3*1", "2=1  1=1", "2=65536", "0=1", "2=1 x", "1=1,1=1"] {
+            #expect(TableRuns.decode(bad, count: 3) == nil, "\(bad)")
+        }
+        #expect(TableRuns.decode("2=1 1+5", count: 3) == [1, 1, 7])
     }
 }
