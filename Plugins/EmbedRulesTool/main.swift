@@ -1,9 +1,12 @@
 // Writes a Swift source holding the rule files' texts (run by the EmbedRules plugin):
 //   EmbedRulesTool RULES_FOLDER OUTPUT.swift RELATIVE_PATH...
-// and each file decoded (with Yams, into ConcordRuleFiles' types) and encoded again as JSON,
+// with each file decoded (with Yams, into ConcordRuleFiles' types) and encoded again as JSON,
 // which a run decodes in a fraction of the time the YAML takes (parsing the YAML was a fifth
-// of a first run's CPU time); and the tables Concord derives from ICU alone, made here with
-// the ICU the build links (deriving them was a sixth of a run without a cache folder).
+// of a first run's CPU time); the rules as the rule cache stores them, with the reader's
+// letter counts, which a run without a cache entry reads as it would the cache's (decoding
+// every file with its examples and counting was a quarter of such a run); and the tables
+// Concord derives from ICU alone, made here with the ICU the build links (deriving them was a
+// sixth of it).
 import CICUShim
 import ConcordRuleFiles
 import Foundation
@@ -37,24 +40,29 @@ func literal(_ text: String) -> String {
     return out + "\""
 }
 
-/// The file decoded as Concord decodes it (`RuleSource.decode`), as JSON; nil for a file
-/// Concord does not read (`RuleFiles.type(of:)`), or one that does not decode: Concord then
-/// reads its YAML at run time, and reports the error there, with the file's name, as for a
-/// rules folder.
-func decodedJSON(_ relative: String, _ text: String) -> String? {
-    func json<T: Codable>(_ type: T.Type) -> String? {
+/// The file decoded as Concord decodes it (`RuleSource.decode`); nil for a file Concord does
+/// not read (`RuleFiles.type(of:)`), or one that does not decode: Concord then reads its YAML
+/// at run time, and reports the error there, with the file's name, as for a rules folder.
+func decodedValue(_ relative: String, _ text: String) -> (any Codable)? {
+    func decode<T: Codable>(_ type: T.Type) -> (any Codable)? {
         guard let value = try? YAMLDecoder().decode(T.self, from: text) else {
             FileHandle.standardError.write(Data("warning: Rules/\(relative) does not decode; Concord will read its YAML at run time\n".utf8))
             return nil
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+        return value
     }
-    return RuleFiles.type(of: relative).flatMap { json($0) }
+    return RuleFiles.type(of: relative).flatMap { decode($0) }
+}
+
+/// A value as JSON text, keys sorted (the same rules, the same bytes).
+func json(_ value: any Encodable) -> String? {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
 }
 
 var entries = "", decoded = ""
+var values = [String: any Codable]()
 for relative in arguments.dropFirst(3) {
     let url = folder.appendingPathComponent(relative)
     guard let text = try? String(contentsOf: url, encoding: .utf8) else {
@@ -62,26 +70,72 @@ for relative in arguments.dropFirst(3) {
         exit(1)
     }
     entries += "        \(literal(relative)): \(literal(text)),\n"
-    if let json = decodedJSON(relative, text) { decoded += "        \(literal(relative)): \(literal(json)),\n" }
+    if let value = decodedValue(relative, text), let json = json(value) {
+        values[relative] = value
+        decoded += "        \(literal(relative)): \(literal(json)),\n"
+    }
 }
+
 /// ICU's tables as `DerivedTables` names them, each as runs (`TableRuns`); a table ICU
 /// cannot give is left out (Concord derives it at run time, as without this).
-func icuTables() -> String {
+/// Also gives the reader's table of lower-cased base letters (nil: ICU could not give it).
+func icuTables() -> (runs: String, lower: [UInt16]?) {
     var lower = [UInt16](repeating: 0xFFFF, count: 0x10000), same = lower, fold = lower
     var categories = [UInt8](repeating: 0, count: 0x10000)
     var tables = [(String, [UInt16])]()
-    if concord_base_letter_tables(&lower, &same, Int64(lower.count)) == 0 { tables.append(("base-letters", lower + same)) }
+    var letters: [UInt16]?
+    if concord_base_letter_tables(&lower, &same, Int64(lower.count)) == 0 {
+        tables.append(("base-letters", lower + same))
+        letters = lower
+    }
     if concord_case_fold_table(&fold, Int32(fold.count)) == 0 { tables.append(("case-fold", fold)) }
     if concord_letter_number_table(&categories, Int32(categories.count)) == 0 {
         tables.append(("letter-number", categories.map { UInt16($0) }))
     }
-    return tables.map { "        \(literal($0.0)): \(literal(TableRuns.encode($0.1))),\n" }.joined()
+    return (tables.map { "        \(literal($0.0)): \(literal(TableRuns.encode($0.1))),\n" }.joined(), letters)
 }
 
 var version = [CChar](repeating: 0, count: 32)
 concord_icu_version(&version, 32)
 let icuVersion = String(decoding: version.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-let tables = icuTables()
+let (tables, lowerLetters) = icuTables()
+
+/// The built-in rules as the rule cache stores them (`RuleCacheEntry`, its letter counts made
+/// with this ICU's base letters), as JSON without each language's `whole`, and the wholes by
+/// language code: Concord reads them as it reads a cache entry, where the wholes follow the
+/// JSON unescaped. Nil when a file the rules need did not decode, or a language file does
+/// not say the language it is named for (Concord then reads the files and reports it).
+func cacheEntry(_ values: [String: any Codable], lower lowerLetters: [UInt16]?) -> (json: String, wholes: [(String, String)])? {
+    guard let lowerLetters, let symbols = values["symbols.yml"] as? RuleFiles.Symbols,
+          let treaties = values["treaties.yml"] as? RuleFiles.Treaties,
+          let checks = values["checks.yml"] as? RuleFiles.Checks else { return nil }
+    let sessions: RuleFiles.Sessions?
+    if arguments.dropFirst(3).contains("sessions.yml") {
+        guard let decoded = values["sessions.yml"] as? RuleFiles.Sessions else { return nil }
+        sessions = decoded
+    } else {
+        sessions = nil
+    }
+    var languages = [RuleCacheEntry.LanguageEntry]()
+    for relative in arguments.dropFirst(3) where relative.hasPrefix("languages/") && RuleFiles.type(of: relative) != nil {
+        let code = String(relative.dropFirst("languages/".count).dropLast(".yml".count))
+        guard let file = values[relative] as? RuleFiles.LanguageFile, file.language == code else { return nil }
+        languages.append(RuleCacheEntry.LanguageEntry(code: code, file: file, path: "Rules/" + relative, extras: []))
+    }
+    let corpus = FilterCounts.corpus(of: languages.map(\.file))
+    let frequency = FilterCounts.frequency(of: corpus.words, for: corpus.phrases, lower: lowerLetters)
+    var entry = RuleCacheEntry(symbols: symbols, treaties: treaties, sessions: sessions, checks: checks, languages: languages)
+        .withoutExamples(filterFrequency: frequency)
+    var wholes = [(String, String)]()
+    for k in entry.languages.indices {
+        guard let whole = entry.languages[k].whole else { return nil }
+        wholes.append((entry.languages[k].code, whole))
+        entry.languages[k].whole = nil
+    }
+    return json(entry).map { ($0, wholes) }
+}
+let entry = cacheEntry(values, lower: lowerLetters)
+let wholes = entry?.wholes.map { "        \(literal($0.0)): \(literal($0.1)),\n" }.joined() ?? ""
 
 let source = """
 // Generated by the EmbedRules build plugin (Plugins/EmbedRules) from the top-level Rules/
@@ -92,6 +146,10 @@ enum EmbeddedRules {
     static let files: [String: String] = \(entries.isEmpty ? "[:]" : "[\n" + entries + "    ]")
     /// The files that decode, as the build decoded them, encoded as JSON (`RuleSource.decode`).
     static let decoded: [String: String] = \(decoded.isEmpty ? "[:]" : "[\n" + decoded + "    ]")
+    /// The rules as the rule cache stores them (`RuleCacheEntry`), each language's `whole`
+    /// apart in `wholes`; nil when a file did not decode (`RuleCache.builtIn`).
+    static let entry: String? = \(entry.map { literal($0.json) } ?? "nil")
+    static let wholes: [String: String] = \(wholes.isEmpty ? "[:]" : "[\n" + wholes + "    ]")
 }
 
 /// Tables derived from ICU alone, made by the build with the ICU it links

@@ -83,7 +83,6 @@ public struct ReadingLexicon: Sendable {
         var languages = [Language: LanguageInfo]()
         var title = [String](), closing = [String](), annex = [String](), before = [String](), after = [String]()
         var openings = [String]()
-        var corpus = [String]()
         var examples = [(path: String, kind: String, text: String, expected: Bool)]()
         var repairs = [(read: [UInt32], write: [UInt32])]()
         var repairExamples = [(path: String, read: String, text: String)]()
@@ -132,15 +131,6 @@ public struct ReadingLexicon: Sendable {
             before += reading?.numberWordsBefore ?? []
             after += reading?.numberWordsAfter ?? []
             openings += reading?.paragraphOpenings ?? []
-            // How common each letter and pair of letters is, from the languages' own words and
-            // the examples of their rules (sentences of real UN documents): the filters anchor
-            // each phrase on its rarest pair.
-            if filterFrequency == nil {
-                corpus += file.words.values.joined() + (reading?.stopWords ?? []) + (reading?.numberWordsBefore ?? [])
-                for pattern in file.patterns {
-                    corpus += (pattern.examples?.match ?? []).map(\.text) + (pattern.examples?.noMatch ?? [])
-                }
-            }
         }
         var owners = [String: UInt64]()
         if languages.count <= 64 {
@@ -156,7 +146,13 @@ public struct ReadingLexicon: Sendable {
         structure = try StructureRules(files: files, lazily: lazily)
         titleWords = Self.unique(title.map { $0.lowercased() })
         closingPhrases = Self.unique(closing.map { $0.lowercased() })
-        let frequency = filterFrequency ?? WordFilter.frequency(of: corpus, for: titleWords + closingPhrases)
+        // How common each letter and pair of letters is, from the languages' own words and the
+        // examples of their rules (sentences of real UN documents): the filters anchor each
+        // phrase on its rarest pair.
+        let frequency = filterFrequency ?? {
+            let corpus = FilterCounts.corpus(of: files.map(\.file))
+            return WordFilter.frequency(of: corpus.words, for: corpus.phrases)
+        }()
         self.filterFrequency = frequency
         titleFilter = WordFilter(titleWords, frequency: frequency)
         closingFilter = WordFilter(closingPhrases, frequency: frequency)

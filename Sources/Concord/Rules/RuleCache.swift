@@ -16,98 +16,32 @@ import Foundation
 /// the same entry at once never see half a file. Only rules that compiled completely (every
 /// language, every pattern) are stored.
 struct RuleCache: Sendable {
-    /// The decoded rule files of one set of rules (extra folders merged as `RuleSet` does).
-    /// Stored without their examples (`withoutExamples`): only `concord rules` runs them, and
-    /// it reads the YAML.
-    struct Decoded: Codable {
-        var symbols: RuleFiles.Symbols
-        var treaties: RuleFiles.Treaties
-        var sessions: RuleFiles.Sessions?
-        var checks: RuleFiles.Checks
-        var languages: [DecodedLanguage]
-        /// The reader's letter and pair counts (`ReadingLexicon.filterFrequency`), which are
-        /// counted over the rules' examples too, as key, count, key, count, … in the order of
-        /// the keys (the same rules, the same bytes); nil in an entry that has its examples.
-        var filterCounts: [Int]?
+    /// The decoded rule files of one set of rules (`RuleCacheEntry`, shared with the build).
+    typealias Decoded = RuleCacheEntry
+    typealias DecodedLanguage = RuleCacheEntry.LanguageEntry
 
-        var filterFrequency: [UInt32: Int]? {
-            guard let filterCounts, filterCounts.count % 2 == 0 else { return nil }
-            var frequency = [UInt32: Int](minimumCapacity: filterCounts.count / 2)
-            for k in stride(from: 0, to: filterCounts.count, by: 2) {
-                guard let key = UInt32(exactly: filterCounts[k]) else { return nil }
-                frequency[key] = filterCounts[k + 1]
-            }
-            return frequency
-        }
-
-        /// The entry as the cache stores it: the files without their examples, the counts
-        /// made from them, and each language in its cached form (`DecodedLanguage.cached`).
-        func withoutExamples(filterFrequency: [UInt32: Int]) -> Decoded {
-            Decoded(symbols: symbols.withoutExamples, treaties: treaties.withoutExamples, sessions: sessions?.withoutExamples,
-                    checks: checks.withoutExamples, languages: languages.map(\.cached),
-                    filterCounts: filterFrequency.sorted { $0.key < $1.key }.flatMap { [Int($0.key), $0.value] })
-        }
+    /// The entry the build made of the built-in rules (`EmbeddedRules.entry`, by the
+    /// EmbedRules plugin, with each language's `whole` in `EmbeddedRules.wholes`), decoded once
+    /// per process; nil when the build made none (a file that did not decode), when this
+    /// process runs another ICU than the build's (the letter counts are ICU's), or when it is
+    /// not the rules of `source` (the built-in ones) in their languages' order and names.
+    static func builtIn(for source: RuleSource) -> Decoded? {
+        guard source == .builtIn, var decoded = embeddedEntry, (decoded.sessions != nil) == source.contains("sessions.yml") else { return nil }
+        // The build lists the languages by file name; the rules' order is the official one.
+        let byCode = Dictionary(decoded.languages.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let languages = source.languages().compactMap { byCode[$0.rawValue] }
+        guard languages.count == decoded.languages.count, languages.count == source.languages().count,
+              languages.allSatisfy({ $0.path == source.name("languages/\($0.code).yml") && $0.whole != nil }) else { return nil }
+        decoded.languages = languages
+        return decoded
     }
 
-    /// One language's file and the extra folders' files for it, with the names errors give.
-    ///
-    /// In the cache (`cached`), `file` holds only what the reader's lexicon needs of every
-    /// language (`forReader`) and `whole` the whole file and its extras as JSON text, decoded
-    /// when a document in the language asks for its rules: a run decodes the patterns, words
-    /// and lexicon forms of the languages it meets only (decoding all six was a tenth of a
-    /// warm check of one resolution).
-    struct DecodedLanguage: Codable, Sendable {
-        struct Extra: Codable, Sendable {
-            var file: RuleFiles.LanguageFile
-            var path: String
-        }
-        /// What `whole` holds.
-        struct Whole: Codable {
-            var file: RuleFiles.LanguageFile
-            var extras: [Extra]
-        }
-        var code: String
-        var file: RuleFiles.LanguageFile
-        var path: String
-        var extras: [Extra]
-        /// The pre-scan's analysis of the language's patterns (`Prescan.encode`), stored when
-        /// no extra folder adds patterns to it, read when the language is compiled.
-        var prescan: String?
-        var whole: String?
-        /// In the stored entry, the lengths in bytes of `whole` and `prescan`, which follow the
-        /// JSON as they are (a quarter of a megabyte of text that JSON would escape and the
-        /// decoder unescape again at every start: most of the time reading the entry took).
-        var wholeBytes: Int?
-        var prescanBytes: Int?
-
-        /// As the cache stores it: without examples, the lexicon's part apart from the whole.
-        var cached: DecodedLanguage {
-            let whole = Whole(file: file.withoutExamples, extras: extras.map { Extra(file: $0.file.withoutExamples, path: $0.path) })
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            guard let data = try? encoder.encode(whole) else { return self }
-            return DecodedLanguage(code: code, file: whole.file.forReader, path: path, extras: [], prescan: prescan,
-                                   whole: String(decoding: data, as: UTF8.self), wholeBytes: nil, prescanBytes: nil)
-        }
-
-        /// The language's compiled rules, the extra folders' patterns added; `lazily`, each
-        /// pattern's regex compiled on first use (rules read from the cache).
-        func compile(_ language: Language, lazily: Bool = false) throws(RuleError) -> LanguageRules {
-            var file = self.file, extras = self.extras
-            if let whole {
-                guard let decoded = try? JSONDecoder().decode(Whole.self, from: Data(whole.utf8)) else {
-                    throw RuleError(file: path, message: "the rule cache's entry for this language cannot be read")
-                }
-                (file, extras) = (decoded.file, decoded.extras)
-            }
-            var rules = try LanguageRules(file, language: language, path: path, lazily: lazily,
-                                          prescan: extras.isEmpty ? prescan.flatMap(Prescan.decode) : nil)
-            for extra in extras {
-                rules = rules.adding(try LanguageRules(extra.file, language: language, path: extra.path, lazily: lazily))
-            }
-            return rules
-        }
-    }
+    private static let embeddedEntry: Decoded? = {
+        guard EmbeddedICUTables.icuVersion == ICU.version, let json = EmbeddedRules.entry,
+              var decoded = try? JSONDecoder().decode(Decoded.self, from: Data(json.utf8)) else { return nil }
+        for k in decoded.languages.indices { decoded.languages[k].whole = EmbeddedRules.wholes[decoded.languages[k].code] }
+        return decoded
+    }()
 
     /// Entries' layout: a change to it changes the folder, so that old entries are not read.
     static let layout = "rules-v3"
@@ -197,5 +131,25 @@ struct RuleCache: Sendable {
         var state = StableHash.FNV128()
         state.add(piece: payload)
         return state.hex
+    }
+}
+
+extension RuleCacheEntry.LanguageEntry {
+    /// The language's compiled rules, the extra folders' patterns added; `lazily`, each
+    /// pattern's regex compiled on first use (rules read from the cache).
+    func compile(_ language: Language, lazily: Bool = false) throws(RuleError) -> LanguageRules {
+        var file = self.file, extras = self.extras
+        if let whole {
+            guard let decoded = try? JSONDecoder().decode(Whole.self, from: Data(whole.utf8)) else {
+                throw RuleError(file: path, message: "the rule cache's entry for this language cannot be read")
+            }
+            (file, extras) = (decoded.file, decoded.extras)
+        }
+        var rules = try LanguageRules(file, language: language, path: path, lazily: lazily,
+                                      prescan: extras.isEmpty ? prescan.flatMap(Prescan.decode) : nil)
+        for extra in extras {
+            rules = rules.adding(try LanguageRules(extra.file, language: language, path: extra.path, lazily: lazily))
+        }
+        return rules
     }
 }

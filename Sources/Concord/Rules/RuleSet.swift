@@ -22,9 +22,10 @@ public final class RuleSet: Sendable {
     public let checks: CheckCatalogue
     /// What the reader needs from the language files (give it to `DocumentReader`).
     public let lexicon: ReadingLexicon
-    /// Whether these rules were read from the rule cache (their languages then compiled on
-    /// first use). Such rules hold no examples (see `RuleCache.Decoded`): `concord rules`,
-    /// which runs them, loads the rules with `readCache` false.
+    /// Whether these rules were read from a rule cache entry (their languages then compiled on
+    /// first use): the cache folder's, or the one the build made of the built-in rules
+    /// (`RuleCache.builtIn`). Such rules hold no examples (see `RuleCacheEntry`): `concord
+    /// rules`, which runs them, loads the rules with `readCache` false.
     public let fromCache: Bool
 
     /// `source` is the complete set: symbols.yml, treaties.yml, checks.yml and the language
@@ -35,16 +36,37 @@ public final class RuleSet: Sendable {
     /// `writeCache`: false reads the cache but stores nothing in it (`--no-cache`, `--format
     /// html`, which write nothing). `readCache`: false reads the files even when the cache holds
     /// the rules (their examples are not in the cache) and compiles them whole.
-    public init(source: RuleSource = .builtIn, extraFolders: [URL] = [], cacheFolder: String? = nil, writeCache: Bool = true,
-                readCache: Bool = true) throws(RuleError) {
+    /// `builtInEntry` false: never the entry the build made (`RuleCache.builtIn`; for the tests
+    /// of the path a run takes without it).
+    public convenience init(source: RuleSource = .builtIn, extraFolders: [URL] = [], cacheFolder: String? = nil,
+                            writeCache: Bool = true, readCache: Bool = true) throws(RuleError) {
+        try self.init(source: source, extraFolders: extraFolders, cacheFolder: cacheFolder, writeCache: writeCache,
+                      readCache: readCache, builtInEntry: true)
+    }
+
+    init(source: RuleSource = .builtIn, extraFolders: [URL] = [], cacheFolder: String? = nil, writeCache: Bool = true,
+         readCache: Bool = true, builtInEntry: Bool) throws(RuleError) {
         self.source = source
         try source.checkExists("the rules folder given with --rules")
         let extras = extraFolders.map(RuleSource.folder)
         for extra in extras { try extra.checkExists("the rule folder named in the configuration") }
         let cache = cacheFolder.map { RuleCache(folder: $0, sources: [source] + extras) }
-        if readCache, let cache, let decoded = cache.read(), let filterFrequency = decoded.filterFrequency {
+        // The built-in rules hold no error a run could report (the tests compile every pattern
+        // and run every example; see below).
+        let lazily = source == .builtIn && extras.isEmpty && readCache
+        // The rules as a cache entry holds them: the cache folder's, else (for the built-in
+        // rules, in a run that does not fill the cache) the one the build made of them
+        // (`RuleCache.builtIn`): such a run decodes, counts and analyses no more than a run
+        // with a cache folder that holds them.
+        var entry: (decoded: RuleCache.Decoded, inFolder: Bool)?
+        if readCache, let cache, let decoded = cache.read() {
+            entry = (decoded, true)
+        } else if lazily, builtInEntry, cache == nil || !writeCache, let decoded = RuleCache.builtIn(for: source) {
+            entry = (decoded, false)
+        }
+        if let (decoded, inFolder) = entry, let filterFrequency = decoded.filterFrequency {
             // Rules compiled before by this build: nothing can fail; languages on first use.
-            if writeCache { CacheFolder.markUsed(cache.url.path) }
+            if inFolder, writeCache, let cache { CacheFolder.markUsed(cache.url.path) }
             self.symbols = SymbolGrammar(decoded.symbols)
             self.treaties = TreatyCatalogue(decoded.treaties)
             self.sessions = decoded.sessions.map(SessionCatalogue.init) ?? .empty
@@ -68,7 +90,6 @@ public final class RuleSet: Sendable {
         // first use, as with rules read from the cache. A run that fills the cache still works
         // out every language's pre-scan table, which the entry holds (without ICU: each regex
         // on first use).
-        let lazily = source == .builtIn && extras.isEmpty && readCache
         let compileAll = !lazily || (writeCache && cache != nil)
         // The languages decode and compile in parallel with the rest (ICU builds each
         // pattern's sets afresh: this is most of the start-up); the first error in language
@@ -193,8 +214,10 @@ public final class RuleSet: Sendable {
     /// compiling the languages the names of `files` give (`res-6-1.en.txt`), while the caller
     /// goes on parsing its command line: `shared(source: .builtIn, cacheFolder:)` then finds
     /// them loaded, or waits for them. Nothing is started unless the cache holds a copy of the
-    /// rules: a first run, which analyses every language and writes the cache, does so itself
-    /// (were the copy damaged, the prefetch would load and store them as the run would).
+    /// rules, or the run stores nothing and the build made an entry of them
+    /// (`RuleCache.builtIn`): a first run, which analyses every language and writes the cache,
+    /// does so itself (were the copy damaged, the prefetch would load and store them as the
+    /// run would).
     /// At most `limit` files are looked at.
     /// `writes` false: the run stores nothing in the cache folder (`--no-cache`), and neither
     /// does the prefetch (true leaves that to the run's own setting).
@@ -203,7 +226,8 @@ public final class RuleSet: Sendable {
     public static func prefetch(files: [String], source: RuleSource = .builtIn, cacheFolder: String, writes: Bool,
                                 limit: Int = 16) -> DispatchSemaphore? {
         let cache = RuleCache(folder: cacheFolder, sources: [source])
-        guard FileManager.default.fileExists(atPath: cache.url.path) else { return nil }
+        // A run that stores nothing reads the entry the build made when the folder has none.
+        guard FileManager.default.fileExists(atPath: cache.url.path) || (!writes && RuleCache.builtIn(for: source) != nil) else { return nil }
         if !writes { PrefilterCache.writes = false }
         let names = files.prefix(limit).filter { path in
             var info = stat()

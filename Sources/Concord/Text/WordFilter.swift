@@ -1,4 +1,5 @@
 import CICUShim
+import ConcordRuleFiles
 
 /// A fast test that a text may contain one of a list of words or phrases, built from the
 /// list itself when the rules load: a phrase added to a rule file is never turned away by a
@@ -69,39 +70,11 @@ struct WordFilter: Sendable, CustomStringConvertible {
         self.table = table
     }
 
-    /// How often each base and each pair of bases of `phrases` (lower-cased, as a filter that
-    /// is not case-sensitive reads them) occurs in a list of words: the only counts such a
-    /// filter looks up. The same counts as `frequency(of:)` for those keys; the others are not
-    /// counted (counting every pair of every rule example was 3 % of a warm start-up).
+    /// How often each base and each pair of bases of `phrases` occurs in a list of words: the
+    /// only counts a filter of those phrases looks up (`FilterCounts.frequency`, with this
+    /// module's table of base letters).
     static func frequency(of words: [String], for phrases: [String]) -> [UInt32: Int] {
-        let table = tables.lower
-        var wantedBase = [Bool](repeating: false, count: 0x10000)
-        var firstOfPair = [Bool](repeating: false, count: 0x10000)
-        var pairs = [UInt32: Int]()
-        for phrase in phrases {
-            let bases = phrase.lowercased().utf16.map { table[Int($0)] }
-            for base in bases { wantedBase[Int(base)] = true }
-            for (a, b) in zip(bases, bases.dropFirst()) {
-                firstOfPair[Int(a)] = true
-                pairs[UInt32(a) << 16 | UInt32(b)] = 0
-            }
-        }
-        var baseCounts = [Int](repeating: 0, count: 0x10000)
-        for word in words {
-            var previous: UInt16?
-            for u in word.utf16 {
-                let base = table[Int(u)]
-                baseCounts[Int(base)] += 1
-                if let previous, firstOfPair[Int(previous)] {
-                    let key = UInt32(previous) << 16 | UInt32(base)
-                    if let n = pairs[key] { pairs[key] = n + 1 }
-                }
-                previous = base
-            }
-        }
-        var counts = pairs.filter { $0.value > 0 }
-        for base in 0..<0x10000 where wantedBase[base] && baseCounts[base] > 0 { counts[UInt32(base)] = baseCounts[base] }
-        return counts
+        FilterCounts.frequency(of: words, for: phrases, lower: tables.lower)
     }
 
     /// How often each base (`UInt32(base)`) and each pair of bases (`first << 16 | second`)

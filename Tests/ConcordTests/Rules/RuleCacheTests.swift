@@ -38,12 +38,12 @@ import Testing
         return out.joined(separator: "\n")
     }
 
-    /// Without a cache, the built-in rules compile a language only when a document in it asks
-    /// for it, each pattern's regex on first use, and give the same patterns, lexicon and
-    /// report as the same rules compiled whole (`TestRules.whole`, where a pattern that does
-    /// not compile would fail the load).
+    /// Without a cache (and without the entry the build made of them), the built-in rules
+    /// compile a language only when a document in it asks for it, each pattern's regex on first
+    /// use, and give the same patterns, lexicon and report as the same rules compiled whole
+    /// (`TestRules.whole`, where a pattern that does not compile would fail the load).
     @Test func theBuiltInRulesCompileALanguageWhenADocumentAsks() throws {
-        let rules = try RuleSet(source: .builtIn)
+        let rules = try RuleSet(source: .builtIn, builtInEntry: false)
         #expect(!rules.fromCache)
         #expect(rules.languages.compiledLanguages.isEmpty)
         let english = [Paths.corpora("seed/res-6-1.en.txt")]
@@ -65,6 +65,46 @@ import Testing
         #expect(Self.report(rules, [Paths.corpora("")]) == Self.report(whole, [Paths.corpora("")]))
         // The examples are there: `concord rules` runs them on the built-in rules.
         #expect(RuleExamples.run(rules).examples == RuleExamples.run(whole).examples)
+    }
+
+    /// The entry the build made of the built-in rules (`RuleCache.builtIn`) is the entry a
+    /// first run stores in a cache folder, but for the pre-scan tables (worked out when a
+    /// language is compiled); a run without a cache folder, or one that stores nothing in it
+    /// (`--no-cache`), reads it as a second run reads the cache's, and gives the same
+    /// patterns, lexicon, letter counts, pre-scan tables and reports as the rules compiled
+    /// whole. A run that fills the cache folder does not use it (the folder's entry holds the
+    /// pre-scan tables).
+    @Test func runsWithoutACacheReadTheEntryTheBuildMade() throws {
+        let built = try #require(RuleCache.builtIn(for: .builtIn))
+        let cache = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let filling = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+        #expect(!filling.fromCache && Self.entries(cache).count == 1)
+        var stored = try #require(RuleCache(folder: cache.path, sources: [.builtIn]).read())
+        #expect(stored.languages.allSatisfy { $0.prescan != nil })
+        for k in stored.languages.indices { stored.languages[k].prescan = nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(try encoder.encode(built) == encoder.encode(stored))
+        #expect(built.filterCounts != nil && built.languages.allSatisfy { $0.whole != nil && $0.prescan == nil })
+        #expect(RuleCache.builtIn(for: .folder(Paths.repository.appendingPathComponent("Rules"))) == nil)
+
+        let whole = TestRules.whole
+        let english = [Paths.corpora("seed/res-6-1.en.txt")]
+        for rules in [try RuleSet(source: .builtIn), try RuleSet(source: .builtIn, cacheFolder: cache.path + "/empty", writeCache: false)] {
+            #expect(rules.fromCache)
+            #expect(rules.languages.compiledLanguages.isEmpty)
+            #expect(Self.report(rules, english) == Self.report(whole, english))
+            #expect(rules.languages.compiledLanguages == [.en])
+            #expect(Self.lexicon(rules.lexicon) == Self.lexicon(whole.lexicon))
+            #expect(rules.lexicon.filterFrequency == whole.lexicon.filterFrequency)
+            #expect(Self.patterns(rules) == Self.patterns(whole))
+            for language in rules.languages.keys {
+                #expect(try #require(rules.languages[language]).prescan.table == #require(whole.languages[language]).prescan.table, "\(language)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: cache.path + "/empty"))
+        #expect(Self.report(try RuleSet(source: .builtIn), [Paths.corpora("")]) == Self.report(whole, [Paths.corpora("")]))
     }
 
     static func report(_ rules: RuleSet, _ paths: [String]) -> String {
@@ -130,6 +170,18 @@ import Testing
         #expect(shared.fromCache)
         #expect(shared.languages.compiledLanguages == [.en, .fr])
         #expect(try FileManager.default.subpathsOfDirectory(atPath: cache.path).sorted() == stored)
+
+        // The built-in rules in an empty cache folder: a run that fills it loads them itself; a
+        // run that stores nothing prefetches them from the entry the build made, and stores
+        // nothing.
+        let empty = cache.appendingPathComponent("empty").path
+        let writes = PrefilterCache.writes  // the prefetch of a run that stores nothing turns it off
+        defer { PrefilterCache.writes = writes }
+        #expect(RuleSet.prefetch(files: files, source: .builtIn, cacheFolder: empty, writes: true) == nil)
+        let started = try #require(RuleSet.prefetch(files: files, source: .builtIn, cacheFolder: empty, writes: false))
+        started.wait()
+        #expect(try RuleSet.shared(source: .builtIn, cacheFolder: empty, writeCache: false).fromCache)
+        #expect(!FileManager.default.fileExists(atPath: empty))
     }
 
     @Test func aSecondLoadReadsTheCacheAndCompilesOnlyTheLanguagesUsed() throws {
