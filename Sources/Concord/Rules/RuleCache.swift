@@ -29,8 +29,9 @@ struct RuleCache: Sendable {
         guard source == .builtIn, var decoded = embeddedEntry, (decoded.sessions != nil) == source.contains("sessions.yml") else { return nil }
         // The build lists the languages by file name; the rules' order is the official one.
         let byCode = Dictionary(decoded.languages.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        let languages = source.languages().compactMap { byCode[$0.rawValue] }
-        guard languages.count == decoded.languages.count, languages.count == source.languages().count,
+        let order = source.languages()
+        let languages = order.compactMap { byCode[$0.rawValue] }
+        guard languages.count == decoded.languages.count, languages.count == order.count,
               languages.allSatisfy({ $0.path == source.name("languages/\($0.code).yml") && $0.whole != nil }) else { return nil }
         decoded.languages = languages
         return decoded

@@ -55,30 +55,58 @@ public final class RuleSet: Sendable {
         // and run every example; see below).
         let lazily = source == .builtIn && extras.isEmpty && readCache
         // The rules as a cache entry holds them: the cache folder's, else (for the built-in
-        // rules, in a run that does not fill the cache) the one the build made of them
-        // (`RuleCache.builtIn`): such a run decodes, counts and analyses no more than a run
-        // with a cache folder that holds them.
+        // rules) the one the build made of them (`RuleCache.builtIn`): such a run decodes,
+        // counts and analyses no more than a run with a cache folder that holds them, but for
+        // the pre-scan analysis of the languages it compiles. A run that fills the cache folder
+        // works out every language's analysis and stores the entry with them. Without a cache
+        // folder (the library's `RuleSet.standard()`) the rules are read from their files,
+        // with their examples, as before.
         var entry: (decoded: RuleCache.Decoded, inFolder: Bool)?
         if readCache, let cache, let decoded = cache.read() {
             entry = (decoded, true)
-        } else if lazily, builtInEntry, cache == nil || !writeCache, let decoded = RuleCache.builtIn(for: source) {
+        } else if lazily, builtInEntry, cache != nil, let decoded = RuleCache.builtIn(for: source) {
             entry = (decoded, false)
         }
         if let (decoded, inFolder) = entry, let filterFrequency = decoded.filterFrequency {
             // Rules compiled before by this build: nothing can fail; languages on first use.
             if inFolder, writeCache, let cache { CacheFolder.markUsed(cache.url.path) }
+            let fills = !inFolder && writeCache ? cache : nil
+            // A run that fills the cache: every language compiled (its pre-scan analysed, each
+            // regex still on first use) on the other cores while the lexicon is made.
+            let group = DispatchGroup()
+            nonisolated(unsafe) var compiled = [Result<LanguageRules, RuleError>]()
+            if fills != nil {
+                DispatchQueue.global().async(group: group) {
+                    compiled = Self.inParallel(decoded.languages) { entry throws(RuleError) in
+                        try entry.compile(Language(ruleFile: entry.code), lazily: true)
+                    }
+                }
+            }
+            defer { group.wait() }  // also when what follows throws
             self.symbols = SymbolGrammar(decoded.symbols)
             self.treaties = TreatyCatalogue(decoded.treaties)
             self.sessions = decoded.sessions.map(SessionCatalogue.init) ?? .empty
             self.checks = try CheckCatalogue(decoded.checks, path: source.name("checks.yml"))
-            var table = [(Language, @Sendable () throws(RuleError) -> LanguageRules)]()
-            for entry in decoded.languages {
-                let language = Language(ruleFile: entry.code)
-                table.append((language, { () throws(RuleError) -> LanguageRules in try entry.compile(language, lazily: true) }))
-            }
-            self.languages = LanguageTable(lazy: table)
             self.lexicon = try ReadingLexicon(files: decoded.languages.map { (Language(ruleFile: $0.code), $0.file, $0.path) },
                                               filterFrequency: filterFrequency, lazily: true)
+            if let fills {
+                group.wait()
+                var stored = decoded, languages = [(Language, LanguageRules)]()
+                for (k, result) in compiled.enumerated() {
+                    let rules = try result.get()
+                    stored.languages[k].prescan = rules.prescan.encodedTable
+                    languages.append((Language(ruleFile: stored.languages[k].code), rules))
+                }
+                self.languages = LanguageTable(compiled: languages)
+                fills.write(stored)
+            } else {
+                var table = [(Language, @Sendable () throws(RuleError) -> LanguageRules)]()
+                for entry in decoded.languages {
+                    let language = Language(ruleFile: entry.code)
+                    table.append((language, { () throws(RuleError) -> LanguageRules in try entry.compile(language, lazily: true) }))
+                }
+                self.languages = LanguageTable(lazy: table)
+            }
             self.fromCache = true
             return
         }
@@ -214,10 +242,10 @@ public final class RuleSet: Sendable {
     /// compiling the languages the names of `files` give (`res-6-1.en.txt`), while the caller
     /// goes on parsing its command line: `shared(source: .builtIn, cacheFolder:)` then finds
     /// them loaded, or waits for them. Nothing is started unless the cache holds a copy of the
-    /// rules, or the run stores nothing and the build made an entry of them
-    /// (`RuleCache.builtIn`): a first run, which analyses every language and writes the cache,
-    /// does so itself (were the copy damaged, the prefetch would load and store them as the
-    /// run would).
+    /// rules or they are the built-in ones, of which the build made an entry
+    /// (`RuleCache.builtIn`): a first run of a rules folder, which decodes and analyses every
+    /// file and writes the cache, does so itself (were the copy damaged, the prefetch would
+    /// load and store them as the run would).
     /// At most `limit` files are looked at.
     /// `writes` false: the run stores nothing in the cache folder (`--no-cache`), and neither
     /// does the prefetch (true leaves that to the run's own setting).
@@ -226,8 +254,8 @@ public final class RuleSet: Sendable {
     public static func prefetch(files: [String], source: RuleSource = .builtIn, cacheFolder: String, writes: Bool,
                                 limit: Int = 16) -> DispatchSemaphore? {
         let cache = RuleCache(folder: cacheFolder, sources: [source])
-        // A run that stores nothing reads the entry the build made when the folder has none.
-        guard FileManager.default.fileExists(atPath: cache.url.path) || (!writes && RuleCache.builtIn(for: source) != nil) else { return nil }
+        // Without an entry in the folder, the built-in rules are read from the one the build made.
+        guard FileManager.default.fileExists(atPath: cache.url.path) || RuleCache.builtIn(for: source) != nil else { return nil }
         if !writes { PrefilterCache.writes = false }
         let names = files.prefix(limit).filter { path in
             var info = stat()

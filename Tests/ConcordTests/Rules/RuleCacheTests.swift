@@ -68,18 +68,27 @@ import Testing
     }
 
     /// The entry the build made of the built-in rules (`RuleCache.builtIn`) is the entry a
-    /// first run stores in a cache folder, but for the pre-scan tables (worked out when a
-    /// language is compiled); a run without a cache folder, or one that stores nothing in it
-    /// (`--no-cache`), reads it as a second run reads the cache's, and gives the same
-    /// patterns, lexicon, letter counts, pre-scan tables and reports as the rules compiled
-    /// whole. A run that fills the cache folder does not use it (the folder's entry holds the
-    /// pre-scan tables).
+    /// first run made from the files stores in a cache folder, but for the pre-scan tables
+    /// (worked out when a language is compiled). A first run reads it, works out every
+    /// language's pre-scan table and stores the same entry, byte for byte, as from the files;
+    /// a run with an empty cache folder that stores nothing in it (`--no-cache`) reads it
+    /// as a second run reads the cache's, and gives the same patterns, lexicon, letter counts,
+    /// pre-scan tables and reports as the rules compiled whole. Without a cache folder at all
+    /// (the library's `RuleSet.standard()`), the rules are read from the files, with their
+    /// examples.
     @Test func runsWithoutACacheReadTheEntryTheBuildMade() throws {
         let built = try #require(RuleCache.builtIn(for: .builtIn))
         let cache = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: cache) }
-        let filling = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+        let filling = try RuleSet(source: .builtIn, cacheFolder: cache.path, builtInEntry: false)
         #expect(!filling.fromCache && Self.entries(cache).count == 1)
+        let fromFiles = try Data(contentsOf: try #require(Self.entries(cache).first))
+        let other = cache.appendingPathComponent("other")
+        let fillingFromBuild = try RuleSet(source: .builtIn, cacheFolder: other.path)
+        #expect(fillingFromBuild.fromCache && Self.entries(other).count == 1)
+        #expect(fillingFromBuild.languages.compiledLanguages == fillingFromBuild.languages.keys)
+        #expect(fillingFromBuild.languages.values.allSatisfy { $0.patterns.allSatisfy { !$0.compiled.isCompiled } })
+        #expect(try Data(contentsOf: try #require(Self.entries(other).first)) == fromFiles)
         var stored = try #require(RuleCache(folder: cache.path, sources: [.builtIn]).read())
         #expect(stored.languages.allSatisfy { $0.prescan != nil })
         for k in stored.languages.indices { stored.languages[k].prescan = nil }
@@ -91,7 +100,10 @@ import Testing
 
         let whole = TestRules.whole
         let english = [Paths.corpora("seed/res-6-1.en.txt")]
-        for rules in [try RuleSet(source: .builtIn), try RuleSet(source: .builtIn, cacheFolder: cache.path + "/empty", writeCache: false)] {
+        #expect(!(try RuleSet(source: .builtIn)).fromCache)  // without a cache folder: the files, with their examples
+        let empty = cache.path + "/empty"
+        do {
+            let rules = try RuleSet(source: .builtIn, cacheFolder: empty, writeCache: false)
             #expect(rules.fromCache)
             #expect(rules.languages.compiledLanguages.isEmpty)
             #expect(Self.report(rules, english) == Self.report(whole, english))
@@ -103,8 +115,9 @@ import Testing
                 #expect(try #require(rules.languages[language]).prescan.table == #require(whole.languages[language]).prescan.table, "\(language)")
             }
         }
-        #expect(!FileManager.default.fileExists(atPath: cache.path + "/empty"))
-        #expect(Self.report(try RuleSet(source: .builtIn), [Paths.corpora("")]) == Self.report(whole, [Paths.corpora("")]))
+        #expect(!FileManager.default.fileExists(atPath: empty))
+        let all = [Paths.corpora("")]
+        #expect(Self.report(try RuleSet(source: .builtIn, cacheFolder: empty, writeCache: false), all) == Self.report(whole, all))
     }
 
     static func report(_ rules: RuleSet, _ paths: [String]) -> String {
@@ -143,9 +156,10 @@ import Testing
     }
 
     /// `concord check` starts reading the rules from the cache, and compiling the languages
-    /// the files' names give, while it parses its command line: nothing without a cached
-    /// copy; with one, the shared rules are those from the cache, with exactly the named
-    /// languages compiled (a folder and a missing file are passed over), and nothing written.
+    /// the files' names give, while it parses its command line: for a rules folder, nothing
+    /// without a cached copy; with one, the shared rules are those from the cache, with
+    /// exactly the named languages compiled (a folder and a missing file are passed over), and
+    /// nothing written. The built-in rules are prefetched from the entry the build made.
     @Test func prefetchReadsTheCachedRulesAndCompilesTheNamedLanguages() throws {
         // A copy of the rules no other test loads: the shared rules are kept per source.
         let copy = try Paths.temporaryDirectory()
@@ -171,23 +185,25 @@ import Testing
         #expect(shared.languages.compiledLanguages == [.en, .fr])
         #expect(try FileManager.default.subpathsOfDirectory(atPath: cache.path).sorted() == stored)
 
-        // The built-in rules in an empty cache folder: a run that fills it loads them itself; a
-        // run that stores nothing prefetches them from the entry the build made, and stores
-        // nothing.
+        // The built-in rules in an empty cache folder: prefetched from the entry the build made
+        // (by a run that stores nothing, without storing anything).
         let empty = cache.appendingPathComponent("empty").path
         let writes = PrefilterCache.writes  // the prefetch of a run that stores nothing turns it off
         defer { PrefilterCache.writes = writes }
-        #expect(RuleSet.prefetch(files: files, source: .builtIn, cacheFolder: empty, writes: true) == nil)
         let started = try #require(RuleSet.prefetch(files: files, source: .builtIn, cacheFolder: empty, writes: false))
         started.wait()
-        #expect(try RuleSet.shared(source: .builtIn, cacheFolder: empty, writeCache: false).fromCache)
+        // (The shared built-in rules may be those another test loaded first: only what the
+        // prefetch wrote is asserted.)
         #expect(!FileManager.default.fileExists(atPath: empty))
+        let filling = try #require(RuleSet.prefetch(files: files, source: .builtIn, cacheFolder: cache.appendingPathComponent("filled").path,
+                                                    writes: true))
+        filling.wait()
     }
 
     @Test func aSecondLoadReadsTheCacheAndCompilesOnlyTheLanguagesUsed() throws {
         let cache = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: cache) }
-        let first = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+        let first = try RuleSet(source: .builtIn, cacheFolder: cache.path, builtInEntry: false)
         #expect(!first.fromCache)
         #expect(first.languages.compiledLanguages == first.languages.keys)
         // The run that writes the entry works out every language's pre-scan table, which the
@@ -195,7 +211,7 @@ import Testing
         #expect(first.languages.values.allSatisfy { $0.patterns.allSatisfy { !$0.compiled.isCompiled } })
         #expect(Self.entries(cache).count == 1)
 
-        let second = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+        let second = try RuleSet(source: .builtIn, cacheFolder: cache.path, builtInEntry: false)
         #expect(second.fromCache)
         #expect(second.languages.keys == first.languages.keys)
         #expect(second.languages.compiledLanguages.isEmpty)
@@ -302,7 +318,7 @@ import Testing
         }
         #expect(total == lines[2].count)
         #expect(lines[1].count * 2 < lines[2].count, "\(lines[1].count) bytes of JSON, \(lines[2].count) of texts")
-        #expect(try RuleSet(source: .builtIn, cacheFolder: cache.path).fromCache)
+        #expect(try RuleSet(source: .builtIn, cacheFolder: cache.path, builtInEntry: false).fromCache)
     }
 
     @Test func aDamagedEntryIsIgnoredAndWrittenAgain() throws {
@@ -317,11 +333,11 @@ import Testing
         changed[changed.count / 2] ^= 0x20
         for damaged in [good.prefix(good.count / 2), changed, Data(), Data("concord-rules x y\n{}".utf8)] {
             try damaged.write(to: entry)
-            let rules = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+            let rules = try RuleSet(source: .builtIn, cacheFolder: cache.path, builtInEntry: false)
             #expect(!rules.fromCache)
             #expect(Self.patterns(rules) == Self.patterns(TestRules.whole))
             #expect(try Data(contentsOf: entry) == good)
-            #expect(try RuleSet(source: .builtIn, cacheFolder: cache.path).fromCache)
+            #expect(try RuleSet(source: .builtIn, cacheFolder: cache.path, builtInEntry: false).fromCache)
         }
     }
 
