@@ -44,11 +44,11 @@ enum DerivedTables {
     /// faults of each), else derived and stored.
     private static func table<T: FixedWidthInteger>(_ name: String, versions: [String], count: Int, root: URL?,
                                                     writes: Bool, derive: () -> [T]?) -> [T]? {
+        if let table: [T] = embedded(name, versions: versions, count: count) { return table }
         var hash = StableHash.FNV128()
         hash.add(piece: layout + " " + name)
         for version in versions { hash.add(piece: version) }
         hash.add(piece: "concord \(Concord.version) \(ResultCache.build)")
-        if let table: [T] = embedded(name, versions: versions, count: count) { return table }
         let url = root?.appendingPathComponent(layout).appendingPathComponent("\(name)-\(hash.hex).table")
         if let url, let stored: [T] = stored(url, count: count, markUsed: writes) { return stored }
         guard let table = derive(), table.count == count else { return nil }
