@@ -16,7 +16,7 @@ extension ReferenceResolver {
                 // after a month name it is a year (`5/1 du 22 octobre 2010`).
                 // What stands just before it (a comma or a word for "and"): a few units suffice.
                 let before = String(utf16Units: slice[max(0, match.range.lowerBound - 24)..<match.range.lowerBound])
-                    .trimmingCharacters(in: .whitespaces).lowercased()
+                    .trimmingWhitespace().lowercased()
                 // `, 1540`, `、1540`, `and 1540`, `和1540`: in a language written without word
                 // boundaries (Chinese, Arabic: `word-boundaries: false`) the word for "and"
                 // is written on the number.
@@ -44,7 +44,7 @@ extension ReferenceResolver {
 
     /// A number written in digits or in words (二十八, sixth, шестой).
     func parseNumber(_ raw: String, ordinal: Bool) -> Int? {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = raw.trimmingWhitespace()
         if let value = Int(trimmed) { return value }
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, let value = Int(digits) { return value }  // 1er
@@ -126,7 +126,7 @@ extension ReferenceResolver {
                 var j = i
                 while j < list.endIndex, list[j].isASCII, list[j].isNumber { j = list.index(after: j) }
                 let value = Int(list[i..<j])!
-                let sep = separator.trimmingCharacters(in: .whitespaces).lowercased()
+                let sep = separator.trimmingWhitespace().lowercased()
                 if afterHyphen, let previous, value < previous {
                     // part of the article before it
                 } else if let previous, value > previous, digits.last == String(previous), isRange(sep) {
@@ -222,7 +222,7 @@ extension ReferenceResolver {
         }
         var keys = [String]()
         for (item, before) in items {
-            let sep = before.trimmingCharacters(in: .whitespaces).lowercased()
+            let sep = before.trimmingWhitespace().lowercased()
             if isRange(sep), let last = keys.popLast() {
                 keys.append("\(last)-\(item)")
             } else {
@@ -246,8 +246,8 @@ extension ReferenceResolver {
     /// (`, `, ` and `, `, y `, `和`, ` و `).
     static func isListSeparator(_ text: String, and andWords: Set<String>) -> Bool {
         let commas = ",、،"
-        var rest = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if let first = rest.first, commas.contains(first) { rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        var rest = text.trimmingWhitespace().lowercased()
+        if let first = rest.first, commas.contains(first) { rest = String(rest.dropFirst()).trimmingWhitespace() }
         return rest.isEmpty ? text.contains(where: { commas.contains($0) }) : andWords.contains(rest)
     }
 
@@ -265,7 +265,7 @@ extension ReferenceResolver {
 extension ReferenceResolver {
     /// One number of a pin, in digits: `18`, `V` (Roman), `十八`, `الثانية عشرة`, `premier`.
     func pinNumber(_ raw: String) -> Int? {
-        let text = raw.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "()")))
+        let text = raw.trimmingWhitespace(also: "()")
         guard !text.isEmpty else { return nil }
         if let value = Int(text) { return value }
         if let value = Self.romanValue(text) { return value }
@@ -375,7 +375,7 @@ extension ReferenceResolver {
     func sectionPaths(_ list: String) -> [String] {
         let andWords = (language.words["and"] ?? []).map { $0.lowercased() }
         var joined = list
-        for spaced in [" - ", " -", "- "] { joined = joined.replacingOccurrences(of: spaced, with: "-") }
+        for spaced in [" - ", " -", "- "] { joined = joined.replacingLiteral(spaced, with: "-") }
         // A label of two words (Arabic الحادي عشر, حادي عشر-باء: the number-words with a
         // space) is one label, not two: a word is joined to the one before it when the two
         // begin with such a number word (with the word for "and" written on it, وحادي عشر).
@@ -414,7 +414,7 @@ extension ReferenceResolver {
     /// `(二)`, `㈡` after NFKC) counts in letters where it is the first level below the
     /// paragraph and in lower-case Roman numerals below a letter, as UN texts number them.
     func subItem(_ raw: String, afterLetter: Bool) -> String? {
-        let text = raw.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "()")))
+        let text = raw.trimmingWhitespace(also: "()")
         guard !text.isEmpty else { return nil }
         if afterLetter, Self.romanValue(text.lowercased()) != nil, text == text.lowercased() { return text }
         if !text.contains(where: { $0.isLetter }) || text.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) {

@@ -30,7 +30,7 @@ struct ReferenceKeys: Sendable {
         let series = grammar.series(code: body)
         let template = kind == .decision ? series?.decisions : series?.resolutions
         if let template {
-            return (template.replacingOccurrences(of: "{number}", with: number), true)
+            return (template.replacingLiteral("{number}", with: number), true)
         }
         return ("\(kind == .decision ? "decision" : "resolution"):\(body)/\(number)", false)
     }

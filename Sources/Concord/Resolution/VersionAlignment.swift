@@ -97,7 +97,7 @@ public struct VersionAlignment: Sendable {
     public static func readable(anchor: String) -> String {
         let parts = anchor.split(separator: "/").reversed().map { part -> String in
             if part.hasPrefix("preamble:") { return "preambular paragraph " + part.dropFirst("preamble:".count) }
-            return part.replacingOccurrences(of: ":", with: " ")
+            return String(part).replacingLiteral(":", with: " ")
         }
         return parts.joined(separator: " of ")
     }

@@ -420,13 +420,13 @@ public final class LanguageRules: Sendable {
 
     /// The body code for a phrase that names an issuing body.
     public func bodyCode(for phrase: String) -> String? {
-        let units = Array(NormalizedText(phrase.trimmingCharacters(in: .whitespaces)).units)
+        let units = Array(NormalizedText(phrase.trimmingWhitespace()).units)
         return bodyRegexes.first { !$0.regex.regex.matches(in: units).isEmpty }?.code
     }
 
     /// The issuing body a text opens with (`The General Assembly,` → A).
     public func bodyCode(opening text: String) -> String? {
-        var phrase = text.trimmingCharacters(in: .whitespaces)
+        var phrase = text.trimmingWhitespace()
         while let last = phrase.last, ",،，:".contains(last) { phrase.removeLast() }
         if let code = bodyCode(for: phrase) { return code }
         // `The General Assembly`, `إن الجمعية العامة`: try without the first word.
@@ -442,7 +442,7 @@ public final class LanguageRules: Sendable {
         if folded.hasSuffix("."), let month = months[String(folded.dropLast())] { return month }
         // Arabic pairs: تشرين الأول/أكتوبر
         for part in folded.split(separator: "/") {
-            if let month = months[part.trimmingCharacters(in: .whitespaces)] { return month }
+            if let month = months[String(part).trimmingWhitespace()] { return month }
         }
         return nil
     }

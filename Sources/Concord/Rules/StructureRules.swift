@@ -84,14 +84,14 @@ public struct StructureRules: Sendable {
     /// عشرة`, `Chapter V`): its kind and number. A paragraph that goes on as a sentence after
     /// the words (`Article 12 shall not apply …`) is no heading.
     func heading(_ text: String, language: Language?) -> (kind: HeadingKind, number: Int?)? {
-        let trimmed = Self.trimmingSpaces(text)
+        let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty, trimmed.index(trimmed.startIndex, offsetBy: 161, limitedBy: trimmed.endIndex) == nil else { return nil }
         let units = Array(trimmed.utf16)
         for structure in candidates(language) {
             for (kind, regex) in structure.headings {
                 // The first match, when it starts the text: the pattern tried there only.
                 guard let match = regex.regex.matches(in: units, startingOnlyAt: [0]).first else { continue }
-                let rest = String(utf16Units: units[match.range.upperBound...]).trimmingCharacters(in: .whitespaces)
+                let rest = String(utf16Units: units[match.range.upperBound...]).trimmingWhitespace()
                 if let last = rest.last, ".;,:。；，،".contains(last) { continue }
                 if rest.count > 120 { continue }
                 if kind == .preamble { return (kind, nil) }
@@ -103,19 +103,6 @@ public struct StructureRules: Sendable {
             }
         }
         return nil
-    }
-
-    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation's copy when neither end
-    /// is a space or tab (the usual case; the units checked are a superset of those it trims).
-    static func trimmingSpaces(_ text: String) -> String {
-        func mayBeSpace(_ u: UInt16) -> Bool {
-            u <= 0x20 || (0x7F...0xA0).contains(u) || u == 0x1680 || u == 0x180E || (0x2000...0x200F).contains(u)
-                || (0x2028...0x202F).contains(u) || (0x205F...0x206F).contains(u) || u == 0x3000 || u == 0xFEFF
-        }
-        guard let first = text.utf16.first, let last = text.utf16.last, !mayBeSpace(first), !mayBeSpace(last) else {
-            return text.trimmingCharacters(in: .whitespaces)
-        }
-        return text
     }
 
     /// A numbered-paragraph label of the language's own (`三、`): the number and the units it
@@ -186,7 +173,7 @@ public struct StructureRules: Sendable {
     /// Secretary-General`), or its last in a language that puts them there (`秘书长的报告`).
     func namesReport(_ text: String, language: Language?) -> Bool {
         let lower = text.lowercased()
-        let trimmed = lower.trimmingCharacters(in: .whitespaces)
+        let trimmed = lower.trimmingWhitespace()
         return candidates(language).contains { $0.reportWords.contains { trimmed.hasPrefix($0) || trimmed.hasSuffix($0) } }
     }
 
@@ -201,7 +188,7 @@ public struct StructureRules: Sendable {
     /// the language's `number-words`, or a number in words read by ICU's spell-out (十二,
     /// ordinal or not).
     static func number(_ raw: String, in structure: LanguageStructure) -> Int? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace()
         if !structure.numbers.isEmpty, let value = structure.numbers[NormalizedText(text).string.lowercased()] { return value }
         // Decimal digits of any script (Arabic-Indic ٣); not 十, whose value Swift also knows.
         if !text.isEmpty, text.allSatisfy({ $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.properties.numericType == .decimal }) {

@@ -225,7 +225,7 @@ struct StructureBuilder: Sendable {
 
     /// A heading rather than a paragraph: short, and not ending as a sentence does.
     private func isHeadingLike(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty, trimmed.count <= 100, let last = trimmed.last else { return false }
         return !".;,:。；，،：！？!?".contains(last)
     }
@@ -329,7 +329,7 @@ struct StructureBuilder: Sendable {
         }
         // `Have agreed as follows:` closes the preamble (it ends with a colon): it is no
         // preambular paragraph of its own, but belongs to the preamble.
-        if let last = lastPreambular, let end = paragraphs[last].text.string.trimmingCharacters(in: .whitespaces).last, ":：".contains(end) {
+        if let last = lastPreambular, let end = paragraphs[last].text.string.trimmingWhitespace().last, ":：".contains(end) {
             paragraphs[last].kind = .text; paragraphs[last].number = nil
             paragraphs[last].anchor = nil; paragraphs[last].parentAnchor = nil
         }
@@ -406,7 +406,7 @@ struct StructureBuilder: Sendable {
         // equivalent text, only for others (it was a twentieth of a run).
         if anchor.utf8.allSatisfy({ $0 < 0x80 }) {
             var id = Array(anchor.utf8)
-            for (long, short) in idReplacements { id = replacing(Array(long.utf8), with: Array(short.utf8), in: id) }
+            for (long, short) in idReplacements { id = String.replacing(Array(long.utf8), with: Array(short.utf8), in: id) }
             return String(decoding: id, as: UTF8.self)
         }
         var id = anchor
@@ -417,24 +417,6 @@ struct StructureBuilder: Sendable {
     /// The rewriting of an anchor into an id, in order.
     private static let idReplacements = [("article:", "art"), ("chapter:", "ch"), ("part:", "pt"), ("section:", "s"), ("rule:", "r"),
                                          ("paragraph:", "p"), ("annex:", "an"), ("preamble:", "pp"), ("/", "."), ("(", "."), (")", "")]
-
-    /// Every occurrence of `target` in `bytes`, left to right, not overlapping, replaced.
-    private static func replacing(_ target: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
-        guard !target.isEmpty, bytes.count >= target.count else { return bytes }
-        var result = [UInt8]()
-        result.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == target[0], i + target.count <= bytes.count, bytes[i..<(i + target.count)].elementsEqual(target) {
-                result += replacement
-                i += target.count
-            } else {
-                result.append(bytes[i])
-                i += 1
-            }
-        }
-        return result
-    }
 }
 
 /// Sub-items under one paragraph: letters `(a)`, `(b)`, and Roman numerals `(i)`, `(ii)`
