@@ -51,6 +51,8 @@ struct Prescan: Sendable {
     /// Per pattern: the literals (and whether digits) a match must start with, if known.
     let starts: [(literals: [Int32], digit: Bool)?]
     private let scanner: LiteralScanner
+    /// Per literal: the patterns whose matches may start with it (empty for the others).
+    private let startingWith: [[Int32]]
 
     init(patterns: [String]) {
         self.init(table: Self.table(patterns: patterns))
@@ -226,6 +228,11 @@ struct Prescan: Sendable {
         self.table = table
         let literals = zip(table.literals, table.wordEdges).map { Literal(units: $0, wordStart: $1 & 1 != 0, wordEnd: $1 & 2 != 0) }
         scanner = LiteralScanner(literals, positional: Set(table.positional))
+        var startingWith = [[Int32]](repeating: [], count: literals.count)
+        for (index, start) in starts.enumerated() {
+            for literal in start?.literals ?? [] where Int(literal) < literals.count { startingWith[Int(literal)].append(Int32(index)) }
+        }
+        self.startingWith = startingWith
     }
 
     /// The table this pre-scan was made from.
@@ -249,10 +256,23 @@ struct Prescan: Sendable {
     /// case one character at a time too, is not used either).
     func comparablePlan(_ units: [UInt16]) -> [(possible: Bool, starts: [Int32]?)]? {
         guard let found = scanner.scan(units) else { return nil }
-        // The hits' starts by literal, in the order the literals end (grouped once: each
-        // pattern used to walk every hit of the unit).
-        var startsOf = [Int32: [Int32]]()
-        for hit in found.hits { startsOf[hit.id, default: []].append(hit.start) }
+        // Each hit's start given to the patterns that may start with its literal, laid out by
+        // pattern in one array (counted, then filled in the order the literals end): a table
+        // keyed by literal, made for every unit, was about a quarter of this function's time
+        // beside the scan (its hashing and growth).
+        var offsets = [Int32](repeating: 0, count: needs.count + 1)
+        for hit in found.hits {
+            for pattern in startingWith[Int(hit.id)] { offsets[Int(pattern) + 1] += 1 }
+        }
+        for index in needs.indices { offsets[index + 1] += offsets[index] }
+        var filled = offsets
+        var hitStarts = [Int32](repeating: 0, count: Int(offsets[needs.count]))
+        for hit in found.hits {
+            for pattern in startingWith[Int(hit.id)] {
+                hitStarts[Int(filled[Int(pattern)])] = hit.start
+                filled[Int(pattern)] += 1
+            }
+        }
         var plan = [(possible: Bool, starts: [Int32]?)]()
         plan.reserveCapacity(needs.count)
         for index in needs.indices {
@@ -261,13 +281,26 @@ struct Prescan: Sendable {
             }
             guard possible, let start = starts[index] else { plan.append((possible, nil)); continue }
             var places = start.digit ? found.digitPositions : []
-            for literal in start.literals { if let hits = startsOf[literal] { places.append(contentsOf: hits) } }
+            places.append(contentsOf: hitStarts[Int(offsets[index])..<Int(offsets[index + 1])])
             // Sorted without repeats unless already in order: the same places whatever order
             // they were gathered in.
-            if !zip(places, places.dropFirst()).allSatisfy({ $0 < $1 }) { places = Array(Set(places)).sorted() }
+            if !Self.strictlyAscending(places) {
+                places.sort()
+                var kept = 0
+                for i in places.indices where kept == 0 || places[kept - 1] != places[i] {
+                    places[kept] = places[i]
+                    kept += 1
+                }
+                places.removeLast(places.count - kept)
+            }
             plan.append((true, places))
         }
         return plan
+    }
+
+    private static func strictlyAscending(_ places: [Int32]) -> Bool {
+        for i in places.indices.dropFirst() where places[i - 1] >= places[i] { return false }
+        return true
     }
 
     // MARK: - What a pattern needs
