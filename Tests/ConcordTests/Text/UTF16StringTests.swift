@@ -30,6 +30,7 @@ import Testing
         #expect(StructureBuilder.id(for: "preamble") == "preamble")
         #expect(StructureBuilder.id(for: "article:٣/paragraph:1") == "art٣.p1")
     }
+
     /// `replacingLiteral` and `trimmingWhitespace` give Foundation's strings, on every line of
     /// three language versions of the seed (as they are, and with spaces, tabs, no-break and
     /// ideographic spaces and brackets around them) and on the anchors and key templates they
