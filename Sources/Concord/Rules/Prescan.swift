@@ -32,6 +32,11 @@ struct Prescan: Sendable {
     struct Clause: Hashable, Sendable {
         var literals: Set<Literal> = []
         var digit = false
+        /// For what a match starts with: whether a digit may start it with a letter or digit
+        /// just before it. False when every digit it may start with comes right after `\b` or
+        /// `(?<![\p{L}\p{N}])` (`\b(?<day>\d{1,2})`): then a digit inside a number or word
+        /// (`2005`'s `0`) cannot start a match.
+        var digitInWord = false
 
         /// How selective the clause is: its shortest literal; a digit counts as three units
         /// (rarer in prose than any one letter or two, commoner than a word).
@@ -43,13 +48,15 @@ struct Prescan: Sendable {
         mutating func formUnion(_ other: Clause) {
             literals.formUnion(other.literals)
             digit = digit || other.digit
+            digitInWord = digitInWord || other.digitInWord
         }
     }
 
     /// Per pattern: clauses that must all hold (empty: the pattern always runs).
     let needs: [[(literals: [Int32], digit: Bool)]]
-    /// Per pattern: the literals (and whether digits) a match must start with, if known.
-    let starts: [(literals: [Int32], digit: Bool)?]
+    /// Per pattern: the literals (and whether digits, and whether only those with no ASCII
+    /// letter or digit before them) a match must start with, if known.
+    let starts: [(literals: [Int32], digit: Bool, digitAtWordStart: Bool)?]
     private let scanner: LiteralScanner
     /// Per literal: the patterns whose matches may start with it (empty for the others).
     private let startingWith: [[Int32]]
@@ -75,6 +82,9 @@ struct Prescan: Sendable {
         var starts: [[Int32]]
         var startKnown: [Bool]
         var startDigits: [Bool]
+        /// Per pattern: whether a digit may start a match only at the start of a word
+        /// (`Clause.digitInWord` false).
+        var startDigitsAtWordStart: [Bool]
         /// The literals whose places are wanted (starts of some pattern), ascending.
         var positional: [Int32]
 
@@ -85,6 +95,7 @@ struct Prescan: Sendable {
             func valid(_ ids: [Int32]) -> Bool { ids.allSatisfy { $0 >= 0 && $0 < literalCount } }
             return wordEdges.count == literals.count && needs.count == count && needDigits.count == count
                 && starts.count == count && startKnown.count == count && startDigits.count == count
+                && startDigitsAtWordStart.count == count
                 && zip(needs, needDigits).allSatisfy { $0.count == $1.count }
                 && needs.allSatisfy { $0.allSatisfy(valid) } && starts.allSatisfy(valid) && valid(positional)
         }
@@ -114,7 +125,7 @@ struct Prescan: Sendable {
         }
         for k in table.starts.indices {
             numbers.append(table.startKnown[k] ? 1 : 0)
-            numbers.append(table.startDigits[k] ? 1 : 0)
+            numbers.append(table.startDigits[k] ? (table.startDigitsAtWordStart[k] ? 2 : 1) : 0)
             numbers.append(table.starts[k].count)
             numbers += table.starts[k].map(Int.init)
         }
@@ -153,7 +164,8 @@ struct Prescan: Sendable {
             defer { k += count }
             return Array(numbers[k..<(k + count)])
         }
-        var table = Table(literals: [], wordEdges: [], needs: [], needDigits: [], starts: [], startKnown: [], startDigits: [], positional: [])
+        var table = Table(literals: [], wordEdges: [], needs: [], needDigits: [], starts: [], startKnown: [], startDigits: [],
+                          startDigitsAtWordStart: [], positional: [])
         guard let literalCount = next() else { return nil }
         for _ in 0..<max(0, literalCount) {
             guard let length = next(), let units = run(length), let edges = next(),
@@ -176,7 +188,8 @@ struct Prescan: Sendable {
         for _ in 0..<max(0, patternCount) {
             guard let known = next(), let digit = next(), let count = next(), let ids = run(count) else { return nil }
             table.startKnown.append(known == 1)
-            table.startDigits.append(digit == 1)
+            table.startDigits.append(digit == 1 || digit == 2)
+            table.startDigitsAtWordStart.append(digit == 2)
             table.starts.append(ids.map { Int32($0) })
         }
         guard let positionalCount = next(), let positional = run(positionalCount), k == numbers.count else { return nil }
@@ -188,7 +201,8 @@ struct Prescan: Sendable {
     static func table(patterns: [String]) -> Table {
         var literalIDs = [Literal: Int32]()
         var literals = [Literal]()
-        var table = Table(literals: [], wordEdges: [], needs: [], needDigits: [], starts: [], startKnown: [], startDigits: [], positional: [])
+        var table = Table(literals: [], wordEdges: [], needs: [], needDigits: [], starts: [], startKnown: [], startDigits: [],
+                          startDigitsAtWordStart: [], positional: [])
         var positional = Set<Int32>()
         func ids(_ clause: Clause) -> [Int32] {
             clause.literals.sorted(by: Literal.precedes).map { literal in
@@ -209,10 +223,12 @@ struct Prescan: Sendable {
                 table.starts.append(literalIDs)
                 table.startKnown.append(true)
                 table.startDigits.append(first.digit)
+                table.startDigitsAtWordStart.append(first.digit && !first.digitInWord)
             } else {
                 table.starts.append([])
                 table.startKnown.append(false)
                 table.startDigits.append(false)
+                table.startDigitsAtWordStart.append(false)
             }
         }
         table.literals = literals.map(\.units)
@@ -224,7 +240,9 @@ struct Prescan: Sendable {
     /// The pre-scan a table describes (from `table(patterns:)`, or the rule cache).
     init(table: Table) {
         needs = zip(table.needs, table.needDigits).map { clauses, digits in zip(clauses, digits).map { ($0, $1) } }
-        starts = table.starts.indices.map { table.startKnown[$0] ? (table.starts[$0], table.startDigits[$0]) : nil }
+        starts = table.starts.indices.map {
+            table.startKnown[$0] ? (table.starts[$0], table.startDigits[$0], table.startDigitsAtWordStart[$0]) : nil
+        }
         self.table = table
         let literals = zip(table.literals, table.wordEdges).map { Literal(units: $0, wordStart: $1 & 1 != 0, wordEnd: $1 & 2 != 0) }
         scanner = LiteralScanner(literals, positional: Set(table.positional))
@@ -275,12 +293,23 @@ struct Prescan: Sendable {
         }
         var plan = [(possible: Bool, starts: [Int32]?)]()
         plan.reserveCapacity(needs.count)
+        // The digits with no ASCII letter or digit just before them, for the patterns whose
+        // digit starts follow a word boundary (made when the first of them asks).
+        var digitsAtWordStart: [Int32]?
         for index in needs.indices {
             let possible = needs[index].allSatisfy { clause in
                 (clause.digit && found.digit) || clause.literals.contains { found.literals[Int($0)] }
             }
             guard possible, let start = starts[index] else { plan.append((possible, nil)); continue }
-            var places = start.digit ? found.digitPositions : []
+            var places: [Int32]
+            if !start.digit {
+                places = []
+            } else if start.digitAtWordStart {
+                if digitsAtWordStart == nil { digitsAtWordStart = Self.atWordStart(found.digitPositions, in: units) }
+                places = digitsAtWordStart!
+            } else {
+                places = found.digitPositions
+            }
             places.append(contentsOf: hitStarts[Int(offsets[index])..<Int(offsets[index + 1])])
             // Sorted without repeats unless already in order: the same places whatever order
             // they were gathered in.
@@ -296,6 +325,22 @@ struct Prescan: Sendable {
             plan.append((true, places))
         }
         return plan
+    }
+
+    /// The places among `positions` with no ASCII letter or digit just before them: there
+    /// `\b` before a digit and `(?<![\p{L}\p{N}])` both fail (ASCII letters and digits are
+    /// in both `\w` and `[\p{L}\p{N}]`, whatever the case). Other characters before a
+    /// digit are left to ICU.
+    static func atWordStart(_ positions: [Int32], in units: [UInt16]) -> [Int32] {
+        units.withUnsafeBufferPointer { text in
+            positions.filter { position in
+                guard position > 0 else { return true }
+                let before = text[Int(position) - 1]
+                guard before < 0x80 else { return true }
+                let letter = before | 0x20
+                return !((before >= 0x30 && before <= 0x39) || (letter >= 0x61 && letter <= 0x7A))
+            }
+        }
     }
 
     private static func strictlyAscending(_ places: [Int32]) -> Bool {
@@ -444,6 +489,7 @@ struct Prescan: Sendable {
             var run = [Unicode.Scalar]()
             var atoms = 0  // runs flushed and other atoms read: one run alone is a pure sequence
             var boundaryBefore = false  // just after `(?<![\p{L}\p{N}])`
+            var wordBoundaryBefore = false  // just after `\b`
             var wordGroup: Int?  // the clause of a pure group just read, that a boundary after it applies to
             // What a match can start with: while every element so far can match nothing
             // (`open`), the next one's start is a possible start too.
@@ -465,8 +511,9 @@ struct Prescan: Sendable {
             }
             while let c = peek(), c != "|", c != ")", !failed {
                 var literal: Unicode.Scalar?
-                let before = boundaryBefore, group = wordGroup
+                let before = boundaryBefore, group = wordGroup, afterBoundary = wordBoundaryBefore || boundaryBefore
                 boundaryBefore = false
+                wordBoundaryBefore = false
                 wordGroup = nil
                 switch c {
                 case "(":
@@ -491,6 +538,11 @@ struct Prescan: Sendable {
                     if !zeroWidth {
                         if var f = first, before, wasPure {
                             f.literals = Set(f.literals.map { var l = $0; l.wordStart = true; return l })
+                            f.digitInWord = false
+                            start(f)
+                        } else if var f = first, afterBoundary {
+                            // Every start of the group stands right after the boundary.
+                            f.digitInWord = false
                             start(f)
                         } else {
                             start(first)
@@ -534,11 +586,13 @@ struct Prescan: Sendable {
                     atoms += 1
                     switch n {
                     case "d":
-                        start(Clause(digit: true))
+                        start(Clause(digit: true, digitInWord: !afterBoundary))
                         if (quantifier() ?? 1) >= 1 { clauses.append(Clause(digit: true)); open = false }
                         continue
                     case "b", "B", "G", "A", "z", "Z":
-                        _ = quantifier()  // assertions: nothing consumed
+                        // Assertions: nothing consumed. A `\b` the next atom starts after.
+                        if n == "b", quantifier() == nil { wordBoundaryBefore = true; continue }
+                        _ = quantifier()
                         continue
                     case "p", "P", "N", "x":
                         if peek() == "{" { skip(past: "}") } else if n == "x" { i += 2 } else { i += 1 }

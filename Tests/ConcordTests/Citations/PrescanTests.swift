@@ -139,7 +139,7 @@ import Testing
 @Suite struct PrescanStartsTests {
     static func starts(_ pattern: String) -> [String]? {
         Prescan.starts(of: pattern).map { clause in
-            ((clause.digit ? ["#"] : []) + clause.literals.map {
+            ((clause.digit ? [clause.digitInWord ? "#" : "<#"] : []) + clause.literals.map {
                 ($0.wordStart ? "<" : "") + String(decoding: $0.units, as: UTF16.self)
             }).sorted()
         }
@@ -149,13 +149,46 @@ import Testing
         #expect(Self.starts(#"\bibid\.?(?:,\s+vol\.\s+\d+)?"#) == ["ibid"])
         #expect(Self.starts(#"(?:(?<body>General\s+Assembly|Council)\s+)?(?:its\s+)?Resolution\s+\d+"#)
                 == ["council", "general", "its", "resolution"])
-        #expect(Self.starts(#"\b(?<day>\d{1,2})\s+May"#) == ["#"])
+        #expect(Self.starts(#"\b(?<day>\d{1,2})\s+May"#) == ["<#"])
         // An optional first character starts a match, and so does what follows it.
         #expect(Self.starts(#"n?os\s+\d"#) == ["n", "os"])
         // Look-arounds consume nothing; a plain word form after `(?<![\p{L}\p{N}])` must
         // start a word.
         #expect(Self.starts(#"(?<!a)(?=b)bc"#) == ["bc"])
         #expect(Self.starts(#"(?-i:(?<![\p{L}\p{N}]))(?:their|its)\s+\d"#) == ["<its", "<their"])
+    }
+
+    /// A digit right after `\b` or `(?<![\p{L}\p{N}])` starts a match only where no letter
+    /// or digit stands before it; anywhere else a digit start stays a digit start.
+    @Test func digitsAfterABoundaryStartWords() throws {
+        #expect(Self.starts(#"\d+\s+May"#) == ["#"])
+        #expect(Self.starts(#"\b\d+\s+May"#) == ["<#"])
+        #expect(Self.starts(#"(?-i:(?<![\p{L}\p{N}]))\d+\s+May"#) == ["<#"])
+        #expect(Self.starts(#"(?:\b\d|\d)x"#) == ["#"])  // one way needs no boundary
+        #expect(Self.starts(#"\b(?:\d|x)?\d"#) == ["#", "x"])  // the second digit: not right after it
+        #expect(Self.starts(#"(?:the\s+)?\b\d+"#) == ["<#", "the"])
+        #expect(Self.starts(#"\b?\d+"#) == ["#"])  // an optional boundary asserts nothing
+
+        let prescan = Prescan(patterns: [#"\b(?<day>\d{1,2})\s+May"#, #"\d+\s+May"#])
+        let text = "On 12 May 2005 (A/60/12), item 3b5 May"
+        let units = Array(text.utf16)
+        let digits = units.indices.filter { (0x30...0x39).contains(units[$0]) }.map { Int32($0) }
+        let plan = prescan.plan(units)
+        // Not the 2 of 12, not 005 of 2005, not the 0 of 60 or the 2 of 12, not the 5 after `b`.
+        #expect(plan[0].starts == [3, 10, 18, 21, 31])
+        #expect(plan[1].starts == digits)
+        // Each place dropped has an ASCII letter or digit before it, and the pattern does
+        // not match there.
+        let regex = try ICURegex(#"\b(?<day>\d{1,2})\s+May"#, caseInsensitive: true)
+        let found = regex.matches(in: units).map { Int32($0.range.lowerBound) }
+        #expect(!found.isEmpty && found.allSatisfy { plan[0].starts!.contains($0) })
+        // The table says so, and keeps saying so through the rule cache's encoding.
+        #expect(prescan.table.startDigitsAtWordStart == [true, false])
+        #expect(Prescan.decode(prescan.encodedTable) == prescan.table)
+        // The English dates' rules are read this way.
+        let english = try #require(TestRules.shared.languages[.en])
+        let date = try #require(english.patterns.firstIndex { $0.id == "en.date" })
+        #expect(english.prescan.table.startDigitsAtWordStart[date])
     }
 
     @Test func unknownStartsGiveNoPlaces() {
