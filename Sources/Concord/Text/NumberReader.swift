@@ -75,11 +75,20 @@ public struct NumberReader: Sendable {
     /// a word (`H2O`, `CN4`) is not, in languages written with word breaks.
     public func numbers(in text: [UInt16], excluding: [Range<Int>] = []) -> [Number] {
         var excluded = excluding
-        for regex in format.skip {
-            for match in regex.matches(in: text) {
-                // The group `number` when there is one (`(?<number>\d+)月`), else the whole match.
-                excluded.append(match["number"] ?? match.range)
+        // The `skip` patterns are searched when the first number needs them, not in a unit
+        // with no number in digits (each was a search of every unit).
+        var skipsSearched = format.skip.isEmpty
+        func isExcluded(_ range: Range<Int>) -> Bool {
+            if !skipsSearched {
+                skipsSearched = true
+                for regex in format.skip {
+                    for match in regex.matches(in: text) {
+                        // The group `number` when there is one (`(?<number>\d+)月`), else the whole match.
+                        excluded.append(match["number"] ?? match.range)
+                    }
+                }
             }
+            return excluded.contains { $0.overlaps(range) }
         }
         var result = [Number]()
         var i = 0
@@ -94,7 +103,7 @@ public struct NumberReader: Sendable {
             let start = i
             if format.reversedGroups, let (value, alternative, end) = reversedGroups(text, from: start, digitsRun: digitsRun) {
                 i = end
-                if !excluded.contains(where: { $0.overlaps(start..<end) }) {
+                if !isExcluded(start..<end) {
                     result.append(Number(value: value, alternative: alternative, range: start..<end))
                 }
                 continue
@@ -123,7 +132,7 @@ public struct NumberReader: Sendable {
             let glued = format.wordBoundaries && start > 0 && Self.isLetter(text[start - 1])
             let range = start..<end
             i = end
-            if glued || excluded.contains(where: { $0.overlaps(range) }) { continue }
+            if glued || isExcluded(range) { continue }
             var alternative: String?
             let firstGroup = integer.count - 3 * groups
             if groups == 1, fraction.isEmpty, [0x2C, 0x2E, 0x66B, 0x66C].contains(text[start + firstGroup]) {
