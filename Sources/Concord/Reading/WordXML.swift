@@ -77,8 +77,17 @@ enum WordXML {
         var root: XMLElementNode?
         var stack: [XMLElementNode] = []
 
+        /// `w:p` → `p`: the name's last part after `:`. The one colon of a prefixed name is
+        /// found by its byte (splitting every element's and attribute's name was a hundredth
+        /// of a run); other names are split as before.
         private static func local(_ name: String) -> String {
-            name.split(separator: ":").last.map(String.init) ?? name
+            let bytes = name.utf8
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return name }
+            let after = bytes.index(after: colon)
+            if colon != bytes.startIndex, after != bytes.endIndex, !bytes[after...].contains(UInt8(ascii: ":")) {
+                return String(name[after...])
+            }
+            return name.split(separator: ":").last.map(String.init) ?? name
         }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,

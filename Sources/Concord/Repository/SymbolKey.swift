@@ -22,8 +22,22 @@ public enum SymbolKey {
         return out
     }
 
+    /// Whether every part of `key` between `/` holds something (no `/` at either end, no
+    /// `//`), as every key `key(_:)` makes: then its parts joined by `/` are the key itself,
+    /// and `base`, `amendment` and `series` read it without splitting it into strings (they
+    /// ran for every citation and every file name, splitting each time).
+    private static func isClean(_ key: String) -> Bool {
+        var previous: UInt8 = 0x2F
+        for byte in key.utf8 {
+            if byte == 0x2F, previous == 0x2F { return false }
+            previous = byte
+        }
+        return previous != 0x2F
+    }
+
     /// The key without a revision, corrigendum or addendum part: `…/8/REV/1` → `…/8`.
     public static func base(_ key: String) -> String {
+        if isClean(key), amendment(key) == nil { return key }
         var parts = key.split(separator: "/").map(String.init)
         while parts.count >= 3, let marker = parts.dropLast().last, ["REV", "CORR", "ADD"].contains(marker),
               Int(parts.last!) != nil {
@@ -34,6 +48,15 @@ public enum SymbolKey {
 
     /// The revision or corrigendum part of a key: `("REV", 1)` for `…/REV/1`.
     public static func amendment(_ key: String) -> (kind: String, number: Int)? {
+        if isClean(key) {
+            // The last part and the one before it, read back from the end (two `/`: three parts).
+            let bytes = key.utf8
+            guard let last = bytes.lastIndex(of: 0x2F), let before = bytes[..<last].lastIndex(of: 0x2F),
+                  let number = Int(key[bytes.index(after: last)...]) else { return nil }
+            let kind = key[bytes.index(after: before)..<last]
+            guard kind == "REV" || kind == "CORR" || kind == "ADD" else { return nil }
+            return (String(kind), number)
+        }
         let parts = key.split(separator: "/").map(String.init)
         guard parts.count >= 3, let number = Int(parts[parts.count - 1]),
               ["REV", "CORR", "ADD"].contains(parts[parts.count - 2]) else { return nil }
@@ -43,7 +66,12 @@ public enum SymbolKey {
     /// The series a symbol belongs to: its key without the last part (`CTOC/COP/2012/7` →
     /// `CTOC/COP/2012`), after any revision or corrigendum is taken off.
     public static func series(_ key: String) -> String? {
-        let parts = base(key).split(separator: "/")
+        let base = base(key)
+        if isClean(base) {
+            guard let last = base.utf8.lastIndex(of: 0x2F) else { return nil }
+            return String(base[..<last])
+        }
+        let parts = base.split(separator: "/")
         guard parts.count >= 2 else { return nil }
         return parts.dropLast().joined(separator: "/")
     }

@@ -32,6 +32,47 @@ import Testing
         #expect(SymbolKey.series(SymbolKey.key("CTOC/COP/2012/7/Rev.1")) == "CTOC/COP/2012")
     }
 
+    /// `base`, `amendment` and `series` read a key's last parts from its bytes; they give what
+    /// splitting it at every `/` gives (the way they were written first, kept here as the
+    /// reference), on the symbols of the seed in its six languages and on keys no symbol makes.
+    @Test func symbolKeyPartsReadAsBySplitting() throws {
+        func base(_ key: String) -> String {
+            var parts = key.split(separator: "/").map(String.init)
+            while parts.count >= 3, let marker = parts.dropLast().last, ["REV", "CORR", "ADD"].contains(marker),
+                  Int(parts.last!) != nil {
+                parts.removeLast(2)
+            }
+            return parts.joined(separator: "/")
+        }
+        func amendment(_ key: String) -> (kind: String, number: Int)? {
+            let parts = key.split(separator: "/").map(String.init)
+            guard parts.count >= 3, let number = Int(parts[parts.count - 1]),
+                  ["REV", "CORR", "ADD"].contains(parts[parts.count - 2]) else { return nil }
+            return (parts[parts.count - 2], number)
+        }
+        func series(_ key: String) -> String? {
+            let parts = base(key).split(separator: "/")
+            guard parts.count >= 2 else { return nil }
+            return parts.dropLast().joined(separator: "/")
+        }
+        var keys = ["", "/", "A", "A/1", "REV/1", "A/REV/1", "A/B/REV/1", "A/B/REV/1/CORR/2", "A/B/ADD/+1",
+                    "A/B/REV/x", "A/B/REV/", "/A/B/REV/1", "A//B/REV/1", "A/B//REV/1", "A/B/REV//1", "A/B/Rev/1",
+                    "A/B/CORR/1/REV", "CORR/1/ADD/2", "A/80/123/ADD/01", "A/80/REV/1/REV/2"]
+        for language in ["ar", "en", "es", "fr", "ru", "zh"] {
+            let text = try String(contentsOfFile: Paths.corpora("seed/res-6-1.\(language).txt"), encoding: .utf8)
+            for symbol in TestRules.shared.symbols.scan(Array(NormalizedText(text).units)) {
+                keys.append(symbol.symbol)
+                keys.append(SymbolKey.key(symbol.symbol))
+            }
+        }
+        #expect(keys.count > 60)
+        for key in keys {
+            #expect(SymbolKey.base(key) == base(key), "\(key)")
+            #expect(SymbolKey.amendment(key).map { "\($0.kind) \($0.number)" } == amendment(key).map { "\($0.kind) \($0.number)" }, "\(key)")
+            #expect(SymbolKey.series(key) == series(key), "\(key)")
+        }
+    }
+
     @Test func anchorRangesExpand() {
         #expect(DocumentAnchors.expand("paragraph:46-48") == ["paragraph:46", "paragraph:47", "paragraph:48"])
         #expect(DocumentAnchors.expand("annex:2/paragraph:3-4") == ["annex:2/paragraph:3", "annex:2/paragraph:4"])
