@@ -30,6 +30,9 @@ public struct ReadingLexicon: Sendable {
     public let languages: [Language: LanguageInfo]
     /// `languages` by code, as the language detector walks them (sorted once, not per unit).
     public let languagesInOrder: [LanguageInfo]
+    /// Those of Latin script that list stop words, in that order: the languages a Latin unit
+    /// may be told apart by (`LanguageDetector.unitLanguage`; filtered once, not per unit).
+    let latinWithStopWords: [LanguageInfo]
     /// Every stop word with the bits of the languages that list it: one look-up of a word's
     /// bytes (`LowercaseWords.forEachWordUTF8`) instead of one hash per language
     /// (`LanguageDetector.wordScores`); nil past 64 languages.
@@ -142,6 +145,7 @@ public struct ReadingLexicon: Sendable {
         stopWordTable = languages.count <= 64 ? WordTable(owners) : nil
         self.languages = languages
         languagesInOrder = languages.values.sorted { $0.language < $1.language }
+        latinWithStopWords = languagesInOrder.filter { $0.script == "Latin" && !$0.stopWords.isEmpty }
         known = Set(languages.keys)
         structure = try StructureRules(files: files, lazily: lazily)
         titleWords = Self.unique(title.map { $0.lowercased() })

@@ -10,6 +10,17 @@ public enum LanguageDetector {
     /// here, with the shim's counts (Latin, Cyrillic, Arabic, Han, other) in this order.
     private static let deciding: [(script: String, count: Int)] = [("Arabic", 2), ("Han", 3), ("Cyrillic", 1)]
 
+    /// Where the shim counts a script's letters (Latin, Cyrillic, Arabic, Han), if it does.
+    private static func countIndex(_ script: String) -> Int? {
+        switch script {
+        case "Latin": 0
+        case "Cyrillic": 1
+        case "Arabic": 2
+        case "Han": 3
+        default: nil
+        }
+    }
+
     public static func detect(_ units: [UInt16], lexicon: ReadingLexicon = .standard) -> Language? {
         let sample = units.count > 200_000 ? Array(units[0..<200_000]) : units
         guard let counts = scriptCounts(sample) else { return nil }
@@ -41,8 +52,7 @@ public enum LanguageDetector {
         guard let own = lexicon.languages[file], units.count >= 12, let counts = scriptCounts(units) else { return file }
         let total = counts.reduce(0, +)
         guard total > 0 else { return file }
-        let index: [String: Int] = ["Latin": 0, "Cyrillic": 1, "Arabic": 2, "Han": 3]
-        let ownCount = index[own.script].map { counts[$0] } ?? 0
+        let ownCount = Self.countIndex(own.script).map { counts[$0] } ?? 0
         let languages = lexicon.languagesInOrder
         if own.script != "Latin" {
             let share = Int64(own.scriptShare ?? 20)
@@ -55,7 +65,7 @@ public enum LanguageDetector {
             if let found = byWords(units, among: candidates, lexicon: lexicon) { return found }
         }
         guard counts[0] * 2 > total else { return file }
-        let latin = languages.filter { $0.script == "Latin" && !$0.stopWords.isEmpty }
+        let latin = lexicon.latinWithStopWords
         let scores = wordScores(units, among: latin, lexicon: lexicon)
         guard let best = scores.max(), best >= 3, let at = scores.firstIndex(of: best) else { return file }
         let winner = latin[at].language
