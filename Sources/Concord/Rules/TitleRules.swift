@@ -7,6 +7,10 @@ struct TitleRules: Sendable {
     /// Matches the words that introduce a title and the title in its quotes; group `title` is
     /// the title.
     let regex: ICURegex
+    /// What the pattern needs and where its matches start (`Prescan`): a unit without
+    /// `entitled` is not searched, and one with it only from there (the pattern opens with a
+    /// look-behind, so ICU tried it at every place of every unit with a reference).
+    let prescan: Prescan
     /// Whether the reference stands before the title (`resolution 64/293, entitled “…”`) or,
     /// as in Chinese, after it (`题为“…”的第64/293号决议`).
     let referenceBefore: Bool
@@ -20,6 +24,7 @@ struct TitleRules: Sendable {
         do { regex = try ICURegex(file.pattern, caseInsensitive: true) } catch {
             throw RuleError(file: path, message: "titles: \(error)")
         }
+        prescan = Prescan(patterns: [file.pattern])
         guard regex.groupNames["title"] != nil else {
             throw RuleError(file: path, message: "titles: the pattern has no group named title")
         }
@@ -31,5 +36,13 @@ struct TitleRules: Sendable {
         distance = file.distance ?? 30
         examples = (file.examples ?? []).map { ($0.text, $0.key, $0.title) }
         counterExamples = file.counterExamples ?? []
+    }
+
+    /// The pattern's matches in a unit's normalized text: those of `regex.matches(in:)`, found
+    /// where the pre-scan says one can start.
+    func matches(in units: [UInt16]) -> [ICURegex.Match] {
+        guard let step = prescan.comparablePlan(units)?.first else { return regex.matches(in: units) }
+        guard step.possible else { return [] }
+        return step.starts.map { regex.matches(in: units, startingOnlyAt: $0) } ?? regex.matches(in: units)
     }
 }

@@ -31,6 +31,34 @@ import Testing
         #expect(found.isEmpty, "\(found.map(\.message))")
     }
 
+    /// The title patterns run only where the pre-scan lets them (a unit with `entitled`, from
+    /// there): the matches are those of the pattern run everywhere, on every line of the seed
+    /// in its six languages and of the English resolutions of session 80 (text and Markdown).
+    @Test func titlesAreFoundWhereThePatternRunEverywhereFindsThem() throws {
+        var texts = [(Language, String)]()
+        for language in Language.official {
+            texts.append((language, try String(contentsOfFile: Paths.corpora("seed/res-6-1.\(language.rawValue).txt"), encoding: .utf8)))
+        }
+        for corpus in ["en-ga-80-txt", "en-ga-80-md"] {
+            let folder = try #require(Paths.shared("corpus/\(corpus)"))
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name.hasPrefix("A_RES_80_") {
+                texts.append((.en, try String(contentsOfFile: folder + "/" + name, encoding: .utf8)))
+            }
+        }
+        var matched = 0, lines = 0
+        for (language, text) in texts {
+            let rules = try #require(TestRules.shared.languages[language]?.titles, "\(language) has titles")
+            for line in text.split(separator: "\n") {
+                let units = NormalizedText(String(line)).units
+                let everywhere = rules.regex.matches(in: units).map { $0.groups }
+                #expect(rules.matches(in: units).map { $0.groups } == everywhere, "\(language): \(line)")
+                matched += everywhere.count
+                lines += 1
+            }
+        }
+        #expect(matched >= 20 && lines >= 1000, "\(matched) titles in \(lines) lines")
+    }
+
     @Test func aSecondTitleInResolution80Slash9() throws {
         guard let path = Paths.shared("corpus/en-ga-80-txt/A_RES_80_9.txt") else { return }
         let clean = try String(contentsOfFile: path, encoding: .utf8)

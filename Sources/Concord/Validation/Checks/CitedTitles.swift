@@ -65,7 +65,7 @@ struct CitedTitle: Sendable {
                        citations: [Citation], indices: [Int], units: [UInt16], rules: TitleRules) -> [CitedTitle] {
         let referenceIndices = indices.filter { titledKinds.contains(citations[$0].kind) }
         guard !referenceIndices.isEmpty else { return [] }
-        let matches = rules.regex.matches(in: normalized.units)
+        let matches = rules.matches(in: normalized.units)
         guard !matches.isEmpty else { return [] }
         let spans = NumberToken.spans(of: referenceIndices, in: citations, units: units)
         var listed = [Range<Int>: Int]()
