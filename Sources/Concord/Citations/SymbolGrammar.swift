@@ -72,6 +72,16 @@ public struct SymbolGrammar: Sendable {
 
     private func parse(_ u: [UInt16], from start: Int) -> Found? {
         let n = u.count
+        // A symbol has two components at least: a `/` right after the first (or after its
+        // bracketed part). The first component is made of letters, digits, `.` and `-` only,
+        // so a word followed by anything else (most capitalized words) is refused here,
+        // before a key is built for it.
+        var end = start
+        while end < n, isAlnum(u[end]) || u[end] == 0x2E || u[end] == 0x2D { end += 1 }
+        guard end < n, u[end] == 0x2F || u[end] == 0x28
+                || (u[end] == 0x20 && end + 3 < n && u[end + 1] == 0x28 && u[end + 2] == 0x50 && u[end + 3] == 0x61) else {
+            return nil
+        }
         var i = start
         var components = 0
         var hasDigit = false
