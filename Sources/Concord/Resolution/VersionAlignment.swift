@@ -120,8 +120,10 @@ public struct VersionAlignment: Sendable {
         var order = [String]()
         if byAnchor {
             var known = Set<String>()
+            // Each anchor's readable name, made once for the versions that share it.
+            var names = [String: String]()
             for version in versions {
-                let units = Self.anchorUnits(version)
+                let units = Self.anchorUnits(version, names: &names)
                 for (anchor, _) in units.order where known.insert(anchor).inserted { order.append(anchor) }
                 anchored.append(units.units)
             }
@@ -195,7 +197,7 @@ public struct VersionAlignment: Sendable {
 
     /// A labelled genre's units by anchor, with the citations of their text (and of the
     /// unlabelled text that belongs to them).
-    private static func anchorUnits(_ version: ResolvedDocument) -> (units: [String: Unit], order: [(String, Int)]) {
+    private static func anchorUnits(_ version: ResolvedDocument, names: inout [String: String]) -> (units: [String: Unit], order: [(String, Int)]) {
         var units = [String: Unit]()
         var order = [(String, Int)]()
         var owner = [String: String]()
@@ -203,7 +205,9 @@ public struct VersionAlignment: Sendable {
             guard let anchor = paragraph.anchor ?? paragraph.parentAnchor else { continue }
             owner[paragraph.id] = anchor
             if units[anchor] == nil {
-                units[anchor] = Unit(name: readable(anchor: anchor), offset: paragraph.start, keys: [], citations: [], number: paragraph.number)
+                let name = names[anchor] ?? readable(anchor: anchor)
+                names[anchor] = name
+                units[anchor] = Unit(name: name, offset: paragraph.start, keys: [], citations: [], number: paragraph.number)
                 order.append((anchor, order.count))
             }
         }
