@@ -22,8 +22,27 @@ public enum PatternKind: String, Sendable, CaseIterable {
     case resolution, decision, treaty, ibid, paragraph, article, date, session, forthcoming
     case rule, chapter, annex, section, part
 
-    /// The kind of citation this pattern's matches become (nil for `forthcoming`).
-    public var citationKind: CitationKind? { CitationKind(rawValue: rawValue) }
+    /// The kind of citation this pattern's matches become (nil for `forthcoming`): the kind of
+    /// the same name, by a switch (reading it from the name was a string search for every
+    /// reference found).
+    public var citationKind: CitationKind? {
+        switch self {
+        case .resolution: .resolution
+        case .decision: .decision
+        case .treaty: .treaty
+        case .ibid: .ibid
+        case .paragraph: .paragraph
+        case .article: .article
+        case .date: .date
+        case .session: .session
+        case .forthcoming: nil
+        case .rule: .rule
+        case .chapter: .chapter
+        case .annex: .annex
+        case .section: .section
+        case .part: .part
+        }
+    }
 }
 
 /// Something the extract or resolve stage noticed about a citation; the checks read these.

@@ -27,6 +27,15 @@ import Testing
         }
     }
 
+    /// A rule's kind becomes the citation kind of the same name (`forthcoming` none): what
+    /// the rule files' `kind:` promises, for every kind there is.
+    @Test func everyPatternKindBecomesTheCitationKindOfItsName() {
+        for kind in PatternKind.allCases {
+            #expect(kind.citationKind == CitationKind(rawValue: kind.rawValue), "\(kind)")
+            #expect((kind.citationKind == nil) == (kind == .forthcoming), "\(kind)")
+        }
+    }
+
     /// Every rule carries both: texts that must match, and texts that must not.
     @Test func everyRuleHasExamplesBothWays() {
         for language in Language.official {
