@@ -476,34 +476,26 @@ int32_t concord_month_names(const char *locale, int32_t kind, uint16_t *buffer, 
     return written;
 }
 
-/* A strict and a lenient formatter for one locale and rule set; the lenient one is opened
- * when a text first needs it (opening one costs up to 12 ms, for Russian). */
+/* A strict and a lenient formatter for one locale; the lenient one is opened when a text
+ * first needs it (opening one costs up to 12 ms, for Russian). No rule set is chosen: ICU's
+ * rule-based parse tries every public rule set of the locale (cardinal, ordinal, masculine,
+ * feminine, year, ...) and keeps the longest reading, whatever rule set formats. */
 typedef struct {
     UNumberFormat *strict;
     UNumberFormat *lenient;
     char locale[64];
-    int32_t ordinal;
     int lenient_failed;
 } Spellout;
 
-static UNumberFormat *spellout_open(const char *locale, int32_t ordinal, int lenient, int32_t *status) {
+static UNumberFormat *spellout_open(const char *locale, int lenient, int32_t *status) {
     UErrorCode err = U_ZERO_ERROR;
     UNumberFormat *fmt = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL, &err);
     if (U_FAILURE(err)) { if (fmt) unum_close(fmt); *status = err; return NULL; }
-    if (ordinal) {
-        static const UChar ruleset[] = {'%','s','p','e','l','l','o','u','t','-','o','r','d','i','n','a','l',0};
-        UErrorCode e = U_ZERO_ERROR;
-        unum_setTextAttribute(fmt, UNUM_DEFAULT_RULESET, ruleset, -1, &e);
-        /* A locale without an ordinal rule set answers U_ILLEGAL_ARGUMENT_ERROR and keeps
-         * its cardinal rules, which then parse its ordinals as well as ICU can: wanted.
-         * Anything else (out of memory) leaves the formatter in doubt. */
-        if (U_FAILURE(e) && e != U_ILLEGAL_ARGUMENT_ERROR) { unum_close(fmt); *status = e; return NULL; }
-    }
     if (lenient) unum_setAttribute(fmt, UNUM_LENIENT_PARSE, 1);  /* (no status: cannot fail) */
     return fmt;
 }
 
-void *concord_spellout_open(const char *locale, int32_t ordinal, int32_t *status) {
+void *concord_spellout_open(const char *locale, int32_t *status) {
     if (!status) return NULL;
     if (!locale) { *status = U_ILLEGAL_ARGUMENT_ERROR; return NULL; }
     Spellout *s = calloc(1, sizeof *s);
@@ -511,8 +503,7 @@ void *concord_spellout_open(const char *locale, int32_t ordinal, int32_t *status
     *status = U_ZERO_ERROR;
     if (strlen(locale) >= sizeof s->locale) { free(s); *status = U_ILLEGAL_ARGUMENT_ERROR; return NULL; }
     strcpy(s->locale, locale);
-    s->ordinal = ordinal;
-    s->strict = spellout_open(locale, ordinal, 0, status);
+    s->strict = spellout_open(locale, 0, status);
     if (!s->strict) { concord_spellout_close(s); return NULL; }
     return s;
 }
@@ -542,7 +533,7 @@ int32_t concord_spellout_parse(void *parser, const uint16_t *text, int64_t lengt
     if (spellout_parse(s->strict, text, (int32_t)length, value)) return 1;
     if (!s->lenient && !s->lenient_failed) {
         int32_t status = U_ZERO_ERROR;
-        s->lenient = spellout_open(s->locale, s->ordinal, 1, &status);
+        s->lenient = spellout_open(s->locale, 1, &status);
         /* The strict one opened for this locale, so this one should too; if it cannot (out
          * of memory), the texts the strict one refuses stay unread. */
         if (!s->lenient) s->lenient_failed = 1;

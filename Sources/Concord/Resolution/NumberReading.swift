@@ -42,8 +42,9 @@ extension ReferenceResolver {
         text.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
     }
 
-    /// A number written in digits or in words (二十八, sixth, шестой).
-    func parseNumber(_ raw: String, ordinal: Bool) -> Int? {
+    /// A number written in digits or in words (二十八, sixth, six, шестой): ICU's spell-out
+    /// parse reads cardinals and ordinals alike (it tries all the locale's rule sets).
+    func parseNumber(_ raw: String) -> Int? {
         let trimmed = raw.trimmingWhitespace()
         if let value = Int(trimmed) { return value }
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
@@ -55,8 +56,7 @@ extension ReferenceResolver {
         for rewrite in language.spelloutRewrites {
             text = rewrite.regex.replacingMatches(in: text, with: rewrite.replacement)
         }
-        return LocaleData.parseSpellout(text.lowercased(), locale: locale, ordinal: ordinal)
-            ?? LocaleData.parseSpellout(text.lowercased(), locale: locale, ordinal: !ordinal)
+        return LocaleData.parseSpellout(text.lowercased(), locale: locale)
     }
 
     /// A number written place by place in the language's one-character `number-words` for
@@ -75,7 +75,7 @@ extension ReferenceResolver {
     /// `sixth` → [6]; `eighth, ninth and tenth` → [8, 9, 10]; `التاسعة والستين` → [69] (the
     /// whole is tried first: Arabic and Chinese compounds carry the word for "and" inside).
     func ordinals(_ raw: String) -> [Int] {
-        if let whole = parseNumber(raw, ordinal: true) { return [whole] }
+        if let whole = parseNumber(raw) { return [whole] }
         let andWords = Set((language.words["and"] ?? []).map { $0.lowercased() })
         var parts = [String]()
         for piece in raw.split(whereSeparator: { ",،、;".contains($0) }) {
@@ -91,14 +91,14 @@ extension ReferenceResolver {
         }
         var values = [Int]()
         for part in parts {
-            if let value = parseNumber(part, ordinal: true) { values.append(value); continue }
+            if let value = parseNumber(part) { values.append(value); continue }
             // Attached conjunctions: و in Arabic lists (والتاسعة).
             for word in part.split(separator: " ") {
                 var w = String(word)
-                if let value = parseNumber(w, ordinal: true) { values.append(value); continue }
+                if let value = parseNumber(w) { values.append(value); continue }
                 for prefix in andWords where w.hasPrefix(prefix) && w.count > prefix.count {
                     w.removeFirst(prefix.count)
-                    if let value = parseNumber(w, ordinal: true) { values.append(value) }
+                    if let value = parseNumber(w) { values.append(value) }
                     break
                 }
             }
@@ -149,7 +149,7 @@ extension ReferenceResolver {
         // language's `number-word-separators` (和, 及, 与).
         let separators = language.numberWordSeparators
         let words = list.split(whereSeparator: { "、, ".contains($0) || separators.contains($0) })
-        return words.compactMap { parseNumber(String($0), ordinal: false) }.map(String.init)
+        return words.compactMap { parseNumber(String($0)) }.map(String.init)
     }
 
     /// Sub-item letters as their Latin key letters (`sub-item-letters` of the language file:
@@ -271,7 +271,7 @@ extension ReferenceResolver {
         if let value = Self.romanValue(text) { return value }
         let folded = NormalizedText(text).string.lowercased()
         if let value = language.numberWords[folded] { return value }
-        return parseNumber(text, ordinal: false)
+        return parseNumber(text)
     }
 
     /// The numbers of a list of paragraphs, in digits: `1 and 2`, `第一款和第二款`, `1 و2`.

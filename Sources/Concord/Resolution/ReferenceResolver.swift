@@ -189,7 +189,7 @@ struct ReferenceResolver: Sendable {
                 guard year != nil || match?["year"] == nil, let monthText = group("month"),
                       let month = Int(monthText) ?? language.month(monthText) else { continue }
                 for dayName in ["day", "day2"] {
-                    guard let day = group(dayName).flatMap({ parseNumber($0, ordinal: false) }) else { continue }
+                    guard let day = group(dayName).flatMap({ parseNumber($0) }) else { continue }
                     let key = "date:" + ReferenceKeys.isoDate(year: year, month: month, day: day)
                     var citation = make(.date, key)
                     if !Self.dateExists(year: year ?? 2000, month: month, day: day) { citation.notes.append(.impossibleDate) }

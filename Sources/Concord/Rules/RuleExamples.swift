@@ -83,7 +83,7 @@ public enum RuleExamples {
             for (text, number) in languageRules.numberExamples {
                 summary.examples += 1
                 let extractor = ReferenceResolver(rules: rules, language: languageRules, issuingBody: "A")
-                let found = extractor.parseNumber(text, ordinal: true).map { [String($0)] } ?? []
+                let found = extractor.parseNumber(text).map { [String($0)] } ?? []
                 if found != [String(number)] {
                     summary.failures.append(Failure(file: languageRules.path, rule: "spellout-rewrites", text: text, expected: [String(number)], found: found))
                 }

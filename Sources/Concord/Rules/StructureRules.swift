@@ -186,7 +186,7 @@ public struct StructureRules: Sendable {
 
     /// A number as headings write it: digits (any script), Roman numerals, a word of
     /// the language's `number-words`, or a number in words read by ICU's spell-out (十二,
-    /// ordinal or not).
+    /// ordinal or not: one parse reads both).
     static func number(_ raw: String, in structure: LanguageStructure) -> Int? {
         let text = raw.trimmingWhitespace()
         if !structure.numbers.isEmpty, let value = structure.numbers[NormalizedText(text).string.lowercased()] { return value }
@@ -195,8 +195,7 @@ public struct StructureRules: Sendable {
             return text.reduce(0) { $0 * 10 + $1.wholeNumberValue! }
         }
         if let roman = roman(text) { return roman }
-        return LocaleData.parseSpellout(text.lowercased(), locale: structure.locale, ordinal: false)
-            ?? LocaleData.parseSpellout(text.lowercased(), locale: structure.locale, ordinal: true)
+        return LocaleData.parseSpellout(text.lowercased(), locale: structure.locale)
     }
 
     /// `XIV` → 14; nil for anything that is not a Roman numeral in upper or lower case.

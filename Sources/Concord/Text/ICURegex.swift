@@ -199,20 +199,21 @@ public enum LocaleData {
     private static let spelloutLock = NSLock()
     nonisolated(unsafe) private static var spellout: [String: UnsafeMutableRawPointer] = [:]
 
-    /// A number spelled out in words (`二十八`, `seventy-third`, `шестой`), parsed by ICU's
-    /// rule-based number format. Parsers are opened once per locale and kept.
-    public static func parseSpellout(_ text: String, locale: String, ordinal: Bool = false) -> Int? {
+    /// A number spelled out in words (`二十八`, `seventy-third`, `seventy-three`, `шестой`),
+    /// parsed by ICU's rule-based number format, which reads with all the locale's public rule
+    /// sets (cardinal, ordinal, gendered): one parser per locale, opened once and kept.
+    public static func parseSpellout(_ text: String, locale: String) -> Int? {
         let units = Array(text.utf16)
         guard !units.isEmpty else { return nil }
         spelloutLock.lock()
         defer { spelloutLock.unlock() }
-        let key = "\(locale)/\(ordinal)"
+        let key = locale
         // Lenient parsing collates: remember what each word gave (UN texts repeat a few).
         let memoKey = key + "/" + text
         if let known = spelloutMemo[memoKey] { return known }
         if spellout[key] == nil {
             var status: Int32 = 0
-            guard let parser = concord_spellout_open(locale, ordinal ? 1 : 0, &status) else { return nil }
+            guard let parser = concord_spellout_open(locale, &status) else { return nil }
             spellout[key] = parser
         }
         let value = result(units, key)

@@ -62,7 +62,7 @@ import Testing
         #expect(status == CONCORD_INPUT_TOO_LONG)
 
         #expect(concord_case_fold(text, Self.tooLong, &out, 4) == -1)
-        let parser = try #require(concord_spellout_open("en", 0, &status))
+        let parser = try #require(concord_spellout_open("en", &status))
         defer { concord_spellout_close(parser) }
         var value: Int64 = 0
         #expect(concord_spellout_parse(parser, text, Self.tooLong, &value) == -1)
@@ -93,7 +93,7 @@ import Testing
         #expect(concord_regex_clone(nil, &status) == nil)
         var spans = [Int32](repeating: 0, count: 8)
         #expect(concord_regex_find_all(nil, text, Int64(text.count), &spans, 4, &status) == -1)
-        #expect(concord_spellout_open(nil, 0, &status) == nil)
+        #expect(concord_spellout_open(nil, &status) == nil)
         #expect(status == CONCORD_ILLEGAL_ARGUMENT)
         var value: Int64 = 0
         #expect(concord_spellout_parse(nil, text, Int64(text.count), &value) == -1)
@@ -176,7 +176,7 @@ import Testing
 
     @Test func theSwiftAPIStillAnswersThroughTheGuards() throws {
         #expect(LocaleData.monthNames(locale: "en").first == "January")
-        #expect(LocaleData.parseSpellout("seventy-third", locale: "en", ordinal: true) == 73)
+        #expect(LocaleData.parseSpellout("seventy-third", locale: "en") == 73)
         #expect(LanguageDetector.detect(Array("Предлагает Генеральной Ассамблее".utf16)) == .ru)
         #expect(throws: ICURegex.SyntaxError.self) { try ICURegex("(unclosed") }
     }
