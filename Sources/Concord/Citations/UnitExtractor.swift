@@ -73,9 +73,7 @@ struct UnitExtractor: Sendable {
             plan = language.patterns.map { _ in (true, nil) }
         }
         for (index, pattern) in language.patterns.enumerated() where plan?[index].possible ?? true {
-            let found = plan?[index].starts.map { pattern.regex.matches(in: units, startingOnlyAt: $0) }
-                ?? pattern.regex.matches(in: units)
-            for match in found where !match.range.isEmpty {
+            for match in pattern.regex.matches(in: units, allowedBy: plan?[index]) where !match.range.isEmpty {
                 if pattern.kind == .forthcoming { forthcoming.append(match.range); continue }
                 candidates.append(FoundReference(source: .pattern(pattern.kind, match), rule: pattern.id, range: match.range, forthcoming: false))
             }

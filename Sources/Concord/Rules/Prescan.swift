@@ -1023,3 +1023,14 @@ struct LiteralScanner: Sendable {
         return ok ? Found(literals: found, digit: digit, hits: hits, digitPositions: digitPositions) : nil
     }
 }
+
+extension ICURegex {
+    /// The matches in `units` that one pattern's pre-scan `step` (`Prescan.comparablePlan`)
+    /// lets through: none when it says the pattern cannot match, those starting at its places
+    /// when it knows them, and all of them when there is no step (every pattern everywhere).
+    func matches(in units: [UInt16], allowedBy step: (possible: Bool, starts: [Int32]?)?) -> [Match] {
+        guard let step else { return matches(in: units) }
+        guard step.possible else { return [] }
+        return step.starts.map { matches(in: units, startingOnlyAt: $0) } ?? matches(in: units)
+    }
+}

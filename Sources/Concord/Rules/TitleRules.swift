@@ -1,3 +1,4 @@
+import Foundation
 import ConcordRuleFiles
 
 /// A language's `titles` section, compiled: how a document cited by its number or symbol is
@@ -9,8 +10,9 @@ struct TitleRules: Sendable {
     let regex: ICURegex
     /// What the pattern needs and where its matches start (`Prescan`): a unit without
     /// `entitled` is not searched, and one with it only from there (the pattern opens with a
-    /// look-behind, so ICU tried it at every place of every unit with a reference).
-    let prescan: Prescan
+    /// look-behind, so ICU tried it at every place of every unit with a reference). Made on
+    /// first use: the rules load every language's titles, a run reads a few languages.
+    private let prescan: LazyPrescan
     /// Whether the reference stands before the title (`resolution 64/293, entitled “…”`) or,
     /// as in Chinese, after it (`题为“…”的第64/293号决议`).
     let referenceBefore: Bool
@@ -24,7 +26,7 @@ struct TitleRules: Sendable {
         do { regex = try ICURegex(file.pattern, caseInsensitive: true) } catch {
             throw RuleError(file: path, message: "titles: \(error)")
         }
-        prescan = Prescan(patterns: [file.pattern])
+        prescan = LazyPrescan(patterns: [file.pattern])
         guard regex.groupNames["title"] != nil else {
             throw RuleError(file: path, message: "titles: the pattern has no group named title")
         }
@@ -41,8 +43,24 @@ struct TitleRules: Sendable {
     /// The pattern's matches in a unit's normalized text: those of `regex.matches(in:)`, found
     /// where the pre-scan says one can start.
     func matches(in units: [UInt16]) -> [ICURegex.Match] {
-        guard let step = prescan.comparablePlan(units)?.first else { return regex.matches(in: units) }
-        guard step.possible else { return [] }
-        return step.starts.map { regex.matches(in: units, startingOnlyAt: $0) } ?? regex.matches(in: units)
+        regex.matches(in: units, allowedBy: prescan.prescan.comparablePlan(units)?.first)
+    }
+}
+
+/// A pre-scan made on first use, once, whichever thread asks first.
+final class LazyPrescan: @unchecked Sendable {
+    private let patterns: [String]
+    private let lock = NSLock()
+    private var made: Prescan?  // guarded by lock
+
+    init(patterns: [String]) { self.patterns = patterns }
+
+    var prescan: Prescan {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let prescan = Prescan(patterns: patterns)
+        made = prescan
+        return prescan
     }
 }
