@@ -86,9 +86,11 @@ public final class LanguageRules: Sendable {
     /// pattern (ICU builds every `\p{L}` set afresh: a tenth of a warm start-up) although its
     /// pre-scan ruled most of them out in every unit.
     /// `prescan`: the pre-scan's analysis of these patterns, as the rule cache stored it
-    /// (nil, or one that does not fit them: analysed here).
+    /// (nil, or one that does not fit them: analysed here). `expansions`: the patterns as
+    /// this build expanded them (`encodedExpansions`), as the rule cache stored them (nil, or
+    /// not one per pattern: expanded here).
     init(_ file: RuleFiles.LanguageFile, language: Language, path: String, lazily: Bool = false,
-         prescan table: Prescan.Table? = nil) throws(RuleError) {
+         prescan table: Prescan.Table? = nil, expansions: [(analysed: String, forICU: String)]? = nil) throws(RuleError) {
         self.language = language
         self.path = path
         self.words = file.words
@@ -305,12 +307,18 @@ public final class LanguageRules: Sendable {
         }
 
         var patterns = [Pattern]()
-        for pattern in file.patterns {
+        let stored = expansions?.count == file.patterns.count ? expansions : nil
+        for (index, pattern) in file.patterns.enumerated() {
             guard let kind = PatternKind(rawValue: pattern.kind) else {
                 throw RuleError(file: path, message: "\(pattern.id): unknown kind '\(pattern.kind)' (one of \(PatternKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            let expanded = SetForms.rewrite(try expand(pattern.pattern, id: pattern.id))
-            let forICU = SetForms.rewrite(try expand(pattern.pattern, id: pattern.id, forICU: true))
+            let expanded: String, forICU: String
+            if let stored {
+                (expanded, forICU) = stored[index]
+            } else {
+                expanded = SetForms.rewrite(try expand(pattern.pattern, id: pattern.id))
+                forICU = SetForms.rewrite(try expand(pattern.pattern, id: pattern.id, forICU: true))
+            }
             let regex: PatternRegex
             if lazily {
                 regex = PatternRegex(pattern: forICU, analysed: expanded, id: pattern.id, path: path)
@@ -445,6 +453,42 @@ public final class LanguageRules: Sendable {
             if let month = months[String(part).trimmingWhitespace()] { return month }
         }
         return nil
+    }
+}
+
+extension LanguageRules {
+    /// The patterns as this build expanded them (`analysed`, `forICU`), one after another,
+    /// each text after its length in UTF-8 bytes and a colon: the rule cache stores it, so
+    /// that a later run does not expand the patterns again (`decodeExpansions`).
+    var encodedExpansions: String {
+        var out = ""
+        for pattern in patterns {
+            for text in [pattern.compiled.analysed, pattern.compiled.pattern] { out += "\(text.utf8.count):" + text }
+        }
+        return out
+    }
+
+    /// What `encodedExpansions` wrote; nil when the text is not that (cut short, damaged).
+    static func decodeExpansions(_ text: String) -> [(analysed: String, forICU: String)]? {
+        let bytes = Array(text.utf8)
+        var at = 0
+        func next() -> String? {
+            var length = 0, digits = 0
+            while at < bytes.count, bytes[at] >= UInt8(ascii: "0"), bytes[at] <= UInt8(ascii: "9"), digits < 9 {
+                length = length * 10 + Int(bytes[at] - UInt8(ascii: "0"))
+                at += 1
+                digits += 1
+            }
+            guard digits > 0, at < bytes.count, bytes[at] == UInt8(ascii: ":"), length <= bytes.count - at - 1 else { return nil }
+            defer { at += 1 + length }
+            return String(validating: bytes[(at + 1)..<(at + 1 + length)], as: UTF8.self)
+        }
+        var expansions = [(analysed: String, forICU: String)]()
+        while at < bytes.count {
+            guard let analysed = next(), let forICU = next() else { return nil }
+            expansions.append((analysed, forICU))
+        }
+        return expansions
     }
 }
 

@@ -68,7 +68,8 @@ struct RuleCache: Sendable {
         let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
         let payload = data[(newline + 1)...]
         guard header.count == 3, header[0] == "concord-rules", header[1] == key, header[2] == Self.checksum(payload) else { return nil }
-        // The JSON is one line; each language's `whole` and `prescan` follow it, in order.
+        // The JSON is one line; each language's `whole`, `prescan` and `expansions` follow it,
+        // in order.
         let end = Self.newline(in: data, from: payload.startIndex) ?? payload.endIndex
         guard var decoded = try? JSONDecoder().decode(Decoded.self, from: payload[payload.startIndex..<end]) else { return nil }
         var at = end == payload.endIndex ? end : end + 1
@@ -83,8 +84,10 @@ struct RuleCache: Sendable {
         for k in decoded.languages.indices {
             decoded.languages[k].whole = next(decoded.languages[k].wholeBytes)
             decoded.languages[k].prescan = next(decoded.languages[k].prescanBytes)
+            decoded.languages[k].expansions = next(decoded.languages[k].expansionsBytes)
             decoded.languages[k].wholeBytes = nil
             decoded.languages[k].prescanBytes = nil
+            decoded.languages[k].expansionsBytes = nil
         }
         return !damaged && at == payload.endIndex ? decoded : nil
     }
@@ -105,7 +108,8 @@ struct RuleCache: Sendable {
     func write(_ decoded: Decoded) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys  // the same rules, the same bytes
-        // Each language's `whole` and `prescan` after the JSON, as they are (see `wholeBytes`).
+        // Each language's `whole`, `prescan` and `expansions` after the JSON, as they are (see
+        // `wholeBytes`).
         var stored = decoded
         var texts = Data()
         for k in stored.languages.indices {
@@ -117,8 +121,13 @@ struct RuleCache: Sendable {
                 stored.languages[k].prescanBytes = prescan.utf8.count
                 texts.append(contentsOf: prescan.utf8)
             }
+            if let expansions = stored.languages[k].expansions {
+                stored.languages[k].expansionsBytes = expansions.utf8.count
+                texts.append(contentsOf: expansions.utf8)
+            }
             stored.languages[k].whole = nil
             stored.languages[k].prescan = nil
+            stored.languages[k].expansions = nil
         }
         guard var payload = try? encoder.encode(stored) else { return }
         payload.append(UInt8(ascii: "\n"))
@@ -147,7 +156,8 @@ extension RuleCacheEntry.LanguageEntry {
             (file, extras) = (decoded.file, decoded.extras)
         }
         var rules = try LanguageRules(file, language: language, path: path, lazily: lazily,
-                                      prescan: extras.isEmpty ? prescan.flatMap(Prescan.decode) : nil)
+                                      prescan: extras.isEmpty ? prescan.flatMap(Prescan.decode) : nil,
+                                      expansions: extras.isEmpty ? expansions.flatMap(LanguageRules.decodeExpansions) : nil)
         for extra in extras {
             rules = rules.adding(try LanguageRules(extra.file, language: language, path: extra.path, lazily: lazily))
         }

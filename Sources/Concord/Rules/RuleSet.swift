@@ -95,6 +95,7 @@ public final class RuleSet: Sendable {
                 for (k, result) in compiled.enumerated() {
                     let rules = try result.get()
                     stored.languages[k].prescan = rules.prescan.encodedTable
+                    stored.languages[k].expansions = rules.encodedExpansions
                     languages.append((Language(ruleFile: stored.languages[k].code), rules))
                 }
                 self.languages = LanguageTable(compiled: languages)
@@ -159,7 +160,10 @@ public final class RuleSet: Sendable {
             var (decoded, rules) = try result.get()
             if let rules {
                 languages.append((language, rules))
-                if decoded.extras.isEmpty { decoded.prescan = rules.prescan.encodedTable }
+                if decoded.extras.isEmpty {
+                    decoded.prescan = rules.prescan.encodedTable
+                    decoded.expansions = rules.encodedExpansions
+                }
             }
             decodedLanguages.append(decoded)
         }

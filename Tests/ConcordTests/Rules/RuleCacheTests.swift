@@ -68,9 +68,9 @@ import Testing
     }
 
     /// The entry the build made of the built-in rules (`RuleCache.builtIn`) is the entry a
-    /// first run made from the files stores in a cache folder, but for the pre-scan tables
-    /// (worked out when a language is compiled). A first run reads it, works out every
-    /// language's pre-scan table and stores the same entry, byte for byte, as from the files;
+    /// first run made from the files stores in a cache folder, but for the pre-scan tables and
+    /// the expanded patterns (worked out when a language is compiled). A first run reads it,
+    /// works out every language's and stores the same entry, byte for byte, as from the files;
     /// a run with an empty cache folder that stores nothing in it (`--no-cache`) reads it
     /// as a second run reads the cache's, and gives the same patterns, lexicon, letter counts,
     /// pre-scan tables and reports as the rules compiled whole. Without a cache folder at all
@@ -90,12 +90,12 @@ import Testing
         #expect(fillingFromBuild.languages.values.allSatisfy { $0.patterns.allSatisfy { !$0.compiled.isCompiled } })
         #expect(try Data(contentsOf: try #require(Self.entries(other).first)) == fromFiles)
         var stored = try #require(RuleCache(folder: cache.path, sources: [.builtIn]).read())
-        #expect(stored.languages.allSatisfy { $0.prescan != nil })
-        for k in stored.languages.indices { stored.languages[k].prescan = nil }
+        #expect(stored.languages.allSatisfy { $0.prescan != nil && $0.expansions != nil })
+        for k in stored.languages.indices { (stored.languages[k].prescan, stored.languages[k].expansions) = (nil, nil) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         #expect(try encoder.encode(built) == encoder.encode(stored))
-        #expect(built.filterCounts != nil && built.languages.allSatisfy { $0.whole != nil && $0.prescan == nil })
+        #expect(built.filterCounts != nil && built.languages.allSatisfy { $0.whole != nil && $0.prescan == nil && $0.expansions == nil })
         #expect(RuleCache.builtIn(for: .folder(Paths.repository.appendingPathComponent("Rules"))) == nil)
 
         let whole = TestRules.whole
@@ -271,7 +271,29 @@ import Testing
             let whole = try #require(language.whole, "\(language.code)")
             #expect(whole.contains("\"patterns\"") && !whole.contains("\"examples\"") && !whole.contains("\"counter-examples\""), "\(language.code)")
         }
-        #expect(text.utf8.count < 200_000, "\(text.utf8.count) bytes")
+        // The patterns as this build expanded them are read from the entry too, as the
+        // whole files give them, and used when there is one per pattern.
+        for language in stored.languages {
+            let expansions = try #require(language.expansions.flatMap(LanguageRules.decodeExpansions), "\(language.code)")
+            let whole = try #require(TestRules.whole.languages[Language(ruleFile: language.code)])
+            #expect(expansions.map(\.analysed) == whole.patterns.map(\.expanded), "\(language.code)")
+            #expect(expansions.map(\.forICU) == whole.patterns.map(\.compiled.pattern), "\(language.code)")
+        }
+        var marked = try #require(stored.languages.first { $0.code == "en" })
+        let wholeEnglish = try #require(TestRules.whole.languages[.en]).patterns
+        let encoded = try #require(marked.expansions)
+        marked.expansions = try #require(LanguageRules.decodeExpansions(encoded)).map { "\($0.analysed.utf8.count):\($0.analysed)\($0.forICU.utf8.count + 4):(?:)\($0.forICU)" }.joined()
+        #expect(try marked.compile(.en, lazily: true).patterns.map(\.compiled.pattern) == wholeEnglish.map { "(?:)" + $0.compiled.pattern })
+        // Not one per pattern (one only): expanded again.
+        let one = try #require(LanguageRules.decodeExpansions(encoded)?.first)
+        marked.expansions = "\(one.analysed.utf8.count):\(one.analysed)\(one.forICU.utf8.count):\(one.forICU)"
+        #expect(LanguageRules.decodeExpansions(try #require(marked.expansions))?.count == 1)
+        #expect(try marked.compile(.en, lazily: true).patterns.map(\.compiled.pattern) == wholeEnglish.map { $0.compiled.pattern })
+        #expect(LanguageRules.decodeExpansions(String(encoded.dropLast(3))) == nil)
+        #expect(LanguageRules.decodeExpansions("5:abc") == nil && LanguageRules.decodeExpansions("3:abc") == nil)
+        #expect(LanguageRules.decodeExpansions("x") == nil && LanguageRules.decodeExpansions("")?.isEmpty == true)
+        // The expansions are most of the entry (about 460 KB for the six languages).
+        #expect(text.utf8.count < 800_000, "\(text.utf8.count) bytes")
         #expect(second.lexicon.filterFrequency == TestRules.whole.lexicon.filterFrequency)
         #expect(String(describing: second.lexicon.titleFilter) == String(describing: TestRules.whole.lexicon.titleFilter))
         #expect(RuleExamples.run(second).examples == 0)
@@ -298,9 +320,10 @@ import Testing
         #expect(rules.stdout.contains("rules: \(expected) examples in the rules"), "\(rules.stdout.suffix(300))")
     }
 
-    /// The entry is a header line, one line of JSON, then each language's whole file and
-    /// pre-scan analysis as they are (JSON would escape them, and the decoder unescape them at
-    /// every start): the JSON is a fraction of the entry, and the lengths it gives add up.
+    /// The entry is a header line, one line of JSON, then each language's whole file,
+    /// pre-scan analysis and expanded patterns as they are (JSON would escape them, and the
+    /// decoder unescape them at every start): the JSON is a fraction of the entry, and the
+    /// lengths it gives add up.
     @Test func theLanguagesTextsFollowTheJSON() throws {
         let cache = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: cache) }
@@ -313,8 +336,10 @@ import Testing
         #expect(languages.count == 6)
         var total = 0
         for language in languages {
-            #expect(language["whole"] == nil && language["prescan"] == nil)
+            #expect(language["whole"] == nil && language["prescan"] == nil && language["expansions"] == nil)
+            #expect(language["expansionsBytes"] as? Int ?? 0 > 10_000)
             total += (language["wholeBytes"] as? Int ?? 0) + (language["prescanBytes"] as? Int ?? 0)
+                + (language["expansionsBytes"] as? Int ?? 0)
         }
         #expect(total == lines[2].count)
         #expect(lines[1].count * 2 < lines[2].count, "\(lines[1].count) bytes of JSON, \(lines[2].count) of texts")
