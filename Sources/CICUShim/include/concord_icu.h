@@ -125,10 +125,10 @@ int32_t concord_month_names(const char *locale, int32_t kind, uint16_t *buffer, 
  * ordinals and cardinals. Open once, reuse (not thread-safe); open returns NULL and sets
  * *status on failure. parse returns 1 and sets *value when the whole text parsed, 0 when
  * it did not, -1 on a NULL pointer or a text longer than CONCORD_MAX_UNITS (which no number
- * spelled out in words is: refused, not cut). It tries a strict parse first (5-10x faster) and the lenient one (which
- * collates: case, accents, inflected forms) only when the strict one does not take the
- * whole text; the lenient one is opened the first time it is needed. The locale is an ICU
- * locale id of at most 63 bytes.
+ * spelled out in words is: refused, not cut). It tries a strict parse first (5-10x faster)
+ * and the lenient one (which collates: case, accents, inflected forms) only when the strict
+ * one does not take the whole text; the lenient one is opened the first time it is needed.
+ * The locale is an ICU locale id of at most 63 bytes.
  */
 void *concord_spellout_open(const char *locale, int32_t *status);
 void concord_spellout_close(void *parser);

@@ -70,9 +70,9 @@ import Testing
     /// The entry the build made of the built-in rules (`RuleCache.builtIn`) is the entry a
     /// first run made from the files stores in a cache folder, but for the pre-scan tables and
     /// the expanded patterns (worked out when a language is compiled). A first run reads it,
-    /// works out every language's and stores the same entry, byte for byte, as from the files;
-    /// a run with an empty cache folder that stores nothing in it (`--no-cache`) reads it
-    /// as a second run reads the cache's, and gives the same patterns, lexicon, letter counts,
+    /// works out both for every language and stores the same entry, byte for byte, as from
+    /// the files; a run with an empty cache folder that stores nothing in it (`--no-cache`)
+    /// reads it as a second run reads the cache's, and gives the same patterns, lexicon, letter counts,
     /// pre-scan tables and reports as the rules compiled whole. Without a cache folder at all
     /// (the library's `RuleSet.standard()`), the rules are read from the files, with their
     /// examples.
