@@ -8,13 +8,23 @@ import FoundationXML
 /// entity expansion (billion laughs) can happen.
 final class XMLElementNode {
     let name: String          // local name, prefix dropped (w:p → p)
-    let attributes: [String: String]  // local names too (w:val → val)
+    /// By local names too (w:val → val), one per name, in the order written: a list, as an
+    /// element has a few (a dictionary per element was a tenth of reading a part).
+    let attributeList: [(name: String, value: String)]
     var children: [XMLElementNode] = []
     var text = ""
 
-    init(name: String, attributes: [String: String]) {
+    init(name: String, attributes: [(name: String, value: String)]) {
         self.name = name
-        self.attributes = attributes
+        self.attributeList = attributes
+    }
+
+    convenience init(name: String, attributes: [String: String]) {
+        self.init(name: name, attributes: attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    var attributes: [String: String] {
+        Dictionary(attributeList.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     func child(_ name: String) -> XMLElementNode? { children.first { $0.name == name } }
@@ -25,7 +35,7 @@ final class XMLElementNode {
         }
         return nil
     }
-    func attribute(_ name: String) -> String? { attributes[name] }
+    func attribute(_ name: String) -> String? { attributeList.first { $0.name == name }?.value }
 }
 
 enum WordXML {
@@ -59,6 +69,26 @@ enum WordXML {
         if declaresDTD(data) {
             throw InputError(file: file, reason: .malformed("\(part) declares a DTD or entities, which Word never writes; refusing to read it", line: nil))
         }
+        // UTF-8, as Word writes it: read by `WordXMLScanner`. A part in another encoding (a
+        // UTF-16 byte order mark, or a declaration naming another) goes to Foundation's parser,
+        // which transcodes.
+        if !isUTF16, !WordXMLScanner.declaresOtherEncoding(data) {
+            let read = data.withUnsafeBytes { raw -> Result<XMLElementNode, WordXMLScanner.SyntaxError> in
+                var scanner = WordXMLScanner(raw.bindMemory(to: UInt8.self))
+                do throws(WordXMLScanner.SyntaxError) { return .success(try scanner.parse()) } catch { return .failure(error) }
+            }
+            switch read {
+            case .success(let root): return root
+            case .failure(let error):
+                throw InputError(file: file, reason: .malformed("\(part) is not well-formed XML (line \(error.line) of the part: \(error.reason))", line: nil))
+            }
+        }
+        return try parseWithFoundation(data, part: part, file: file)
+    }
+
+    /// The part read by Foundation's XMLParser (libxml2): for the encodings other than UTF-8,
+    /// and the reference `WordXMLScanner` is compared with in the tests.
+    static func parseWithFoundation(_ data: Data, part: String, file: String) throws(InputError) -> XMLElementNode {
         let delegate = TreeBuilder()
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = false
@@ -73,28 +103,28 @@ enum WordXML {
         return root
     }
 
+    /// `w:p` → `p`: the name's last part after `:`. The one colon of a prefixed name is
+    /// found by its byte (splitting every element's and attribute's name was a hundredth
+    /// of a run); other names are split as before.
+    static func local(_ name: String) -> String {
+        let bytes = name.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return name }
+        let after = bytes.index(after: colon)
+        if colon != bytes.startIndex, after != bytes.endIndex, !bytes[after...].contains(UInt8(ascii: ":")) {
+            return String(name[after...])
+        }
+        return name.split(separator: ":").last.map(String.init) ?? name
+    }
+
     private final class TreeBuilder: NSObject, XMLParserDelegate {
         var root: XMLElementNode?
         var stack: [XMLElementNode] = []
 
-        /// `w:p` → `p`: the name's last part after `:`. The one colon of a prefixed name is
-        /// found by its byte (splitting every element's and attribute's name was a hundredth
-        /// of a run); other names are split as before.
-        private static func local(_ name: String) -> String {
-            let bytes = name.utf8
-            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return name }
-            let after = bytes.index(after: colon)
-            if colon != bytes.startIndex, after != bytes.endIndex, !bytes[after...].contains(UInt8(ascii: ":")) {
-                return String(name[after...])
-            }
-            return name.split(separator: ":").last.map(String.init) ?? name
-        }
-
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
             var local = [String: String]()
-            for (key, value) in attributes { local[Self.local(key)] = value }
-            let node = XMLElementNode(name: Self.local(elementName), attributes: local)
+            for (key, value) in attributes { local[WordXML.local(key)] = value }
+            let node = XMLElementNode(name: WordXML.local(elementName), attributes: local)
             if let parent = stack.last { parent.children.append(node) } else { root = node }
             stack.append(node)
         }
