@@ -25,11 +25,25 @@ struct DocumentAnchors: Sendable {
             anchorOf[paragraph.id] = anchor
             sequence.append((index, anchor))
             if place[anchor] == nil { place[anchor] = index }
+            Self.addKinds(of: anchor, to: &kinds)
+            if paragraph.kind == .annex || paragraph.kind == .annexText, place["annex:1"] == nil { place["annex:1"] = index }
+            if paragraph.kind == .operative, let number = paragraph.number { operativeNumbers.append(number) }
+        }
+    }
+
+    /// The kind of each segment of an anchor (`annex:1/paragraph:3` → `annex`, `paragraph`).
+    /// An anchor in ASCII, as the structure stage writes them, is split by its bytes (split by
+    /// characters, the anchors were a fifth of resolving a document); any other as characters.
+    static func addKinds(of anchor: String, to kinds: inout Set<String>) {
+        let bytes = anchor.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
             for segment in anchor.split(separator: "/") {
                 if let kind = segment.split(separator: ":").first { kinds.insert(String(kind)) }
             }
-            if paragraph.kind == .annex || paragraph.kind == .annexText, place["annex:1"] == nil { place["annex:1"] = index }
-            if paragraph.kind == .operative, let number = paragraph.number { operativeNumbers.append(number) }
+            return
+        }
+        for segment in bytes.split(separator: UInt8(ascii: "/")) {
+            if let kind = segment.split(separator: UInt8(ascii: ":")).first, let text = String(kind) { kinds.insert(text) }
         }
     }
 
