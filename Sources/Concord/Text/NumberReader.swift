@@ -223,8 +223,12 @@ public struct NumberReader: Sendable {
 struct NumberWordSearch: Sendable {
     /// The CJK ideographs and the Arabic letters.
     static let letters: [ClosedRange<UInt16>] = [LowercaseWords.ideographs, 0x0621...0x064A]
-    /// The words by their first code unit.
-    private let byFirst: [UInt16: [(units: [UInt16], word: String, value: Int)]]
+    /// The words, grouped by their first code unit.
+    private let groups: [[(units: [UInt16], word: String, value: Int)]]
+    /// For each code unit from `lowest` on, 1 + the index of the group of words it starts, or
+    /// 0 (a table: a dictionary looked up at every code unit was most of the search).
+    private let first: [UInt16]
+    private let lowest: UInt16
 
     init?(_ words: [String: Int]) {
         var byFirst = [UInt16: [(units: [UInt16], word: String, value: Int)]]()
@@ -233,15 +237,26 @@ struct NumberWordSearch: Sendable {
             guard !units.isEmpty, units.allSatisfy({ u in Self.letters.contains { $0.contains(u) } }) else { return nil }
             byFirst[units[0], default: []].append((units, word, value))
         }
-        self.byFirst = byFirst
+        let starts = byFirst.keys.sorted()
+        guard let lowest = starts.first, let highest = starts.last else { return nil }
+        var first = [UInt16](repeating: 0, count: Int(highest - lowest) + 1)
+        var groups = [[(units: [UInt16], word: String, value: Int)]]()
+        for unit in starts {
+            groups.append(byFirst[unit]!)
+            first[Int(unit - lowest)] = UInt16(groups.count)
+        }
+        self.groups = groups
+        self.first = first
+        self.lowest = lowest
     }
 
     /// The words (with their values) found in `text`.
     func occurring(in text: [UInt16]) -> [(word: String, value: Int)] {
         var found = [String: Int]()
         for i in text.indices {
-            guard let candidates = byFirst[text[i]] else { continue }
-            for candidate in candidates where found[candidate.word] == nil && text.count - i >= candidate.units.count
+            let offset = Int(text[i]) - Int(lowest)
+            guard offset >= 0, offset < first.count, first[offset] != 0 else { continue }
+            for candidate in groups[Int(first[offset]) - 1] where found[candidate.word] == nil && text.count - i >= candidate.units.count
                 && text[i..<(i + candidate.units.count)].elementsEqual(candidate.units) {
                 found[candidate.word] = candidate.value
             }
