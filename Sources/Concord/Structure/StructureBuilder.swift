@@ -406,7 +406,7 @@ struct StructureBuilder: Sendable {
         // equivalent text, only for others (it was a twentieth of a run).
         if anchor.utf8.allSatisfy({ $0 < 0x80 }) {
             var id = Array(anchor.utf8)
-            for (long, short) in idReplacements { id = String.replacing(Array(long.utf8), with: Array(short.utf8), in: id) }
+            for (long, short) in idReplacementBytes { id = String.replacing(long, with: short, in: id) }
             return String(decoding: id, as: UTF8.self)
         }
         var id = anchor
@@ -417,6 +417,8 @@ struct StructureBuilder: Sendable {
     /// The rewriting of an anchor into an id, in order.
     private static let idReplacements = [("article:", "art"), ("chapter:", "ch"), ("part:", "pt"), ("section:", "s"), ("rule:", "r"),
                                          ("paragraph:", "p"), ("annex:", "an"), ("preamble:", "pp"), ("/", "."), ("(", "."), (")", "")]
+    /// The same as bytes (made once: made at every call, they were most of the rewriting).
+    private static let idReplacementBytes = idReplacements.map { (Array($0.0.utf8), Array($0.1.utf8)) }
 }
 
 /// Sub-items under one paragraph: letters `(a)`, `(b)`, and Roman numerals `(i)`, `(ii)`
