@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Concord
 
 /// Suppressions (item 7), messages in the reader's words (item 8) and the commands' options
 /// (item 9), each through the built `concord` as users run it, on temporary repositories.
@@ -41,6 +42,15 @@ import Testing
         // The line is not text: the model has the two operative paragraphs, nothing between.
         let model = try run(["extract", "--format", "json", "b.en.txt"], in: folder)
         #expect(!model.stdout.contains("concord-disable"))
+    }
+
+    /// The pass that decides whether a text's lines are read for suppressions at all: the
+    /// word at the very start and the very end, after a near miss, and not when cut short or
+    /// missing its dash.
+    @Test(arguments: [("concord-", true), ("% concord-disable x", true), ("xx concorconcord-", true), ("a concord-disable", true),
+                      ("concord", false), ("concord disable", false), ("oncord-", false), ("", false), ("Concord-disable", false)])
+    func theDirectivePassFindsTheWordAnywhere(text: String, found: Bool) {
+        #expect(Suppressions.mayContainDirective(Array(text.utf16)) == found)
     }
 
     /// A `concord-disable` line in the middle of a PDF-like text does not break the
