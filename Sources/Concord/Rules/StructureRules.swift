@@ -85,7 +85,7 @@ public struct StructureRules: Sendable {
     /// the words (`Article 12 shall not apply …`) is no heading.
     func heading(_ text: String, language: Language?) -> (kind: HeadingKind, number: Int?)? {
         let trimmed = text.trimmingWhitespace()
-        guard !trimmed.isEmpty, trimmed.index(trimmed.startIndex, offsetBy: 161, limitedBy: trimmed.endIndex) == nil else { return nil }
+        guard !trimmed.isEmpty, trimmed.hasAtMostCharacters(160) else { return nil }
         let units = Array(trimmed.utf16)
         for structure in candidates(language) {
             for (kind, regex) in structure.headings {

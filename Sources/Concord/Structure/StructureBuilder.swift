@@ -341,8 +341,7 @@ struct StructureBuilder: Sendable {
     private func isTreatyAnnexHeading(_ p: Paragraph) -> Bool {
         guard p.kind == .heading || p.kind == .text || p.kind == .annexText else { return false }
         let text = p.text.string
-        // (At most 40 characters, counted no further than the 41st.)
-        guard text.index(text.startIndex, offsetBy: 41, limitedBy: text.endIndex) == nil else { return false }
+        guard text.hasAtMostCharacters(40) else { return false }
         return ParagraphAssembler(lexicon: lexicon).reads(text, as: "annex") || rules.heading(text, language: language)?.kind == .annex
     }
 

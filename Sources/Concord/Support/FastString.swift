@@ -17,6 +17,28 @@ extension String {
         return replaced == bytes ? self : String(decoding: replaced, as: UTF8.self)
     }
 
+    /// Whether the string has at most `limit` characters (`count <= limit`), told from its
+    /// UTF-16 units where they decide: no more units than `limit`, or more than `limit` places
+    /// between two units that never join a neighbour in a character (`Chars.isSimple`, the
+    /// control characters aside: `\r\n` is one character). Counted otherwise, no further
+    /// than the character after the limit. (Counting characters up to the limit at every
+    /// paragraph was a twentieth of building a treaty's structure.)
+    func hasAtMostCharacters(_ limit: Int) -> Bool {
+        let units = utf16
+        if units.count <= limit { return true }
+        var lower = 0
+        var previousSimple = true
+        for u in units {
+            let simple = u >= 0x20 && Chars.isSimple(u)
+            if simple && previousSimple {
+                lower += 1
+                if lower > limit { return false }
+            }
+            previousSimple = simple
+        }
+        return index(startIndex, offsetBy: limit + 1, limitedBy: endIndex) == nil
+    }
+
     /// Every occurrence of `target` in `bytes`, left to right, not overlapping, replaced.
     static func replacing(_ target: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
         guard !target.isEmpty, bytes.count >= target.count, let first = target.first, bytes.contains(first) else { return bytes }

@@ -54,4 +54,28 @@ import Testing
             }
         }
     }
+
+    /// `hasAtMostCharacters` gives `count <= limit` at every limit around the count, on every
+    /// line of the six language versions of the seed (whole, and their first 41 and 161 units,
+    /// the lengths the structure asks about) and on strings whose units join in characters:
+    /// `\r\n`, combining marks, Arabic harakat, an emoji sequence, Hangul jamo.
+    @Test func characterCountsWithoutCounting() throws {
+        var texts = ["", "a", "\r\n", String(repeating: "\r\n", count: 50), String(repeating: "e\u{301}", count: 60),
+                     String(repeating: "بِسْمِ ", count: 30), String(repeating: "👩‍👩‍👧", count: 45), String(repeating: "\u{1100}\u{1161}", count: 50),
+                     String(repeating: "x", count: 170) + "\u{301}", String(repeating: "ab\r\n", count: 60)]
+        for language in ["ar", "en", "es", "fr", "ru", "zh"] {
+            let text = try String(contentsOfFile: Paths.corpora("seed/res-6-1.\(language).txt"), encoding: .utf8)
+            for line in text.split(separator: "\n").map(String.init) {
+                texts += [line, String(decoding: Array(line.utf16.prefix(41)), as: UTF16.self),
+                          String(decoding: Array(line.utf16.prefix(161)), as: UTF16.self)]
+            }
+        }
+        #expect(texts.count > 900)
+        for text in texts {
+            let count = text.count
+            for limit in Set([0, 1, 40, 160, max(0, count - 1), count, count + 1]) {
+                #expect(text.hasAtMostCharacters(limit) == (count <= limit), "\(text.prefix(20)) \(limit)")
+            }
+        }
+    }
 }
