@@ -251,17 +251,24 @@ struct NumberWordSearch: Sendable {
     }
 
     /// The words (with their values) found in `text`.
+    /// (Each word found once, marked by its place in its group: a dictionary of the words
+    /// found, looked up before every comparison, was most of the search.)
     func occurring(in text: [UInt16]) -> [(word: String, value: Int)] {
-        var found = [String: Int]()
+        var found = [(word: String, value: Int)]()
+        var seen = [[Bool]]()
         for i in text.indices {
             let offset = Int(text[i]) - Int(lowest)
             guard offset >= 0, offset < first.count, first[offset] != 0 else { continue }
-            for candidate in groups[Int(first[offset]) - 1] where found[candidate.word] == nil && text.count - i >= candidate.units.count
+            let group = Int(first[offset]) - 1
+            for (k, candidate) in groups[group].enumerated() where text.count - i >= candidate.units.count
                 && text[i..<(i + candidate.units.count)].elementsEqual(candidate.units) {
-                found[candidate.word] = candidate.value
+                if seen.isEmpty { seen = groups.map { [Bool](repeating: false, count: $0.count) } }
+                guard !seen[group][k] else { continue }
+                seen[group][k] = true
+                found.append((candidate.word, candidate.value))
             }
         }
-        return found.map { ($0.key, $0.value) }
+        return found
     }
 }
 
