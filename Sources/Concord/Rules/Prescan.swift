@@ -60,6 +60,15 @@ struct Prescan: Sendable {
     private let scanner: LiteralScanner
     /// Per literal: the patterns whose matches may start with it (empty for the others).
     private let startingWith: [[Int32]]
+    /// The clauses of every pattern numbered one after the other: per literal, the clauses it
+    /// satisfies; the clauses a digit satisfies; per clause, its pattern; per pattern, how many
+    /// clauses it has. A unit's scan marks the clauses of the literals it found, instead of
+    /// every pattern's clauses being tried against the literals found (that was most of the
+    /// plan's time beside the scan).
+    private let satisfiedBy: [[Int32]]
+    private let digitClauses: [Int32]
+    private let clausePattern: [Int32]
+    private let clauseCounts: [Int32]
 
     init(patterns: [String]) {
         self.init(table: Self.table(patterns: patterns))
@@ -251,6 +260,23 @@ struct Prescan: Sendable {
             for literal in start?.literals ?? [] where Int(literal) < literals.count { startingWith[Int(literal)].append(Int32(index)) }
         }
         self.startingWith = startingWith
+        var satisfiedBy = [[Int32]](repeating: [], count: literals.count)
+        var digitClauses = [Int32](), clausePattern = [Int32](), clauseCounts = [Int32]()
+        for (pattern, clauses) in needs.enumerated() {
+            clauseCounts.append(Int32(clauses.count))
+            for clause in clauses {
+                let id = Int32(clausePattern.count)
+                clausePattern.append(Int32(pattern))
+                if clause.digit { digitClauses.append(id) }
+                for literal in Set(clause.literals) where Int(literal) < literals.count && literal >= 0 {
+                    satisfiedBy[Int(literal)].append(id)
+                }
+            }
+        }
+        self.satisfiedBy = satisfiedBy
+        self.digitClauses = digitClauses
+        self.clausePattern = clausePattern
+        self.clauseCounts = clauseCounts
     }
 
     /// The table this pre-scan was made from.
@@ -291,15 +317,23 @@ struct Prescan: Sendable {
                 filled[Int(pattern)] += 1
             }
         }
+        // How many clauses of each pattern hold.
+        var held = [Int32](repeating: 0, count: needs.count)
+        var marked = [Bool](repeating: false, count: clausePattern.count)
+        func mark(_ clause: Int32) {
+            guard !marked[Int(clause)] else { return }
+            marked[Int(clause)] = true
+            held[Int(clausePattern[Int(clause)])] += 1
+        }
+        if found.digit { for clause in digitClauses { mark(clause) } }
+        for literal in found.present { for clause in satisfiedBy[Int(literal)] { mark(clause) } }
         var plan = [(possible: Bool, starts: [Int32]?)]()
         plan.reserveCapacity(needs.count)
         // The digits with no ASCII letter or digit just before them, for the patterns whose
         // digit starts follow a word boundary (made when the first of them asks).
         var digitsAtWordStart: [Int32]?
         for index in needs.indices {
-            let possible = needs[index].allSatisfy { clause in
-                (clause.digit && found.digit) || clause.literals.contains { found.literals[Int($0)] }
-            }
+            let possible = held[index] == clauseCounts[index]
             guard possible, let start = starts[index] else { plan.append((possible, nil)); continue }
             var places: [Int32]
             if !start.digit {
@@ -835,6 +869,8 @@ struct Prescan: Sendable {
 struct LiteralScanner: Sendable {
     struct Found {
         var literals: [Bool]
+        /// The literals found, each once, in the order first found.
+        var present: [Int32]
         var digit: Bool
         /// Positional literals found, in the order they end: (literal, start).
         var hits: [(id: Int32, start: Int32)]
@@ -970,6 +1006,7 @@ struct LiteralScanner: Sendable {
     /// holds a unit the scan cannot compare (see `Prescan.candidates`).
     func scan(_ units: [UInt16]) -> Found? {
         var found = [Bool](repeating: false, count: literalCount)
+        var present = [Int32]()
         var hits = [(id: Int32, start: Int32)]()
         var digitPositions = [Int32]()
         var digit = false
@@ -1013,14 +1050,17 @@ struct LiteralScanner: Sendable {
                                categories[Int(text[unskipped - 1])] & 1 != 0 { continue }
                             if wordEnd[id], position + 1 < text.count, categories[Int(text[position + 1])] & 1 != 0 { continue }
                         }
-                        found[id] = true
+                        if !found[id] {
+                            found[id] = true
+                            present.append(Int32(id))
+                        }
                         if positional[id] { hits.append((Int32(id), Int32(recent[(read - lengths[id]) % longest]))) }
                     }
                 }
                 return true
             }}}}}}}}
         }
-        return ok ? Found(literals: found, digit: digit, hits: hits, digitPositions: digitPositions) : nil
+        return ok ? Found(literals: found, present: present, digit: digit, hits: hits, digitPositions: digitPositions) : nil
     }
 }
 
