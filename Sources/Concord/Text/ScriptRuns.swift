@@ -58,7 +58,9 @@ public enum ScriptRuns {
             var inWord = false
             while end < units.count, scripts[end] == 255 || scripts[end] == script {
                 if scripts[end] == script {
-                    let ideograph = Unicode.Scalar(units[end]).map { $0.properties.isIdeographic } ?? false
+                    // (No character below U+3006 is ideographic: the property is not looked up
+                    // for the Latin, Cyrillic and Arabic letters.)
+                    let ideograph = units[end] >= 0x3006 && (Unicode.Scalar(units[end]).map { $0.properties.isIdeographic } ?? false)
                     if !inWord || ideograph { words += 1 }
                     inWord = true
                 } else {

@@ -59,6 +59,15 @@ import Testing
         #expect(runs.first?.script == "Latin")
     }
 
+    /// Words of Han runs are counted per ideograph, of the other scripts per word; the
+    /// ideograph property is looked up only from U+3006 on, which holds while no character
+    /// before it is ideographic in this toolchain's Unicode.
+    @Test func wordsOfARunAndTheFirstIdeograph() {
+        #expect(!(0..<0x3006).contains { Unicode.Scalar(UInt32($0)).map { $0.properties.isIdeographic } ?? false })
+        #expect(ScriptRuns.runs(Array("См. 大会第七十届会议的决议 и т.д.".utf16), otherThan: "Cyrillic").map(\.words) == [11])
+        #expect(ScriptRuns.runs(Array("见 General Assembly resolution 70/1。".utf16), otherThan: "Han").map(\.words) == [3])
+    }
+
     /// In a whole document, the run's citations are found and keyed in English too.
     @Test func inADocument() throws {
         let text = "第70/2号决议\n\n大会，\n\n回顾 resolution 2250 (2015) of the Security Council，又回顾其2015年9月25日第70/1号决议，\n"
