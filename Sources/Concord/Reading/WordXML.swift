@@ -19,13 +19,6 @@ final class XMLElementNode {
         self.attributeList = attributes
     }
 
-    convenience init(name: String, attributes: [String: String]) {
-        self.init(name: name, attributes: attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
-    }
-
-    var attributes: [String: String] {
-        Dictionary(attributeList.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-    }
 
     func child(_ name: String) -> XMLElementNode? { children.first { $0.name == name } }
     func descendant(_ name: String) -> XMLElementNode? {
@@ -122,8 +115,13 @@ enum WordXML {
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
-            var local = [String: String]()
-            for (key, value) in attributes { local[WordXML.local(key)] = value }
+            // Foundation gives the attributes unordered: by their names as written, and of two
+            // with the same local name (`w:id`, `r:id`) the first so, whatever the run.
+            var local = [(name: String, value: String)]()
+            for (key, value) in attributes.sorted(by: { $0.key < $1.key }) {
+                let name = WordXML.local(key)
+                if !local.contains(where: { $0.name == name }) { local.append((name, value)) }
+            }
             let node = XMLElementNode(name: WordXML.local(elementName), attributes: local)
             if let parent = stack.last { parent.children.append(node) } else { root = node }
             stack.append(node)

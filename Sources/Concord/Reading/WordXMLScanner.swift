@@ -105,7 +105,7 @@ struct WordXMLScanner {
                 continue
             }
             if try skipCommentOrInstruction() { continue }
-            if bytes[at + 1] == UInt8(ascii: "!"), bytes[at...].starts(with: Self.cdata) {
+            if at + 1 < bytes.count, bytes[at + 1] == UInt8(ascii: "!"), bytes[at...].starts(with: Self.cdata) {
                 guard !stack.isEmpty else { throw error("a CDATA section outside the root element") }
                 at += Self.cdata.count
                 let start = at
@@ -313,8 +313,14 @@ struct WordXMLScanner {
 
     /// An entity or character reference at `at` (`&`), appended as UTF-8.
     private mutating func reference(into out: inout [UInt8]) throws(SyntaxError) {
+        // To the `;`, over the bytes a reference may hold (name characters and `#`).
         var end = at + 1
-        while end < bytes.count, end - at <= 12, bytes[end] != UInt8(ascii: ";") { end += 1 }
+        while end < bytes.count, bytes[end] != UInt8(ascii: ";") {
+            let b = bytes[end]
+            guard (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || b == UInt8(ascii: "#") || b == UInt8(ascii: "_")
+                    || b == UInt8(ascii: ":") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b >= 0x80 else { break }
+            end += 1
+        }
         guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > at + 1 else { throw error("'&' that starts no reference") }
         let body = Array(bytes[(at + 1)..<end])
         if let byte = Self.predefined[body] {

@@ -33,7 +33,7 @@ struct DocumentAnchors: Sendable {
 
     /// The kind of each segment of an anchor (`annex:1/paragraph:3` → `annex`, `paragraph`).
     /// An anchor in ASCII, as the structure stage writes them, is split by its bytes (split by
-    /// characters, the anchors were a fifth of resolving a document); any other as characters.
+    /// characters, the anchors were a tenth of resolving a document); any other as characters.
     static func addKinds(of anchor: String, to kinds: inout Set<String>) {
         let bytes = anchor.utf8
         guard bytes.allSatisfy({ $0 < 0x80 }) else {

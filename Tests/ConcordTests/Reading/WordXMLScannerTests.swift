@@ -8,6 +8,13 @@ import ZIPFoundation
 /// part of the corpora's Word documents and on XML written to exercise what the scanner
 /// reads; refusals, with the line, where libxml2 refuses too, and where libxml2 lets a
 /// broken part through.
+extension XMLElementNode {
+    /// The attributes by local name (the first of two with the same one).
+    var attributes: [String: String] {
+        Dictionary(attributeList.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
 @Suite struct WordXMLScannerTests {
     /// The tree as text: names, attributes (sorted), text, children.
     static func dump(_ node: XMLElementNode, _ depth: Int = 0) -> String {
@@ -59,6 +66,8 @@ import ZIPFoundation
         "\u{FEFF}<w:t xmlns:w=\"u\" w:val=\"é\">القرار ٦٤/٢٩٣ 决议 résolution</w:t>",
         // Space inside tags.
         "<a  x = \"1\"  ><b\ty='2'\n/></a >",
+        // A character reference with leading zeros.
+        "<a>&#0000000065;&#x0000041;&#00000000000000000000000000000000065;</a>",
     ])
     func wellFormedPartsGiveFoundationsTree(xml: String) throws {
         #expect(Self.dump(try Self.scanned(xml)) == Self.dump(try Self.foundation(xml)))
@@ -92,6 +101,8 @@ import ZIPFoundation
         ("text", 1, "no root element"),
         ("<a><!-- open</a>", 1, "comment not closed"),
         ("<a x=1/>", 1, "the value of attribute x is not quoted"),
+        ("<a><", 1, "a name was expected"),
+        ("<a>&amp &lt;</a>", 1, "'&' that starts no reference"),
     ])
     func brokenPartsAreRefusedAsLibxml2RefusesThem(xml: String, line: Int, reason: String) throws {
         #expect(throws: InputError(file: "test.docx", reason: .malformed("word/document.xml is not well-formed XML (line \(line) of the part: \(reason))", line: nil))) {
