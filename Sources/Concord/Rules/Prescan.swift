@@ -268,7 +268,8 @@ struct Prescan: Sendable {
                 let id = Int32(clausePattern.count)
                 clausePattern.append(Int32(pattern))
                 if clause.digit { digitClauses.append(id) }
-                for literal in Set(clause.literals) where Int(literal) < literals.count && literal >= 0 {
+                // (A literal written twice in a clause is marked twice: the mark counts once.)
+                for literal in clause.literals where Int(literal) < literals.count && literal >= 0 {
                     satisfiedBy[Int(literal)].append(id)
                 }
             }
