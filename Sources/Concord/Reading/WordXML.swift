@@ -19,7 +19,6 @@ final class XMLElementNode {
         self.attributeList = attributes
     }
 
-
     func child(_ name: String) -> XMLElementNode? { children.first { $0.name == name } }
     func descendant(_ name: String) -> XMLElementNode? {
         for c in children {
@@ -32,6 +31,11 @@ final class XMLElementNode {
 }
 
 enum WordXML {
+    /// How deep elements may nest in a part. Word nests a few dozen (tables in tables); a
+    /// tree a hundred thousand deep made the reader overflow its stack (found by a test), and
+    /// Foundation's parser sets no limit.
+    static let maximumDepth = 1000
+
     /// Whether the bytes hold `<!DOCTYPE` or `<!ENTITY` anywhere (read byte by byte: Foundation's
     /// searches over a document part were a tenth of reading a .docx).
     static func declaresDTD(_ data: Data) -> Bool {
@@ -88,7 +92,11 @@ enum WordXML {
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
         // libxml2 may accept a document that stops before its elements close: check.
-        guard parser.parse(), let root = delegate.root, delegate.stack.isEmpty else {
+        let parsed = parser.parse()
+        if delegate.tooDeep {
+            throw InputError(file: file, reason: .malformed("\(part) is not well-formed XML (line \(parser.lineNumber) of the part: elements nested deeper than \(maximumDepth) (Word nests a few dozen); refusing to read it)", line: nil))
+        }
+        guard parsed, let root = delegate.root, delegate.stack.isEmpty else {
             let line = parser.lineNumber
             let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
             throw InputError(file: file, reason: .malformed("\(part) is not well-formed XML (line \(line) of the part: \(reason))", line: nil))
@@ -112,6 +120,7 @@ enum WordXML {
     private final class TreeBuilder: NSObject, XMLParserDelegate {
         var root: XMLElementNode?
         var stack: [XMLElementNode] = []
+        var tooDeep = false
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -123,11 +132,17 @@ enum WordXML {
                 if !local.contains(where: { $0.name == name }) { local.append((name, value)) }
             }
             let node = XMLElementNode(name: WordXML.local(elementName), attributes: local)
+            guard stack.count < WordXML.maximumDepth else {
+                tooDeep = true
+                parser.abortParsing()
+                return
+            }
             if let parent = stack.last { parent.children.append(node) } else { root = node }
             stack.append(node)
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+            guard !tooDeep, !stack.isEmpty else { return }
             stack.removeLast()
         }
 

@@ -11,7 +11,8 @@ import Foundation
 /// CDATA sections as text, comments and processing instructions skipped, `\r\n` and `\r`
 /// read as `\n`. Names are not checked against XML's full name grammar beyond their first
 /// byte: a part it accepts with an odd name is one libxml2 would refuse, never the other way.
-/// Refused, with the line: an end tag that does not match, an element left open, a second
+/// Refused, with the line: elements nested deeper than `WordXML.maximumDepth`, an end tag
+/// that does not match, an element left open, a second
 /// root or anything but space, comments and instructions after the root, `<` in a value, an
 /// attribute written twice, an entity XML does not predefine (`&nbsp;`), a character XML
 /// does not allow (C0 controls other than tab and line ends, U+FFFE, U+FFFF, `&#0;`, a
@@ -162,6 +163,9 @@ struct WordXMLScanner {
             if empty {
                 if stack.isEmpty { break }
             } else {
+                guard stack.count < WordXML.maximumDepth else {
+                    throw error("elements nested deeper than \(WordXML.maximumDepth) (Word nests a few dozen); refusing to read it")
+                }
                 stack.append(node)
                 names.append(name)
                 texts.append([])

@@ -124,6 +124,30 @@ extension XMLElementNode {
         _ = try Self.foundation(xml)
     }
 
+    /// Elements nested deeper than Word ever nests them are refused by both parsers, with the
+    /// line; a thousand levels are read. A package a hundred thousand levels deep made the
+    /// reader overflow its stack (the process died) before the limit.
+    @Test func deeplyNestedPartsAreRefused() throws {
+        func nested(_ depth: Int) -> String { String(repeating: "<a>", count: depth) + "\nx" + String(repeating: "</a>", count: depth) }
+        let limit = WordXML.maximumDepth
+        #expect(try Self.scanned(nested(limit)).children.count == 1)
+        #expect(try Self.foundation(nested(limit)).children.count == 1)
+        let message = "word/document.xml is not well-formed XML (line 1 of the part: elements nested deeper than \(limit) (Word nests a few dozen); refusing to read it)"
+        #expect(throws: InputError(file: "test.docx", reason: .malformed(message, line: nil))) { try Self.scanned(nested(limit + 1)) }
+        #expect(throws: InputError(file: "test.docx", reason: .malformed(message, line: nil))) { try Self.foundation(nested(limit + 1)) }
+
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deep = folder.appendingPathComponent("deep.en.docx")
+        let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        let xml = "<w:document \(w)><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p>" + String(repeating: "<w:sdt>", count: 100_000)
+            + String(repeating: "</w:sdt>", count: 100_000) + "</w:body></w:document>"
+        try DocxTests.makeArchive(deep, entries: [("word/document.xml", Data(xml.utf8))])
+        #expect(performing: { try DocumentReader().read(path: deep.path) }, throws: { error in
+            String(describing: error).contains("elements nested deeper than \(limit)")
+        })
+    }
+
     /// A part in UTF-16, or declared in another encoding, is read by Foundation's parser.
     @Test func otherEncodingsGoToFoundation() throws {
         let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a x=\"é\">ж</a>"
