@@ -104,17 +104,24 @@ enum WordXML {
         return root
     }
 
-    /// `w:p` → `p`: the name's last part after `:`. The one colon of a prefixed name is
-    /// found by its byte (splitting every element's and attribute's name was a hundredth
-    /// of a run); other names are split as before.
+    /// `w:p` → `p`: the name's last part between colons, or the whole name when it has none
+    /// but colons (`a:b:c` → `c`, `a:` → `a`, `::` → `::`). Read from its bytes, the rule
+    /// `WordXMLScanner` applies to the bytes of a part (splitting every element's and
+    /// attribute's name was a hundredth of a run).
     static func local(_ name: String) -> String {
-        let bytes = name.utf8
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return name }
-        let after = bytes.index(after: colon)
-        if colon != bytes.startIndex, after != bytes.endIndex, !bytes[after...].contains(UInt8(ascii: ":")) {
-            return String(name[after...])
-        }
-        return name.split(separator: ":").last.map(String.init) ?? name
+        let bytes = Array(name.utf8)
+        let part = localPart(bytes, 0..<bytes.count)
+        return part == 0..<bytes.count ? name : String(decoding: bytes[part], as: UTF8.self)
+    }
+
+    /// Where the local part of the name at `name` in `bytes` is (see `local`).
+    static func localPart<C: RandomAccessCollection>(_ bytes: C, _ name: Range<Int>) -> Range<Int> where C.Element == UInt8, C.Index == Int {
+        var end = name.upperBound
+        while end > name.lowerBound, bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
+        guard end > name.lowerBound else { return name }
+        var start = end
+        while start > name.lowerBound, bytes[start - 1] != UInt8(ascii: ":") { start -= 1 }
+        return start..<end
     }
 
     private final class TreeBuilder: NSObject, XMLParserDelegate {

@@ -268,15 +268,9 @@ struct WordXMLScanner {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self)
     }
 
-    /// A name's local part, as `WordXML.local` gives it (`w:p` → `p`): its last part between
-    /// colons, or the whole name when it has none but colons.
+    /// A name's local part (`WordXML.localPart`: `w:p` → `p`).
     private func local(_ name: Range<Int>) -> String {
-        var end = name.upperBound
-        while end > name.lowerBound, bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
-        guard end > name.lowerBound else { return written(name) }
-        var start = end
-        while start > name.lowerBound, bytes[start - 1] != UInt8(ascii: ":") { start -= 1 }
-        return written(start..<end)
+        written(WordXML.localPart(bytes, name))
     }
 
     /// A quoted attribute value, references replaced, tabs and line ends made spaces.

@@ -869,7 +869,6 @@ struct Prescan: Sendable {
 /// characters the literals use (every other character leads back to the root).
 struct LiteralScanner: Sendable {
     struct Found {
-        var literals: [Bool]
         /// The literals found, each once, in the order first found.
         var present: [Int32]
         var digit: Bool
@@ -1061,7 +1060,7 @@ struct LiteralScanner: Sendable {
                 return true
             }}}}}}}}
         }
-        return ok ? Found(literals: found, present: present, digit: digit, hits: hits, digitPositions: digitPositions) : nil
+        return ok ? Found(present: present, digit: digit, hits: hits, digitPositions: digitPositions) : nil
     }
 }
 

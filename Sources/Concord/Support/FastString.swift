@@ -22,7 +22,7 @@ extension String {
     /// between two units that never join a neighbour in a character (`Chars.isSimple`, the
     /// control characters aside: `\r\n` is one character). Counted otherwise, no further
     /// than the character after the limit. (Counting characters up to the limit at every
-    /// paragraph was a twentieth of building a treaty's structure.)
+    /// paragraph was about a twentieth of the structure stage.)
     func hasAtMostCharacters(_ limit: Int) -> Bool {
         let units = utf16
         if units.count <= limit { return true }

@@ -3,11 +3,6 @@ import Testing
 import ZIPFoundation
 @testable import Concord
 
-/// `WordXMLScanner`, the reader of Word's XML parts, against Foundation's XMLParser (libxml2),
-/// which it replaced and which stays for parts in other encodings: the same trees on every
-/// part of the corpora's Word documents and on XML written to exercise what the scanner
-/// reads; refusals, with the line, where libxml2 refuses too, and where libxml2 lets a
-/// broken part through.
 extension XMLElementNode {
     /// The attributes by local name (the first of two with the same one).
     var attributes: [String: String] {
@@ -15,6 +10,11 @@ extension XMLElementNode {
     }
 }
 
+/// `WordXMLScanner`, the reader of Word's XML parts, against Foundation's XMLParser (libxml2),
+/// which it replaced and which stays for parts in other encodings: the same trees on every
+/// part of the corpora's Word documents and on XML written to exercise what the scanner
+/// reads; refusals, with the line, where libxml2 refuses too, and where libxml2 lets a
+/// broken part through.
 @Suite struct WordXMLScannerTests {
     /// The tree as text: names, attributes (sorted), text, children.
     static func dump(_ node: XMLElementNode, _ depth: Int = 0) -> String {
@@ -77,6 +77,13 @@ extension XMLElementNode {
         // Foundation's delegate drops CDATA (the tree builder has no CDATA callback); a CDATA
         // section is text, and the scanner keeps it.
         #expect(try Self.scanned("<a>x<![CDATA[<b>&amp;\r\n]]>y</a>").text == "x<b>&amp;\ny")
+    }
+
+    /// One rule for local names, on strings (Foundation's path) and on a part's bytes.
+    @Test(arguments: [("w:p", "p"), ("p", "p"), ("a:b:c", "c"), (":a", "a"), ("a:", "a"), ("a::b", "b"), ("::", "::"), ("w:é", "é")])
+    func localNames(name: String, local: String) throws {
+        #expect(WordXML.local(name) == local)
+        #expect(try Self.scanned("<\(name)/>").name == local)
     }
 
     @Test func twoAttributesWithOneLocalNameKeepTheFirst() throws {
