@@ -37,8 +37,9 @@ enum ParagraphLabel: Equatable, Sendable {
             return (.number(value), k - start + spaces(from: k))
         }
         if first == 0x28 || first == 0xFF08 {
+            // A label holds 4 units at most: the scan stops at the fifth (it fails there too).
             var k = start + 1
-            while k < end, u[k] != 0x29, u[k] != 0xFF09 { k += 1 }
+            while k < end, k - start <= 5, u[k] != 0x29, u[k] != 0xFF09 { k += 1 }
             let inner = (start + 1)..<k
             guard k < end, !inner.isEmpty, inner.count <= 4,
                   u[inner].allSatisfy({ Chars.isLetter($0) || Chars.isNumber($0) }) else { return nil }
@@ -46,9 +47,10 @@ enum ParagraphLabel: Equatable, Sendable {
             guard endsOrSpace(k) else { return nil }
             return (.item(String(utf16Units: u[inner])), k - start + spaces(from: k))
         }
-        // `II.` or `A.` followed by a space or the end.
+        // `II.` or `A.` followed by a space or the end (5 units at most before the point: the
+        // scan stops at the sixth, where it fails too).
         var k = start
-        while k < end, u[k] != 0x2E { k += 1 }
+        while k < end, k - start <= 5, u[k] != 0x2E { k += 1 }
         let head = start..<k
         if !head.isEmpty, head.count <= 5, k < end,
            u[head].allSatisfy({ [0x49, 0x56, 0x58, 0x4C, 0x43].contains($0) }) || (head.count == 1 && first >= 0x41 && first <= 0x5A) {
@@ -79,8 +81,11 @@ enum ParagraphLabel: Equatable, Sendable {
             let spaces = rest.prefix { $0 == " " || $0 == "\t" }.count
             return (.number(value), taken + spaces)
         }
+        // The scans for `)` and `.` stop after as many characters as a label may hold and one
+        // (where they fail too): a paragraph that opens with a capital or a parenthesis was
+        // walked to its first point, character by character, twice.
         if text.first == "(" || text.first == "（" {
-            let inner = text.dropFirst().prefix { $0 != ")" && $0 != "）" }
+            let inner = text.dropFirst().prefix(5).prefix { $0 != ")" && $0 != "）" }
             let close = text.dropFirst(1 + inner.count).first
             guard close == ")" || close == "）", !inner.isEmpty, inner.count <= 4,
                   inner.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
@@ -90,7 +95,7 @@ enum ParagraphLabel: Equatable, Sendable {
             return (.item(String(inner)), inner.count + 2 + spaces)
         }
         // `II.` or `A.` followed by a space or the end.
-        let head = text.prefix { $0 != "." }
+        let head = text.prefix(6).prefix { $0 != "." }
         if !head.isEmpty, head.count <= 5, text.dropFirst(head.count).first == ".",
            head.allSatisfy({ "IVXLC".contains($0) }) || (head.count == 1 && head.first!.isUppercase && head.first!.isASCII) {
             let rest = text.dropFirst(head.count + 1)

@@ -7,7 +7,11 @@ public struct NumberFormat: Sendable {
     public var decimal: Set<UInt16>
     /// Lower-cased number words → their value.
     public var words: [String: Int] { didSet { index() } }
-    public var skip: [ICURegex]
+    public var skip: [ICURegex] { didSet { skipAtDigits = Self.startsWithDigit(skip) } }
+    /// For each `skip` pattern, whether every match of it starts with a digit (the literal
+    /// pre-scan's reading of the pattern, `Prescan.starts`): it is then tried at the text's
+    /// digits only, not searched through the whole text.
+    private(set) var skipAtDigits: [Bool] = []
     /// `numbers.examples`: a text and the numbers it must give, in order.
     public var examples: [(text: String, numbers: [String])]
     /// Whether words stand between letter boundaries (false: a word is found anywhere).
@@ -29,7 +33,15 @@ public struct NumberFormat: Sendable {
         self.skip = skip
         self.examples = examples
         self.wordBoundaries = wordBoundaries
+        skipAtDigits = Self.startsWithDigit(skip)
         index()
+    }
+
+    private static func startsWithDigit(_ patterns: [ICURegex]) -> [Bool] {
+        patterns.map { regex in
+            guard let first = Prescan.starts(of: regex.pattern) else { return false }
+            return first.digit && first.literals.isEmpty
+        }
     }
 
     private mutating func index() {
@@ -70,6 +82,43 @@ public struct NumberReader: Sendable {
         return scalar.properties.isAlphabetic
     }
 
+    /// What the language's `skip` patterns take in `text`: the group `number` of each match
+    /// when there is one (`(?<number>\d+)月`), else the whole match. A pattern whose matches
+    /// start with a digit is tried at the digits only (each search went through the whole
+    /// unit), unless the text holds a character outside the BMP (a digit may be one:
+    /// `\d` is any decimal digit, and the table of digits covers the BMP). `atDigits: false`
+    /// searches everywhere: the reference of the tests.
+    func skipped(in text: [UInt16], atDigits: Bool = true) -> [Range<Int>] {
+        var ranges = [Range<Int>]()
+        var digits: [Int32]?
+        var digitsRead = false
+        for (index, regex) in format.skip.enumerated() {
+            if atDigits, format.skipAtDigits[index], !digitsRead {
+                digitsRead = true
+                digits = Self.digitPlaces(text)
+            }
+            let found = atDigits && format.skipAtDigits[index] && digits != nil
+                ? regex.matches(in: text, startingOnlyAt: digits!) : regex.matches(in: text)
+            for match in found { ranges.append(match["number"] ?? match.range) }
+        }
+        return ranges
+    }
+
+    /// Where `text` holds a decimal digit (any script), or nil when it holds a surrogate.
+    static func digitPlaces(_ text: [UInt16]) -> [Int32]? {
+        var places = [Int32]()
+        let ok = text.withUnsafeBufferPointer { units in
+            LiteralScanner.categories.withUnsafeBufferPointer { categories in
+                for (k, u) in units.enumerated() {
+                    if u & 0xF800 == 0xD800 { return false }
+                    if categories[Int(u)] & 2 != 0 { places.append(Int32(k)) }
+                }
+                return true
+            }
+        }
+        return ok ? places : nil
+    }
+
     /// The numbers in digits of `text`, outside `excluding` (text offsets) and the language's
     /// `skip` patterns. A number followed by letters (`1er`, `21st`) is read; one that continues
     /// a word (`H2O`, `CN4`) is not, in languages written with word breaks.
@@ -81,12 +130,7 @@ public struct NumberReader: Sendable {
         func isExcluded(_ range: Range<Int>) -> Bool {
             if !skipsSearched {
                 skipsSearched = true
-                for regex in format.skip {
-                    for match in regex.matches(in: text) {
-                        // The group `number` when there is one (`(?<number>\d+)月`), else the whole match.
-                        excluded.append(match["number"] ?? match.range)
-                    }
-                }
+                excluded += skipped(in: text)
             }
             return excluded.contains { $0.overlaps(range) }
         }

@@ -97,40 +97,11 @@ import Testing
         #expect(ar.spelled(in: Array("لمدة خمس سنوات".utf16)) == ["5"])
     }
 
-    /// Every paragraph and footnote of every corpus document (as read, and as normalized),
-    /// and every line of the aligned sets, read by every language's rules: the same stop-word counts and number words both ways.
+    /// Every text of `corpusTexts`, read by every language's rules: the same stop-word counts
+    /// and number words both ways.
     @Test func bothWaysAgreeOnEveryCorpus() throws {
         let rules = TestRules.shared
-        var texts = [[UInt16]]()
-        let reader = DocumentReader(lexicon: rules.lexicon)
-        var paths = [String]()
-        var folders = [Paths.corpora("")]
-        for name in ["corpus/en-ga-80-txt", "corpus/en-ga-80-md"] {
-            guard let folder = Paths.shared(name) else { return }
-            folders.append(folder)
-        }
-        for folder in folders {
-            let walker = FileManager.default.enumerator(atPath: folder)
-            while let relative = walker?.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent.lowercased()
-                guard ["txt", "md", "docx"].contains((name as NSString).pathExtension), !name.hasPrefix("readme") else { continue }
-                paths.append(folder + "/" + relative)
-            }
-        }
-        #expect(paths.count > 100)
-        for path in paths.sorted() {
-            guard let document = try? reader.read(path: path) else { continue }
-            for paragraph in document.paragraphs { texts.append(paragraph.text.units) }
-            for footnote in document.footnotes { if let body = footnote.body { texts.append(body.text.units) } }
-        }
-        texts += texts.map { NormalizedText($0).units }
-        for (name, prefix) in [("corpus/unpc-dev-1-2000", "devset"), ("corpus/unpc-test", "testset")] {
-            guard let folder = Paths.shared(name) else { return }
-            for language in Language.official {
-                let text = try String(contentsOfFile: "\(folder)/\(prefix).\(language.rawValue)", encoding: .utf8)
-                for line in text.split(separator: "\n") { texts.append(Array(line.utf16)) }
-            }
-        }
+        guard let texts = try Self.corpusTexts() else { return }
         let languages = rules.lexicon.languages.values.sorted { $0.language < $1.language }
         let readers = rules.languages.values.sorted { $0.language < $1.language }.map { NumberReader(format: $0.numberFormat) }
         var plain = 0, differences = [String]()
@@ -154,5 +125,43 @@ import Testing
         // Most units are read the fast way (else this measures nothing).
         #expect(plain * 10 > texts.count * 8, "\(plain) plain of \(texts.count)")
         print("LowercaseWords: \(texts.count) units, \(plain) plain, both ways agree")
+    }
+
+    /// Every paragraph and footnote of every corpus document (as read, and as normalized),
+    /// and every line of the aligned sets (nil, with an issue recorded under CI, when
+    /// `../shared/` is missing).
+    static func corpusTexts() throws -> [[UInt16]]? {
+        let rules = TestRules.shared
+        var texts = [[UInt16]]()
+        let reader = DocumentReader(lexicon: rules.lexicon)
+        var paths = [String]()
+        var folders = [Paths.corpora("")]
+        for name in ["corpus/en-ga-80-txt", "corpus/en-ga-80-md"] {
+            guard let folder = Paths.shared(name) else { return nil }
+            folders.append(folder)
+        }
+        for folder in folders {
+            let walker = FileManager.default.enumerator(atPath: folder)
+            while let relative = walker?.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent.lowercased()
+                guard ["txt", "md", "docx"].contains((name as NSString).pathExtension), !name.hasPrefix("readme") else { continue }
+                paths.append(folder + "/" + relative)
+            }
+        }
+        #expect(paths.count > 100)
+        for path in paths.sorted() {
+            guard let document = try? reader.read(path: path) else { continue }
+            for paragraph in document.paragraphs { texts.append(paragraph.text.units) }
+            for footnote in document.footnotes { if let body = footnote.body { texts.append(body.text.units) } }
+        }
+        texts += texts.map { NormalizedText($0).units }
+        for (name, prefix) in [("corpus/unpc-dev-1-2000", "devset"), ("corpus/unpc-test", "testset")] {
+            guard let folder = Paths.shared(name) else { return nil }
+            for language in Language.official {
+                let text = try String(contentsOfFile: "\(folder)/\(prefix).\(language.rawValue)", encoding: .utf8)
+                for line in text.split(separator: "\n") { texts.append(Array(line.utf16)) }
+            }
+        }
+        return texts
     }
 }

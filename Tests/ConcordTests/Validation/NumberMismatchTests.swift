@@ -30,6 +30,46 @@ import Testing
         #expect(reader(.ru).spelled(in: Array("в течение пяти лет".utf16)) == ["5"])
     }
 
+    /// The `skip` patterns that start with a digit are tried at the digits only: the same
+    /// ranges as a search through the whole text, on written texts (digits of four scripts,
+    /// one outside the BMP, which sends the text to the search) and on every corpus text in
+    /// every language.
+    @Test func skipPatternsTriedAtTheDigitsFindWhatASearchFinds() throws {
+        let readers = Language.official.map(reader)
+        // The patterns of the rules that start with a digit are tried so (else this measures nothing).
+        #expect(readers.map { $0.format.skipAtDigits.filter { $0 }.count }.reduce(0, +) >= 6)
+        let written: [(Language, String, Int)] = [
+            (.en, "at 10.23 a.m. on 12 February 2015, and at 6 p.m.", 2),
+            (.en, "at 1023 a.m. and 123 p.m.", 0),
+            (.es, "a las 10.30 horas y a las 9 h", 2),
+            (.fr, "à 10 h 30 et à 15 heures", 2),
+            (.ru, "в 10 ч. 30 мин. и в 15.00 часов", 2),
+            (.zh, "２０１５年９月２５日 下午3时30分 1.5万", 3),
+            (.ar, "الساعة ١٠:٣٠ و الساعة 9", 3),  // both patterns take ١٠
+            (.en, "at \u{1E951}\u{1E950} a.m. and 7 p.m.", 2),
+            (.zh, "\u{1E951}月 and 9月", 2),
+        ]
+        for (language, text, count) in written {
+            let reader = reader(language)
+            let units = Array(text.utf16)
+            #expect(reader.skipped(in: units) == reader.skipped(in: units, atDigits: false), "\(text)")
+            #expect(reader.skipped(in: units).count == count, "\(text)")
+        }
+        guard let texts = try LowercaseWordsTests.corpusTexts() else { return }
+        var differences = [String](), skipped = 0
+        for units in texts {
+            for reader in readers {
+                let found = reader.skipped(in: units)
+                skipped += found.count
+                if found != reader.skipped(in: units, atDigits: false) {
+                    differences.append(String(decoding: units.prefix(60), as: UTF16.self))
+                }
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.count): \(differences.prefix(3))")
+        #expect(skipped > 100, "\(skipped) ranges skipped")
+    }
+
     @Test func majorityNamesTheOddVersionOnlyForASubstitution() {
         let five = [Set(["2015"]), ["2015"], ["2015"], ["2015"], ["2015"]]
         #expect(NumberComparison.compare(digits: five + [["2016"]], words: Array(repeating: [], count: 6))
