@@ -250,7 +250,7 @@ public struct Configuration: Sendable {
         if relative.hasPrefix("/"), let hit = symbols.first(where: {
             $0.pattern.hasPrefix("../") && Glob.matches(((base as NSString).appendingPathComponent($0.pattern) as NSString).standardizingPath, relative)
         }) { return hit.symbol }
-        let file = (path as NSString).lastPathComponent
+        let file = PathText.lastComponent(path)
         if let name = FileName.inName(file, lexicon: lexicon), name.convention == .jobNumber {
             let digits = String(name.key.filter(\.isNumber))
             return symbols.first { $0.pattern == name.key || $0.pattern == digits }?.symbol

@@ -85,10 +85,10 @@ extension Pipeline {
     /// `.markdown`, `.docx`, `.pdf`) or a language as its extension (`devset.fr`); never a README
     /// (`README.md`, `README.fr.md`, `readme.txt`) or a hidden file.
     public static func isDocumentName(_ path: String, known: Set<Language> = ReadingLexicon.standard.known) -> Bool {
-        let name = (path as NSString).lastPathComponent
+        let name = PathText.lastComponent(path)
         let lower = name.lowercased()
         if lower.hasPrefix(".") || lower == "readme" || lower.hasPrefix("readme.") { return false }
-        let ext = (lower as NSString).pathExtension
+        let ext = PathText.pathExtension(lower)
         if DocumentReader.documentExtensions.contains(ext) { return true }
         return ext.count == 2 && Language(rawValue: ext).map(known.contains) == true
     }

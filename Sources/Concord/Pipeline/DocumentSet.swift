@@ -87,8 +87,8 @@ public struct DocumentSet: Sendable, Hashable {
 
     /// `dir/res-6-1.fr.txt` → (`dir/res-6-1`, fr); `A_RES_80_13-EN.txt` → (`A_RES_80_13`, en).
     static func stemAndLanguage(_ path: String, known: Set<Language>) -> (String, Language)? {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let folder = PathText.deletingLastComponent(path)
+        let name = PathText.lastComponent(path)
         guard let language = Language.fromFileName(name, known: known) else { return nil }
         var parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         var stem: String

@@ -40,15 +40,15 @@ public struct FileName: Sendable, Hashable {
 
     /// The built-in UN conventions (not `set-patterns`), for a path as given.
     public static func parse(_ path: String, lexicon: ReadingLexicon) -> FileName? {
-        let folder = (path as NSString).deletingLastPathComponent
-        let file = (path as NSString).lastPathComponent
+        let folder = PathText.deletingLastComponent(path)
+        let file = PathText.lastComponent(path)
         var named = inName(file, lexicon: lexicon)
         // A language folder: `E/2512345E.txt`, `english/res.txt` — the set spans the sibling folders.
-        let folderName = (folder as NSString).lastPathComponent
+        let folderName = PathText.lastComponent(folder)
         if !folderName.isEmpty, folderName != ".", folderName != "..", let language = lexicon.language(folder: folderName),
            named == nil || named?.language == language {
-            let parent = (folder as NSString).deletingLastPathComponent
-            let stem = named?.key ?? (file as NSString).deletingPathExtension
+            let parent = PathText.deletingLastComponent(folder)
+            let stem = named?.key ?? PathText.deletingPathExtension(file)
             let key = (parent.isEmpty ? "" : parent + "/") + "*/" + stem
             if let inName = named {
                 return FileName(key: key, language: language, convention: inName.convention, reason: inName.reason + " and its folder \(folderName)/")
@@ -66,7 +66,7 @@ public struct FileName: Sendable, Hashable {
         if let (stem, language) = DocumentSet.stemAndLanguage(file, known: lexicon.known) {
             return FileName(key: stem, language: language, convention: .languageCode, reason: "the language code in the file name")
         }
-        let stem = (file as NSString).deletingPathExtension
+        let stem = PathText.deletingPathExtension(file)
         let scalars = Array(stem.unicodeScalars)
         func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
         func isLetter(_ s: Unicode.Scalar) -> Bool { ("A"..."Z").contains(s) || ("a"..."z").contains(s) }

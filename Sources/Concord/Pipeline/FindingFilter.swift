@@ -74,7 +74,7 @@ public struct FindingFilter: Sendable {
             location.message = nil
             let id = CheckID.reportFindingsCut
             var finding = Finding(rule: id, severity: catalogue.severity(id),
-                                  message: "\(info.count) more finding\(info.count == 1 ? "" : "s") in \((file as NSString).lastPathComponent) not reported (limit \(maximumFindingsPerFile) per file)",
+                                  message: "\(info.count) more finding\(info.count == 1 ? "" : "s") in \(PathText.lastComponent(file)) not reported (limit \(maximumFindingsPerFile) per file)",
                                   location: location, subject: "findings cut")
             if let level = severities[id] {
                 guard let level else { continue }

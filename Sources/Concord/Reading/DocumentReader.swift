@@ -56,7 +56,7 @@ public struct DocumentReader: Sendable {
             throw InputError(file: path, reason: .notFound)
         }
         if isDirectory.boolValue { throw InputError(file: path, reason: .isDirectory) }
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = PathText.pathExtension(path).lowercased()
         let format = formats.first { $0.extensions.contains(ext) }
         if format == nil, Self.refusedExtensions.contains(ext) {
             throw InputError(file: path, reason: .unsupportedFormat(ext))
@@ -80,7 +80,7 @@ public struct DocumentReader: Sendable {
 
     /// Text whose format is named by the file's extension (`md`, `markdown`: Markdown).
     public func read(bytes: [UInt8], file: String) throws(InputError) -> Document {
-        let ext = (file as NSString).pathExtension.lowercased()
+        let ext = PathText.pathExtension(file).lowercased()
         return try read(bytes: bytes, file: file, format: MarkdownFormat().extensions.contains(ext) ? .markdown : .plainText)
     }
 
@@ -147,7 +147,7 @@ public struct DocumentReader: Sendable {
     /// after a symbol) count only when they pair the file with other versions, which the
     /// grouping into sets knows (`namedLanguage`).
     static func languageOfName(_ file: String, lexicon: ReadingLexicon) -> Language? {
-        guard let name = FileName.inName((file as NSString).lastPathComponent, lexicon: lexicon), !name.needsAPartner else { return nil }
+        guard let name = FileName.inName(PathText.lastComponent(file), lexicon: lexicon), !name.needsAPartner else { return nil }
         return name.language
     }
 

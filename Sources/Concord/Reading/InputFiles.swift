@@ -21,7 +21,7 @@ public enum InputFiles {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return ([], []) }
         var files = [String](), skipped = [SkippedFile]()
         while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
+            let name = PathText.lastComponent(relative)
             let full = folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
             let isFolder = isFolder(full)
             if name.hasPrefix(".") {
@@ -30,7 +30,7 @@ public enum InputFiles {
                 continue
             }
             if isFolder { continue }
-            let ext = (name as NSString).pathExtension.lowercased()
+            let ext = PathText.pathExtension(name).lowercased()
             guard DocumentReader.documentExtensions.contains(ext) else {
                 skipped.append(SkippedFile(path: full, reason: .notADocument(ext)))
                 continue

@@ -131,7 +131,7 @@ public enum Fingerprint {
     public static func of(_ finding: Finding) -> String {
         if let stored = finding.storedFingerprint { return stored }
         var hash: UInt64 = 0xcbf29ce484222325
-        for byte in "\(finding.rule.rawValue)|\((finding.location.file as NSString).lastPathComponent)|\(finding.subject)".utf8 {
+        for byte in "\(finding.rule.rawValue)|\(PathText.lastComponent(finding.location.file))|\(finding.subject)".utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100000001b3
         }

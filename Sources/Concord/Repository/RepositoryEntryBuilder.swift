@@ -142,8 +142,8 @@ public struct RepositoryEntryBuilder: Sendable {
     /// A symbol from a file's name: its stem without the language (`CTOC-COP-WG.4-2011-8`),
     /// when it reads as a symbol.
     static func symbol(fromFileName path: String, lexicon: ReadingLexicon) -> String? {
-        let file = (path as NSString).lastPathComponent
-        let stem = FileName.inName(file, lexicon: lexicon)?.key ?? (file as NSString).deletingPathExtension
+        let file = PathText.lastComponent(path)
+        let stem = FileName.inName(file, lexicon: lexicon)?.key ?? PathText.deletingPathExtension(file)
         let key = SymbolKey.key(stem)
         return SymbolKey.looksLikeSymbol(key) ? key : nil
     }

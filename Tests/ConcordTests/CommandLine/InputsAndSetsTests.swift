@@ -192,6 +192,25 @@ import Testing
         #expect(try errors(result) == 1, "\(layout)")
     }
 
+    /// Paths of one character: the UN letter folders named from the folder that holds them
+    /// (`concord check A C E F R S`), a file named `z`, a missing `Q`. Before: Foundation's
+    /// `deletingLastPathComponent` stopped the process on each (illegal instruction, exit 132).
+    @Test func oneCharacterPaths() throws {
+        let root = try repository(Dictionary(uniqueKeysWithValues: Self.official.map { ($0, "\(Self.letters[$0]!)/A_RES_80_1.txt") }))
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folders = Self.official.map { Self.letters[$0]! }.sorted()
+        let result = try CommandResult.run(["check", "--format", "json"] + folders, currentDirectory: root)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(try sets(result) == ["*/A_RES_80_1": ["ar", "en", "es", "fr", "ru", "zh"]])
+        #expect(try errors(result) == 1)
+        try write("The General Assembly,\n\n1. Recalls its resolution 64/293;", "z", in: root)
+        let named = try CommandResult.run(["check", "z"], currentDirectory: root)
+        #expect(named.status == 0, "\(named.stderr)")
+        let missing = try CommandResult.run(["check", "Q"], currentDirectory: root)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("Q: error: no such file or folder"), "\(missing.stderr)")
+    }
+
     /// The weaker signs need a partner: one file in `A/` is not Arabic, `A_RES_2200_A` alone
     /// is not an Arabic version of `A_RES_2200`.
     @Test func lettersAndFoldersAloneTellNothing() {
