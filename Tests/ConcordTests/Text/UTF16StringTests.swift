@@ -55,6 +55,31 @@ import Testing
         }
     }
 
+    /// `foundationWhitespace` is Foundation's `.whitespaces` on every code point, and the
+    /// trimming gives Foundation's string around each BMP character, and with `also` holding
+    /// characters outside the BMP (Foundation's way) or marks.
+    @Test func foundationsWhiteSpaceOnEveryCodePoint() {
+        var differences = [UInt32]()
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let foundation = CharacterSet.whitespaces.contains(scalar)
+            let ours = value <= 0xFFFF && String.foundationWhitespace(UInt16(value))
+            if foundation != ours { differences.append(value) }
+            if value <= 0xFFFF, value % 7 == 0 || foundation {
+                let text = String(Character(scalar)) + "a b" + String(Character(scalar))
+                if text.trimmingWhitespace() != text.trimmingCharacters(in: .whitespaces) { differences.append(value) }
+                if text.trimmingWhitespace(also: "a") != text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "a"))) {
+                    differences.append(value)
+                }
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(10).map { String($0, radix: 16) })")
+        for also in ["😀", "\u{301}", "()😀"] {
+            let text = "😀 (x\u{301}) \u{301}😀"
+            #expect(text.trimmingWhitespace(also: also) == text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: also))), "\(also)")
+        }
+    }
+
     /// `hasAtMostCharacters` gives `count <= limit` at every limit around the count, on every
     /// line of the six language versions of the seed (whole, and their first 41 and 161 units,
     /// the lengths the structure asks about) and on strings whose units join in characters:
