@@ -215,7 +215,7 @@ public struct DocumentResolver: Sendable {
         switch citation.kind {
         case .symbol: return !citation.notes.contains(.malformed)
         case .resolution, .decision, .ibid:
-            return !citation.key.contains(":") && citation.key.contains("/")
+            return !citation.key.containsASCII(":") && citation.key.containsASCII("/")
         default: return false
         }
     }

@@ -11,7 +11,7 @@ struct ReferenceKeys: Sendable {
             if inner.count == 4, inner.allSatisfy(\.isNumber) { return "S" }
             return nil
         }
-        if !number.contains("/"), number.count >= 3, number.allSatisfy(\.isNumber) { return "S" }
+        if !number.containsASCII("/"), number.count >= 3, number.allSatisfy(\.isNumber) { return "S" }
         return nil
     }
 
@@ -23,8 +23,8 @@ struct ReferenceKeys: Sendable {
     }
 
     func key(kind: CitationKind, body: String, number: String) -> (key: String, isSymbol: Bool) {
-        if number.contains("/"), let slash = number.firstIndex(of: "/"),
-           number[number.index(after: slash)...].first?.isLetter == true, number.contains(".") {
+        if number.containsASCII("/"), let slash = number.firstIndex(of: "/"),
+           number[number.index(after: slash)...].first?.isLetter == true, number.containsASCII(".") {
             return ("decision:\(number)", false)  // `1/CP.21` names its own body
         }
         let series = grammar.series(code: body)

@@ -58,7 +58,7 @@ struct ResolutionNumbers: Sendable {
             if year.count == 4, yearWords.contains(String(inner.dropFirst(4)).lowercased()) { raw = String(raw[..<open]) + "(" + String(year) + ")" }
         }
         let compact = raw.filter { !$0.isWhitespace }.uppercased()
-        if compact.hasPrefix("ES-") || compact.hasPrefix("S-") || compact.contains(".") { return [compact] }
+        if compact.hasPrefix("ES-") || compact.hasPrefix("S-") || compact.containsASCII(".") { return [compact] }
         var rest = Substring(raw)
         let base = rest.prefix { ($0.isASCII && $0.isNumber) || $0 == "/" }
         rest = rest.dropFirst(base.count)

@@ -57,6 +57,22 @@ extension String {
         return result
     }
 
+    /// `contains(character)` for one printable ASCII character written as a string
+    /// (`contains(".")`, Foundation's search, which compares whole characters): false when
+    /// no byte is that character, true in an ASCII string holding it (where every byte but
+    /// CR and LF is a character of its own), Foundation's answer otherwise.
+    func containsASCII(_ character: StaticString) -> Bool {
+        precondition(character.utf8CodeUnitCount == 1 && character.utf8Start.pointee >= 0x20 && character.utf8Start.pointee < 0x7F)
+        let byte = character.utf8Start.pointee
+        var found = false, ascii = true
+        for b in utf8 {
+            if b == byte { found = true }
+            if b >= 0x80 { ascii = false }
+        }
+        if !found { return false }
+        return ascii || contains(String(UnicodeScalar(byte)))
+    }
+
     /// `trimmingCharacters(in: .whitespaces)` — or, with `also`, in `.whitespaces` and those
     /// characters — on the UTF-16 units, without Foundation (which built the set and bridged
     /// the string on every call that trimmed something: 16,000 instructions a call). Foundation

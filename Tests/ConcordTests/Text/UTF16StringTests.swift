@@ -31,13 +31,14 @@ import Testing
         #expect(StructureBuilder.id(for: "article:٣/paragraph:1") == "art٣.p1")
     }
 
-    /// `replacingLiteral` and `trimmingWhitespace` give Foundation's strings, on every line of
+    /// `replacingLiteral`, `trimmingWhitespace` and `containsASCII` give Foundation's answers, on every line of
     /// three language versions of the seed (as they are, and with spaces, tabs, no-break and
     /// ideographic spaces and brackets around them) and on the anchors and key templates they
     /// rewrite in the pipeline.
     @Test func foundationsStringsWithoutItsBridge() throws {
         var texts = ["", " ", "\u{3000}", "annex:1/paragraph:3", "A/RES/{number}", "{number}{number}", "II - A", "II -A- B",
-                     "(a) ", " (iv)", "()", "e\u{301}:x", "\u{301}", "a\u{2009}", "\u{FEFF}b", "\u{85}c"]
+                     "(a) ", " (iv)", "()", "e\u{301}:x", "\u{301}", "a\u{2009}", "\u{FEFF}b", "\u{85}c",
+                     "a/\u{338}b", "é.\u{301}", "x\u{226E}/", "1/CP.21", "A/RES/70/1", "/", ".", ":\u{301}"]
         for path in [Paths.seed, Paths.corpora("seed/res-6-1.zh.txt"), Paths.corpora("seed/res-6-1.ar.txt")] {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             for line in text.split(separator: "\n").map(String.init) {
@@ -48,6 +49,9 @@ import Testing
         for text in texts {
             #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(text.prefix(20))")
             #expect(text.trimmingWhitespace(also: "()") == text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "()"))))
+            for character: StaticString in [".", "/", ":"] {
+                #expect(text.containsASCII(character) == text.contains("\(character)"), "\(text.prefix(20)) \(character)")
+            }
             for (target, replacement) in [(":", " "), ("{number}", "70/1"), (" - ", "-"), ("- ", "-"), ("e", "")] {
                 #expect(text.replacingLiteral(target, with: replacement) == text.replacingOccurrences(of: target, with: replacement),
                         "\(text.prefix(20)) \(target)")
