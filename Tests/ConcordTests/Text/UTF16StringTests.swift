@@ -38,7 +38,8 @@ import Testing
     @Test func foundationsStringsWithoutItsBridge() throws {
         var texts = ["", " ", "\u{3000}", "annex:1/paragraph:3", "A/RES/{number}", "{number}{number}", "II - A", "II -A- B",
                      "(a) ", " (iv)", "()", "e\u{301}:x", "\u{301}", "a\u{2009}", "\u{FEFF}b", "\u{85}c",
-                     "a/\u{338}b", "é.\u{301}", "x\u{226E}/", "1/CP.21", "A/RES/70/1", "/", ".", ":\u{301}"]
+                     "a/\u{338}b", "é.\u{301}", "x\u{226E}/", "1/CP.21", "A/RES/70/1", "/", ".", ":\u{301}",
+                     " \u{301}a", "a\u{A0}\u{301}", "\u{3000}\u{308}(x)\u{2003}", "\t\u{200B} \u{200C}"]
         for path in [Paths.seed, Paths.corpora("seed/res-6-1.zh.txt"), Paths.corpora("seed/res-6-1.ar.txt")] {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             for line in text.split(separator: "\n").map(String.init) {
