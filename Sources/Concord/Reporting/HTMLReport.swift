@@ -97,7 +97,7 @@ public enum HTMLReport {
         let rows = alignment.rows()
         page.out += "<div class=\"scroll\"><table class=\"versions\" style=\"--columns: \(versions.count)\">\n<thead><tr><th scope=\"col\" class=\"unit\">Unit</th>"
         for version in versions {
-            page.out += "<th scope=\"col\" lang=\"\(version.language)\">\(escape(version.language)) <span class=\"file\">\(escape(lastComponent(version.document.file)))</span></th>"
+            page.out += "<th scope=\"col\" lang=\"\(version.language)\">\(escape(version.language)) <span class=\"file\">\(escape(PathText.lastComponent(version.document.file)))</span></th>"
         }
         page.out += "</tr></thead>\n<tbody>\n"
         for row in rows {
@@ -201,10 +201,6 @@ public enum HTMLReport {
 
     private static func anchor(_ key: String) -> String {
         String(key.map { $0.isLetter || $0.isNumber ? $0 : "-" })
-    }
-
-    private static func lastComponent(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// HTML-escaped text (also valid XML): a document containing `<script>` stays text.

@@ -6,7 +6,8 @@
 /// stops the process (an illegal instruction in `String._startOfLastPathComponent`) for a
 /// path of one character: `concord check E` on a UN language folder `E/`, or on a file named
 /// `x`, died so. And each of those methods first rewrites the whole path through `NSString`
-/// (`_stringByFixingSlashes`): grouping 2,800 files into sets spent most of its time there.
+/// (`_stringByFixingSlashes`): grouping 2,800 small files into sets took 41 % less time
+/// without them (perf samples of `DocumentSet.grouping`, 111 → 65).
 ///
 /// The answers are Foundation's for every path it answers (a test compares them on thousands
 /// of paths); for one character, `deletingLastPathComponent` is what Foundation gives for two

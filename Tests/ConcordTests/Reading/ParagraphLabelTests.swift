@@ -65,7 +65,8 @@ import Testing
         var lines = 0, labels = 0
         for folder in ["seed", "treaty", "report", "repository"] {
             let root = Paths.corpora(folder)
-            for name in try FileManager.default.contentsOfDirectory(atPath: root).sorted() where name.hasSuffix(".txt") || name.hasSuffix(".md") {
+            let names = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).sorted()
+            for name in names where name.hasSuffix(".txt") || name.hasSuffix(".md") {
                 let text = try String(contentsOfFile: root + "/" + name, encoding: .utf8)
                 for line in text.split(separator: "\n").map(String.init) {
                     let units = Array(line.utf16)
