@@ -59,13 +59,13 @@ struct Prescan: Sendable {
     let starts: [(literals: [Int32], digit: Bool, digitAtWordStart: Bool)?]
     private let scanner: LiteralScanner
     /// Per literal: the patterns whose matches may start with it (empty for the others).
-    private let startingWith: [[Int32]]
+    private let startingWith: FlatLists
     /// The clauses of every pattern numbered one after the other: per literal, the clauses it
     /// satisfies; the clauses a digit satisfies; per clause, its pattern; per pattern, how many
     /// clauses it has. A unit's scan marks the clauses of the literals it found, instead of
     /// every pattern's clauses being tried against the literals found (that was most of the
     /// plan's time beside the scan).
-    private let satisfiedBy: [[Int32]]
+    private let satisfiedBy: FlatLists
     private let digitClauses: [Int32]
     private let clausePattern: [Int32]
     private let clauseCounts: [Int32]
@@ -96,6 +96,9 @@ struct Prescan: Sendable {
         var startDigitsAtWordStart: [Bool]
         /// The literals whose places are wanted (starts of some pattern), ascending.
         var positional: [Int32]
+        /// Per pattern whose matches may start with a digit: what such a match starts with
+        /// (`DigitHead`), when its reading tells.
+        var digitHeads: [DigitHead?] = []
 
         /// Whether the table fits `count` patterns and its ids its literals (a damaged or
         /// foreign table is not used).
@@ -104,7 +107,7 @@ struct Prescan: Sendable {
             func valid(_ ids: [Int32]) -> Bool { ids.allSatisfy { $0 >= 0 && $0 < literalCount } }
             return wordEdges.count == literals.count && needs.count == count && needDigits.count == count
                 && starts.count == count && startKnown.count == count && startDigits.count == count
-                && startDigitsAtWordStart.count == count
+                && startDigitsAtWordStart.count == count && digitHeads.count == count
                 && zip(needs, needDigits).allSatisfy { $0.count == $1.count }
                 && needs.allSatisfy { $0.allSatisfy(valid) } && starts.allSatisfy(valid) && valid(positional)
         }
@@ -137,6 +140,12 @@ struct Prescan: Sendable {
             numbers.append(table.startDigits[k] ? (table.startDigitsAtWordStart[k] ? 2 : 1) : 0)
             numbers.append(table.starts[k].count)
             numbers += table.starts[k].map(Int.init)
+            if let head = table.digitHeads[k] {
+                numbers.append(1)
+                numbers += head.encoded
+            } else {
+                numbers.append(0)
+            }
         }
         numbers.append(table.positional.count)
         numbers += table.positional.map(Int.init)
@@ -200,6 +209,14 @@ struct Prescan: Sendable {
             table.startDigits.append(digit == 1 || digit == 2)
             table.startDigitsAtWordStart.append(digit == 2)
             table.starts.append(ids.map { Int32($0) })
+            guard let hasHead = next() else { return nil }
+            if hasHead == 1 {
+                guard let numbers = run(11), let head = DigitHead(encoded: numbers[...]) else { return nil }
+                table.digitHeads.append(head)
+            } else {
+                guard hasHead == 0 else { return nil }
+                table.digitHeads.append(nil)
+            }
         }
         guard let positionalCount = next(), let positional = run(positionalCount), k == numbers.count else { return nil }
         table.positional = positional.map { Int32($0) }
@@ -233,11 +250,13 @@ struct Prescan: Sendable {
                 table.startKnown.append(true)
                 table.startDigits.append(first.digit)
                 table.startDigitsAtWordStart.append(first.digit && !first.digitInWord)
+                table.digitHeads.append(first.digit ? DigitHead.of(pattern) : nil)
             } else {
                 table.starts.append([])
                 table.startKnown.append(false)
                 table.startDigits.append(false)
                 table.startDigitsAtWordStart.append(false)
+                table.digitHeads.append(nil)
             }
         }
         table.literals = literals.map(\.units)
@@ -259,7 +278,7 @@ struct Prescan: Sendable {
         for (index, start) in starts.enumerated() {
             for literal in start?.literals ?? [] where Int(literal) < literals.count { startingWith[Int(literal)].append(Int32(index)) }
         }
-        self.startingWith = startingWith
+        self.startingWith = FlatLists(startingWith)
         var satisfiedBy = [[Int32]](repeating: [], count: literals.count)
         var digitClauses = [Int32](), clausePattern = [Int32](), clauseCounts = [Int32]()
         for (pattern, clauses) in needs.enumerated() {
@@ -274,7 +293,7 @@ struct Prescan: Sendable {
                 }
             }
         }
-        self.satisfiedBy = satisfiedBy
+        self.satisfiedBy = FlatLists(satisfiedBy)
         self.digitClauses = digitClauses
         self.clausePattern = clausePattern
         self.clauseCounts = clauseCounts
@@ -306,45 +325,67 @@ struct Prescan: Sendable {
         // keyed by literal, made for every unit, was about a quarter of this function's time
         // beside the scan (its hashing and growth).
         var offsets = [Int32](repeating: 0, count: needs.count + 1)
-        for hit in found.hits {
-            for pattern in startingWith[Int(hit.id)] { offsets[Int(pattern) + 1] += 1 }
-        }
-        for index in needs.indices { offsets[index + 1] += offsets[index] }
-        var filled = offsets
-        var hitStarts = [Int32](repeating: 0, count: Int(offsets[needs.count]))
-        for hit in found.hits {
-            for pattern in startingWith[Int(hit.id)] {
-                hitStarts[Int(filled[Int(pattern)])] = hit.start
-                filled[Int(pattern)] += 1
-            }
-        }
-        // How many clauses of each pattern hold.
+        var hitStarts = [Int32]()
         var held = [Int32](repeating: 0, count: needs.count)
+        // Read through buffer pointers: an array of arrays, indexed per hit, retained and
+        // released the inner array at every access (a tenth of this function's time).
+        startingWith.items.withUnsafeBufferPointer { startingItems in
+        startingWith.offsets.withUnsafeBufferPointer { startingOffsets in
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            for hit in found.hits {
+                let id = Int(hit.id)
+                for k in Int(startingOffsets[id])..<Int(startingOffsets[id + 1]) { offsets[Int(startingItems[k]) + 1] += 1 }
+            }
+            for index in 0..<(offsets.count - 1) { offsets[index + 1] += offsets[index] }
+            var filled = Array(offsets)
+            hitStarts = [Int32](repeating: 0, count: Int(offsets[offsets.count - 1]))
+            for hit in found.hits {
+                let id = Int(hit.id)
+                for k in Int(startingOffsets[id])..<Int(startingOffsets[id + 1]) {
+                    let pattern = Int(startingItems[k])
+                    hitStarts[Int(filled[pattern])] = hit.start
+                    filled[pattern] += 1
+                }
+            }
+        }}}
+        // How many clauses of each pattern hold.
         var marked = [Bool](repeating: false, count: clausePattern.count)
-        func mark(_ clause: Int32) {
-            guard !marked[Int(clause)] else { return }
-            marked[Int(clause)] = true
-            held[Int(clausePattern[Int(clause)])] += 1
-        }
-        if found.digit { for clause in digitClauses { mark(clause) } }
-        for literal in found.present { for clause in satisfiedBy[Int(literal)] { mark(clause) } }
+        satisfiedBy.items.withUnsafeBufferPointer { satisfiedItems in
+        satisfiedBy.offsets.withUnsafeBufferPointer { satisfiedOffsets in
+        clausePattern.withUnsafeBufferPointer { clausePattern in
+        marked.withUnsafeMutableBufferPointer { marked in
+        held.withUnsafeMutableBufferPointer { held in
+            func mark(_ clause: Int32) {
+                guard !marked[Int(clause)] else { return }
+                marked[Int(clause)] = true
+                held[Int(clausePattern[Int(clause)])] += 1
+            }
+            if found.digit { for clause in digitClauses { mark(clause) } }
+            for literal in found.present {
+                let id = Int(literal)
+                for k in Int(satisfiedOffsets[id])..<Int(satisfiedOffsets[id + 1]) { mark(satisfiedItems[k]) }
+            }
+        }}}}}
         var plan = [(possible: Bool, starts: [Int32]?)]()
         plan.reserveCapacity(needs.count)
         // The digits with no ASCII letter or digit just before them, for the patterns whose
         // digit starts follow a word boundary (made when the first of them asks).
         var digitsAtWordStart: [Int32]?
+        let startKnown = table.startKnown, startDigits = table.startDigits, startDigitsAtWordStart = table.startDigitsAtWordStart
+        let digitHeads = table.digitHeads
         for index in needs.indices {
             let possible = held[index] == clauseCounts[index]
-            guard possible, let start = starts[index] else { plan.append((possible, nil)); continue }
+            guard possible, startKnown[index] else { plan.append((possible, nil)); continue }
             var places: [Int32]
-            if !start.digit {
+            if !startDigits[index] {
                 places = []
-            } else if start.digitAtWordStart {
+            } else if startDigitsAtWordStart[index] {
                 if digitsAtWordStart == nil { digitsAtWordStart = Self.atWordStart(found.digitPositions, in: units) }
                 places = digitsAtWordStart!
             } else {
                 places = found.digitPositions
             }
+            if let head = digitHeads[index] { places = Self.admitted(places, by: head, in: units) }
             places.append(contentsOf: hitStarts[Int(offsets[index])..<Int(offsets[index + 1])])
             // Sorted without repeats unless already in order: the same places whatever order
             // they were gathered in.
@@ -374,6 +415,20 @@ struct Prescan: Sendable {
                 guard before < 0x80 else { return true }
                 let letter = before | 0x20
                 return !((before >= 0x30 && before <= 0x39) || (letter >= 0x61 && letter <= 0x7A))
+            }
+        }
+    }
+
+    /// The digit places among `places` where a match that starts with a digit can start,
+    /// by the pattern's `DigitHead` (the run of digits there and the character after it).
+    static func admitted(_ places: [Int32], by head: DigitHead, in units: [UInt16]) -> [Int32] {
+        units.withUnsafeBufferPointer { text in
+            LiteralScanner.categories.withUnsafeBufferPointer { categories in
+                places.filter { place in
+                    var end = Int(place)
+                    while end < text.count, categories[Int(text[end])] & 2 != 0 { end += 1 }
+                    return head.admits(text, at: Int(place), run: end - Int(place))
+                }
             }
         }
     }
@@ -865,6 +920,25 @@ struct Prescan: Sendable {
     }
 }
 
+/// Lists of numbers laid out one after the other: list `k` is `items[offsets[k]..<offsets[k + 1]]`.
+struct FlatLists: Sendable {
+    let offsets: [Int32]
+    let items: [Int32]
+
+    init(_ lists: [[Int32]]) {
+        var offsets = [Int32]()
+        offsets.reserveCapacity(lists.count + 1)
+        var items = [Int32]()
+        for list in lists {
+            offsets.append(Int32(items.count))
+            items += list
+        }
+        offsets.append(Int32(items.count))
+        self.offsets = offsets
+        self.items = items
+    }
+}
+
 /// Aho–Corasick over case-folded UTF-16 units, as a full transition table over the few
 /// characters the literals use (every other character leads back to the root).
 struct LiteralScanner: Sendable {
@@ -1015,7 +1089,7 @@ struct LiteralScanner: Sendable {
         // Where the last `longest` units the automaton read were (skipped marks are not
         // read): a literal's start, also across marks.
         var recent = [Int](repeating: 0, count: longest)
-        var read = 0
+        var slot = 0  // where the next read unit's place goes (a ring: no division per unit)
         let longest = self.longest, width = self.width, anyBoundary = self.anyBoundary
         let ok = units.withUnsafeBufferPointer { text -> Bool in
             Self.categories.withUnsafeBufferPointer { categories in
@@ -1035,8 +1109,8 @@ struct LiteralScanner: Sendable {
                         digit = true
                         digitPositions.append(Int32(position))
                     }
-                    recent[read % longest] = position
-                    read += 1
+                    recent[slot] = position
+                    slot = slot + 1 == longest ? 0 : slot + 1
                     node = Int(next[node * width + Int(c)])
                     let start = Int(outputStart[node]), end = Int(outputStart[node + 1])
                     guard start != end else { continue }
@@ -1054,7 +1128,12 @@ struct LiteralScanner: Sendable {
                             found[id] = true
                             present.append(Int32(id))
                         }
-                        if positional[id] { hits.append((Int32(id), Int32(recent[(read - lengths[id]) % longest]))) }
+                        if positional[id] {
+                            // `slot` is where the next read unit goes: the literal's first
+                            // unit was read `length` places before it.
+                            let back = slot - lengths[id]
+                            hits.append((Int32(id), Int32(recent[back < 0 ? back + longest : back])))
+                        }
                     }
                 }
                 return true

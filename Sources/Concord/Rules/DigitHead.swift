@@ -1,0 +1,493 @@
+/// What a match of a pattern must look like where it starts with a digit, read from the ICU
+/// pattern: how many digits it starts with (`\b(?<day>\d{1,2})\s+…` — one or two) and which
+/// ASCII characters may follow them (white space). The pre-scan tries a pattern whose matches
+/// may start with a digit at every digit of the unit that begins a number; a number of four
+/// digits, or one followed by `/` or `.`, cannot start a date of that form, and ICU's try there
+/// (a thousand cycles and more for the long date patterns, most of them failing) is skipped.
+///
+/// Exact, as the rest of the pre-scan: a place is dropped only when no match can start there.
+/// `\d{m,n}` takes between m and n digits; when what follows it cannot begin with a digit, it
+/// must take the whole run of digits at the place, so the run has between m and n digits and
+/// the character after it is one the rest of the pattern can begin with. Anything the reading
+/// does not understand (a class with properties, a back reference, a literal digit) gives no
+/// head, and the pattern is tried at every digit as before.
+struct DigitHead: Sendable, Equatable {
+    /// The fewest digits a match starting with a digit starts with, and the most (nil: any).
+    var fewest: Int
+    var most: Int?
+    /// The ASCII characters that may follow those digits (bit `c` of `following.0` for c < 64,
+    /// of `following.1` for the others)…
+    var following: (UInt64, UInt64)
+    /// … unless what follows may be a digit or nothing at all: then only `fewest` holds.
+    var anyFollower: Bool
+
+    static func == (a: DigitHead, b: DigitHead) -> Bool {
+        a.fewest == b.fewest && a.most == b.most && a.following == b.following && a.anyFollower == b.anyFollower
+    }
+
+    /// Whether a match can start at `place` of `units`, where a run of `run` decimal digits
+    /// (ICU's `\d`, BMP units: the scan's digits) begins.
+    func admits(_ units: UnsafeBufferPointer<UInt16>, at place: Int, run: Int) -> Bool {
+        // More digits than the head takes: the rest would begin with a digit.
+        if !anyFollower, let most, run > most { return false }
+        let next = place + run
+        // A character outside ASCII after the run (it may be a digit outside the BMP, a space,
+        // a letter whose case folds to ASCII): ICU decides.
+        if next < units.count, units[next] >= 0x80 { return true }
+        guard run >= fewest else { return false }
+        if anyFollower { return true }
+        guard next < units.count else { return false }
+        let c = units[next]
+        return c < 64 ? following.0 & (1 << UInt64(c)) != 0 : following.1 & (1 << UInt64(c - 64)) != 0
+    }
+
+    /// The head of `pattern`'s matches that start with a digit; nil when the reading cannot
+    /// tell (or no match starts with one).
+    static func of(_ pattern: String) -> DigitHead? {
+        var parser = HeadParser(Array(pattern.unicodeScalars))
+        let alternatives = parser.alternation()
+        guard !parser.failed, parser.i == parser.s.count else { return nil }
+        var walk = HeadWalk()
+        let top = HeadParser.Atom(node: .group(alternatives), min: 1, max: 1)
+        guard case .head(let head) = walk.heads([HeadWalk.Frame(atoms: [top], index: 0)]), !walk.exhausted else { return nil }
+        return head
+    }
+
+    /// As numbers for the rule cache's table: fewest, most + 1 (0: any), any follower (0/1),
+    /// then the 128 bits in eight numbers of 16.
+    var encoded: [Int] {
+        var numbers = [fewest, most.map { $0 + 1 } ?? 0, anyFollower ? 1 : 0]
+        for k in 0..<8 {
+            let word = k < 4 ? following.0 : following.1
+            numbers.append(Int((word >> UInt64(16 * (k % 4))) & 0xFFFF))
+        }
+        return numbers
+    }
+
+    init(fewest: Int, most: Int?, following: (UInt64, UInt64), anyFollower: Bool) {
+        (self.fewest, self.most, self.following, self.anyFollower) = (fewest, most, following, anyFollower)
+    }
+
+    init?(encoded numbers: ArraySlice<Int>) {
+        guard numbers.count == 11 else { return nil }
+        let n = Array(numbers)
+        guard n[0] >= 1, n[1] == 0 || n[1] > n[0], n[2] <= 1, n[3...].allSatisfy({ $0 <= 0xFFFF }) else { return nil }
+        var low: UInt64 = 0, high: UInt64 = 0
+        for k in 0..<4 {
+            low |= UInt64(n[3 + k]) << UInt64(16 * k)
+            high |= UInt64(n[7 + k]) << UInt64(16 * k)
+        }
+        self.init(fewest: n[0], most: n[1] == 0 ? nil : n[1] - 1, following: (low, high), anyFollower: n[2] == 1)
+    }
+}
+
+/// The characters an atom may consume first: ASCII ones as bits, and whether it may be a
+/// decimal digit (of any script).
+struct HeadCharacters {
+    var bits: (UInt64, UInt64) = (0, 0)
+    var digit = false
+
+    static let anything = HeadCharacters(bits: (~0, ~0), digit: true)
+    /// ICU's `\s` (`\p{White_Space}`), its ASCII part and more (U+001C–U+001F).
+    static let space: HeadCharacters = {
+        var set = HeadCharacters()
+        for c in [9, 10, 11, 12, 13, 28, 29, 30, 31, 32] { set.insert(UInt32(c)) }
+        return set
+    }()
+
+    mutating func insert(_ c: UInt32) {
+        guard c < 0x80 else {
+            // A character outside ASCII: its case may fold to ASCII letters (K, ſ, ﬁ); it may
+            // be a digit.
+            if Unicode.Scalar(c)?.properties.numericType == .decimal { digit = true }
+            for letter in UInt32(0x41)...0x5A { insert(letter) }
+            return
+        }
+        if c >= 0x30 && c <= 0x39 { digit = true }
+        if c < 64 { bits.0 |= 1 << UInt64(c) } else { bits.1 |= 1 << UInt64(c - 64) }
+        // Either case of a letter (ICU's case-insensitive matching).
+        if (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) {
+            let other = c ^ 0x20
+            if other < 64 { bits.0 |= 1 << UInt64(other) } else { bits.1 |= 1 << UInt64(other - 64) }
+        }
+    }
+
+    mutating func formUnion(_ other: HeadCharacters) {
+        bits.0 |= other.bits.0
+        bits.1 |= other.bits.1
+        digit = digit || other.digit
+    }
+}
+
+/// The ICU pattern as atoms, enough to say what a match starts with: character sets (what
+/// they may match, approximated from above), `\d`, groups, and assertions (which consume
+/// nothing, and are read as matching anywhere).
+struct HeadParser {
+    indirect enum Node {
+        case characters(HeadCharacters)
+        case digit
+        case group([[Atom]])
+        case assertion
+    }
+    struct Atom {
+        var node: Node
+        var min: Int
+        var max: Int?
+    }
+
+    let s: [Unicode.Scalar]
+    var i = 0
+    var failed = false
+
+    init(_ s: [Unicode.Scalar]) { self.s = s }
+
+    func peek(_ offset: Int = 0) -> Unicode.Scalar? { i + offset < s.count ? s[i + offset] : nil }
+
+    mutating func alternation() -> [[Atom]] {
+        var alternatives = [sequence()]
+        while !failed, peek() == "|" {
+            i += 1
+            alternatives.append(sequence())
+        }
+        return alternatives
+    }
+
+    mutating func sequence() -> [Atom] {
+        var atoms = [Atom]()
+        while !failed, let c = peek(), c != "|", c != ")" {
+            guard let node = atom() else { failed = true; return atoms }
+            guard let (min, max) = quantifier() else { failed = true; return atoms }
+            atoms.append(Atom(node: node, min: min, max: max))
+        }
+        return atoms
+    }
+
+    /// One atom at `i`; nil when the reading gives up.
+    mutating func atom() -> Node? {
+        guard let c = peek() else { return nil }
+        switch c {
+        case "(": return group()
+        case "[": return characterClass()
+        case "\\":
+            i += 1
+            guard let e = peek() else { return nil }
+            i += 1
+            switch e {
+            case "d": return .digit
+            case "s": return .characters(.space)
+            case "b", "B", "A", "z", "Z", "G": return .assertion
+            case "p", "P", "N":
+                if peek() == "{" { guard skip(past: "}") else { return nil } } else { i += 1 }
+                return .characters(.anything)
+            case "D", "S", "w", "W", "X", "h", "H", "v", "V", "R": return .characters(.anything)
+            case "x", "u", "U":
+                guard let value = escapedValue(e) else { return nil }
+                var set = HeadCharacters()
+                set.insert(value)
+                return .characters(set)
+            case "t", "n", "r", "f", "e", "a":
+                var set = HeadCharacters()
+                set.insert(["t": 9, "n": 10, "r": 13, "f": 12, "e": 27, "a": 7][e]!)
+                return .characters(set)
+            case "k":
+                // A back reference by name: anything, or nothing.
+                guard skip(past: ">") else { return nil }
+                return .group([[], [Atom(node: .characters(.anything), min: 1, max: nil)]])
+            case "1"..."9":
+                while let d = peek(), ("0"..."9").contains(d) { i += 1 }
+                return .group([[], [Atom(node: .characters(.anything), min: 1, max: nil)]])
+            default:
+                // Quoting, octal, control letters and unknown letters: not read.
+                guard !e.properties.isAlphabetic, !("0"..."9").contains(e) else { return nil }
+                var set = HeadCharacters()
+                set.insert(e.value)
+                return .characters(set)
+            }
+        case ".": i += 1; return .characters(.anything)
+        case "^", "$": i += 1; return .assertion
+        case "*", "+", "?", "{": return nil
+        default:
+            i += 1
+            var set = HeadCharacters()
+            set.insert(c.value)
+            return .characters(set)
+        }
+    }
+
+    /// A group at `(`: its alternatives, or an assertion for a look-around, a comment or a
+    /// flag setting.
+    mutating func group() -> Node? {
+        i += 1
+        var assertion = false
+        if peek() == "?" {
+            i += 1
+            switch peek() {
+            case ":", ">": i += 1
+            case "=", "!": i += 1; assertion = true
+            case "#": return skip(past: ")") ? .assertion : nil
+            case "<":
+                if peek(1) == "=" || peek(1) == "!" { i += 2; assertion = true } else { guard skip(past: ">") else { return nil } }
+            default:
+                // Flags: (?i) (?-i:…); free spacing (x) changes what a literal is.
+                var flags = [Unicode.Scalar]()
+                while let f = peek(), f != ":", f != ")" { flags.append(f); i += 1 }
+                guard !flags.contains("x"), flags.allSatisfy({ "imsw-".unicodeScalars.contains($0) }), let end = peek() else { return nil }
+                i += 1
+                if end == ")" { return .assertion }
+            }
+        }
+        let inner = alternation()
+        guard !failed, peek() == ")" else { return nil }
+        i += 1
+        return assertion ? .assertion : .group(inner)
+    }
+
+    /// A bracket class: its ASCII members (both cases), or anything when it holds more than
+    /// plain members, ranges and the escapes read here (negation, properties, nested sets).
+    mutating func characterClass() -> Node? {
+        i += 1
+        var set = HeadCharacters()
+        var understood = true
+        if peek() == "^" { understood = false; i += 1 }
+        if peek() == "]" { return nil }  // `[]…]`: not worth reading
+        var depth = 1
+        var previous: UInt32?
+        var range = false
+        while let c = peek(), depth > 0 {
+            i += 1
+            var value: UInt32?
+            switch c {
+            case "[": depth += 1; understood = false
+            case "]": depth -= 1
+            case "\\":
+                guard let e = peek() else { return nil }
+                i += 1
+                switch e {
+                case "s": set.formUnion(.space)
+                case "d": set.formUnion(HeadCharacters(bits: (0x03FF_0000_0000_0000, 0), digit: true))
+                case "x", "u", "U":
+                    guard let v = escapedValue(e) else { return nil }
+                    value = v
+                case "t": value = 9
+                case "n": value = 10
+                case "r": value = 13
+                case "f": value = 12
+                default:
+                    if e.properties.isAlphabetic || ("0"..."9").contains(e) {
+                        understood = false
+                        if (e == "p" || e == "P" || e == "N"), peek() == "{" { guard skip(past: "}") else { return nil } }
+                    } else {
+                        value = e.value
+                    }
+                }
+            case "-":
+                if previous != nil, !range, peek() != "]" {
+                    range = true
+                    continue
+                }
+                // A hyphen first or last is itself; elsewhere (after a range, `--`) the set
+                // is not read.
+                if previous == nil, s[i - 2] != "[", peek() != "]" { understood = false } else { value = c.value }
+            case "&" where peek() == "&":
+                understood = false
+            default:
+                value = c.value
+            }
+            if depth == 0 { break }
+            if let value {
+                if range, let low = previous {
+                    guard low <= value else { return nil }
+                    if value - low > 0x100 { understood = false } else { for v in low...value { set.insert(v) } }
+                    previous = nil
+                } else {
+                    set.insert(value)
+                    previous = value
+                }
+            } else {
+                previous = nil
+            }
+            range = false
+        }
+        guard depth == 0, !range else { return nil }
+        return .characters(understood ? set : .anything)
+    }
+
+    /// `\x{…}`, `\xhh`, `\uhhhh`, `\Uhhhhhhhh` after the letter: the code point.
+    mutating func escapedValue(_ e: Unicode.Scalar) -> UInt32? {
+        var digits = [Unicode.Scalar]()
+        if e == "x", peek() == "{" {
+            i += 1
+            while let d = peek(), d != "}" { digits.append(d); i += 1 }
+            guard peek() == "}" else { return nil }
+            i += 1
+        } else {
+            let count = e == "x" ? 2 : e == "u" ? 4 : 8
+            for _ in 0..<count {
+                guard let d = peek() else { return nil }
+                digits.append(d)
+                i += 1
+            }
+        }
+        guard !digits.isEmpty, digits.count <= 8, let value = UInt32(String(String.UnicodeScalarView(digits)), radix: 16),
+              value <= 0x10FFFF else { return nil }
+        return value
+    }
+
+    /// A quantifier after an atom (none: once); nil when it cannot be read.
+    mutating func quantifier() -> (Int, Int?)? {
+        var bounds: (Int, Int?) = (1, 1)
+        switch peek() {
+        case "?": bounds = (0, 1); i += 1
+        case "*": bounds = (0, nil); i += 1
+        case "+": bounds = (1, nil); i += 1
+        case "{":
+            guard let d = peek(1), ("0"..."9").contains(d) else { return bounds }  // a literal brace
+            i += 1
+            func number() -> Int? {
+                var value = 0, any = false
+                while let c = peek(), ("0"..."9").contains(c), value < 100_000 {
+                    value = value * 10 + Int(c.value - 48)
+                    any = true
+                    i += 1
+                }
+                return any ? value : nil
+            }
+            guard let low = number() else { return nil }
+            var high: Int? = low
+            if peek() == "," {
+                i += 1
+                high = number()
+            }
+            guard peek() == "}" else { return nil }
+            i += 1
+            if let h = high, h < low { return nil }
+            bounds = (low, high)
+        default:
+            return bounds
+        }
+        if peek() == "?" || peek() == "+" { i += 1 }
+        return bounds
+    }
+
+    mutating func skip(past end: Unicode.Scalar) -> Bool {
+        while let c = peek() {
+            i += 1
+            if c == end { return true }
+        }
+        return false
+    }
+}
+
+/// The walk from a pattern's start through everything that may consume nothing, to each
+/// atom that consumes a first character: a digit atom gives a head, a set that may hold a
+/// digit gives none (any number of digits), the others no digit start.
+struct HeadWalk {
+    struct Frame {
+        var atoms: [HeadParser.Atom]
+        var index: Int
+    }
+    enum Result {
+        case none
+        case head(DigitHead)
+        case unbounded
+
+        func merged(_ other: Result) -> Result {
+            switch (self, other) {
+            case (.none, _): return other
+            case (_, .none): return self
+            case (.unbounded, _), (_, .unbounded): return .unbounded
+            case (.head(let a), .head(let b)):
+                return .head(DigitHead(fewest: min(a.fewest, b.fewest),
+                                       most: a.most.flatMap { x in b.most.map { Swift.max(x, $0) } },
+                                       following: (a.following.0 | b.following.0, a.following.1 | b.following.1),
+                                       anyFollower: a.anyFollower || b.anyFollower))
+            }
+        }
+    }
+
+    /// Steps left before the walk gives up (patterns whose optional parts branch without end).
+    var budget = 20_000
+    var exhausted: Bool { budget <= 0 }
+
+    /// The next atom of the continuation `frames` (innermost last), and what follows it.
+    static func next(_ frames: [Frame]) -> (HeadParser.Atom, [Frame])? {
+        var frames = frames
+        while let last = frames.last {
+            if last.index < last.atoms.count {
+                frames[frames.count - 1].index += 1
+                return (last.atoms[last.index], frames)
+            }
+            frames.removeLast()
+        }
+        return nil
+    }
+
+    /// The characters the continuation may begin with, and whether it may match nothing.
+    mutating func first(_ frames: [Frame]) -> (characters: HeadCharacters, nullable: Bool) {
+        var characters = HeadCharacters()
+        var frames = frames
+        while let (atom, rest) = Self.next(frames) {
+            budget -= 1
+            guard budget > 0 else { return (.anything, true) }
+            frames = rest
+            let (atomCharacters, atomNullable) = first(atom)
+            characters.formUnion(atomCharacters)
+            if !atomNullable { return (characters, false) }
+        }
+        return (characters, true)
+    }
+
+    mutating func first(_ atom: HeadParser.Atom) -> (HeadCharacters, Bool) {
+        if atom.max == 0 { return (HeadCharacters(), true) }
+        switch atom.node {
+        case .assertion: return (HeadCharacters(), true)
+        case .characters(let set): return (set, atom.min == 0)
+        case .digit: return (HeadCharacters(bits: (0x03FF_0000_0000_0000, 0), digit: true), atom.min == 0)
+        case .group(let alternatives):
+            var characters = HeadCharacters()
+            var nullable = atom.min == 0
+            for alternative in alternatives {
+                let (c, n) = first([Frame(atoms: alternative, index: 0)])
+                characters.formUnion(c)
+                nullable = nullable || n
+            }
+            return (characters, nullable)
+        }
+    }
+
+    /// What the matches of the continuation that start with a digit start with.
+    mutating func heads(_ frames: [Frame]) -> Result {
+        budget -= 1
+        guard budget > 0, let (atom, rest) = Self.next(frames) else { return budget > 0 ? .none : .unbounded }
+        var result = Result.none
+        if atom.max != 0 {
+            switch atom.node {
+            case .assertion:
+                return heads(rest)
+            case .digit:
+                let (following, nullable) = first(rest)
+                var after = following
+                // Repeated beyond its count, `\d{m,n}` is followed by itself in effect: read as
+                // any number of digits (a run longer than n then still passes when the rest
+                // may begin with a digit).
+                if following.digit || nullable { after = .anything }
+                result = .head(DigitHead(fewest: Swift.max(atom.min, 1), most: atom.max, following: after.bits,
+                                         anyFollower: following.digit || nullable))
+            case .characters(let set):
+                if set.digit { result = .unbounded }
+            case .group(let alternatives):
+                // Inside the group, then (when it repeats) the group again or what follows it.
+                var after = rest
+                if atom.max.map({ $0 > 1 }) ?? true {
+                    after.append(Frame(atoms: [HeadParser.Atom(node: atom.node, min: 0, max: atom.max)], index: 0))
+                }
+                for alternative in alternatives {
+                    result = result.merged(heads(after + [Frame(atoms: alternative, index: 0)]))
+                    if case .unbounded = result { return result }
+                }
+            }
+        }
+        if atom.min == 0 { result = result.merged(heads(rest)) }
+        return result
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// What a match starting with a digit starts with (`DigitHead`): its reading of patterns,
+/// what it admits, and that on every corpus text every match of every rule that starts with
+/// a digit starts at a place the pre-scan still gives.
+@Suite struct DigitHeadTests {
+    /// A head as `fewest-most:followers` (`*` for any follower, `s` for ICU's `\s` in ASCII,
+    /// letters in lower case only: both cases are always there).
+    static func reading(_ pattern: String) -> String? {
+        guard let head = DigitHead.of(pattern) else { return nil }
+        let range = "\(head.fewest)-\(head.most.map(String.init) ?? "")"
+        if head.anyFollower { return range + ":*" }
+        func has(_ c: Int) -> Bool { c < 64 ? head.following.0 & (1 << UInt64(c)) != 0 : head.following.1 & (1 << UInt64(c - 64)) != 0 }
+        let space = [9, 10, 11, 12, 13, 28, 29, 30, 31, 32]
+        var text = space.allSatisfy(has) ? "s" : ""
+        for c in 33..<127 where has(c) && !(c >= 0x41 && c <= 0x5A) {
+            if c >= 0x61 && c <= 0x7A { #expect(has(c - 32), "both cases of \(c)") }
+            text.unicodeScalars.append(Unicode.Scalar(UInt8(c)))
+        }
+        return range + ":" + text
+    }
+
+    @Test func readings() {
+        #expect(Self.reading(#"\b(?<day>\d{1,2})\s+May"#) == "1-2:s")
+        #expect(Self.reading(#"\d+\s+May"#) == "1-:s")
+        #expect(Self.reading(#"\b\d{1,2}(?:st|nd|rd|th)?\s+of"#) == "1-2:snrst")
+        #expect(Self.reading(#"(?<!\d)\d{1,2}(?:[.:]\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.)"#) == "1-2:s.:ap")
+        #expect(Self.reading(#"\b(?<day>\d{1,2})(?:\s*(?:-|(?<![\p{L}])(?:to)(?![\p{L}])|and)\s*(?<day2>\d{1,2}))?\s+(?<month>May|June)"#) == "1-2:s-at")
+        #expect(Self.reading(#"(?:\d{1,2}|\d{4})-"#) == "1-4:-")
+        #expect(Self.reading(#"x|\d{3}y"#) == "3-3:y")
+        #expect(Self.reading(#"(?i-m:\d{2,})(?#note)[/\-]"#) == "2-:-/")
+        // What follows may be a digit, or nothing: only the fewest digits count.
+        #expect(Self.reading(#"\d{4}"#) == "4-4:*")
+        #expect(Self.reading(#"(?:\d{2})+x"#) == "2-2:*")
+        #expect(Self.reading(#"\d\p{L}"#) == "1-1:*")
+        #expect(Self.reading(#"\d{1,2}\1"#) == "1-2:*")
+        #expect(Self.reading(#"\d{1,2}[^a]"#) == "1-2:*")
+        #expect(Self.reading(#"\d{1,2}(?:x|\w)"#) == "1-2:*")
+        // A literal digit, a class with a digit, free spacing, quoting: no head.
+        #expect(Self.reading(#"1er|\d{2}"#) == nil)
+        #expect(Self.reading(#"[\d,]+x"#) == nil)
+        #expect(Self.reading(#"[0-9]{2}x"#) == nil)
+        #expect(Self.reading(#"(?x) \d{2} x"#) == nil)
+        #expect(Self.reading(#"\Q1\E\d"#) == nil)
+        #expect(Self.reading(#"(\d{2}"#) == nil)
+        #expect(Self.reading(#"resolution \d+"#) == nil)  // no match starts with a digit
+        // A character outside ASCII after the digits stands for the letters it may fold to.
+        #expect(Self.reading("\\d+年") == "1-:abcdefghijklmnopqrstuvwxyz")
+        #expect(Self.reading(#"\d+\x{212A}"#) == "1-:abcdefghijklmnopqrstuvwxyz")
+        #expect(Self.reading(#"\d+\x{0663}"#) == "1-:*")  // an Arabic-Indic digit
+        // The table keeps the heads through the rule cache's encoding.
+        let prescan = Prescan(patterns: [#"\b(?<day>\d{1,2})\s+May"#, #"\d+\s+May"#, "resolution", #"\d{4}"#])
+        #expect(prescan.table.digitHeads.map { $0 != nil } == [true, true, false, true])
+        #expect(Prescan.decode(prescan.encodedTable) == prescan.table)
+    }
+
+    @Test func whatAHeadAdmits() throws {
+        let day = try #require(DigitHead.of(#"\b(?<day>\d{1,2})\s+May"#))
+        func admits(_ head: DigitHead, _ text: String, at place: Int = 0) -> Bool {
+            let units = Array(text.utf16)
+            var end = place
+            while end < units.count, LiteralScanner.categories[Int(units[end])] & 2 != 0 { end += 1 }
+            return units.withUnsafeBufferPointer { head.admits($0, at: place, run: end - place) }
+        }
+        #expect(admits(day, "12 May"))
+        #expect(admits(day, "1\tMay"))
+        #expect(!admits(day, "2005 May"))         // four digits
+        #expect(!admits(day, "60/12"))            // a slash after them
+        #expect(!admits(day, "3b5 May"))
+        #expect(!admits(day, "12"))               // nothing after them
+        #expect(admits(day, "12\u{00A0}May"))     // outside ASCII: ICU decides
+        #expect(admits(day, "1\u{1D7D0} May"))    // a digit outside the BMP after the 1
+        #expect(admits(day, "١٢ May"))            // Arabic-Indic digits are digits
+        #expect(!admits(day, "١٢٣ May"))
+        let year = try #require(DigitHead.of(#"\d{4}\s"#))
+        #expect(admits(year, "2005 "))
+        #expect(!admits(year, "205 "))            // too few
+        #expect(!admits(year, "20051 "))          // too many
+        #expect(admits(year, "20\u{1D7D0}\u{1D7D0} "))  // the run goes on outside the BMP
+        let any = try #require(DigitHead.of(#"\d{2}"#))
+        #expect(admits(any, "2005"))
+        #expect(!admits(any, "2"))
+        // The places the pre-scan gives: the date's only at `12 May`.
+        let prescan = Prescan(patterns: [#"\b(?<day>\d{1,2})\s+May"#, #"\d+\s+May"#])
+        let text = "On 12 May 2005 (A/60/12), item 3b5 May, 7 May"
+        let plan = prescan.plan(Array(text.utf16))
+        #expect(plan[0].starts == [3, 40])
+        #expect(plan[1].starts == [3, 4, 10, 11, 12, 13, 33, 40])  // `\d+` may start at any digit
+    }
+
+    /// On every corpus text (both `../shared` corpora included) and in every language: each
+    /// match of each rule with a head, found with no pre-scan at all, starts at a place the
+    /// pre-scan gives. And the heads drop places (else this measures nothing).
+    @Test func everyCorpusMatchStartsAtAPlaceGiven() throws {
+        guard let texts = try LowercaseWordsTests.corpusTexts() else { return }
+        var checked = 0, dropped = 0, headed = 0
+        var misses = [String]()
+        for language in Language.official {
+            let rules = try #require(TestRules.shared.languages[language])
+            let indices = rules.patterns.indices.filter { rules.prescan.table.digitHeads[$0] != nil }
+            headed += indices.count
+            var withoutHeads = rules.prescan.table
+            withoutHeads.digitHeads = withoutHeads.digitHeads.map { _ in nil }
+            let plain = Prescan(table: withoutHeads)
+            for units in texts where units.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || language == .ar || language == .zh {
+                guard let plan = rules.prescan.comparablePlan(units), let before = plain.comparablePlan(units) else { continue }
+                for index in indices where plan[index].possible {
+                    let places = try #require(plan[index].starts)
+                    dropped += (before[index].starts?.count ?? 0) - places.count
+                    for match in rules.patterns[index].regex.matches(in: units) where !match.range.isEmpty {
+                        checked += 1
+                        if !places.contains(Int32(match.range.lowerBound)) {
+                            misses.append("\(rules.patterns[index].id) at \(match.range.lowerBound): \(String(decoding: units.prefix(80), as: UTF16.self))")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(misses.isEmpty, "\(misses.count) matches at places dropped: \(misses.prefix(5))")
+        #expect(headed >= 30, "\(headed) rules with a head")
+        #expect(checked >= 5_000, "\(checked) matches checked")
+        #expect(dropped >= 30_000, "\(dropped) places dropped")
+    }
+}
