@@ -20,14 +20,19 @@ struct DigitHead: Sendable, Equatable {
     var following: (UInt64, UInt64)
     /// … unless what follows may be a digit or nothing at all: then only `fewest` holds.
     var anyFollower: Bool
+    /// Whether such a match may start right after a digit (false when every way to it passes
+    /// `\b` or `(?<!\d)` first: a digit is a word character).
+    var afterDigit: Bool = true
 
     static func == (a: DigitHead, b: DigitHead) -> Bool {
         a.fewest == b.fewest && a.most == b.most && a.following == b.following && a.anyFollower == b.anyFollower
+            && a.afterDigit == b.afterDigit
     }
 
     /// Whether a match can start at `place` of `units`, where a run of `run` decimal digits
-    /// (ICU's `\d`, BMP units: the scan's digits) begins.
-    func admits(_ units: UnsafeBufferPointer<UInt16>, at place: Int, run: Int) -> Bool {
+    /// (ICU's `\d`, BMP units: the scan's digits, `LiteralScanner.categories`) begins.
+    func admits(_ units: UnsafeBufferPointer<UInt16>, at place: Int, run: Int, categories: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !afterDigit, place > 0, categories[Int(units[place - 1])] & 2 != 0 { return false }
         // More digits than the head takes: the rest would begin with a digit.
         if !anyFollower, let most, run > most { return false }
         let next = place + run
@@ -54,9 +59,9 @@ struct DigitHead: Sendable, Equatable {
     }
 
     /// As numbers for the rule cache's table: fewest, most + 1 (0: any), any follower (0/1),
-    /// then the 128 bits in eight numbers of 16.
+    /// after a digit (0/1), then the 128 bits in eight numbers of 16.
     var encoded: [Int] {
-        var numbers = [fewest, most.map { $0 + 1 } ?? 0, anyFollower ? 1 : 0]
+        var numbers = [fewest, most.map { $0 + 1 } ?? 0, anyFollower ? 1 : 0, afterDigit ? 1 : 0]
         for k in 0..<8 {
             let word = k < 4 ? following.0 : following.1
             numbers.append(Int((word >> UInt64(16 * (k % 4))) & 0xFFFF))
@@ -64,20 +69,22 @@ struct DigitHead: Sendable, Equatable {
         return numbers
     }
 
-    init(fewest: Int, most: Int?, following: (UInt64, UInt64), anyFollower: Bool) {
-        (self.fewest, self.most, self.following, self.anyFollower) = (fewest, most, following, anyFollower)
+    init(fewest: Int, most: Int?, following: (UInt64, UInt64), anyFollower: Bool, afterDigit: Bool = true) {
+        (self.fewest, self.most, self.following, self.anyFollower, self.afterDigit) = (fewest, most, following, anyFollower, afterDigit)
     }
 
+    static let encodedCount = 12
+
     init?(encoded numbers: ArraySlice<Int>) {
-        guard numbers.count == 11 else { return nil }
+        guard numbers.count == Self.encodedCount else { return nil }
         let n = Array(numbers)
-        guard n[0] >= 1, n[1] == 0 || n[1] > n[0], n[2] <= 1, n[3...].allSatisfy({ $0 <= 0xFFFF }) else { return nil }
+        guard n[0] >= 1, n[1] == 0 || n[1] > n[0], n[2] <= 1, n[3] <= 1, n[4...].allSatisfy({ $0 <= 0xFFFF }) else { return nil }
         var low: UInt64 = 0, high: UInt64 = 0
         for k in 0..<4 {
-            low |= UInt64(n[3 + k]) << UInt64(16 * k)
-            high |= UInt64(n[7 + k]) << UInt64(16 * k)
+            low |= UInt64(n[4 + k]) << UInt64(16 * k)
+            high |= UInt64(n[8 + k]) << UInt64(16 * k)
         }
-        self.init(fewest: n[0], most: n[1] == 0 ? nil : n[1] - 1, following: (low, high), anyFollower: n[2] == 1)
+        self.init(fewest: n[0], most: n[1] == 0 ? nil : n[1] - 1, following: (low, high), anyFollower: n[2] == 1, afterDigit: n[3] == 1)
     }
 }
 
@@ -128,6 +135,8 @@ struct HeadParser {
         case digit
         case group([[Atom]])
         case assertion
+        /// `\b` or `(?<!\d)`: no digit just before (a digit is a word character).
+        case notAfterDigit
     }
     struct Atom {
         var node: Node
@@ -175,7 +184,8 @@ struct HeadParser {
             switch e {
             case "d": return .digit
             case "s": return .characters(.space)
-            case "b", "B", "A", "z", "Z", "G": return .assertion
+            case "b": return .notAfterDigit
+            case "B", "A", "z", "Z", "G": return .assertion
             case "p", "P", "N":
                 if peek() == "{" { guard skip(past: "}") else { return nil } } else { i += 1 }
                 return .characters(.anything)
@@ -226,6 +236,10 @@ struct HeadParser {
             case "=", "!": i += 1; assertion = true
             case "#": return skip(past: ")") ? .assertion : nil
             case "<":
+                if peek(1) == "!", peek(2) == "\\", peek(3) == "d", peek(4) == ")" {
+                    i += 5
+                    return .notAfterDigit
+                }
                 if peek(1) == "=" || peek(1) == "!" { i += 2; assertion = true } else { guard skip(past: ">") else { return nil } }
             default:
                 // Flags: (?i) (?-i:…); free spacing (x) changes what a literal is.
@@ -400,7 +414,8 @@ struct HeadWalk {
                 return .head(DigitHead(fewest: min(a.fewest, b.fewest),
                                        most: a.most.flatMap { x in b.most.map { Swift.max(x, $0) } },
                                        following: (a.following.0 | b.following.0, a.following.1 | b.following.1),
-                                       anyFollower: a.anyFollower || b.anyFollower))
+                                       anyFollower: a.anyFollower || b.anyFollower,
+                                       afterDigit: a.afterDigit || b.afterDigit))
             }
         }
     }
@@ -440,7 +455,7 @@ struct HeadWalk {
     mutating func first(_ atom: HeadParser.Atom) -> (HeadCharacters, Bool) {
         if atom.max == 0 { return (HeadCharacters(), true) }
         switch atom.node {
-        case .assertion: return (HeadCharacters(), true)
+        case .assertion, .notAfterDigit: return (HeadCharacters(), true)
         case .characters(let set): return (set, atom.min == 0)
         case .digit: return (HeadCharacters(bits: (0x03FF_0000_0000_0000, 0), digit: true), atom.min == 0)
         case .group(let alternatives):
@@ -455,24 +470,28 @@ struct HeadWalk {
         }
     }
 
-    /// What the matches of the continuation that start with a digit start with.
-    mutating func heads(_ frames: [Frame]) -> Result {
+    /// What the matches of the continuation that start with a digit start with;
+    /// `notAfterDigit`: the way here passed `\b` or `(?<!\d)` (at the match's start: nothing
+    /// is consumed before the first character).
+    mutating func heads(_ frames: [Frame], notAfterDigit: Bool = false) -> Result {
         budget -= 1
         guard budget > 0, let (atom, rest) = Self.next(frames) else { return budget > 0 ? .none : .unbounded }
         var result = Result.none
         if atom.max != 0 {
             switch atom.node {
             case .assertion:
-                return heads(rest)
+                return heads(rest, notAfterDigit: notAfterDigit)
+            case .notAfterDigit:
+                // (`\b?` asserts nothing.)
+                return heads(rest, notAfterDigit: notAfterDigit || atom.min >= 1)
             case .digit:
+                // What follows may be a digit, or nothing: the head then says only how few
+                // digits a match takes.
                 let (following, nullable) = first(rest)
-                var after = following
-                // Repeated beyond its count, `\d{m,n}` is followed by itself in effect: read as
-                // any number of digits (a run longer than n then still passes when the rest
-                // may begin with a digit).
-                if following.digit || nullable { after = .anything }
-                result = .head(DigitHead(fewest: Swift.max(atom.min, 1), most: atom.max, following: after.bits,
-                                         anyFollower: following.digit || nullable))
+                let anyFollower = following.digit || nullable
+                result = .head(DigitHead(fewest: Swift.max(atom.min, 1), most: atom.max,
+                                         following: anyFollower ? HeadCharacters.anything.bits : following.bits,
+                                         anyFollower: anyFollower, afterDigit: !notAfterDigit))
             case .characters(let set):
                 if set.digit { result = .unbounded }
             case .group(let alternatives):
@@ -482,12 +501,12 @@ struct HeadWalk {
                     after.append(Frame(atoms: [HeadParser.Atom(node: atom.node, min: 0, max: atom.max)], index: 0))
                 }
                 for alternative in alternatives {
-                    result = result.merged(heads(after + [Frame(atoms: alternative, index: 0)]))
+                    result = result.merged(heads(after + [Frame(atoms: alternative, index: 0)], notAfterDigit: notAfterDigit))
                     if case .unbounded = result { return result }
                 }
             }
         }
-        if atom.min == 0 { result = result.merged(heads(rest)) }
+        if atom.min == 0 { result = result.merged(heads(rest, notAfterDigit: notAfterDigit)) }
         return result
     }
 }

@@ -211,7 +211,7 @@ struct Prescan: Sendable {
             table.starts.append(ids.map { Int32($0) })
             guard let hasHead = next() else { return nil }
             if hasHead == 1 {
-                guard let numbers = run(11), let head = DigitHead(encoded: numbers[...]) else { return nil }
+                guard let numbers = run(DigitHead.encodedCount), let head = DigitHead(encoded: numbers[...]) else { return nil }
                 table.digitHeads.append(head)
             } else {
                 guard hasHead == 0 else { return nil }
@@ -427,7 +427,7 @@ struct Prescan: Sendable {
                 places.filter { place in
                     var end = Int(place)
                     while end < text.count, categories[Int(text[end])] & 2 != 0 { end += 1 }
-                    return head.admits(text, at: Int(place), run: end - Int(place))
+                    return head.admits(text, at: Int(place), run: end - Int(place), categories: categories)
                 }
             }
         }

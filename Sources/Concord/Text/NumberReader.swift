@@ -7,11 +7,14 @@ public struct NumberFormat: Sendable {
     public var decimal: Set<UInt16>
     /// Lower-cased number words → their value.
     public var words: [String: Int] { didSet { index() } }
-    public var skip: [ICURegex] { didSet { skipAtDigits = Self.startsWithDigit(skip) } }
+    public var skip: [ICURegex] { didSet { (skipAtDigits, skipHeads) = Self.startsWithDigit(skip) } }
     /// For each `skip` pattern, whether every match of it starts with a digit (the literal
     /// pre-scan's reading of the pattern, `Prescan.starts`): it is then tried at the text's
     /// digits only, not searched through the whole text.
     private(set) var skipAtDigits: [Bool] = []
+    /// For each `skip` pattern tried at the digits, what its matches start with (`DigitHead`):
+    /// the digits where it cannot match are not tried.
+    private(set) var skipHeads: [DigitHead?] = []
     /// `numbers.examples`: a text and the numbers it must give, in order.
     public var examples: [(text: String, numbers: [String])]
     /// Whether words stand between letter boundaries (false: a word is found anywhere).
@@ -33,15 +36,16 @@ public struct NumberFormat: Sendable {
         self.skip = skip
         self.examples = examples
         self.wordBoundaries = wordBoundaries
-        skipAtDigits = Self.startsWithDigit(skip)
+        (skipAtDigits, skipHeads) = Self.startsWithDigit(skip)
         index()
     }
 
-    private static func startsWithDigit(_ patterns: [ICURegex]) -> [Bool] {
-        patterns.map { regex in
+    private static func startsWithDigit(_ patterns: [ICURegex]) -> ([Bool], [DigitHead?]) {
+        let atDigits = patterns.map { regex in
             guard let first = Prescan.starts(of: regex.pattern) else { return false }
             return first.digit && first.literals.isEmpty
         }
+        return (atDigits, zip(patterns, atDigits).map { $1 ? DigitHead.of($0.pattern) : nil })
     }
 
     private mutating func index() {
@@ -97,8 +101,13 @@ public struct NumberReader: Sendable {
                 digitsRead = true
                 digits = Self.digitPlaces(text)
             }
-            let found = atDigits && format.skipAtDigits[index] && digits != nil
-                ? regex.matches(in: text, startingOnlyAt: digits!) : regex.matches(in: text)
+            let found: [ICURegex.Match]
+            if atDigits, format.skipAtDigits[index], let digits {
+                let places = format.skipHeads[index].map { Prescan.admitted(digits, by: $0, in: text) } ?? digits
+                found = places.isEmpty ? [] : regex.matches(in: text, startingOnlyAt: places)
+            } else {
+                found = regex.matches(in: text)
+            }
             for match in found { ranges.append(match["number"] ?? match.range) }
         }
         return ranges

@@ -7,10 +7,11 @@ import Testing
 /// a digit starts at a place the pre-scan still gives.
 @Suite struct DigitHeadTests {
     /// A head as `fewest-most:followers` (`*` for any follower, `s` for ICU's `\s` in ASCII,
-    /// letters in lower case only: both cases are always there).
+    /// letters in lower case only: both cases are always there), then ` !d` when a match may
+    /// not start right after a digit.
     static func reading(_ pattern: String) -> String? {
         guard let head = DigitHead.of(pattern) else { return nil }
-        let range = "\(head.fewest)-\(head.most.map(String.init) ?? "")"
+        let range = (head.afterDigit ? "" : "!d ") + "\(head.fewest)-\(head.most.map(String.init) ?? "")"
         if head.anyFollower { return range + ":*" }
         func has(_ c: Int) -> Bool { c < 64 ? head.following.0 & (1 << UInt64(c)) != 0 : head.following.1 & (1 << UInt64(c - 64)) != 0 }
         let space = [9, 10, 11, 12, 13, 28, 29, 30, 31, 32]
@@ -23,11 +24,18 @@ import Testing
     }
 
     @Test func readings() {
-        #expect(Self.reading(#"\b(?<day>\d{1,2})\s+May"#) == "1-2:s")
+        #expect(Self.reading(#"\b(?<day>\d{1,2})\s+May"#) == "!d 1-2:s")
         #expect(Self.reading(#"\d+\s+May"#) == "1-:s")
-        #expect(Self.reading(#"\b\d{1,2}(?:st|nd|rd|th)?\s+of"#) == "1-2:snrst")
-        #expect(Self.reading(#"(?<!\d)\d{1,2}(?:[.:]\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.)"#) == "1-2:s.:ap")
-        #expect(Self.reading(#"\b(?<day>\d{1,2})(?:\s*(?:-|(?<![\p{L}])(?:to)(?![\p{L}])|and)\s*(?<day2>\d{1,2}))?\s+(?<month>May|June)"#) == "1-2:s-at")
+        #expect(Self.reading(#"\b\d{1,2}(?:st|nd|rd|th)?\s+of"#) == "!d 1-2:snrst")
+        #expect(Self.reading(#"(?<!\d)\d{1,2}(?:[.:]\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.)"#) == "!d 1-2:s.:ap")
+        #expect(Self.reading(#"\b(?<day>\d{1,2})(?:\s*(?:-|(?<![\p{L}])(?:to)(?![\p{L}])|and)\s*(?<day2>\d{1,2}))?\s+(?<month>May|June)"#) == "!d 1-2:s-at")
+        // Only when every way to the digit passes the assertion; `\b?`, `\B` and `(?<=\d)` do not count.
+        #expect(Self.reading(#"(?:\b|x)?\d\s"#) == "1-1:s")
+        #expect(Self.reading(#"(?:\b|(?<!\d))\d\s"#) == "!d 1-1:s")
+        #expect(Self.reading(#"\b?\d\s"#) == "1-1:s")
+        #expect(Self.reading(#"\B\d\s"#) == "1-1:s")
+        #expect(Self.reading(#"(?<=\d)\d\s"#) == "1-1:s")
+        #expect(Self.reading(#"(?<!\d{2})\d\s"#) == "1-1:s")
         #expect(Self.reading(#"(?:\d{1,2}|\d{4})-"#) == "1-4:-")
         #expect(Self.reading(#"x|\d{3}y"#) == "3-3:y")
         #expect(Self.reading(#"(?i-m:\d{2,})(?#note)[/\-]"#) == "2-:-/")
@@ -62,7 +70,9 @@ import Testing
             let units = Array(text.utf16)
             var end = place
             while end < units.count, LiteralScanner.categories[Int(units[end])] & 2 != 0 { end += 1 }
-            return units.withUnsafeBufferPointer { head.admits($0, at: place, run: end - place) }
+            return units.withUnsafeBufferPointer { text in
+                LiteralScanner.categories.withUnsafeBufferPointer { head.admits(text, at: place, run: end - place, categories: $0) }
+            }
         }
         #expect(admits(day, "12 May"))
         #expect(admits(day, "1\tMay"))
@@ -79,6 +89,13 @@ import Testing
         #expect(!admits(year, "205 "))            // too few
         #expect(!admits(year, "20051 "))          // too many
         #expect(admits(year, "20\u{1D7D0}\u{1D7D0} "))  // the run goes on outside the BMP
+        // After a digit of any script, `(?<!\d)` fails; after a letter it does not.
+        let time = try #require(DigitHead.of(#"(?<!\d)\d{1,2}\s*h"#))
+        #expect(admits(time, "10 h"))
+        #expect(!admits(time, "10 h", at: 1))
+        #expect(!admits(time, "\u{0663}4 h", at: 1))
+        #expect(admits(time, "x4 h", at: 1))
+        #expect(admits(time, "\u{1D7D0}4 h", at: 2))  // a digit outside the BMP before: ICU decides
         let any = try #require(DigitHead.of(#"\d{2}"#))
         #expect(admits(any, "2005"))
         #expect(!admits(any, "2"))
