@@ -504,6 +504,21 @@ final class PatternRegex: @unchecked Sendable {
     private let caseInsensitive: Bool
     private let lock = NSLock()
     private var compiled: ICURegex?  // guarded by lock
+    /// What every match starts with (`Prescan.starts`), read on first use.
+    private var startRead = false, start: Prescan.Clause?  // guarded by lock
+
+    /// Whether a match may start at the first unit of `units` (false: the regex need not be
+    /// tried there; true when the pattern's start is not known).
+    func mayStart(atStartOf units: [UInt16]) -> Bool {
+        lock.lock()
+        if !startRead {
+            start = Prescan.starts(of: analysed)
+            startRead = true
+        }
+        let start = self.start
+        lock.unlock()
+        return start.map { Prescan.mayStart($0, atStartOf: units) } ?? true
+    }
 
     init(_ regex: ICURegex, analysed: String? = nil) {
         pattern = regex.pattern

@@ -433,6 +433,27 @@ struct Prescan: Sendable {
         }
     }
 
+    /// Whether a match whose start is `clause` (`starts(of:)`) may start at the first unit of
+    /// `units`: a digit there, or one of its literals, compared case-folded as the scan
+    /// compares. True when a unit compared folds to more than one unit or is one the scan
+    /// steps over (ICU decides there).
+    static func mayStart(_ clause: Clause, atStartOf units: [UInt16]) -> Bool {
+        guard let first = units.first else { return false }  // (a known start: no empty match)
+        if clause.digit, LiteralScanner.categories[Int(first)] & 2 != 0 { return true }
+        let fold = LiteralScanner.foldTable
+        for literal in clause.literals {
+            var matched = true
+            for (i, expected) in literal.units.enumerated() {
+                guard i < units.count else { matched = false; break }
+                let folded = fold[Int(units[i])]
+                if folded == LiteralScanner.unsafe || isIgnorable(folded) { return true }
+                if folded != expected { matched = false; break }
+            }
+            if matched { return true }
+        }
+        return false
+    }
+
     private static func strictlyAscending(_ places: [Int32]) -> Bool {
         for i in places.indices.dropFirst() where places[i - 1] >= places[i] { return false }
         return true
@@ -954,7 +975,7 @@ struct LiteralScanner: Sendable {
 
     /// Unit → character class (0: in no literal); `unsafe` for a unit whose folding is not one unit.
     private let classes: [UInt16]
-    private static let unsafe: UInt16 = 0xFFFF
+    static let unsafe: UInt16 = 0xFFFF
     /// Class of the units the scan steps over (`Prescan.isIgnorable`).
     private static let skipped: UInt16 = 0xFFFE
     private let width: Int

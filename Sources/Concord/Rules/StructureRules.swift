@@ -89,8 +89,9 @@ public struct StructureRules: Sendable {
         let units = Array(trimmed.utf16)
         for structure in candidates(language) {
             for (kind, regex) in structure.headings {
-                // The first match, when it starts the text: the pattern tried there only.
-                guard let match = regex.regex.matches(in: units, startingOnlyAt: [0]).first else { continue }
+                // The first match, when it starts the text: the pattern tried there only (not
+                // at all when the text does not begin with what every match begins with).
+                guard regex.mayStart(atStartOf: units), let match = regex.regex.matches(in: units, startingOnlyAt: [0]).first else { continue }
                 let rest = String(utf16Units: units[match.range.upperBound...]).trimmingWhitespace()
                 if let last = rest.last, ".;,:。；，،".contains(last) { continue }
                 if rest.count > 120 { continue }

@@ -24,6 +24,8 @@ extension String {
     /// than the character after the limit. (Counting characters up to the limit at every
     /// paragraph was about a twentieth of the structure stage.)
     func hasAtMostCharacters(_ limit: Int) -> Bool {
+        // A character takes one UTF-8 byte at least (the count is stored: no walk).
+        if utf8.count <= limit { return true }
         let units = utf16
         if units.count <= limit { return true }
         var lower = 0

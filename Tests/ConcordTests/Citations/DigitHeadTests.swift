@@ -141,3 +141,42 @@ import Testing
         #expect(dropped >= 30_000, "\(dropped) places dropped")
     }
 }
+
+/// The headings' patterns (`Article 12`, `第十二条`) are tried on a paragraph only when it
+/// begins with what every match begins with (`PatternRegex.mayStart`).
+@Suite struct HeadingStartTests {
+    @Test func aTextThatCannotBeginAMatchIsNotTried() throws {
+        let structure = TestRules.shared.lexicon.structure
+        var regexes = [PatternRegex]()
+        for language in Language.official { regexes += structure.languages[language]?.headings.map(\.regex) ?? [] }
+        #expect(regexes.count >= 30)
+        #expect(regexes.filter { Prescan.starts(of: $0.analysed) != nil }.count * 10 >= regexes.count * 9)
+        // Written cases: case and width do not matter to the filter (ICU decides), a letter
+        // whose case folds to two does not say no.
+        let article = try #require(structure.languages[.en]?.headings.first { $0.kind == .article }?.regex)
+        for (text, may) in [("Article 12", true), ("ARTICLE 12", true), ("article 12", true), ("Articles 1", true),
+                            ("The article 12", false), ("12 Article", false), ("", false), ("Art", false),
+                            ("ﬁrst", true), ("ẞ", true)] {
+            #expect(article.mayStart(atStartOf: Array(text.utf16)) == may, "\(text)")
+        }
+        // On every corpus text (trimmed, as `heading` tries them): whenever the filter says no,
+        // ICU finds no match at the start.
+        guard let texts = try LowercaseWordsTests.corpusTexts() else { return }
+        var skipped = 0, matched = 0, wrong = [String]()
+        for units in texts {
+            let trimmed = Array(String(decoding: units, as: UTF16.self).trimmingWhitespace().utf16)
+            guard trimmed.count <= 200 else { continue }
+            for regex in regexes {
+                let found = !regex.regex.matches(in: trimmed, startingOnlyAt: [0]).isEmpty
+                if found { matched += 1 }
+                if !regex.mayStart(atStartOf: trimmed) {
+                    skipped += 1
+                    if found { wrong.append(String(decoding: trimmed.prefix(60), as: UTF16.self)) }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+        #expect(matched >= 100, "\(matched) headings")
+        #expect(skipped >= 100_000, "\(skipped) tries left out")
+    }
+}
