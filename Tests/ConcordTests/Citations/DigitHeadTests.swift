@@ -107,6 +107,29 @@ import Testing
         #expect(plan[1].starts == [3, 4, 10, 11, 12, 13, 33, 40])  // `\d+` may start at any digit
     }
 
+    /// Any text reads without a crash: every rule's pattern cut short at every 211th character,
+    /// and with a character dropped there (unclosed groups and classes, dangling escapes).
+    @Test func brokenPatternsReadWithoutACrash() {
+        var read = 0
+        for language in Language.official {
+            for pattern in TestRules.shared.languages[language]?.patterns ?? [] {
+                let scalars = Array(pattern.expanded.unicodeScalars)
+                for cut in stride(from: 0, to: scalars.count, by: 211) {
+                    var text = String.UnicodeScalarView()
+                    text.append(contentsOf: scalars[..<cut])
+                    _ = DigitHead.of(String(text))
+                    text.append(contentsOf: scalars[(cut + 1)...])
+                    _ = DigitHead.of(String(text))
+                    read += 2
+                }
+            }
+        }
+        #expect(read >= 2_000)
+        for text in ["[", "(", "\\", "(?", "(?<", "[a-", "\\x{", "\\x{110000}", "\\d{2,1}", "\\d{99999999}", "(?<!\\d", "[]", "[^"] {
+            _ = DigitHead.of(text)
+        }
+    }
+
     /// On every corpus text (both `../shared` corpora included) and in every language: each
     /// match of each rule with a head, found with no pre-scan at all, starts at a place the
     /// pre-scan gives. And the heads drop places (else this measures nothing).
