@@ -211,6 +211,13 @@ public enum LocaleData {
         // Lenient parsing collates: remember what each word gave (UN texts repeat a few).
         let memoKey = key + "/" + text
         if let known = spelloutMemo[memoKey] { return known }
+        // What earlier runs parsed (`SpelloutStore`), read when the locale is first asked.
+        if storedAnswers[key] == nil {
+            let answers = SpelloutStore.load(locale: key, root: PrefilterCache.cacheRoot, markUsed: PrefilterCache.writes)
+            storedAnswers[key] = answers
+            for (stored, value) in answers where spelloutMemo.count < 100_000 { spelloutMemo.updateValue(value, forKey: key + "/" + stored) }
+            if let known = spelloutMemo[memoKey] { return known }
+        }
         if spellout[key] == nil {
             var status: Int32 = 0
             guard let parser = concord_spellout_open(locale, &status) else { return nil }
@@ -219,10 +226,18 @@ public enum LocaleData {
         let value = result(units, key)
         // Failures too (assigning a nil `Int?` through the subscript would remove the key).
         if spelloutMemo.count < 100_000 { spelloutMemo.updateValue(value, forKey: memoKey) }
+        if SpelloutStore.storable(text), var answers = storedAnswers[key], answers.count < SpelloutStore.capacity {
+            answers.updateValue(value, forKey: text)
+            storedAnswers[key] = answers
+            SpelloutStore.store(answers, locale: key, root: PrefilterCache.cacheRoot, writes: PrefilterCache.writes)
+        }
         return value
     }
 
     nonisolated(unsafe) private static var spelloutMemo: [String: Int?] = [:]
+    /// Per locale: the answers in its `SpelloutStore` file and those parsed since (guarded by
+    /// `spelloutLock`).
+    nonisolated(unsafe) private static var storedAnswers: [String: [String: Int?]] = [:]
 
     /// Parses with the opened parser (the lock is held by the caller).
     private static func result(_ units: [UInt16], _ key: String) -> Int? {
