@@ -36,13 +36,15 @@ struct DigitHead: Sendable, Equatable {
         // More digits than the head takes: the rest would begin with a digit.
         if !anyFollower, let most, run > most { return false }
         let next = place + run
-        // A character outside ASCII after the run (it may be a digit outside the BMP, a space,
-        // a letter whose case folds to ASCII): ICU decides.
-        if next < units.count, units[next] >= 0x80 { return true }
+        // A character outside the BMP after the run may be a digit too: ICU decides. Any
+        // other character ends the run of digits.
+        if next < units.count, units[next] & 0xF800 == 0xD800 { return true }
         guard run >= fewest else { return false }
         if anyFollower { return true }
         guard next < units.count else { return false }
         let c = units[next]
+        // Outside ASCII (a space, a letter whose case folds to ASCII): ICU decides.
+        if c >= 0x80 { return true }
         return c < 64 ? following.0 & (1 << UInt64(c)) != 0 : following.1 & (1 << UInt64(c - 64)) != 0
     }
 

@@ -54,9 +54,6 @@ struct Prescan: Sendable {
 
     /// Per pattern: clauses that must all hold (empty: the pattern always runs).
     let needs: [[(literals: [Int32], digit: Bool)]]
-    /// Per pattern: the literals (and whether digits, and whether only those with no ASCII
-    /// letter or digit before them) a match must start with, if known.
-    let starts: [(literals: [Int32], digit: Bool, digitAtWordStart: Bool)?]
     private let scanner: LiteralScanner
     /// Per literal: the patterns whose matches may start with it (empty for the others).
     private let startingWith: FlatLists
@@ -268,15 +265,13 @@ struct Prescan: Sendable {
     /// The pre-scan a table describes (from `table(patterns:)`, or the rule cache).
     init(table: Table) {
         needs = zip(table.needs, table.needDigits).map { clauses, digits in zip(clauses, digits).map { ($0, $1) } }
-        starts = table.starts.indices.map {
-            table.startKnown[$0] ? (table.starts[$0], table.startDigits[$0], table.startDigitsAtWordStart[$0]) : nil
-        }
         self.table = table
         let literals = zip(table.literals, table.wordEdges).map { Literal(units: $0, wordStart: $1 & 1 != 0, wordEnd: $1 & 2 != 0) }
         scanner = LiteralScanner(literals, positional: Set(table.positional))
         var startingWith = [[Int32]](repeating: [], count: literals.count)
-        for (index, start) in starts.enumerated() {
-            for literal in start?.literals ?? [] where Int(literal) < literals.count { startingWith[Int(literal)].append(Int32(index)) }
+        // (What a match starts with is read from the table, per pattern: `plan` reads its flags.)
+        for (index, start) in table.starts.enumerated() where table.startKnown[index] {
+            for literal in start where Int(literal) < literals.count { startingWith[Int(literal)].append(Int32(index)) }
         }
         self.startingWith = FlatLists(startingWith)
         var satisfiedBy = [[Int32]](repeating: [], count: literals.count)

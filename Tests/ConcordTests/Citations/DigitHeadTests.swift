@@ -89,6 +89,10 @@ import Testing
         #expect(!admits(year, "205 "))            // too few
         #expect(!admits(year, "20051 "))          // too many
         #expect(admits(year, "20\u{1D7D0}\u{1D7D0} "))  // the run goes on outside the BMP
+        #expect(!admits(year, "12\u{00A0}"))     // two digits, then no digit: too few
+        let chinese = try #require(DigitHead.of("\\d{4}年"))
+        #expect(admits(chinese, "2015年"))
+        #expect(!admits(chinese, "9月"))
         // After a digit of any script, `(?<!\d)` fails; after a letter it does not.
         let time = try #require(DigitHead.of(#"(?<!\d)\d{1,2}\s*h"#))
         #expect(admits(time, "10 h"))
