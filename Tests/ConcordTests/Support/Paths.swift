@@ -138,9 +138,11 @@ import Concord
 
 enum TestRules {
     /// The rules built into Concord (the repository's Rules/ folder, as
-    /// EmbeddedRulesTests checks), compiled once.
+    /// EmbeddedRulesTests checks), compiled once, with their examples: asked for so, not left
+    /// to whichever test first loads the process's shared rules (one that reads them from a
+    /// cache folder gets them without examples, and the example tests then checked nothing).
     static let shared: RuleSet = {
-        do { return try RuleSet.standard() } catch {
+        do { return try RuleSet.shared(source: .builtIn, withExamples: true) } catch {
             fatalError("the built-in rules do not load: \(error)")
         }
     }()
