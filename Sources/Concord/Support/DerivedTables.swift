@@ -45,11 +45,7 @@ enum DerivedTables {
     private static func table<T: FixedWidthInteger>(_ name: String, versions: [String], count: Int, root: URL?,
                                                     writes: Bool, derive: () -> [T]?) -> [T]? {
         if let table: [T] = embedded(name, versions: versions, count: count) { return table }
-        var hash = StableHash.FNV128()
-        hash.add(piece: layout + " " + name)
-        for version in versions { hash.add(piece: version) }
-        hash.add(piece: "concord \(Concord.version) \(ResultCache.build)")
-        let url = root?.appendingPathComponent(layout).appendingPathComponent("\(name)-\(hash.hex).table")
+        let url = url(name, versions: versions, root: root)
         if let url, let stored: [T] = stored(url, count: count, markUsed: writes) { return stored }
         guard let table = derive(), table.count == count else { return nil }
         if let url {
@@ -57,6 +53,16 @@ enum DerivedTables {
             PrefilterCache.write(magic + Array(PrefilterCache.checksum(payload).utf8) + payload, to: url, writes: writes)
         }
         return table
+    }
+
+    /// Where an entry of this folder named `name` is kept: `tables-v1/NAME-KEY.table`, the key
+    /// a hash of the name, the `versions` it depends on and this build of Concord.
+    static func url(_ name: String, versions: [String], root: URL?) -> URL? {
+        var hash = StableHash.FNV128()
+        hash.add(piece: layout + " " + name)
+        for version in versions { hash.add(piece: version) }
+        hash.add(piece: "concord \(Concord.version) \(ResultCache.build)")
+        return root?.appendingPathComponent(layout).appendingPathComponent("\(name)-\(hash.hex).table")
     }
 
     /// The table of that name the build made (`EmbeddedICUTables`, by the EmbedRules plugin),

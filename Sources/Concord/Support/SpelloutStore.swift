@@ -8,8 +8,8 @@ import Foundation
 /// (`sixteenth and eighteenth`) is first tried whole. On the ten-times corpus that was 1.7 %
 /// of the instructions, on one copy about a tenth, for some sixty texts.
 ///
-/// The answers are ICU's for the same words and the same ICU (its version is in the file's
-/// key), so a stored answer is the answer. The file is an entry of the derived tables' folder
+/// The answers are ICU's for the same words, the same ICU and the same build (both are in the
+/// file's key), so a stored answer is the answer. The file is an entry of the derived tables' folder
 /// (`tables-v1/spellout-KEY.table`, pruned with them): a magic line, a checksum of the lines
 /// and the lines, `value TAB text`, sorted, `x` for no number. A file that fails its checksum
 /// is ignored; a run that writes (not `--no-cache`) rewrites the whole file, a temporary
@@ -22,11 +22,10 @@ enum SpelloutStore {
     /// Longer texts, and texts holding a tab or a line break, are not stored.
     static let longestText = 200
 
+    /// Keyed as the derived tables are, by the ICU version and this build of Concord too: the
+    /// answers are also those of the shim's way of asking (strict, then lenient).
     static func url(locale: String, root: URL?) -> URL? {
-        var hash = StableHash.FNV128()
-        hash.add(piece: "spellout-v1 \(locale)")
-        hash.add(piece: ICU.version)
-        return root?.appendingPathComponent(DerivedTables.layout).appendingPathComponent("spellout-\(hash.hex).table")
+        DerivedTables.url("spellout", versions: ["v1", locale, ICU.version], root: root)
     }
 
     static func storable(_ text: String) -> Bool {
