@@ -23,10 +23,41 @@ struct DigitHead: Sendable, Equatable {
     /// Whether such a match may start right after a digit (false when every way to it passes
     /// `\b` or `(?<!\d)` first: a digit is a word character).
     var afterDigit: Bool = true
+    /// What follows the white space after the digits, when every way on from them is white
+    /// space and then a character that is none (`\d{1,2}\s+(?<month>…)`: a month's first
+    /// letter; `\d{1,2}(?:er)?\s+(?<month>…)`: `e` or a month's).
+    var spaced: Spaced?
+
+    /// The characters a match may go on with after the digits and any white space.
+    ///
+    /// Exact as the head: every way on consumes white space only (ICU's `\s` or part of it)
+    /// before a character of `then` (approximated from above), which holds no white space. So
+    /// a match goes on from the end of the whole run of white space after the digits, with a
+    /// character of `then`. How much white space each way takes is not read.
+    struct Spaced: Sendable, Equatable {
+        /// The ASCII characters (bits as `DigitHead.following`).
+        var then: (UInt64, UInt64)
+
+        static func == (a: Spaced, b: Spaced) -> Bool { a.then == b.then }
+
+        /// Whether a match can go on from `start`, right after the digits.
+        func admits(_ units: UnsafeBufferPointer<UInt16>, from start: Int) -> Bool {
+            let space = HeadCharacters.space.bits.0
+            var end = start
+            while end < units.count, units[end] < 64, space & (1 << UInt64(units[end])) != 0 { end += 1 }
+            // (The rest consumes a character.)
+            guard end < units.count else { return false }
+            let c = units[end]
+            // Outside ASCII (a space ICU's `\s` holds, a letter whose case folds to ASCII):
+            // ICU decides.
+            if c >= 0x80 { return true }
+            return c < 64 ? then.0 & (1 << UInt64(c)) != 0 : then.1 & (1 << UInt64(c - 64)) != 0
+        }
+    }
 
     static func == (a: DigitHead, b: DigitHead) -> Bool {
         a.fewest == b.fewest && a.most == b.most && a.following == b.following && a.anyFollower == b.anyFollower
-            && a.afterDigit == b.afterDigit
+            && a.afterDigit == b.afterDigit && a.spaced == b.spaced
     }
 
     /// Whether a match can start at `place` of `units`, where a run of `run` decimal digits
@@ -45,7 +76,8 @@ struct DigitHead: Sendable, Equatable {
         let c = units[next]
         // Outside ASCII (a space, a letter whose case folds to ASCII): ICU decides.
         if c >= 0x80 { return true }
-        return c < 64 ? following.0 & (1 << UInt64(c)) != 0 : following.1 & (1 << UInt64(c - 64)) != 0
+        guard c < 64 ? following.0 & (1 << UInt64(c)) != 0 : following.1 & (1 << UInt64(c - 64)) != 0 else { return false }
+        return spaced?.admits(units, from: next) ?? true
     }
 
     /// The head of `pattern`'s matches that start with a digit; nil when the reading cannot
@@ -61,32 +93,31 @@ struct DigitHead: Sendable, Equatable {
     }
 
     /// As numbers for the rule cache's table: fewest, most + 1 (0: any), any follower (0/1),
-    /// after a digit (0/1), then the 128 bits in eight numbers of 16.
+    /// after a digit (0/1), the 128 bits in eight numbers of 16; then whether there is a
+    /// `spaced` (0/1) and its 128 bits in eight.
     var encoded: [Int] {
-        var numbers = [fewest, most.map { $0 + 1 } ?? 0, anyFollower ? 1 : 0, afterDigit ? 1 : 0]
-        for k in 0..<8 {
-            let word = k < 4 ? following.0 : following.1
-            numbers.append(Int((word >> UInt64(16 * (k % 4))) & 0xFFFF))
+        func words(_ values: [UInt64]) -> [Int] {
+            values.flatMap { word in (0..<4).map { Int((word >> UInt64(16 * $0)) & 0xFFFF) } }
         }
-        return numbers
+        return [fewest, most.map { $0 + 1 } ?? 0, anyFollower ? 1 : 0, afterDigit ? 1 : 0]
+            + words([following.0, following.1]) + [spaced == nil ? 0 : 1] + words([spaced?.then.0 ?? 0, spaced?.then.1 ?? 0])
     }
 
-    init(fewest: Int, most: Int?, following: (UInt64, UInt64), anyFollower: Bool, afterDigit: Bool = true) {
-        (self.fewest, self.most, self.following, self.anyFollower, self.afterDigit) = (fewest, most, following, anyFollower, afterDigit)
+    init(fewest: Int, most: Int?, following: (UInt64, UInt64), anyFollower: Bool, afterDigit: Bool = true, spaced: Spaced? = nil) {
+        (self.fewest, self.most, self.following, self.anyFollower, self.afterDigit, self.spaced) =
+            (fewest, most, following, anyFollower, afterDigit, spaced)
     }
 
-    static let encodedCount = 12
+    static let encodedCount = 21
 
     init?(encoded numbers: ArraySlice<Int>) {
         guard numbers.count == Self.encodedCount else { return nil }
         let n = Array(numbers)
-        guard n[0] >= 1, n[1] == 0 || n[1] > n[0], n[2] <= 1, n[3] <= 1, n[4...].allSatisfy({ $0 <= 0xFFFF }) else { return nil }
-        var low: UInt64 = 0, high: UInt64 = 0
-        for k in 0..<4 {
-            low |= UInt64(n[4 + k]) << UInt64(16 * k)
-            high |= UInt64(n[8 + k]) << UInt64(16 * k)
-        }
-        self.init(fewest: n[0], most: n[1] == 0 ? nil : n[1] - 1, following: (low, high), anyFollower: n[2] == 1, afterDigit: n[3] == 1)
+        guard n[0] >= 1, n[1] == 0 || n[1] > n[0], n[2] <= 1, n[3] <= 1, n[12] >= 0, n[12] <= 1,
+              n[4..<12].allSatisfy({ $0 >= 0 && $0 <= 0xFFFF }), n[13...].allSatisfy({ $0 >= 0 && $0 <= 0xFFFF }) else { return nil }
+        func word(_ at: Int) -> UInt64 { (0..<4).reduce(0) { $0 | UInt64(n[at + $1]) << UInt64(16 * $1) } }
+        self.init(fewest: n[0], most: n[1] == 0 ? nil : n[1] - 1, following: (word(4), word(8)), anyFollower: n[2] == 1,
+                  afterDigit: n[3] == 1, spaced: n[12] == 1 ? Spaced(then: (word(13), word(17))) : nil)
     }
 }
 
@@ -120,6 +151,9 @@ struct HeadCharacters {
             if other < 64 { bits.0 |= 1 << UInt64(other) } else { bits.1 |= 1 << UInt64(other - 64) }
         }
     }
+
+    /// Whether the set holds white space only (ASCII's, as `space`'s bits).
+    var isSpace: Bool { !digit && bits.1 == 0 && bits.0 != 0 && bits.0 & ~Self.space.bits.0 == 0 }
 
     mutating func formUnion(_ other: HeadCharacters) {
         bits.0 |= other.bits.0
@@ -417,7 +451,8 @@ struct HeadWalk {
                                        most: a.most.flatMap { x in b.most.map { Swift.max(x, $0) } },
                                        following: (a.following.0 | b.following.0, a.following.1 | b.following.1),
                                        anyFollower: a.anyFollower || b.anyFollower,
-                                       afterDigit: a.afterDigit || b.afterDigit))
+                                       afterDigit: a.afterDigit || b.afterDigit,
+                                       spaced: a.spaced.flatMap { x in b.spaced.map { DigitHead.Spaced(then: (x.then.0 | $0.then.0, x.then.1 | $0.then.1)) } }))
             }
         }
     }
@@ -440,36 +475,48 @@ struct HeadWalk {
     }
 
     /// The characters the continuation may begin with, and whether it may match nothing.
-    mutating func first(_ frames: [Frame]) -> (characters: HeadCharacters, nullable: Bool) {
+    /// `spacesConsumeNothing`: a set of white space only (`\s`, ` `) is read as matching
+    /// nothing (`spaced`).
+    mutating func first(_ frames: [Frame], spacesConsumeNothing: Bool = false) -> (characters: HeadCharacters, nullable: Bool) {
         var characters = HeadCharacters()
         var frames = frames
         while let (atom, rest) = Self.next(frames) {
             budget -= 1
             guard budget > 0 else { return (.anything, true) }
             frames = rest
-            let (atomCharacters, atomNullable) = first(atom)
+            let (atomCharacters, atomNullable) = first(atom, spacesConsumeNothing: spacesConsumeNothing)
             characters.formUnion(atomCharacters)
             if !atomNullable { return (characters, false) }
         }
         return (characters, true)
     }
 
-    mutating func first(_ atom: HeadParser.Atom) -> (HeadCharacters, Bool) {
+    mutating func first(_ atom: HeadParser.Atom, spacesConsumeNothing: Bool = false) -> (HeadCharacters, Bool) {
         if atom.max == 0 { return (HeadCharacters(), true) }
         switch atom.node {
         case .assertion, .notAfterDigit: return (HeadCharacters(), true)
+        case .characters(let set) where spacesConsumeNothing && set.isSpace: return (HeadCharacters(), true)
         case .characters(let set): return (set, atom.min == 0)
         case .digit: return (HeadCharacters(bits: (0x03FF_0000_0000_0000, 0), digit: true), atom.min == 0)
         case .group(let alternatives):
             var characters = HeadCharacters()
             var nullable = atom.min == 0
             for alternative in alternatives {
-                let (c, n) = first([Frame(atoms: alternative, index: 0)])
+                let (c, n) = first([Frame(atoms: alternative, index: 0)], spacesConsumeNothing: spacesConsumeNothing)
                 characters.formUnion(c)
                 nullable = nullable || n
             }
             return (characters, nullable)
         }
+    }
+
+    /// What the continuation after the digits goes on with after any white space
+    /// (`DigitHead.Spaced`): its first characters with every set of white space read as
+    /// consuming nothing. Nil when it may be nothing, a digit or white space.
+    mutating func spaced(_ frames: [Frame]) -> DigitHead.Spaced? {
+        let (then, nullable) = first(frames, spacesConsumeNothing: true)
+        guard !nullable, !then.digit, then.bits.0 & HeadCharacters.space.bits.0 == 0 else { return nil }
+        return DigitHead.Spaced(then: then.bits)
     }
 
     /// What the matches of the continuation that start with a digit start with;
@@ -493,7 +540,8 @@ struct HeadWalk {
                 let anyFollower = following.digit || nullable
                 result = .head(DigitHead(fewest: Swift.max(atom.min, 1), most: atom.max,
                                          following: anyFollower ? HeadCharacters.anything.bits : following.bits,
-                                         anyFollower: anyFollower, afterDigit: !notAfterDigit))
+                                         anyFollower: anyFollower, afterDigit: !notAfterDigit,
+                                         spaced: anyFollower ? nil : spaced(rest)))
             case .characters(let set):
                 if set.digit { result = .unbounded }
             case .group(let alternatives):

@@ -108,7 +108,62 @@ import Testing
         let text = "On 12 May 2005 (A/60/12), item 3b5 May, 7 May"
         let plan = prescan.plan(Array(text.utf16))
         #expect(plan[0].starts == [3, 40])
-        #expect(plan[1].starts == [3, 4, 10, 11, 12, 13, 33, 40])  // `\d+` may start at any digit
+        // `\d+` may start at any digit followed by digits, white space and `M`: not in `2005 (`
+        // nor `60/12)`.
+        #expect(plan[1].starts == [3, 4, 33, 40])
+    }
+
+    /// What a match goes on with after the digits and any white space (`DigitHead.Spaced`).
+    @Test func whatFollowsTheWhiteSpace() throws {
+        func spaced(_ pattern: String) -> DigitHead.Spaced? { DigitHead.of(pattern)?.spaced }
+        func admits(_ pattern: String, _ text: String) throws -> Bool {
+            let head = try #require(DigitHead.of(pattern))
+            let units = Array(text.utf16)
+            var end = 0
+            while end < units.count, LiteralScanner.categories[Int(units[end])] & 2 != 0 { end += 1 }
+            return units.withUnsafeBufferPointer { text in
+                LiteralScanner.categories.withUnsafeBufferPointer { head.admits(text, at: 0, run: end, categories: $0) }
+            }
+        }
+        let day = #"\b(?<day>\d{1,2})\s+(?<month>(?:(?<!\p{L})(?:May|June)))"#
+        #expect(try admits(day, "12 May"))
+        #expect(try admits(day, "12 \t june"))          // any white space, either case
+        #expect(try !admits(day, "12 of May"))
+        #expect(try !admits(day, "12 5 May"))
+        #expect(try !admits(day, "12  "))               // white space, then nothing
+        #expect(try !admits(day, "12May"))               // `\s+`: one at least (the head's own reading)
+        #expect(try admits(day, "12 \u{00A0}May"))       // outside ASCII: ICU decides
+        #expect(try admits(day, "12 \u{039C}ay"))        // (a letter that is no M's case)
+        // Optional parts, and white space inside groups, on every way on.
+        let french = #"\b(?<day>\d{1,2})(?:er)?\s+(?:May|June)"#
+        #expect(try admits(french, "1er May"))
+        #expect(try admits(french, "1 e"))               // (the letters are not read further)
+        #expect(try !admits(french, "1 of May"))
+        let spanish = #"\b(?<day>\d{1,2})(?:[o°])?(?:(?:\s+de)?\s+)(?:mayo|junio)"#
+        #expect(try admits(spanish, "5 de mayo"))
+        #expect(try admits(spanish, "5 mayo"))
+        #expect(try !admits(spanish, "5 (de mayo)"))
+        #expect(try !admits(spanish, "5 12"))
+        let range = #"\d{1,2}(?:\s*(?:-|to)\s*\d)?\s+May"#
+        #expect(try admits(range, "3 - 5 May"))
+        #expect(try admits(range, "3 to 5 May"))
+        #expect(try !admits(range, "3 , 5 May"))
+        // Alternatives merge; a way on that may be nothing, a digit or white space after
+        // the white space gives none.
+        let merged = try #require(spaced(#"\d+\s+May|\d+ June"#))
+        let together = try #require(spaced(#"\d+\s+(?:May|June)"#))
+        #expect(merged == together)
+        #expect(spaced(#"\d+\s+May|\d+-June"#) != nil)
+        #expect(spaced(#"\d+\s+May|\d+"#) == nil)
+        #expect(spaced(#"\d+\s+(?:May)?"#) == nil)
+        #expect(spaced(#"\d+\s+[\s\w]"#) == nil)
+        #expect(spaced(#"\d+\s+(?:\d|May)"#) == nil)
+        #expect(spaced(#"\d+\s+\p{L}"#) == nil)       // (a property: anything)
+        #expect(spaced(#"\d+[\s\x{A0}]May"#) == nil)   // (a set not of white space only)
+        // The rule cache's encoding keeps it.
+        let prescan = Prescan(patterns: [day, spanish, #"\d+\s+May|\d+"#])
+        #expect(prescan.table.digitHeads.map { $0?.spaced != nil } == [true, true, false])
+        #expect(Prescan.decode(prescan.encodedTable) == prescan.table)
     }
 
     /// Any text reads without a crash: every rule's pattern cut short at every 211th character,
@@ -139,12 +194,13 @@ import Testing
     /// pre-scan gives. And the heads drop places (else this measures nothing).
     @Test func everyCorpusMatchStartsAtAPlaceGiven() throws {
         guard let texts = try LowercaseWordsTests.corpusTexts() else { return }
-        var checked = 0, dropped = 0, headed = 0
+        var checked = 0, dropped = 0, headed = 0, spaced = 0
         var misses = [String]()
         for language in Language.official {
             let rules = try #require(TestRules.shared.languages[language])
             let indices = rules.patterns.indices.filter { rules.prescan.table.digitHeads[$0] != nil }
             headed += indices.count
+            spaced += indices.filter { rules.prescan.table.digitHeads[$0]?.spaced != nil }.count
             var withoutHeads = rules.prescan.table
             withoutHeads.digitHeads = withoutHeads.digitHeads.map { _ in nil }
             let plain = Prescan(table: withoutHeads)
@@ -164,6 +220,7 @@ import Testing
         }
         #expect(misses.isEmpty, "\(misses.count) matches at places dropped: \(misses.prefix(5))")
         #expect(headed >= 30, "\(headed) rules with a head")
+        #expect(spaced >= 30, "\(spaced) rules whose head reads the white space after the digits")
         #expect(checked >= 5_000, "\(checked) matches checked")
         #expect(dropped >= 30_000, "\(dropped) places dropped")
     }
