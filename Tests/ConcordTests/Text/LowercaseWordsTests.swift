@@ -91,8 +91,14 @@ import Testing
         let ar = NumberReader(format: try #require(rules.languages[.ar]).numberFormat)
         #expect(ar.literalSearch != nil)
         for text in ["آثنان وأربع سنوات", "لمدة خمس سنوات بعد عام ٢٠١٥", "ثلاثة أربعة مائة مئة", "اثنان", "إثنان ؤئ",
-                     "ا\u{653}ثنان", "أربـع", ""] {
+                     "ا\u{653}ثنان", "أربـع", "", "خَمْس سنوات", "ثَلاثة", "آثنان\u{64E}"] {
             #expect(ar.spelled(in: Array(text.utf16)) == ar.spelledThroughString(in: Array(text.utf16)), "\(text)")
+            #expect(ar.spelledThroughString(in: Array(text.utf16), searchingPresentOnly: true)
+                    == ar.spelledThroughString(in: Array(text.utf16)), "\(text)")
+        }
+        // Chinese compatibility ideographs decompose to the unified ones (`參` U+F96B: 参).
+        for text in ["\u{F96B}拾年", "五\u{301}年", "第\u{F9D1}届"] {
+            #expect(zh.spelled(in: Array(text.utf16)) == zh.spelledThroughString(in: Array(text.utf16)), "\(text)")
         }
         #expect(ar.spelled(in: Array("لمدة خمس سنوات".utf16)) == ["5"])
     }
@@ -116,8 +122,15 @@ import Testing
             if LanguageDetector.wordScores(units, among: languages, lexicon: rules.lexicon) != byString {
                 differences.append("stop words by the lexicon's table: \(string.prefix(80))")
             }
-            for reader in readers where reader.spelled(in: units) != reader.spelledThroughString(in: units) {
-                differences.append("number words (\(reader.format.wordBoundaries)): \(string.prefix(80))")
+            for reader in readers {
+                let reference = reader.spelledThroughString(in: units)
+                if reader.spelled(in: units) != reference {
+                    differences.append("number words (\(reader.format.wordBoundaries)): \(string.prefix(80))")
+                }
+                // (Words found anywhere, in a unit that is not plain: searched when present.)
+                if !reader.format.wordBoundaries, reader.spelledThroughString(in: units, searchingPresentOnly: true) != reference {
+                    differences.append("number words searched when present: \(string.prefix(80))")
+                }
             }
         }
         #expect(differences.isEmpty, "\(differences.count) differences: \(differences.prefix(5))")
