@@ -31,9 +31,27 @@ final class HyperscanPrefilter: Sendable {
         // one), nothing can be loaded: the patterns are not rewritten for a key (that was a
         // twentieth of a warm start-up).
         guard compileUncached || PrefilterCache.holdsDatabases else { return nil }
+        return lookUp(patterns: patterns, compileUncached: compileUncached).prefilter
+    }
+
+    /// `make`'s way to the database, in `folder`: by the key stored for the patterns as given
+    /// (`PrefilterCache.translatedKey`), else by rewriting them (`rewritten`: whether it did).
+    /// `writes`: whether what is made is stored.
+    static func lookUp(patterns: [String], compileUncached: Bool, folder: URL? = PrefilterCache.folder,
+                       writes: Bool = PrefilterCache.writes) -> (prefilter: HyperscanPrefilter?, rewritten: Bool) {
+        // (Without the build's identity, no key of the patterns as given: another build may
+        // rewrite them otherwise.)
+        let sourceKey = ResultCache.build.isEmpty ? nil : PrefilterCache.sourceKey(patterns)
+        if let sourceKey, let key = PrefilterCache.translatedKey(for: sourceKey, in: folder),
+           let cached = PrefilterCache.load(key: key, count: patterns.count, in: folder) {
+            return (cached, false)
+        }
         let translated = patterns.map(HyperscanSyntax.prefilter)
         let key = PrefilterCache.key(translated)
-        if let cached = PrefilterCache.load(key: key, count: patterns.count) { return cached }
+        if let cached = PrefilterCache.load(key: key, count: patterns.count, in: folder) {
+            if let sourceKey { PrefilterCache.storeTranslatedKey(key, for: sourceKey, in: folder, writes: writes) }
+            return (cached, true)
+        }
         // Compiling a language's database costs seconds of CPU (4-5 s each in the release
         // build, measured with perf: Hyperscan's compiler and its allocations were 94 % of a
         // `--no-cache` run over the resolution corpus), while the pass saves next to nothing on
@@ -44,10 +62,10 @@ final class HyperscanPrefilter: Sendable {
         // (the same citations). `CONCORD_PREFILTER=hyperscan` compiles the databases, and
         // stores them unless the run writes nothing (`--no-cache`), so that later `auto`
         // runs use them.
-        guard compileUncached else { return nil }
-        guard let built = compile(translated) else { return nil }
-        PrefilterCache.store(built, key: key)
-        return built
+        guard compileUncached, let built = compile(translated) else { return (nil, true) }
+        PrefilterCache.store(built, key: key, in: folder, writes: writes)
+        if let sourceKey { PrefilterCache.storeTranslatedKey(key, for: sourceKey, in: folder, writes: writes) }
+        return (built, true)
     }
 
     /// Compiles every rewritten pattern into one database, leaving out, one at a time, those

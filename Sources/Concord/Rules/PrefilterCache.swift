@@ -5,6 +5,8 @@ import Foundation
 /// `~/.cache/concord`, as the result cache), or `CONCORD_RULE_CACHE` (`off`: no cache).
 /// The key is a hash of the rewritten patterns, the pattern flags, the library's version and
 /// the platform (architecture and CPU features: a database is compiled for the processor).
+/// Beside each database, `<source key>.hskey` names it by the patterns as the rules give them
+/// and the build: a later run of the same build finds its database without rewriting them.
 /// A file is written to a temporary name and renamed into place (two processes building at
 /// once each write a whole file; the last rename wins, and both are the same); a file that
 /// cannot be read, whose table fails its checksum or whose database the library refuses (it
@@ -54,7 +56,43 @@ enum PrefilterCache {
         return hash.hex
     }
 
-    static func file(_ key: String) -> URL? { folder?.appendingPathComponent(key + ".hsdb") }
+    static func file(_ key: String, in folder: URL? = PrefilterCache.folder) -> URL? { folder?.appendingPathComponent(key + ".hsdb") }
+
+    /// The key of the patterns as the rules give them (before they are rewritten for
+    /// Hyperscan), for this build: the same patterns are rewritten the same way by the same
+    /// build, so the rewritten key can be looked up (`translatedKey`) instead of made again
+    /// (rewriting a language's patterns was a twentieth of a 1× run on the Hyperscan path).
+    static func sourceKey(_ patterns: [String]) -> String {
+        var hash = StableHash.FNV128()
+        hash.add(piece: layout)
+        hash.add(piece: "source patterns, \(Concord.version) \(ResultCache.build)")
+        hash.add(piece: Hyperscan.library.version)
+        hash.add(piece: platform)
+        hash.add(piece: "\(Hyperscan.patternFlags)")
+        for pattern in patterns { hash.add(piece: pattern) }
+        return hash.hex
+    }
+
+    private static let keyMagic = "concord-hskey-1"
+
+    /// The rewritten patterns' key stored for `sourceKey` (`<sourceKey>.hskey`: a magic line,
+    /// the source key, the rewritten key); nil when there is none, or it is not such a file.
+    static func translatedKey(for sourceKey: String, in folder: URL? = PrefilterCache.folder) -> String? {
+        guard let url = folder?.appendingPathComponent(sourceKey + ".hskey"),
+              let data = FileManager.default.contents(atPath: url.path), data.count < 256 else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count == 4, lines[0] == keyMagic, lines[1] == sourceKey, lines[3].isEmpty,
+              lines[2].utf8.count == 32, lines[2].utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
+        if writes { CacheFolder.markUsed(url.path) }
+        return String(lines[2])
+    }
+
+    /// Stores `key` as the rewritten key of `sourceKey` (not when the run writes nothing).
+    static func storeTranslatedKey(_ key: String, for sourceKey: String, in folder: URL? = PrefilterCache.folder,
+                                   writes: Bool = PrefilterCache.writes) {
+        guard let url = folder?.appendingPathComponent(sourceKey + ".hskey") else { return }
+        write(Array("\(keyMagic)\n\(sourceKey)\n\(key)\n".utf8), to: url, writes: writes)
+    }
 
     /// Whether the folder holds any database (read once per process: a database stored
     /// later by this process is found by `load` when it compiles).
@@ -72,8 +110,8 @@ enum PrefilterCache {
     /// not covered).
     /// Reading, summing and copying a 2.7 MB English database three times was a twentieth of a
     /// warm check of one resolution.
-    static func load(key: String, count: Int) -> HyperscanPrefilter? {
-        guard let url = file(key), let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
+    static func load(key: String, count: Int, in folder: URL? = PrefilterCache.folder) -> HyperscanPrefilter? {
+        guard let url = file(key, in: folder), let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
         if writes { CacheFolder.markUsed(url.path) }
         return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> HyperscanPrefilter? in
             let checksumEnd = magic.count + 32
@@ -139,8 +177,9 @@ enum PrefilterCache {
     }
 
     /// Writes the prefilter's file; a failure only means the next run compiles again.
-    static func store(_ prefilter: HyperscanPrefilter, key: String) {
-        guard let url = file(key), let database = prefilter.database.serialized else { return }
+    static func store(_ prefilter: HyperscanPrefilter, key: String, in folder: URL? = PrefilterCache.folder,
+                      writes: Bool = PrefilterCache.writes) {
+        guard let url = file(key, in: folder), let database = prefilter.database.serialized else { return }
         var payload = [UInt8]()
         func write32(_ value: UInt32) { for k in 0..<4 { payload.append(UInt8(truncatingIfNeeded: value >> (8 * UInt32(k)))) } }
         write32(UInt32(prefilter.covered.count))
@@ -148,7 +187,7 @@ enum PrefilterCache {
             write32(covered ? 1 : 0)
             write32(width.map { UInt32(clamping: $0) } ?? UInt32.max)
         }
-        write(magic + Array(checksum(payload).utf8) + payload + database, to: url)
+        write(magic + Array(checksum(payload).utf8) + payload + database, to: url, writes: writes)
     }
 
     /// Writes the file (`CacheFolder.write`: a temporary file renamed into place).

@@ -32,7 +32,7 @@ public enum CacheFolder {
     /// The layouts Concord writes, by the name of their folder without its version.
     static let layouts = ["rules", "hyperscan", "tables", "sets"]
     /// The extensions of Concord's entries.
-    static let extensions = ["json", "hsdb", "table"]
+    static let extensions = ["json", "hsdb", "hskey", "table"]
 
     /// Writes `bytes` to a temporary file beside `url` and renames it into place (runs at the
     /// same time each write a whole file; the last rename wins). Creates the folder. A failure

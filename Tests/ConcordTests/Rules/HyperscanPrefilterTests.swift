@@ -96,6 +96,44 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasSuffix(".tmp") })
     }
 
+    /// A stored database is found again by the patterns as the rules give them (`.hskey`),
+    /// without rewriting them; a key file damaged, made for other patterns or naming no
+    /// database is ignored (the patterns are rewritten) and written again.
+    @Test func aStoredDatabaseIsFoundWithoutRewritingThePatterns() throws {
+        guard Self.requireLibrary() else { return }
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let patterns = [#"\bresolution\s+(?<number>\d+/\d+)"#, #"\bdecision\s+\d+"#]
+        let units = Array("In resolution 64/293 and decision 12".utf16)
+        let first = HyperscanPrefilter.lookUp(patterns: patterns, compileUncached: true, folder: folder, writes: true)
+        let built = try #require(first.prefilter)
+        let expected = built.ends(in: units)
+        #expect(first.rewritten && expected != nil)
+        let source = PrefilterCache.sourceKey(patterns)
+        let key = try #require(PrefilterCache.translatedKey(for: source, in: folder))
+        #expect(key == PrefilterCache.key(patterns.map(HyperscanSyntax.prefilter)))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(key + ".hsdb").path))
+        let again = HyperscanPrefilter.lookUp(patterns: patterns, compileUncached: false, folder: folder, writes: true)
+        #expect(!again.rewritten)
+        #expect(again.prefilter?.ends(in: units) == expected)
+        let keyFile = folder.appendingPathComponent(source + ".hskey")
+        let original = try Data(contentsOf: keyFile)
+        let zeros = String(repeating: "0", count: 32), other = String(repeating: "a", count: 32)
+        for damaged in ["garbage", "concord-hskey-1\n\(zeros)\n\(key)\n", "concord-hskey-1\n\(source)\n\(other)\n",
+                        "concord-hskey-1\n\(source)\n\(key.uppercased())\n", ""] {
+            try Data(damaged.utf8).write(to: keyFile)
+            let read = HyperscanPrefilter.lookUp(patterns: patterns, compileUncached: false, folder: folder, writes: true)
+            #expect(read.rewritten, "\(damaged)")
+            #expect(read.prefilter?.ends(in: units) == expected)
+            #expect(try Data(contentsOf: keyFile) == original)
+        }
+        // Nothing written when the run writes nothing; other patterns, another key.
+        try FileManager.default.removeItem(at: keyFile)
+        #expect(HyperscanPrefilter.lookUp(patterns: patterns, compileUncached: false, folder: folder, writes: false).rewritten)
+        #expect(!FileManager.default.fileExists(atPath: keyFile.path))
+        #expect(PrefilterCache.sourceKey(patterns + ["x"]) != source && PrefilterCache.sourceKey(patterns.reversed()) != source)
+    }
+
     /// A database that is not in the cache is compiled only when `CONCORD_PREFILTER=hyperscan`
     /// asks for it: compiling costs seconds per language, an `auto` run takes the ICU path.
     @Test func anUncachedDatabaseIsCompiledOnlyWhenAskedFor() throws {
