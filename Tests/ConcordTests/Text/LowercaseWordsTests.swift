@@ -96,6 +96,9 @@ import Testing
             #expect(ar.spelledThroughString(in: Array(text.utf16), searchingPresentOnly: true)
                     == ar.spelledThroughString(in: Array(text.utf16)), "\(text)")
         }
+        // A unit with vowel marks (not plain) still gives its number words.
+        #expect(!LowercaseWords.isPlain(Array("لمدة خمس سنواتٍ".utf16)))
+        #expect(ar.spelled(in: Array("لمدة خمس سنواتٍ".utf16)) == ["5"])
         // Chinese compatibility ideographs decompose to the unified ones (`參` U+F96B: 参).
         for text in ["\u{F96B}拾年", "五\u{301}年", "第\u{F9D1}届"] {
             #expect(zh.spelled(in: Array(text.utf16)) == zh.spelledThroughString(in: Array(text.utf16)), "\(text)")
