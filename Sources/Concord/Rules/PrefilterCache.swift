@@ -46,15 +46,9 @@ enum PrefilterCache {
         return machine + " " + flags
     }()
 
-    static func key(_ translated: [String?]) -> String {
-        var hash = StableHash.FNV128()
-        hash.add(piece: layout)
-        hash.add(piece: Hyperscan.library.version)
-        hash.add(piece: platform)
-        hash.add(piece: "\(Hyperscan.patternFlags)")
-        for pattern in translated { hash.add(piece: pattern.map { "+" + $0 } ?? "-") }
-        return hash.hex
-    }
+    /// A database's name: the rewritten patterns (`-` for one not rewritten), after the
+    /// pieces every key holds (`key(pieces:)`).
+    static func key(_ translated: [String?]) -> String { key(pieces: translated.map { $0.map { "+" + $0 } ?? "-" }) }
 
     static func file(_ key: String, in folder: URL? = PrefilterCache.folder) -> URL? { folder?.appendingPathComponent(key + ".hsdb") }
 
@@ -62,14 +56,16 @@ enum PrefilterCache {
     /// Hyperscan), for this build: the same patterns are rewritten the same way by the same
     /// build, so the rewritten key can be looked up (`translatedKey`) instead of made again
     /// (rewriting a language's patterns was a twentieth of a 1× run on the Hyperscan path).
+    /// (Its first piece begins with neither `+` nor `-`, as each piece of a database's key does.)
     static func sourceKey(_ patterns: [String]) -> String {
+        key(pieces: ["source patterns, \(Concord.version) \(ResultCache.build)"] + patterns)
+    }
+
+    /// A hash of the layout, the library's version, the platform and the pattern flags, then
+    /// `pieces`.
+    private static func key(pieces: [String]) -> String {
         var hash = StableHash.FNV128()
-        hash.add(piece: layout)
-        hash.add(piece: "source patterns, \(Concord.version) \(ResultCache.build)")
-        hash.add(piece: Hyperscan.library.version)
-        hash.add(piece: platform)
-        hash.add(piece: "\(Hyperscan.patternFlags)")
-        for pattern in patterns { hash.add(piece: pattern) }
+        for piece in [layout, Hyperscan.library.version, platform, "\(Hyperscan.patternFlags)"] + pieces { hash.add(piece: piece) }
         return hash.hex
     }
 
