@@ -40,8 +40,7 @@ struct Extract: ParsableCommand {
         var documents = [Document]()
         var failed = false
         let files = InputFiles.expand(paths)
-        // The pre-filter's engine by the size of the run, as `check` chooses it.
-        let extractor = noCitations ? nil : ruleSet.map { CitationExtractor(rules: $0, prefilter: .forRun(bytes: PrefilterEngine.bytes(of: files))) }
+        let extractor = noCitations ? nil : ruleSet.map { CitationExtractor(rules: $0) }
         for file in files {
             do {
                 documents.append(try reader.read(path: file))

@@ -77,8 +77,7 @@ public struct Pipeline: Sendable {
     public let reader: DocumentReader
     public let filter: FindingFilter
     public let options: Options
-    /// The pre-filter's engine; `run` chooses it by the size of the run, nil is
-    /// `PrefilterEngine.active` (`CONCORD_PREFILTER`; asking for it opens the library).
+    /// The pre-filter's engine; nil is `PrefilterEngine.active` (`CONCORD_PREFILTER`).
     public var prefilter: PrefilterEngine?
 
     /// Loads the configuration, the rules (with the configuration's rule folders) and the
@@ -224,10 +223,7 @@ public struct Pipeline: Sendable {
     /// documents are still read into the document index, so that references into them are
     /// resolved as in a run over all.
     public func run(_ sets: [DocumentSet], jobs: Int = 1, alsoIndex: [DocumentSet] = [], progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
-        // The pre-filter's engine, by the size of the run (`PrefilterEngine.forRun`).
-        var pipeline = self
-        pipeline.prefilter = PrefilterEngine.forRun(bytes: PrefilterEngine.bytes(of: sets.flatMap(\.files)))
-        return pipeline.runChecked(sets, jobs: jobs, alsoIndex: alsoIndex, progress: progress)
+        runChecked(sets, jobs: jobs, alsoIndex: alsoIndex, progress: progress)
     }
 
     private func runChecked(_ sets: [DocumentSet], jobs: Int, alsoIndex: [DocumentSet], progress: (@Sendable (Int, Int) -> Void)?) -> Result {

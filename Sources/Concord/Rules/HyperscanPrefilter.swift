@@ -27,9 +27,8 @@ final class HyperscanPrefilter: Sendable {
     /// when the database is not in the cache and `compileUncached` is false.
     static func make(patterns: [String],
                      compileUncached: Bool = Hyperscan.status.explicit) -> HyperscanPrefilter? {
-        // With no database stored at all (the usual case by default, which never compiles
-        // one), nothing can be loaded: the patterns are not rewritten for a key (that was a
-        // twentieth of a warm start-up).
+        // With no database stored at all, nothing can be loaded: the patterns are not
+        // rewritten for a key (that was a twentieth of a warm start-up).
         guard compileUncached || PrefilterCache.holdsDatabases else { return nil }
         return lookUp(patterns: patterns, compileUncached: compileUncached).prefilter
     }
@@ -54,14 +53,11 @@ final class HyperscanPrefilter: Sendable {
         }
         // Compiling a language's database costs seconds of CPU (4-5 s each in the release
         // build, measured with perf: Hyperscan's compiler and its allocations were 94 % of a
-        // `--no-cache` run over the resolution corpus), while the pass saves next to nothing on
-        // resolution text (the literal pre-scan already leaves ICU little to do: 0.27 s against
-        // 0.30 s of CPU for the seed set). A first run, or every run of a CI job with an empty
-        // cache, would pay about 25 s for six languages. So by default (`auto`) a database is
-        // used when it is in the cache and never compiled: that language takes the ICU path
-        // (the same citations). `CONCORD_PREFILTER=hyperscan` compiles the databases, and
-        // stores them unless the run writes nothing (`--no-cache`), so that later `auto`
-        // runs use them.
+        // `--no-cache` run over the resolution corpus). `CONCORD_PREFILTER=hyperscan` (the only
+        // way to the pass: `auto` is the ICU path, see `PrefilterEngine`) compiles a database
+        // missing from the cache and stores it unless the run writes nothing (`--no-cache`),
+        // so that later runs read it back; a caller that does not compile gets nil here (that
+        // language takes the ICU path, with the same citations).
         guard compileUncached, let built = compile(translated) else { return (nil, true) }
         PrefilterCache.store(built, key: key, in: folder, writes: writes)
         if let sourceKey { PrefilterCache.storeTranslatedKey(key, for: sourceKey, in: folder, writes: writes) }

@@ -2,10 +2,17 @@ import CHyperscanShim
 import Foundation
 
 /// Which engine finds where a language's patterns may match before ICU runs them
-/// (`CONCORD_PREFILTER`): `icu` — the literal pre-scan only (the reference path); `hyperscan`
-/// or `auto` (the default) — one Hyperscan pass over each unit as well, when the library
+/// (`CONCORD_PREFILTER`): `icu` or `auto` (the default) — the literal pre-scan only (the
+/// reference path); `hyperscan` — one Hyperscan pass over each unit as well, when the library
 /// (`libhs.so.5`, from Vectorscan or Intel Hyperscan) can be loaded, else the ICU path. The
 /// citations are the same on both paths; only the time differs.
+///
+/// `auto` does not take the Hyperscan pass: since the literal pre-scan learnt which
+/// characters may follow a number's digits (`DigitHead`), the pass costs more than it saves
+/// on every corpus measured (2026-12-06, hyperfine side by side, databases stored: the 10 MB
+/// of resolutions 1.48 s against 1.38 s on the pre-scan alone, 1 MB 214 against 203 ms, the
+/// aligned sentence files 1.739 against 1.733 s), and taking it only for units where the
+/// pre-scan leaves ICU many places to try lost too, at every threshold tried.
 public enum PrefilterEngine: String, Sendable {
     case icu
     case hyperscan
@@ -15,26 +22,6 @@ public enum PrefilterEngine: String, Sendable {
 
     /// One line for `concord --version` and `concord rules`: the engine and why.
     public static var summary: String { Hyperscan.status.summary }
-
-    /// Below this much input, `auto` (the default) leaves a run to ICU alone: loading a
-    /// language's stored database (1–5 MB) took about 6 ms of a one-document run's 60, and the
-    /// pass saved nothing measurable even over 10 MB of resolutions (3.02 s against 3.01 s,
-    /// minima of four interleaved runs, 2026-12-04).
-    public static let smallRun = 1_000_000
-
-    /// The engine for a run over `bytes` of input: ICU alone for a small run under `auto`
-    /// (without opening the library), else `active` (`CONCORD_PREFILTER=hyperscan` and `icu`
-    /// are obeyed whatever the size).
-    public static func forRun(bytes: @autoclosure () -> Int) -> PrefilterEngine {
-        // The size is measured only where it decides (`auto`): it costs a `stat` per file.
-        if ["auto", ""].contains(Hyperscan.requested), bytes() < smallRun { return .icu }
-        return active
-    }
-
-    /// The size of the files together (a file that cannot be read counts nothing).
-    public static func bytes(of files: [String]) -> Int {
-        files.reduce(0) { $0 + (FileSize.of($1) ?? 0) }
-    }
 }
 
 /// The Hyperscan (or Vectorscan) library, opened at run time through the CHyperscanShim
@@ -68,14 +55,15 @@ public enum Hyperscan {
         switch requested {
         case "icu":
             return Status(engine: .icu, summary: "prefilter: ICU (CONCORD_PREFILTER=icu)", version: "")
-        case "hyperscan", "auto", "":
+        case "auto", "":
+            // (The library is not opened.)
+            return Status(engine: .icu, summary: "prefilter: ICU (auto; CONCORD_PREFILTER=hyperscan adds a Hyperscan pass, slower on the corpora measured)", version: "")
+        case "hyperscan":
             guard library.loaded else {
                 return Status(engine: .icu, summary: "prefilter: ICU (Hyperscan not loaded: \(library.error))", version: "")
             }
-            let explicit = requested == "hyperscan"
-            let which = explicit ? "" : " for runs of 1 MB or more, in the languages whose database is stored (CONCORD_PREFILTER=hyperscan stores them), else ICU"
-            return Status(engine: .hyperscan, summary: "prefilter: Hyperscan \(library.version) (\(library.name))\(which), confirmed by ICU",
-                          version: library.version, explicit: explicit)
+            return Status(engine: .hyperscan, summary: "prefilter: Hyperscan \(library.version) (\(library.name)), confirmed by ICU",
+                          version: library.version, explicit: true)
         default:
             return Status(engine: .icu, summary: "prefilter: ICU (CONCORD_PREFILTER=\(requested) is not icu, hyperscan or auto)", version: "")
         }

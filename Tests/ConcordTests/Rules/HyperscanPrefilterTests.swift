@@ -145,23 +145,28 @@ import Testing
         #expect(Hyperscan.status.explicit == (ProcessInfo.processInfo.environment["CONCORD_PREFILTER"]?.lowercased() == "hyperscan"))
     }
 
-    /// `auto` (the default) leaves a run under a megabyte to ICU alone (loading a database
-    /// costs more than the pass saves there) and takes `active` for a larger one;
-    /// `CONCORD_PREFILTER=hyperscan` or `icu` is obeyed whatever the size.
-    @Test func smallRunsLeaveHyperscanAlone() throws {
+    /// `auto` (the default) is the ICU path: the Hyperscan pass costs more than it saves on
+    /// every corpus measured (see `PrefilterEngine`). It does not even open the library: a
+    /// library that is not there is not named.
+    @Test func autoIsTheICUPath() throws {
         let requested = ProcessInfo.processInfo.environment["CONCORD_PREFILTER"]?.lowercased() ?? "auto"
-        #expect(PrefilterEngine.forRun(bytes: PrefilterEngine.smallRun) == .active)
-        #expect(PrefilterEngine.forRun(bytes: 30_000) == (["auto", ""].contains(requested) ? .icu : .active))
-        let seed = ["ar", "en", "es", "fr", "ru", "zh"].map { Paths.corpora("seed/res-6-1.\($0).txt") }
-        let bytes = PrefilterEngine.bytes(of: seed + ["/nonexistent/file.txt"])
-        #expect(bytes > 60_000 && bytes < PrefilterEngine.smallRun, "\(bytes)")
+        if ["auto", ""].contains(requested) {
+            #expect(PrefilterEngine.active == .icu)
+            #expect(!Hyperscan.status.explicit)
+        }
+        let missing = ["CONCORD_HYPERSCAN_LIBRARY": "/nonexistent/libhs.so.5"]
+        let version = try Self.run(["--version"], engine: "auto", environment: missing)
+        #expect(version.status == 0)
+        #expect(version.stdout.contains("prefilter: ICU (auto; CONCORD_PREFILTER=hyperscan adds a Hyperscan pass"), "\(version.stdout)")
+        #expect(!version.stdout.contains("nonexistent"), "\(version.stdout)")
+        #expect(try Self.run(["--version"], engine: "", environment: missing).stdout == version.stdout)
     }
 
-    /// `auto` (the default) never compiles a database: an empty cache stays without one, and
-    /// the run gives the output of the ICU path. After `CONCORD_PREFILTER=hyperscan` has stored
-    /// them, `auto` writes nothing new, with the same output again (the seed is a small run:
-    /// ICU alone).
-    @Test func autoUsesStoredDatabasesAndNeverCompiles() throws {
+    /// `auto` never compiles a database and does not use stored ones: an empty cache stays
+    /// without one; after `CONCORD_PREFILTER=hyperscan` has stored the six, `auto` writes
+    /// nothing, gives the ICU path's output again, and `concord rules` names no database
+    /// (under `hyperscan` it says how many patterns each holds).
+    @Test func autoNeverCompilesNorUsesDatabases() throws {
         guard Self.requireLibrary() else { return }
         let cache = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: cache) }
@@ -171,7 +176,7 @@ import Testing
         func databases() -> [String: Date] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             var out = [String: Date]()
-            for name in names where name.hasSuffix(".hsdb") {
+            for name in names where name.hasSuffix(".hsdb") || name.hasSuffix(".hskey") {
                 out[name] = (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path))?[.modificationDate] as? Date
             }
             return out
@@ -182,17 +187,22 @@ import Testing
         #expect(databases().isEmpty, "auto compiled \(databases().keys.sorted())")
         _ = try Self.run(arguments, engine: "hyperscan", environment: environment)
         let stored = databases()
-        #expect(stored.count == 6, "\(stored.keys.sorted())")
+        #expect(stored.keys.filter { $0.hasSuffix(".hsdb") }.count == 6, "\(stored.keys.sorted())")
         let warm = try Self.run(arguments, engine: "auto", environment: environment)
         #expect(warm.stdout == reference.stdout && warm.status == reference.status)
         #expect(databases() == stored)
+        let coverage = "patterns in the Hyperscan database"
+        #expect(try Self.run(["rules"], engine: "hyperscan", environment: environment).stdout.contains(coverage))
+        let rules = try Self.run(["rules"], engine: "auto", environment: environment)
+        #expect(rules.status == 0 && rules.stdout.contains("prefilter: ICU (auto;"), "\(rules.stdout)")
+        #expect(!rules.stdout.contains(coverage), "\(rules.stdout)")
     }
 
     /// Without the library (here: a name that does not exist), Concord says so and runs the
     /// ICU path, with the same output.
     @Test func withoutTheLibraryTheICUPathRuns() throws {
         let missing = ["CONCORD_HYPERSCAN_LIBRARY": "/nonexistent/libhs.so.5"]
-        let version = try Self.run(["--version"], engine: "auto", environment: missing)
+        let version = try Self.run(["--version"], engine: "hyperscan", environment: missing)
         #expect(version.status == 0)
         #expect(version.stdout.contains("prefilter: ICU (Hyperscan not loaded: /nonexistent/libhs.so.5"), "\(version.stdout)")
         let arguments = ["check", "--no-cache", "--format", "json", Paths.corpora("")]

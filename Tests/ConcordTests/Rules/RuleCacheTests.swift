@@ -145,7 +145,7 @@ import Testing
         }
         // The search alone: the language's compiling ahead claimed first, so none runs.
         #expect(try #require(searched.languages[.en]).compiledAhead.claim())
-        _ = CitationExtractor(rules: searched, prefilter: .icu).references(in: normalized)  // as auto below 1 MB
+        _ = CitationExtractor(rules: searched, prefilter: .icu).references(in: normalized)  // as auto
         let extractor = CitationExtractor(rules: ahead).unitExtractor(try #require(ahead.languages[.en]))
         extractor.compilePatterns(backwardsThrough: CompilingAhead.units(normalized)) { false }
         #expect(try compiled(ahead) == compiled(searched))
