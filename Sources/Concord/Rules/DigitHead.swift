@@ -37,8 +37,12 @@ struct DigitHead: Sendable, Equatable {
     struct Spaced: Sendable, Equatable {
         /// The ASCII characters (bits as `DigitHead.following`).
         var then: (UInt64, UInt64)
+        /// For a letter among them, the ASCII characters that may come right after it (nil:
+        /// not read): `\d{1,2}\s+(?:june|july|…)` goes on after `5 j` with `u` or `a`, not
+        /// with the `o` of `5 journals`.
+        var pairs: Pairs?
 
-        static func == (a: Spaced, b: Spaced) -> Bool { a.then == b.then }
+        static func == (a: Spaced, b: Spaced) -> Bool { a.then == b.then && a.pairs == b.pairs }
 
         /// Whether a match can go on from `start`, right after the digits.
         func admits(_ units: UnsafeBufferPointer<UInt16>, from start: Int) -> Bool {
@@ -51,7 +55,42 @@ struct DigitHead: Sendable, Equatable {
             // Outside ASCII (a space ICU's `\s` holds, a letter whose case folds to ASCII):
             // ICU decides.
             if c >= 0x80 { return true }
-            return c < 64 ? then.0 & (1 << UInt64(c)) != 0 : then.1 & (1 << UInt64(c - 64)) != 0
+            guard c < 64 ? then.0 & (1 << UInt64(c)) != 0 : then.1 & (1 << UInt64(c - 64)) != 0 else { return false }
+            // The character after a letter (none: the text ends; outside ASCII: ICU decides).
+            guard let pairs, let row = Pairs.row(c), end + 1 < units.count else { return true }
+            let d = units[end + 1]
+            return d >= 0x80 || pairs.admits(row: row, d)
+        }
+    }
+
+    /// Per ASCII letter (either case), the ASCII characters that may follow it (bits as
+    /// `DigitHead.following`).
+    struct Pairs: Sendable, Equatable {
+        /// Row `k` (the letter `a` + k): `bits[2k]` and `bits[2k + 1]`.
+        var bits = [UInt64](repeating: 0, count: 52)
+
+        /// The row of an ASCII letter (either case), nil for any other character.
+        static func row(_ c: UInt16) -> Int? {
+            let lower = c | 0x20
+            return lower >= 0x61 && lower <= 0x7A ? Int(lower - 0x61) : nil
+        }
+
+        func admits(row: Int, _ d: UInt16) -> Bool {
+            d < 64 ? bits[2 * row] & (1 << UInt64(d)) != 0 : bits[2 * row + 1] & (1 << UInt64(d - 64)) != 0
+        }
+
+        /// Every letter of `firsts` may be followed by a character of `seconds`.
+        mutating func add(firsts: HeadCharacters, seconds: HeadCharacters) {
+            for k in 0..<26 {
+                let lower = UInt64(0x61 + k - 64), upper = UInt64(0x41 + k - 64)
+                guard firsts.bits.1 & (1 << lower | 1 << upper) != 0 else { continue }
+                bits[2 * k] |= seconds.bits.0
+                bits[2 * k + 1] |= seconds.bits.1
+            }
+        }
+
+        mutating func formUnion(_ other: Pairs) {
+            for k in bits.indices { bits[k] |= other.bits[k] }
         }
     }
 
@@ -94,13 +133,15 @@ struct DigitHead: Sendable, Equatable {
 
     /// As numbers for the rule cache's table: fewest, most + 1 (0: any), any follower (0/1),
     /// after a digit (0/1), the 128 bits in eight numbers of 16; then whether there is a
-    /// `spaced` (0/1) and its 128 bits in eight.
+    /// `spaced` (0/1) and its 128 bits in eight; then whether it has `pairs` (0/1) and their
+    /// 52 words of 64 bits in 208 numbers.
     var encoded: [Int] {
         func words(_ values: [UInt64]) -> [Int] {
             values.flatMap { word in (0..<4).map { Int((word >> UInt64(16 * $0)) & 0xFFFF) } }
         }
         return [fewest, most.map { $0 + 1 } ?? 0, anyFollower ? 1 : 0, afterDigit ? 1 : 0]
             + words([following.0, following.1]) + [spaced == nil ? 0 : 1] + words([spaced?.then.0 ?? 0, spaced?.then.1 ?? 0])
+            + [spaced?.pairs == nil ? 0 : 1] + words(spaced?.pairs?.bits ?? [UInt64](repeating: 0, count: 52))
     }
 
     init(fewest: Int, most: Int?, following: (UInt64, UInt64), anyFollower: Bool, afterDigit: Bool = true, spaced: Spaced? = nil) {
@@ -108,16 +149,18 @@ struct DigitHead: Sendable, Equatable {
             (fewest, most, following, anyFollower, afterDigit, spaced)
     }
 
-    static let encodedCount = 21
+    static let encodedCount = 230
 
     init?(encoded numbers: ArraySlice<Int>) {
         guard numbers.count == Self.encodedCount else { return nil }
         let n = Array(numbers)
-        guard n[0] >= 1, n[1] == 0 || n[1] > n[0], n[2] <= 1, n[3] <= 1, n[12] >= 0, n[12] <= 1,
-              n[4..<12].allSatisfy({ $0 >= 0 && $0 <= 0xFFFF }), n[13...].allSatisfy({ $0 >= 0 && $0 <= 0xFFFF }) else { return nil }
+        guard n[0] >= 1, n[1] == 0 || n[1] > n[0], n[2] <= 1, n[3] <= 1, n[12] >= 0, n[12] <= 1, n[21] >= 0, n[21] <= 1,
+              n[4..<12].allSatisfy({ $0 >= 0 && $0 <= 0xFFFF }), n[13..<21].allSatisfy({ $0 >= 0 && $0 <= 0xFFFF }),
+              n[22...].allSatisfy({ $0 >= 0 && $0 <= 0xFFFF }) else { return nil }
         func word(_ at: Int) -> UInt64 { (0..<4).reduce(0) { $0 | UInt64(n[at + $1]) << UInt64(16 * $1) } }
+        let pairs = n[21] == 1 ? Pairs(bits: (0..<52).map { word(22 + 4 * $0) }) : nil
         self.init(fewest: n[0], most: n[1] == 0 ? nil : n[1] - 1, following: (word(4), word(8)), anyFollower: n[2] == 1,
-                  afterDigit: n[3] == 1, spaced: n[12] == 1 ? Spaced(then: (word(13), word(17))) : nil)
+                  afterDigit: n[3] == 1, spaced: n[12] == 1 ? Spaced(then: (word(13), word(17)), pairs: pairs) : nil)
     }
 }
 
@@ -126,8 +169,11 @@ struct DigitHead: Sendable, Equatable {
 struct HeadCharacters {
     var bits: (UInt64, UInt64) = (0, 0)
     var digit = false
+    /// Whether it may match a character outside ASCII: in a case-insensitive pattern a
+    /// literal `ß` matches `ss`, so the character after it in the text may be its own.
+    var wide = false
 
-    static let anything = HeadCharacters(bits: (~0, ~0), digit: true)
+    static let anything = HeadCharacters(bits: (~0, ~0), digit: true, wide: true)
     /// ICU's `\s` (`\p{White_Space}`), its ASCII part and more (U+001C–U+001F).
     static let space: HeadCharacters = {
         var set = HeadCharacters()
@@ -141,6 +187,7 @@ struct HeadCharacters {
             // be a digit.
             if Unicode.Scalar(c)?.properties.numericType == .decimal { digit = true }
             for letter in UInt32(0x41)...0x5A { insert(letter) }
+            wide = true
             return
         }
         if c >= 0x30 && c <= 0x39 { digit = true }
@@ -159,6 +206,7 @@ struct HeadCharacters {
         bits.0 |= other.bits.0
         bits.1 |= other.bits.1
         digit = digit || other.digit
+        wide = wide || other.wide
     }
 }
 
@@ -452,7 +500,11 @@ struct HeadWalk {
                                        following: (a.following.0 | b.following.0, a.following.1 | b.following.1),
                                        anyFollower: a.anyFollower || b.anyFollower,
                                        afterDigit: a.afterDigit || b.afterDigit,
-                                       spaced: a.spaced.flatMap { x in b.spaced.map { DigitHead.Spaced(then: (x.then.0 | $0.then.0, x.then.1 | $0.then.1)) } }))
+                                       spaced: a.spaced.flatMap { x in b.spaced.map { y in
+                                           var pairs = x.pairs
+                                           if let other = y.pairs { pairs?.formUnion(other) } else { pairs = nil }
+                                           return DigitHead.Spaced(then: (x.then.0 | y.then.0, x.then.1 | y.then.1), pairs: pairs)
+                                       } }))
             }
         }
     }
@@ -516,7 +568,45 @@ struct HeadWalk {
     mutating func spaced(_ frames: [Frame]) -> DigitHead.Spaced? {
         let (then, nullable) = first(frames, spacesConsumeNothing: true)
         guard !nullable, !then.digit, then.bits.0 & HeadCharacters.space.bits.0 == 0 else { return nil }
-        return DigitHead.Spaced(then: then.bits)
+        var pairs = DigitHead.Pairs()
+        let read = seconds(frames, into: &pairs)
+        return DigitHead.Spaced(then: then.bits, pairs: read && !exhausted ? pairs : nil)
+    }
+
+    /// Adds to `pairs`, for each way on, the first character after the white space (as
+    /// `spaced` reads it) with the characters that may come right after it: what the rest of
+    /// the way begins with (white space included), anything where the way may end there or
+    /// the first character's atom may match outside ASCII (a literal `ß` matches `ss`).
+    /// False when the reading gives up.
+    mutating func seconds(_ frames: [Frame], into pairs: inout DigitHead.Pairs) -> Bool {
+        budget -= 1
+        guard budget > 0 else { return false }
+        // (A way that ends consumed no first character: no pair.)
+        guard let (atom, rest) = Self.next(frames) else { return true }
+        if atom.max == 0 { return seconds(rest, into: &pairs) }
+        // Where the atom repeats: the atom again, then what follows it.
+        func again(min: Int) -> [Frame] {
+            guard atom.max.map({ $0 > 1 }) ?? true else { return rest }
+            return rest + [Frame(atoms: [HeadParser.Atom(node: atom.node, min: min, max: atom.max)], index: 0)]
+        }
+        switch atom.node {
+        case .assertion, .notAfterDigit:
+            return seconds(rest, into: &pairs)
+        case .characters(let set) where set.isSpace:
+            return seconds(rest, into: &pairs)
+        case .characters(let set):
+            let (next, nullable) = first(again(min: Swift.max(0, atom.min - 1)))
+            pairs.add(firsts: set, seconds: set.wide || nullable ? .anything : next)
+            return atom.min == 0 ? seconds(rest, into: &pairs) : true
+        case .digit:
+            return false
+        case .group(let alternatives):
+            let after = again(min: 0)
+            for alternative in alternatives {
+                guard seconds(after + [Frame(atoms: alternative, index: 0)], into: &pairs) else { return false }
+            }
+            return atom.min == 0 ? seconds(rest, into: &pairs) : true
+        }
     }
 
     /// What the matches of the continuation that start with a digit start with;

@@ -160,9 +160,37 @@ import Testing
         #expect(spaced(#"\d+\s+(?:\d|May)"#) == nil)
         #expect(spaced(#"\d+\s+\p{L}"#) == nil)       // (a property: anything)
         #expect(spaced(#"\d+[\s\x{A0}]May"#) == nil)   // (a set not of white space only)
+        // The character right after the first letter (`pairs`): `12 Ma` may go on with May,
+        // `12 members` cannot; the text ending there, or a character outside ASCII, is left to ICU.
+        #expect(try admits(day, "12 Ma"))
+        #expect(try admits(day, "12 JU"))
+        #expect(try !admits(day, "12 members"))
+        #expect(try !admits(day, "12 jo"))
+        #expect(try admits(day, "12 m"))
+        #expect(try admits(day, "12 m\u{00E9}"))
+        #expect(try !admits(range, "3 the May"))
+        #expect(try admits(range, "3 To 5 May"))
+        #expect(try !admits(spanish, "5 dos mayo"))       // (`d`, then `e` only)
+        #expect(try admits(spanish, "5 de  mayo"))
+        // A first letter the match may end with goes on with anything; a repeated one with
+        // itself or what follows it.
+        let pairs = try #require(spaced(#"\d+\s+(?:a|bc|x+y)"#)?.pairs)
+        func follows(_ first: Character, _ second: Character) -> Bool {
+            pairs.admits(row: DigitHead.Pairs.row(UInt16(first.asciiValue!))!, UInt16(second.asciiValue!))
+        }
+        #expect(follows("a", "z") && follows("A", "-") && follows("b", "c") && follows("B", "C"))
+        #expect(!follows("b", "d") && !follows("b", " "))
+        #expect(follows("x", "x") && follows("x", "y") && !follows("x", "z"))
+        // A letter outside ASCII in the pattern may match two in the text (`ß`, `ss`): every
+        // letter may then go on with anything.
+        let wide = try #require(spaced(#"\d+\s+(?:\x{DF}x|May)"#)?.pairs)
+        #expect(wide.admits(row: DigitHead.Pairs.row(UInt16(UInt8(ascii: "s")))!, UInt16(UInt8(ascii: "s"))))
+        #expect(wide.admits(row: DigitHead.Pairs.row(UInt16(UInt8(ascii: "m")))!, UInt16(UInt8(ascii: "q"))))
+        #expect(try admits(#"\d+\s+(?:stra\x{DF}e|May)"#, "5 strasse"))
         // The rule cache's encoding keeps it.
         let prescan = Prescan(patterns: [day, spanish, #"\d+\s+May|\d+"#])
         #expect(prescan.table.digitHeads.map { $0?.spaced != nil } == [true, true, false])
+        #expect(prescan.table.digitHeads.map { $0?.spaced?.pairs != nil } == [true, true, false])
         #expect(Prescan.decode(prescan.encodedTable) == prescan.table)
     }
 
@@ -194,26 +222,31 @@ import Testing
     /// pre-scan gives. And the heads drop places (else this measures nothing).
     @Test func everyCorpusMatchStartsAtAPlaceGiven() throws {
         guard let texts = try LowercaseWordsTests.corpusTexts() else { return }
-        var checked = 0, dropped = 0, headed = 0, spaced = 0, droppedAfterSpace = 0
+        var checked = 0, dropped = 0, headed = 0, spaced = 0, droppedAfterSpace = 0, paired = 0, droppedByPairs = 0
         var misses = [String]()
         for language in Language.official {
             let rules = try #require(TestRules.shared.languages[language])
             let indices = rules.patterns.indices.filter { rules.prescan.table.digitHeads[$0] != nil }
             headed += indices.count
             spaced += indices.filter { rules.prescan.table.digitHeads[$0]?.spaced != nil }.count
+            paired += indices.filter { rules.prescan.table.digitHeads[$0]?.spaced?.pairs != nil }.count
             var withoutHeads = rules.prescan.table
             withoutHeads.digitHeads = withoutHeads.digitHeads.map { _ in nil }
             let plain = Prescan(table: withoutHeads)
             var withoutSpaced = rules.prescan.table
             withoutSpaced.digitHeads = withoutSpaced.digitHeads.map { $0.map { head in var h = head; h.spaced = nil; return h } }
             let unspaced = Prescan(table: withoutSpaced)
+            var withoutPairs = rules.prescan.table
+            withoutPairs.digitHeads = withoutPairs.digitHeads.map { $0.map { head in var h = head; h.spaced?.pairs = nil; return h } }
+            let unpaired = Prescan(table: withoutPairs)
             for units in texts where units.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || language == .ar || language == .zh {
                 guard let plan = rules.prescan.comparablePlan(units), let before = plain.comparablePlan(units),
-                      let headOnly = unspaced.comparablePlan(units) else { continue }
+                      let headOnly = unspaced.comparablePlan(units), let firstOnly = unpaired.comparablePlan(units) else { continue }
                 for index in indices where plan[index].possible {
                     let places = try #require(plan[index].starts)
                     dropped += (before[index].starts?.count ?? 0) - places.count
                     droppedAfterSpace += (headOnly[index].starts?.count ?? 0) - places.count
+                    droppedByPairs += (firstOnly[index].starts?.count ?? 0) - places.count
                     for match in rules.patterns[index].regex.matches(in: units) where !match.range.isEmpty {
                         checked += 1
                         if !places.contains(Int32(match.range.lowerBound)) {
@@ -230,6 +263,10 @@ import Testing
         #expect(dropped >= 30_000, "\(dropped) places dropped")
         // (Of those, the places the white space's reading drops: 5,208 when written.)
         #expect(droppedAfterSpace >= 2_000, "\(droppedAfterSpace) places dropped by what follows the white space")
+        // (And of those, the places the character after the first letter drops.)
+        #expect(paired >= 30, "\(paired) rules whose head reads the character after the first letter")
+        #expect(droppedByPairs >= 1, "\(droppedByPairs) places dropped by the character after the first letter")
+        print("digit heads: \(dropped) places dropped, \(droppedAfterSpace) after the white space, \(droppedByPairs) by the second letter; \(checked) matches checked")
     }
 }
 
