@@ -169,8 +169,9 @@ struct DigitHead: Sendable, Equatable {
 struct HeadCharacters {
     var bits: (UInt64, UInt64) = (0, 0)
     var digit = false
-    /// Whether it may match a character outside ASCII: in a case-insensitive pattern a
-    /// literal `ß` matches `ss`, so the character after it in the text may be its own.
+    /// Whether it holds a character whose case folding is more than one unit: in a
+    /// case-insensitive pattern a literal `ß` matches `ss`, so the character after it in the
+    /// text may be its own.
     var wide = false
 
     static let anything = HeadCharacters(bits: (~0, ~0), digit: true, wide: true)
@@ -187,7 +188,7 @@ struct HeadCharacters {
             // be a digit.
             if Unicode.Scalar(c)?.properties.numericType == .decimal { digit = true }
             for letter in UInt32(0x41)...0x5A { insert(letter) }
-            wide = true
+            if c > 0xFFFF || LiteralScanner.foldTable[Int(c)] == LiteralScanner.unsafe { wide = true }
             return
         }
         if c >= 0x30 && c <= 0x39 { digit = true }

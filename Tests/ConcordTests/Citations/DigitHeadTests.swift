@@ -187,6 +187,10 @@ import Testing
         #expect(wide.admits(row: DigitHead.Pairs.row(UInt16(UInt8(ascii: "s")))!, UInt16(UInt8(ascii: "s"))))
         #expect(wide.admits(row: DigitHead.Pairs.row(UInt16(UInt8(ascii: "m")))!, UInt16(UInt8(ascii: "q"))))
         #expect(try admits(#"\d+\s+(?:stra\x{DF}e|May)"#, "5 strasse"))
+        // (A character outside ASCII whose folding is one unit matches one: `°`, `é`.)
+        let degree = try #require(spaced(#"\d+(?:[o\x{B0}])?\s+(?:de\s+)?(?:mayo|\x{E9}t\x{E9})"#)?.pairs)
+        #expect(!degree.admits(row: DigitHead.Pairs.row(UInt16(UInt8(ascii: "d")))!, UInt16(UInt8(ascii: "o"))))
+        #expect(degree.admits(row: DigitHead.Pairs.row(UInt16(UInt8(ascii: "e")))!, UInt16(UInt8(ascii: "t"))))
         // The rule cache's encoding keeps it.
         let prescan = Prescan(patterns: [day, spanish, #"\d+\s+May|\d+"#])
         #expect(prescan.table.digitHeads.map { $0?.spaced != nil } == [true, true, false])
