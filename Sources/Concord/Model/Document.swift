@@ -82,130 +82,66 @@ public struct FootnoteBody: Sendable, Hashable {
 }
 
 /// A paragraph of running text, rejoined across page breaks and interrupting footnote bodies,
-/// with its footnote markers taken out of the text and kept beside it.
+/// with its footnote markers taken out of the text and kept beside it. Its fields
+/// (`Paragraph.Fields`) read and change as its own: `paragraph.text`, `paragraph.number = 3`.
 ///
-/// Its fields are kept in one shared box, copied when a copy is changed (as an array's
-/// elements are): the checks and the structure pass read paragraphs by copying them out of
-/// their document, and a copy of the fields themselves retained and released each of its
-/// texts, markers and names (3 % of a run's time over the 10 MB of resolutions, `perf`).
+/// The fields are kept in one box shared by copies, and copied when a shared one is changed
+/// (as an array's elements are): the checks and the structure pass read paragraphs by copying
+/// them out of their document, and a copy of the fields themselves retained and released each
+/// of its texts, markers and names (3 % of a run's time over the 10 MB of resolutions, `perf`).
+@dynamicMemberLookup
 public struct Paragraph: Sendable, Hashable {
-    private final class Fields: @unchecked Sendable {
-        // (`@unchecked`: a box is changed only through `Paragraph`'s setters, after
+    public struct Fields: Sendable, Hashable {
+        public var id: String
+        public var kind: ParagraphKind
+        /// The paragraph's number (`12` for operative paragraph 12); for preambular paragraphs
+        /// their order; nil where there is none.
+        public var number: Int?
+        /// The label as written for sub-items (`a`, `iv`) and section headings (`II`).
+        public var label: String?
+        /// The id of the paragraph a sub-item belongs to.
+        public var parentID: String?
+        /// The text as written in the source, without the paragraph number and without markers.
+        public var text: MappedText
+        public var markers: [FootnoteMarker]
+        /// Where the paragraph starts in the source, its number or label included.
+        public var start: Int
+        /// The unit's language-independent name (`paragraph:12`, `article:12(3)(b)`,
+        /// `annex:1/paragraph:3`, `section:1.B`; see the README): the same unit has the same
+        /// anchor in every language version. Nil for units without one (title, chapeau, closing,
+        /// unnumbered text).
+        public var anchor: String?
+        /// The anchor of the unit this one belongs to (an article's paragraph → the article,
+        /// an article → its chapter), nil at the top.
+        public var parentAnchor: String?
+    }
+
+    private final class Box: @unchecked Sendable {
+        // (`@unchecked`: a box is changed only through the subscript below, after
         // `isKnownUniquelyReferenced` has made it this paragraph's own.)
-        var id: String
-        var kind: ParagraphKind
-        var number: Int?
-        var label: String?
-        var parentID: String?
-        var text: MappedText
-        var markers: [FootnoteMarker]
-        var start: Int
-        var anchor: String?
-        var parentAnchor: String?
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
 
-        init(id: String, kind: ParagraphKind, number: Int?, label: String?, parentID: String?, text: MappedText,
-             markers: [FootnoteMarker], start: Int, anchor: String?, parentAnchor: String?) {
-            (self.id, self.kind, self.number, self.label, self.parentID) = (id, kind, number, label, parentID)
-            (self.text, self.markers, self.start, self.anchor, self.parentAnchor) = (text, markers, start, anchor, parentAnchor)
+    private var box: Box
+
+    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+        get { box.fields[keyPath: field] }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            yield &box.fields[keyPath: field]
         }
-
-        func copy() -> Fields {
-            Fields(id: id, kind: kind, number: number, label: label, parentID: parentID, text: text,
-                   markers: markers, start: start, anchor: anchor, parentAnchor: parentAnchor)
-        }
-    }
-
-    private var fields: Fields
-
-    /// The box, this paragraph's own before a change.
-    private var unique: Fields {
-        mutating get {
-            if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-            return fields
-        }
-    }
-
-    public var id: String {
-        get { fields.id }
-        _modify { yield &unique.id }
-    }
-    public var kind: ParagraphKind {
-        get { fields.kind }
-        _modify { yield &unique.kind }
-    }
-    /// The paragraph's number (`12` for operative paragraph 12); for preambular paragraphs
-    /// their order; nil where there is none.
-    public var number: Int? {
-        get { fields.number }
-        _modify { yield &unique.number }
-    }
-    /// The label as written for sub-items (`a`, `iv`) and section headings (`II`).
-    public var label: String? {
-        get { fields.label }
-        _modify { yield &unique.label }
-    }
-    /// The id of the paragraph a sub-item belongs to.
-    public var parentID: String? {
-        get { fields.parentID }
-        _modify { yield &unique.parentID }
-    }
-    /// The text as written in the source, without the paragraph number and without markers.
-    public var text: MappedText {
-        get { fields.text }
-        _modify { yield &unique.text }
-    }
-    public var markers: [FootnoteMarker] {
-        get { fields.markers }
-        _modify { yield &unique.markers }
-    }
-    /// Where the paragraph starts in the source, its number or label included.
-    public var start: Int {
-        get { fields.start }
-        _modify { yield &unique.start }
-    }
-    /// The unit's language-independent name (`paragraph:12`, `article:12(3)(b)`,
-    /// `annex:1/paragraph:3`, `section:1.B`; see the README): the same unit has the same
-    /// anchor in every language version. Nil for units without one (title, chapeau, closing,
-    /// unnumbered text).
-    public var anchor: String? {
-        get { fields.anchor }
-        _modify { yield &unique.anchor }
-    }
-    /// The anchor of the unit this one belongs to (an article's paragraph → the article,
-    /// an article → its chapter), nil at the top.
-    public var parentAnchor: String? {
-        get { fields.parentAnchor }
-        _modify { yield &unique.parentAnchor }
     }
 
     public init(id: String, kind: ParagraphKind, number: Int?, label: String? = nil,
                 parentID: String? = nil, text: MappedText, markers: [FootnoteMarker] = [], start: Int) {
-        fields = Fields(id: id, kind: kind, number: number, label: label, parentID: parentID, text: text,
-                        markers: markers, start: start, anchor: nil, parentAnchor: nil)
+        box = Box(Fields(id: id, kind: kind, number: number, label: label, parentID: parentID, text: text,
+                         markers: markers, start: start, anchor: nil, parentAnchor: nil))
     }
 
-    /// Equal when every field is (two paragraphs sharing a box are).
-    public static func == (a: Paragraph, b: Paragraph) -> Bool {
-        if a.fields === b.fields { return true }
-        let x = a.fields, y = b.fields
-        return x.id == y.id && x.kind == y.kind && x.number == y.number && x.label == y.label && x.parentID == y.parentID
-            && x.text == y.text && x.markers == y.markers && x.start == y.start && x.anchor == y.anchor
-            && x.parentAnchor == y.parentAnchor
-    }
+    public static func == (a: Paragraph, b: Paragraph) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
 
-    public func hash(into hasher: inout Hasher) {
-        let x = fields
-        hasher.combine(x.id)
-        hasher.combine(x.kind)
-        hasher.combine(x.number)
-        hasher.combine(x.label)
-        hasher.combine(x.parentID)
-        hasher.combine(x.text)
-        hasher.combine(x.markers)
-        hasher.combine(x.start)
-        hasher.combine(x.anchor)
-        hasher.combine(x.parentAnchor)
-    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 }
 
 /// A footnote: its body (nil when a marker has none) and every marker that points at it
