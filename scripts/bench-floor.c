@@ -234,7 +234,7 @@ int main(int argc, char **argv) {
         {"utf16", stage_utf16, "run: UTF-8 -> UTF-16 (ICU works in UTF-16; Concord's own transcoder)"},
         {"nfkc", stage_nfkc, "run: concord_fold, NFKC + offset map, every unit"},
         {"nfkc-icu", stage_nfkc_icu, "ICU's NFKC alone, no offset map (the part of nfkc any ICU reader pays)"},
-        {"utf8", stage_utf8, "run where a Hyperscan database is used: the normalized unit as UTF-8"},
+        {"utf8", stage_utf8, "run with the Hyperscan pass (opt-in): the normalized unit as UTF-8"},
         {"words", stage_words, "NOT run by concord check (no word breaks)"},
         {"sentences", stage_sentences, "NOT run by concord check (no sentence breaks)"},
         {"regex", stage_regex, "NOT run over every unit: one rule's full ICU search (Concord pre-filters)"},
