@@ -569,16 +569,21 @@ struct HeadWalk {
     mutating func spaced(_ frames: [Frame]) -> DigitHead.Spaced? {
         let (then, nullable) = first(frames, spacesConsumeNothing: true)
         guard !nullable, !then.digit, then.bits.0 & HeadCharacters.space.bits.0 == 0 else { return nil }
+        // The second letter's reading has a budget of its own: giving it up leaves the head
+        // and the first character as they were.
+        let saved = budget
+        budget = HeadWalk().budget
         var pairs = DigitHead.Pairs()
-        let read = seconds(frames, into: &pairs)
-        return DigitHead.Spaced(then: then.bits, pairs: read && !exhausted ? pairs : nil)
+        let read = seconds(frames, into: &pairs) && !exhausted
+        budget = saved
+        return DigitHead.Spaced(then: then.bits, pairs: read ? pairs : nil)
     }
 
     /// Adds to `pairs`, for each way on, the first character after the white space (as
     /// `spaced` reads it) with the characters that may come right after it: what the rest of
     /// the way begins with (white space included), anything where the way may end there or
-    /// the first character's atom may match outside ASCII (a literal `ß` matches `ss`).
-    /// False when the reading gives up.
+    /// where the first character's atom holds a character whose case folding is more than one
+    /// unit (a literal `ß` matches `ss`). False when the reading gives up.
     mutating func seconds(_ frames: [Frame], into pairs: inout DigitHead.Pairs) -> Bool {
         budget -= 1
         guard budget > 0 else { return false }

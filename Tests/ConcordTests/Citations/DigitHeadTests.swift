@@ -191,6 +191,12 @@ import Testing
         let degree = try #require(spaced(#"\d+(?:[o\x{B0}])?\s+(?:de\s+)?(?:mayo|\x{E9}t\x{E9})"#)?.pairs)
         #expect(!degree.admits(row: DigitHead.Pairs.row(UInt16(UInt8(ascii: "d")))!, UInt16(UInt8(ascii: "o"))))
         #expect(degree.admits(row: DigitHead.Pairs.row(UInt16(UInt8(ascii: "e")))!, UInt16(UInt8(ascii: "t"))))
+        // A second-letter reading that runs out of steps gives no pairs, and leaves the head
+        // and the first character as they are (it has a budget of its own).
+        let branching = #"\d+\s+"# + String(repeating: #"(?:\s|\t)?"#, count: 12) + "c"
+        let long = try #require(DigitHead.of(branching)?.spaced)
+        #expect(long.pairs == nil)
+        #expect(try admits(branching, "5 c") && !admits(branching, "5 d"))
         // The rule cache's encoding keeps it.
         let prescan = Prescan(patterns: [day, spanish, #"\d+\s+May|\d+"#])
         #expect(prescan.table.digitHeads.map { $0?.spaced != nil } == [true, true, false])
