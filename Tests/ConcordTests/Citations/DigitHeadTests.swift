@@ -273,10 +273,10 @@ import Testing
         #expect(dropped >= 30_000, "\(dropped) places dropped")
         // (Of those, the places the white space's reading drops: 5,208 when written.)
         #expect(droppedAfterSpace >= 2_000, "\(droppedAfterSpace) places dropped by what follows the white space")
-        // (And of those, the places the character after the first letter drops.)
+        // (And of those, the places the character after the first letter drops: 6,586 when
+        // written.)
         #expect(paired >= 30, "\(paired) rules whose head reads the character after the first letter")
-        #expect(droppedByPairs >= 1, "\(droppedByPairs) places dropped by the character after the first letter")
-        print("digit heads: \(dropped) places dropped, \(droppedAfterSpace) after the white space, \(droppedByPairs) by the second letter; \(checked) matches checked")
+        #expect(droppedByPairs >= 3_000, "\(droppedByPairs) places dropped by the character after the first letter")
     }
 }
 
