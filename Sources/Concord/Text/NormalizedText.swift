@@ -32,19 +32,25 @@ public struct NormalizedText: Sendable {
         var starts = [Int32]()
         var ends = [Int32]()
         while true {
-            output = [UInt16](repeating: 0, count: capacity)
-            starts = [Int32](repeating: 0, count: capacity)
-            ends = [Int32](repeating: 0, count: capacity)
+            // Uninitialized buffers, each counted as holding what the shim wrote (zero-filling
+            // three buffers a quarter longer than the text was more than the fold's own time
+            // in a unit, and the cut of their tails after it a copy more).
             var status: Int32 = 0
-            let produced = original.withUnsafeBufferPointer { source in
-                output.withUnsafeMutableBufferPointer { out in
-                    starts.withUnsafeMutableBufferPointer { s in
-                        ends.withUnsafeMutableBufferPointer { e in
+            var produced: Int32 = 0
+            let size = capacity
+            output = [UInt16](unsafeUninitializedCapacity: size) { out, outCount in
+                starts = [Int32](unsafeUninitializedCapacity: size) { s, startsCount in
+                    ends = [Int32](unsafeUninitializedCapacity: size) { e, endsCount in
+                        produced = original.withUnsafeBufferPointer { source in
                             concord_fold(source.baseAddress, Int64(count), out.baseAddress,
-                                         Int32(clamping: capacity), s.baseAddress, e.baseAddress, &status)
+                                         Int32(clamping: size), s.baseAddress, e.baseAddress, &status)
                         }
+                        // What the shim wrote: all of it when it fit, else nothing is kept.
+                        endsCount = produced >= 0 && Int(produced) <= size ? Int(produced) : 0
                     }
+                    startsCount = produced >= 0 && Int(produced) <= size ? Int(produced) : 0
                 }
+                outCount = produced >= 0 && Int(produced) <= size ? Int(produced) : 0
             }
             if produced < 0 {
                 // ICU could not open its normalizer data: keep the text as it is (identity map)
@@ -56,12 +62,7 @@ public struct NormalizedText: Sendable {
                 ends = (0..<count).map { Int32(clamping: $0 + 1) }
                 break
             }
-            if Int(produced) <= capacity {
-                output.removeSubrange(Int(produced)...)
-                starts.removeSubrange(Int(produced)...)
-                ends.removeSubrange(Int(produced)...)
-                break
-            }
+            if Int(produced) <= size { break }
             capacity = Int(produced)
         }
         if options.contains(.dropEmphasis), output.contains(0x2A) {
