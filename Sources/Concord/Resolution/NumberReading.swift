@@ -7,7 +7,7 @@ extension ReferenceResolver {
     func numbers(inList range: Range<Int>?, of units: [UInt16]) -> [String] {
         guard let range else { return [] }
         let slice = Array(units[range])
-        let andWords = Set((language.words["and"] ?? []).map { NormalizedText($0).string.lowercased() })
+        let andWords = language.listWords.andFolded
         var result = [String]()
         for match in language.resolutionNumbers.regex.matches(in: slice) {
             let number = String(utf16Units: slice[match.range])
@@ -76,7 +76,7 @@ extension ReferenceResolver {
     /// whole is tried first: Arabic and Chinese compounds carry the word for "and" inside).
     func ordinals(_ raw: String) -> [Int] {
         if let whole = parseNumber(raw) { return [whole] }
-        let andWords = Set((language.words["and"] ?? []).map { $0.lowercased() })
+        let andWords = language.listWords.andSet
         var parts = [String]()
         for piece in raw.split(whereSeparator: { ",،、;".contains($0) }) {
             var current = [Substring]()
@@ -112,7 +112,7 @@ extension ReferenceResolver {
     /// `3-5`, `3 à 5`, `3 a 5`, `3 по 5`, `3至第5`: the language's word for "to" or a hyphen
     /// before a greater number) is one key, `3-5`, as a range of paragraphs is.
     func articleNumbers(_ list: String) -> [String] {
-        let rangeWords = Set((language.words["to"] ?? []).map { $0.lowercased() } + ["-"])
+        let rangeWords = language.listWords.range
         func isRange(_ sep: String) -> Bool {
             rangeWords.contains(sep) || (!language.wordBoundaries && rangeWords.contains { $0 != "-" && sep.contains($0) })
         }
@@ -163,7 +163,7 @@ extension ReferenceResolver {
 
     /// `46 à 51` → ["46-51"]; `9 and 11` → ["9", "11"]; `2 (e)` → ["2(e)"]; `1 c)` → ["1(c)"].
     func paragraphKeys(_ list: String) -> [String] {
-        let andWords = Set((language.words["and"] ?? []).map { $0.lowercased() })
+        let andWords = language.listWords.andSet
         var items = [(String, String)]()  // (number with sub-letters, separator before it)
         var separator = ""
         var i = list.startIndex
@@ -214,7 +214,7 @@ extension ReferenceResolver {
                 i = list.index(after: i)
             }
         }
-        let rangeWords = Set((language.words["to"] ?? []).map { $0.lowercased() } + ["-"])
+        let rangeWords = language.listWords.range
         // Where words run together (`word-boundaries: false`), the word for "to" comes with
         // the unit's words around it: 第9段至第11段, 第9至第11段 are paragraphs 9 to 11.
         func isRange(_ sep: String) -> Bool {
@@ -307,8 +307,8 @@ extension ReferenceResolver {
     func pinNumbers(_ list: String) -> [String] {
         if list.contains(where: { $0.isASCII && $0.isNumber }) { return articleNumbers(list) }
         if let whole = pinNumber(list) { return [String(whole)] }
-        let andWords = Set((language.words["and"] ?? []).map { $0.lowercased() })
-        let toWords = Set((language.words["to"] ?? []).map { $0.lowercased() })
+        let andWords = language.listWords.andSet
+        let toWords = language.listWords.to
         var values = [String]()
         // The pieces between commas and number-word separators, each with the separator
         // before it: a word for "to" (至, 到) makes a range of the number before and after it
@@ -373,7 +373,7 @@ extension ReferenceResolver {
     /// the language's `section-letters`), and the word for "and" written on the next label
     /// (Arabic `وثالثا-جيم`).
     func sectionPaths(_ list: String) -> [String] {
-        let andWords = (language.words["and"] ?? []).map { $0.lowercased() }
+        let andWords = language.listWords.and
         var joined = list
         for spaced in [" - ", " -", "- "] { joined = joined.replacingLiteral(spaced, with: "-") }
         // A label of two words (Arabic الحادي عشر, حادي عشر-باء: the number-words with a

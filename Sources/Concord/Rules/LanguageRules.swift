@@ -35,6 +35,9 @@ public final class LanguageRules: Sendable {
     public let path: String
     /// The word lists as written (e.g. `to` for ranges).
     public let words: [String: [String]]
+    /// The words for "and" and "to" as the number readers compare them, made once (each
+    /// reference read made these sets again: a fiftieth of a run over resolutions).
+    let listWords: ListWords
     /// What each pattern needs in a text before it can match (same order as `patterns`).
     let prescan: Prescan
     /// The same patterns in one Hyperscan database, compiled when first used.
@@ -94,6 +97,7 @@ public final class LanguageRules: Sendable {
         self.language = language
         self.path = path
         self.words = file.words
+        self.listWords = ListWords(file.words)
         let boundaries = file.wordBoundaries ?? true
         self.wordBoundaries = boundaries
         self.locale = file.locale ?? language.rawValue
@@ -379,6 +383,7 @@ public final class LanguageRules: Sendable {
         self.months = base.months
         self.path = base.path
         self.words = base.words
+        self.listWords = base.listWords
         self.locale = base.locale
         self.subItemLetters = base.subItemLetters
         self.spelloutRewrites = base.spelloutRewrites
@@ -588,5 +593,26 @@ final class OnceFlag: @unchecked Sendable {
         if claimed { return false }
         claimed = true
         return true
+    }
+}
+
+/// A language's words for "and" and "to" (`words.and`, `words.to`) as the number readers use
+/// them: lower-cased, and the "and" words also folded as matching text is (`NormalizedText`).
+struct ListWords: Sendable {
+    /// The words for "and", lower-cased, in the order written.
+    let and: [String]
+    let andSet: Set<String>
+    /// The words for "and", normalized as matching text is, then lower-cased.
+    let andFolded: Set<String>
+    let to: Set<String>
+    /// The words for "to" and the hyphen: what makes a range of two numbers.
+    let range: Set<String>
+
+    init(_ words: [String: [String]]) {
+        and = (words["and"] ?? []).map { $0.lowercased() }
+        andSet = Set(and)
+        andFolded = Set((words["and"] ?? []).map { NormalizedText($0).string.lowercased() })
+        to = Set((words["to"] ?? []).map { $0.lowercased() })
+        range = to.union(["-"])
     }
 }
