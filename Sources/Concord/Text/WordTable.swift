@@ -16,6 +16,9 @@ struct WordTable<Value: Sendable>: Sendable {
     /// Open addressing: an entry's index, or -1.
     private var slots: [Int32]
     private let mask: Int
+    /// The longest word's byte count: a longer word is in no entry, and is not hashed (most
+    /// words of a text are longer than every stop word).
+    private var longest = 0
 
     init(_ words: [String: Value]) {
         var capacity = 8
@@ -31,12 +34,14 @@ struct WordTable<Value: Sendable>: Sendable {
             slots[found.slot] = Int32(entries.count)
             entries.append((Int32(bytes.count), Int32(utf8.count), value))
             bytes += utf8
+            longest = max(longest, utf8.count)
         }
     }
 
     /// The value of the word, or nil.
     func value(_ word: UnsafeBufferPointer<UInt8>) -> Value? {
-        find(word).entry.map { entries[$0].value }
+        guard word.count <= longest else { return nil }
+        return find(word).entry.map { entries[$0].value }
     }
 
     /// The entry holding the word, or the empty slot where it would go.
