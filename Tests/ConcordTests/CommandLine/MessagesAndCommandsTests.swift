@@ -53,6 +53,37 @@ import Testing
         #expect(Suppressions.mayContainDirective(Array(text.utf16)) == found)
     }
 
+    /// The pass's skipping search (Horspool's) against a plain search, on every text of up to
+    /// nine units over the needle's letters, a dash, a letter outside it and one outside
+    /// ASCII: the needle is found at every place it stands, after every near miss.
+    @Test func theDirectivePassAgreesWithAPlainSearch() {
+        let alphabet: [UInt16] = Array("cord-xé".utf16) + [0x6E]  // c o r d - x é n
+        let needle = Array("concord-".utf16)
+        func plain(_ units: [UInt16]) -> Bool {
+            guard units.count >= needle.count else { return false }
+            return (0...(units.count - needle.count)).contains { Array(units[$0..<($0 + needle.count)]) == needle }
+        }
+        var generator = SplitMix(state: 8)
+        var texts: [[UInt16]] = [needle, [0x78] + needle, needle + [0xE9], Array("concconcord-".utf16), Array("concordconcord-".utf16)]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...16, using: &generator)
+            texts.append((0..<count).map { _ in alphabet.randomElement(using: &generator)! })
+            // A needle with one unit changed, or the needle inside the noise.
+            var near = needle
+            near[Int.random(in: 0..<near.count, using: &generator)] = alphabet.randomElement(using: &generator)!
+            let at = Int.random(in: 0...texts[texts.count - 1].count, using: &generator)
+            var mixed = texts[texts.count - 1]
+            mixed.insert(contentsOf: Bool.random(using: &generator) ? near : needle, at: at)
+            texts.append(mixed)
+        }
+        var found = 0
+        for text in texts {
+            #expect(Suppressions.mayContainDirective(text) == plain(text), "\(String(decoding: text, as: UTF16.self))")
+            if plain(text) { found += 1 }
+        }
+        #expect(found > 10_000)
+    }
+
     /// A `concord-disable` line in the middle of a PDF-like text does not break the
     /// paragraph it stands in, nor the numbering (it used to give false errors).
     @Test func aSuppressionLineInsideTheTextGivesNoFalseFindings() throws {

@@ -280,17 +280,7 @@ import Testing
             let text = try String(contentsOfFile: path, encoding: .utf8)
             samples += text.split(separator: "\n").prefix(200).map { Array($0.utf16) }
         }
-        // SplitMix64, so the random units are the same in every run.
-        struct SplitMix: RandomNumberGenerator {
-            var state: UInt64
-            mutating func next() -> UInt64 {
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var z = state
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                return z ^ (z >> 31)
-            }
-        }
+        // Seeded, so the random units are the same in every run.
         var generator = SplitMix(state: 15)
         let pool: [UInt16] = [0x61, 0x20, 0x7F, 0x80, 0xE9, 0x7FF, 0x800, 0x4E2D, 0xFFFD, 0xFFFF, 0xD83D, 0xDE00, 0xD800, 0xDFFF]
         for _ in 0..<2000 {
