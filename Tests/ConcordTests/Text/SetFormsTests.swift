@@ -147,6 +147,14 @@ import Testing
                 let same = got == expected
                 #expect(same, "\(written) → \(rewritten): \(Self.difference(got, expected))")
             }
+            // The one-class form is the nested one: a union taken before the `--`.
+            let form = try #require(SetForms.equalForms[names])
+            let flat = try #require(SetForms.equalForm(names))
+            #expect(flat == "[\(form.union)--[\(form.less)]]")
+            let nested = Self.matched(try ICURegex("[[\(form.union)]--[\(form.less)]]+", caseInsensitive: false, rewritingSets: false))
+            let one = Self.matched(try ICURegex(flat + "+", caseInsensitive: false, rewritingSets: false))
+            #expect(one == nested, "\(names): \(Self.difference(one, nested))")
+            #expect(nested.reduce(0) { $0 + $1.count } > 100_000)
         }
     }
 
