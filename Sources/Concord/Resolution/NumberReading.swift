@@ -94,12 +94,11 @@ extension ReferenceResolver {
             if let value = parseNumber(part) { values.append(value); continue }
             // Attached conjunctions: و in Arabic lists (والتاسعة).
             for word in part.split(separator: " ") {
-                var w = String(word)
+                let w = String(word)
                 if let value = parseNumber(w) { values.append(value); continue }
-                for prefix in andWords where w.hasPrefix(prefix) && w.count > prefix.count {
-                    w.removeFirst(prefix.count)
-                    if let value = parseNumber(w) { values.append(value) }
-                    break
+                // Each word for "and" it begins with, the longest first, until the rest reads.
+                for prefix in language.listWords.andLongestFirst where w.hasPrefix(prefix) && w.count > prefix.count {
+                    if let value = parseNumber(String(w.dropFirst(prefix.count))) { values.append(value); break }
                 }
             }
         }
@@ -355,8 +354,10 @@ extension ReferenceResolver {
             for word in words {
                 if andWords.contains(word.lowercased()) { flush(); continue }
                 // `التاسعة والعاشرة`: the word for "and" written on the next number word.
-                if let and = andWords.first(where: { word.hasPrefix($0) && word.count > $0.count + 1 }),
-                   language.numberWords[NormalizedText(String(word.dropFirst(and.count))).string.lowercased()] != nil {
+                if let and = language.listWords.andLongestFirst.first(where: {
+                    word.hasPrefix($0) && word.count > $0.count + 1
+                        && language.numberWords[NormalizedText(String(word.dropFirst($0.count))).string.lowercased()] != nil
+                }) {
                     flush(); current.append(String(word.dropFirst(and.count))); continue
                 }
                 current.append(word)

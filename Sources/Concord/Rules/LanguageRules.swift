@@ -602,6 +602,10 @@ struct ListWords: Sendable {
     /// The words for "and", lower-cased, in the order written.
     let and: [String]
     let andSet: Set<String>
+    /// The same, the longest first (then as written): the order a word for "and" written on
+    /// the next word is looked for, so that one that begins another (`e`, `et`) is tried after
+    /// it, whatever the order of a `Set` (which is not fixed from one run to the next).
+    let andLongestFirst: [String]
     /// The words for "and", normalized as matching text is, then lower-cased.
     let andFolded: Set<String>
     let to: Set<String>
@@ -611,6 +615,7 @@ struct ListWords: Sendable {
     init(_ words: [String: [String]]) {
         and = (words["and"] ?? []).map { $0.lowercased() }
         andSet = Set(and)
+        andLongestFirst = and.enumerated().sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }.map(\.element)
         andFolded = Set((words["and"] ?? []).map { NormalizedText($0).string.lowercased() })
         to = Set((words["to"] ?? []).map { $0.lowercased() })
         range = to.union(["-"])

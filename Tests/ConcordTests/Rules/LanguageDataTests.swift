@@ -190,6 +190,28 @@ import Testing
         #expect(ar.month("تشرين الأول/أكتوبر") == 10)
     }
 
+    /// A word for "and" written on the next word is looked for longest first, until the rest
+    /// reads: with a second word for "and" that begins with the first (`وا` beside `و`), the
+    /// Arabic ordinals and pins read as with the built-in rules, in every run (the words were
+    /// tried in a `Set`'s order, which changes from one run to the next).
+    @Test func attachedWordsForAndAreTriedLongestFirst() throws {
+        #expect(ListWords(["and": ["e", "Et", "y"], "to": ["a"]]).andLongestFirst == ["et", "e", "y"])
+        #expect(ListWords(["and": ["و"]]).range == ["-"])
+        let rules = TestRules.shared
+        let builtIn = ReferenceResolver(rules: rules, language: rules.languages[.ar]!, issuingBody: "A")
+        #expect(builtIn.ordinals("التاسعة والعاشرة") == [9, 10])
+        #expect(builtIn.pinNumbers("التاسعة والعاشرة") == ["9", "10"])
+
+        let folder = try Self.copyOfRules()
+        try Self.replace("  and: [و]\n", with: "  and: [و, وا]\n", in: folder.appendingPathComponent("languages/ar.yml"))
+        let edited = try RuleSet(folder: folder)
+        let ar = try #require(edited.languages[.ar])
+        #expect(ar.listWords.andLongestFirst == ["وا", "و"])
+        let resolver = ReferenceResolver(rules: edited, language: ar, issuingBody: "A")
+        #expect(resolver.ordinals("التاسعة والعاشرة") == [9, 10])
+        #expect(resolver.pinNumbers("التاسعة والعاشرة") == ["9", "10"])
+    }
+
     /// Arabic ordinal words (and every language's number words) are one list, `number-words`:
     /// the heading `المادة الحادية والعشرون` and the pin `المادة الحادية والعشرون` read the same
     /// number from it, a word added there is read by both, and a `structure.numbers` section
