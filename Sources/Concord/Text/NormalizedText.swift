@@ -37,6 +37,7 @@ public struct NormalizedText: Sendable {
             // in a unit, and the cut of their tails after it a copy more).
             var status: Int32 = 0
             var produced: Int32 = 0
+            var kept = 0
             let size = capacity
             output = [UInt16](unsafeUninitializedCapacity: size) { out, outCount in
                 starts = [Int32](unsafeUninitializedCapacity: size) { s, startsCount in
@@ -45,12 +46,14 @@ public struct NormalizedText: Sendable {
                             concord_fold(source.baseAddress, Int64(count), out.baseAddress,
                                          Int32(clamping: size), s.baseAddress, e.baseAddress, &status)
                         }
-                        // What the shim wrote: all of it when it fit, else nothing is kept.
-                        endsCount = produced >= 0 && Int(produced) <= size ? Int(produced) : 0
+                        // What the shim wrote: all of it when it fit, else nothing is kept
+                        // (computed once here, so the three counts cannot differ).
+                        kept = produced >= 0 && Int(produced) <= size ? Int(produced) : 0
+                        endsCount = kept
                     }
-                    startsCount = produced >= 0 && Int(produced) <= size ? Int(produced) : 0
+                    startsCount = kept
                 }
-                outCount = produced >= 0 && Int(produced) <= size ? Int(produced) : 0
+                outCount = kept
             }
             if produced < 0 {
                 // ICU could not open its normalizer data: keep the text as it is (identity map)
