@@ -345,6 +345,34 @@ int32_t concord_sets_equal(const uint16_t *a, int64_t a_length, const uint16_t *
     return result;
 }
 
+int32_t concord_set_ranges(const uint16_t *pattern, int64_t length, int32_t *ranges, int32_t capacity,
+                           int32_t *status) {
+    if (!status) return -1;
+    if (bad_text(pattern, length, status)) return -1;
+    if (!pattern || length == 0 || capacity < 0 || (capacity > 0 && !ranges)) { *status = U_ILLEGAL_ARGUMENT_ERROR; return -1; }
+    UErrorCode err = U_ZERO_ERROR;
+    USet *set = uset_openPattern((const UChar *)pattern, (int32_t)length, &err);
+    if (U_FAILURE(err)) { *status = err; if (set) uset_close(set); return -1; }
+    int32_t count = uset_getRangeCount(set);
+    if (uset_getItemCount(set) != count) {
+        /* Strings in the set: not a list of ranges. */
+        uset_close(set);
+        *status = U_UNSUPPORTED_ERROR;
+        return -1;
+    }
+    for (int32_t i = 0; i < count && 2 * i + 1 < capacity; i++) {
+        UChar32 start = 0, end = 0;
+        err = U_ZERO_ERROR;
+        uset_getItem(set, i, &start, &end, NULL, 0, &err);
+        if (U_FAILURE(err)) { *status = err; uset_close(set); return -1; }
+        ranges[2 * i] = start;
+        ranges[2 * i + 1] = end;
+    }
+    uset_close(set);
+    *status = U_ZERO_ERROR;
+    return count;
+}
+
 void concord_regex_close(void *regex) {
     if (regex) uregex_close((URegularExpression *)regex);
 }

@@ -82,6 +82,12 @@ void concord_regex_close(void *regex);
  */
 int32_t concord_sets_equal(const uint16_t *a, int64_t a_length, const uint16_t *b, int64_t b_length,
                            int32_t *status);
+/* The code point ranges of the set an ICU set pattern describes (`[\p{Latin}]`): the number of
+ * ranges, with the first `capacity / 2` of them written as start, end pairs (inclusive) into
+ * `ranges`; call again with room for more when the number is larger. -1 (with *status set) when
+ * the pattern does not parse or its set holds strings. */
+int32_t concord_set_ranges(const uint16_t *pattern, int64_t length, int32_t *ranges, int32_t capacity,
+                           int32_t *status);
 /* A copy of a compiled regex that can match on another thread (ICU shares the pattern). */
 void *concord_regex_clone(void *regex, int32_t *status);
 /* The number of capture groups, or -1 (with *status set) on a NULL regex or an ICU error. */

@@ -149,7 +149,7 @@ enum SetPattern {
 
     /// The part of a string a match's UTF-16 range covers.
     static func substring(_ string: String, _ range: Range<Int>) -> String {
-        let units = Array(string.utf16)
+        let units = string.utf16Array
         return String(utf16Units: units[range])
     }
 }

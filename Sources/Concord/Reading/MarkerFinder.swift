@@ -141,7 +141,7 @@ struct MarkerFinder: Sendable {
 
     private func inferMarker(_ label: String, in paragraphs: [Paragraph], searchable: Set<Int>,
                              after previous: Found?, before next: Found?, sourceWindow: Range<Int>) -> Found? {
-        let digits = Array(label.utf16)
+        let digits = label.utf16Array
         let startParagraph = previous?.paragraph ?? 0
         for index in startParagraph..<paragraphs.count where searchable.contains(index) {
             let text = paragraphs[index].text

@@ -34,7 +34,7 @@ struct ParagraphAssembler: Sendable {
     /// What a paragraph of this text would be taken for by its words: `title`, `closing`,
     /// `annex`, `opening` (of a new unit) (the `reading` examples of the language files).
     func reads(_ text: String, as kind: String) -> Bool {
-        let units = Array(text.utf16)
+        let units = text.utf16Array
         let view = UnitText(units: units[...], isSimple: units.allSatisfy(Chars.isSimple))
         switch kind {
         case "title": return isTitle(view)
@@ -150,7 +150,7 @@ struct ParagraphAssembler: Sendable {
     static func openingEndings(of openings: [String]) -> Set<[UInt16]> {
         var words = [[UInt16]: Set<[UInt16]>]()
         for opening in openings {
-            guard let word = Self.firstWord(Array(opening.utf16)[...]), let ending = Self.ending(word) else { continue }
+            guard let word = Self.firstWord(opening.utf16Array[...]), let ending = Self.ending(word) else { continue }
             words[Array(ending), default: []].insert(word)
         }
         return Set(words.filter { $0.value.count >= 3 }.keys)

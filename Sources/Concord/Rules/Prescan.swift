@@ -853,7 +853,7 @@ struct Prescan: Sendable {
 
     /// The full case folding of a literal, as the text will be compared (ignorable marks
     /// left out, as the scan leaves them out of the text).
-    static func folded(_ text: String) -> [UInt16] { folded(units: Array(text.utf16)) }
+    static func folded(_ text: String) -> [UInt16] { folded(units: text.utf16Array) }
 
     /// Scalars as UTF-16 code units.
     static func utf16(_ scalars: [Unicode.Scalar]) -> [UInt16] {
@@ -999,6 +999,31 @@ struct LiteralScanner: Sendable {
     static let foldTable: [UInt16] = DerivedTables.units("case-fold", versions: [ICU.version]) { derivedFoldTable() }
         ?? { preconditionFailure("the case-fold table has room for every BMP unit") }()
 
+    /// `foldTable` read backwards, once per process: per folded unit, the units that fold to
+    /// it (`items[offsets[f]..<offsets[f + 1]]`, ascending); the units whose folding the scan
+    /// steps over (`Prescan.isIgnorable`); the units whose folding is not one unit.
+    static let folding: (offsets: [Int32], items: [UInt16], skipped: [UInt16], unsafe: [UInt16]) = {
+        let fold = foldTable
+        var counts = [Int32](repeating: 0, count: 0x10001)
+        var skipped = [UInt16](), unsafe = [UInt16]()
+        for unit in 0..<0x10000 {
+            let folded = fold[unit]
+            if folded == Self.unsafe { unsafe.append(UInt16(unit)); continue }
+            if Prescan.isIgnorable(folded) { skipped.append(UInt16(unit)); continue }
+            counts[Int(folded) + 1] += 1
+        }
+        for f in 0..<0x10000 { counts[f + 1] += counts[f] }
+        var fill = counts
+        var items = [UInt16](repeating: 0, count: Int(counts[0x10000]))
+        for unit in 0..<0x10000 {
+            let folded = fold[unit]
+            guard folded != Self.unsafe, !Prescan.isIgnorable(folded) else { continue }
+            items[Int(fill[Int(folded)])] = UInt16(unit)
+            fill[Int(folded)] += 1
+        }
+        return (counts, items, skipped, unsafe)
+    }()
+
     /// `categories` from ICU, now (nil: ICU could not give it).
     static func derivedCategories() -> [UInt8]? {
         var table = [UInt8](repeating: 0, count: 0x10000)
@@ -1022,35 +1047,51 @@ struct LiteralScanner: Sendable {
         wordStart = all.map(\.wordStart)
         wordEnd = all.map(\.wordEnd)
         anyBoundary = all.contains { $0.wordStart || $0.wordEnd }
-        let fold = Self.foldTable
         var classOf = [UInt16](repeating: 0, count: 0x10000)
+        var literalUnits = [UInt16]()  // the distinct units of the literals, by class
         var width = 1
         for literal in literals {
             for unit in literal where classOf[Int(unit)] == 0 {
                 classOf[Int(unit)] = UInt16(width)
+                literalUnits.append(unit)
                 width += 1
             }
         }
+        // Each unit's class is its folding's: written through the units that fold to each
+        // literal unit, then the skipped and the unsafe ones over them (in that order of
+        // precedence), instead of folding all 64K units for each scanner (a language's
+        // patterns and its title pattern have one each).
         var classes = [UInt16](repeating: 0, count: 0x10000)
-        for unit in 0..<0x10000 {
-            let folded = fold[unit]
-            classes[unit] = folded == Self.unsafe ? Self.unsafe
-                : Prescan.isIgnorable(folded) ? Self.skipped : classOf[Int(folded)]
+        let folding = Self.folding
+        for (index, literalUnit) in literalUnits.enumerated() {
+            let from = Int(folding.offsets[Int(literalUnit)]), to = Int(folding.offsets[Int(literalUnit) + 1])
+            for k in from..<to { classes[Int(folding.items[k])] = UInt16(index + 1) }
         }
+        for unit in folding.skipped { classes[Int(unit)] = Self.skipped }
+        for unit in folding.unsafe { classes[Int(unit)] = Self.unsafe }
         self.classes = classes
         self.width = width
 
         // The trie, then failure links breadth first, folded into a full transition table.
+        // The trie's edges are kept per node as well (few: most of a row leads back), so that
+        // each node's row is its failure node's row, copied whole, with its own edges written
+        // over it: the row of the failure node (shallower) is complete by then, instead of
+        // every entry of the table (a row of `width` entries per node, thousands of nodes per
+        // language) being filled one by one with a test each.
         var next = [Int32](repeating: -1, count: width)
+        var edges = [[(unit: Int32, child: Int32)]]([[]])
         var ends = [[Int32]]([[]])
         for (id, literal) in literals.enumerated() {
             var node = 0
             for unit in literal {
                 let c = Int(classOf[Int(unit)])
                 if next[node * width + c] < 0 {
-                    next[node * width + c] = Int32(ends.count)
+                    let child = Int32(ends.count)
+                    next[node * width + c] = child
+                    edges[node].append((Int32(c), child))
                     ends.append([])
-                    next += [Int32](repeating: -1, count: width)
+                    edges.append([])
+                    next.append(contentsOf: repeatElement(-1, count: width))
                 }
                 node = Int(next[node * width + c])
             }
@@ -1058,26 +1099,26 @@ struct LiteralScanner: Sendable {
         }
         var failure = [Int](repeating: 0, count: ends.count)
         var queue = [Int]()
-        for c in 0..<width {
-            let child = next[c]
-            if child < 0 { next[c] = 0 } else { queue.append(Int(child)) }
-        }
+        queue.reserveCapacity(ends.count)
+        // The root: its edges, and back to itself for every other class (the class of units
+        // in no literal, 0, among them).
+        for c in 0..<width where next[c] < 0 { next[c] = 0 }
+        for edge in edges[0] { queue.append(Int(edge.child)) }
         var head = 0
-        while head < queue.count {
-            let node = queue[head]
-            head += 1
-            ends[node] += ends[failure[node]]
-            for c in 0..<width {
-                let child = next[node * width + c]
-                let fallback = next[failure[node] * width + c]
-                if c == 0 {
-                    next[node * width + c] = 0
-                } else if child < 0 {
-                    next[node * width + c] = fallback
-                } else {
-                    failure[Int(child)] = Int(fallback)
-                    queue.append(Int(child))
+        next.withUnsafeMutableBufferPointer { table in
+            while head < queue.count {
+                let node = queue[head]
+                head += 1
+                let fail = failure[node]
+                ends[node] += ends[fail]
+                let row = node * width, failRow = fail * width
+                for edge in edges[node] {
+                    failure[Int(edge.child)] = Int(table[failRow + Int(edge.unit)])
+                    queue.append(Int(edge.child))
                 }
+                // (Distinct rows of one buffer: `fail` is shallower than `node`.)
+                table.baseAddress!.advanced(by: row).update(from: table.baseAddress!.advanced(by: failRow), count: width)
+                for edge in edges[node] { table[row + Int(edge.unit)] = edge.child }
             }
         }
         self.next = next

@@ -86,7 +86,7 @@ public struct StructureRules: Sendable {
     func heading(_ text: String, language: Language?) -> (kind: HeadingKind, number: Int?)? {
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty, trimmed.hasAtMostCharacters(160) else { return nil }
-        let units = Array(trimmed.utf16)
+        let units = trimmed.utf16Array
         for structure in candidates(language) {
             for (kind, regex) in structure.headings {
                 // The first match, when it starts the text: the pattern tried there only (not

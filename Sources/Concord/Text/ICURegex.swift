@@ -40,7 +40,7 @@ public final class ICURegex: @unchecked Sendable {
     /// compare the two).
     init(_ pattern: String, caseInsensitive: Bool, rewritingSets: Bool) throws(SyntaxError) {
         func open(_ text: String) -> (UnsafeMutableRawPointer?, Int32, Int32) {
-            let units = Array(text.utf16)
+            let units = text.utf16Array
             var status: Int32 = 0
             var offset: Int32 = -1
             let handle = concord_regex_open(units, Int64(units.count), caseInsensitive ? 1 : 0, &status, &offset)
@@ -152,15 +152,15 @@ public final class ICURegex: @unchecked Sendable {
         }
     }
 
-    public func matches(in string: String) -> [Match] { matches(in: Array(string.utf16)) }
+    public func matches(in string: String) -> [Match] { matches(in: string.utf16Array) }
 
     /// `string` with every match replaced by `template`, where `$1`…`$9` stand for the
     /// match's groups (a group that did not take part gives nothing).
     public func replacingMatches(in string: String, with template: String) -> String {
-        let units = Array(string.utf16)
+        let units = string.utf16Array
         let found = matches(in: units)
         guard !found.isEmpty else { return string }
-        let template = Array(template.utf16)
+        let template = template.utf16Array
         var out = [UInt16]()
         var last = 0
         for match in found {
@@ -203,7 +203,7 @@ public enum LocaleData {
     /// parsed by ICU's rule-based number format, which reads with all the locale's public rule
     /// sets (cardinal, ordinal, gendered): one parser per locale, opened once and kept.
     public static func parseSpellout(_ text: String, locale: String) -> Int? {
-        let units = Array(text.utf16)
+        let units = text.utf16Array
         guard !units.isEmpty else { return nil }
         spelloutLock.lock()
         defer { spelloutLock.unlock() }

@@ -31,7 +31,7 @@ public struct MappedText: Sendable, Hashable {
 
     /// Appends text that is not in the source (a joining space), mapped to `sourceOffset`.
     public mutating func appendInserted(_ inserted: String, at sourceOffset: Int) {
-        let insertedUnits = Array(inserted.utf16)
+        let insertedUnits = inserted.utf16Array
         guard !insertedUnits.isEmpty else { return }
         runs.append(Run(textOffset: units.count, sourceOffset: sourceOffset, isCopied: false))
         units.append(contentsOf: insertedUnits)

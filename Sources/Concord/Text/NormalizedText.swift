@@ -83,7 +83,7 @@ public struct NormalizedText: Sendable {
     }
 
     public init(_ string: String, options: Options = [.dropEmphasis]) {
-        self.init(Array(string.utf16), options: options)
+        self.init(string.utf16Array, options: options)
     }
 
     public var count: Int { units.count }

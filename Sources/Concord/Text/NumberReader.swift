@@ -305,7 +305,7 @@ struct NumberWordSearch: Sendable {
     init?(_ words: [String: Int]) {
         var byFirst = [UInt16: [(units: [UInt16], word: String, value: Int)]]()
         for (word, value) in words {
-            let units = Array(word.utf16)
+            let units = word.utf16Array
             guard !units.isEmpty, units.allSatisfy({ u in Self.letters.contains { $0.contains(u) } }) else { return nil }
             byFirst[units[0], default: []].append((units, word, value))
         }

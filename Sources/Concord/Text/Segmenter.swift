@@ -55,7 +55,7 @@ public final class Segmenter: @unchecked Sendable {
     }
 
     public func segments(_ string: String) -> [String] {
-        let units = Array(string.utf16)
+        let units = string.utf16Array
         return segments(units).map { String(utf16Units: units[$0]) }
     }
 

@@ -57,7 +57,7 @@ public struct SourceText: Sendable {
     }
 
     public init(_ string: String) {
-        self.init(units: Array(string.utf16))
+        self.init(units: string.utf16Array)
     }
 
     public var lineCount: Int { lineStarts.count }

@@ -41,7 +41,7 @@ struct WordFilter: Sendable, CustomStringConvertible {
         }
         for phrase in phrases {
             let written = caseSensitive ? phrase : phrase.lowercased()
-            let units = Array(written.utf16)
+            let units = written.utf16Array
             if units.allSatisfy({ $0 < 0x80 }) { ascii.append(units) }
             let bases = units.map { table[Int($0)] }
             if bases.contains(0xFFFF) || bases.isEmpty {

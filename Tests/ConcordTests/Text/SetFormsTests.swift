@@ -158,6 +158,63 @@ import Testing
         }
     }
 
+    /// A script is written as the ranges ICU gives for it: the same code points as the
+    /// property, case-sensitively and not, over every code point; in a class beside other
+    /// properties the script is replaced and the others kept; beside a hyphen it is left.
+    @Test func scriptsAreWrittenAsTheirRanges() throws {
+        for name in SetForms.rangedScripts.sorted() {
+            let form = try #require(SetForms.rangeForm(name), "\(name)")
+            #expect(!form.contains("\\p"))
+            for caseless in [false, true] {
+                let expected = Self.matched(try ICURegex("[\\p{\(name)}]+", caseInsensitive: caseless, rewritingSets: false))
+                let got = Self.matched(try ICURegex("[\(form)]+", caseInsensitive: caseless, rewritingSets: false))
+                let same = got == expected
+                #expect(same, "\(name) \(caseless): \(Self.difference(got, expected))")
+                #expect(expected.reduce(0) { $0 + $1.count } > 100, "\(name)")
+            }
+        }
+        #expect(SetForms.rangeForm("Greek") == nil && SetForms.rangeForm("L") == nil)
+        let latin = try #require(SetForms.rangeForm("Latin")), arabic = try #require(SetForms.rangeForm("Arabic"))
+        let cases: [(String, Bool, String)] = [
+            (#"(?-i:[\p{Latin}\p{Arabic}\p{N}/])"#, true, "(?-i:[\(latin)\(arabic)\\p{N}/])"),
+            (#"[\p{Latin}\p{N}/]"#, false, "[\(latin)\\p{N}/]"),
+            (#"[\p{Arabic} ]+"#, true, "(?-i:[\(arabic) ]+)"),
+            (#"\p{Arabic}x"#, false, "[\(arabic)]x"),
+            (#"\p{Arabic}x"#, true, "(?-i:[\(arabic)])x"),
+            (#"\P{Arabic}"#, false, #"\P{Arabic}"#),
+            (#"[\p{Latin}-]"#, false, #"[\p{Latin}-]"#),
+            (#"[\p{Greek}\p{N}]"#, false, #"[\p{Greek}\p{N}]"#),
+        ]
+        for (input, caseless, expected) in cases {
+            #expect(SetForms.rewrite(input, caseInsensitive: caseless, cheaper: true) == expected, "\(input)")
+        }
+    }
+
+    /// The resolution numbers of every language (`{resnum}`, whose part letters end at the
+    /// three scripts' letters) match the same, as written and with the scripts as ranges, over
+    /// text that puts every code point of the first planes after a part letter.
+    @Test func resolutionNumbersMatchTheSameWithScriptsAsRanges() throws {
+        var text = ""
+        for value in UInt32(0x20)...0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let c = String(Character(scalar))
+            text += "64/293 A\(c) 52/7 A and B\(c) 2200 А\(c) (XXI) 41/59 B\(c)/1 1325 (2000)\(c) "
+        }
+        let units = Array(text.utf16)
+        var found = 0
+        for language in Language.official {
+            let pattern = try #require(TestRules.shared.languages[language]).resolutionNumbers.pattern
+            #expect(SetForms.rewrite(pattern, caseInsensitive: false, cheaper: true).contains("\\p{Latin}") == false, "\(language)")
+            let asWritten = try ICURegex(pattern, caseInsensitive: false, rewritingSets: false)
+            let rewritten = try ICURegex(pattern, caseInsensitive: false)
+            let expected = asWritten.matches(in: units).map(\.groups), got = rewritten.matches(in: units).map(\.groups)
+            let same = got == expected
+            #expect(same, "\(language): \(Self.difference(got.map { $0[0]! }, expected.map { $0[0]! }))")
+            found += expected.count
+        }
+        #expect(found > 50_000)
+    }
+
     /// A code point `caseFree` accepts is its own closure: the class of all of them matches the
     /// same code points case-insensitively and case-sensitively.
     @Test func caseFreeCodePointsAreTheirOwnClosure() throws {

@@ -21,6 +21,38 @@ import Testing
         #expect(texts.count > 50)
     }
 
+    /// `utf16Array` gives the units `Array(utf16)` gives: for every code point (one, two,
+    /// three and four UTF-8 bytes; outside the BMP, a surrogate pair), for the corpus texts
+    /// in six languages and the rules' patterns, and for strings of random code points.
+    @Test func unitsReadFromUTF8AreTheStandardLibrarys() throws {
+        var texts = ["", "A/RES/70/1", "résolution 70/1 — 第七十届会议 قرار 😀", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"]
+        texts.append(String(String.UnicodeScalarView((UInt32(0)...0x10FFFF).compactMap(Unicode.Scalar.init))))
+        for path in [Paths.seed, Paths.corpora("seed/res-6-1.zh.txt"), Paths.corpora("seed/res-6-1.ar.txt"), Paths.corpora("seed/res-6-1.ru.txt")] {
+            texts.append(try String(contentsOfFile: path, encoding: .utf8))
+        }
+        for language in Language.official {
+            texts += try #require(TestRules.shared.languages[language]).patterns.map(\.expanded)
+        }
+        var generator = SplitMix(state: 16)
+        let planes: [ClosedRange<UInt32>] = [0...0x7F, 0x80...0x7FF, 0x800...0xFFFF, 0x10000...0x10FFFF]
+        for _ in 0..<2_000 {
+            let scalars = (0..<Int.random(in: 0...40, using: &generator)).compactMap { _ in
+                Unicode.Scalar(UInt32.random(in: planes.randomElement(using: &generator)!, using: &generator))
+            }
+            texts.append(String(String.UnicodeScalarView(scalars)))
+        }
+        var units = 0
+        for text in texts {
+            let standard = Array(text.utf16)
+            #expect(text.utf16Array == standard, "\(text.unicodeScalars.prefix(8).map(\.value))")
+            // A substring made into a String of its own (not a slice of a larger one).
+            let tail = String(text.dropFirst())
+            #expect(tail.utf16Array == Array(tail.utf16))
+            units += standard.count
+        }
+        #expect(units > 1_500_000)
+    }
+
     /// Anchors become ids the same way, ASCII or not.
     @Test func anchorsBecomeIds() {
         #expect(StructureBuilder.id(for: "article:12(3)(b)") == "art12.3.b")
