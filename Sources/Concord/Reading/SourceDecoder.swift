@@ -50,49 +50,52 @@ public enum SourceDecoder {
     /// standard, as `String(validating:)` checks). Going through a String and its UTF-16 view
     /// took longer than all the rest of decoding.
     static func transcode(_ bytes: ArraySlice<UInt8>) -> [UInt16]? {
+        bytes.withUnsafeBufferPointer { transcode($0) }
+    }
+
+    /// `transcode` over bytes in memory (a `String`'s UTF-8: `String.utf16Array`).
+    static func transcode(_ b: UnsafeBufferPointer<UInt8>) -> [UInt16]? {
         var valid = true
         // UTF-16 never needs more units than UTF-8 needs bytes.
-        let units = [UInt16](unsafeUninitializedCapacity: bytes.count) { out, written in
+        let units = [UInt16](unsafeUninitializedCapacity: b.count) { out, written in
             written = 0
-            bytes.withUnsafeBufferPointer { b in
-                let n = b.count
-                var i = 0
-                var o = 0
-                /// A continuation byte (10xxxxxx) at `k` within `low...high`.
-                func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {
-                    guard k < n, b[k] >= low, b[k] <= high else { return nil }
-                    return UInt32(b[k] & 0x3F)
-                }
-                while i < n {
-                    let c0 = b[i]
-                    if c0 < 0x80 {
-                        out[o] = UInt16(c0); o += 1; i += 1
-                        continue
-                    }
-                    switch c0 {
-                    case 0xC2...0xDF:
-                        guard let c1 = continuation(i + 1) else { valid = false; return }
-                        out[o] = UInt16(UInt32(c0 & 0x1F) << 6 | c1); o += 1; i += 2
-                    case 0xE0...0xEF:
-                        let low: UInt8 = c0 == 0xE0 ? 0xA0 : 0x80
-                        let high: UInt8 = c0 == 0xED ? 0x9F : 0xBF
-                        guard let c1 = continuation(i + 1, low, high), let c2 = continuation(i + 2) else { valid = false; return }
-                        out[o] = UInt16(UInt32(c0 & 0x0F) << 12 | c1 << 6 | c2); o += 1; i += 3
-                    case 0xF0...0xF4:
-                        let low: UInt8 = c0 == 0xF0 ? 0x90 : 0x80
-                        let high: UInt8 = c0 == 0xF4 ? 0x8F : 0xBF
-                        guard let c1 = continuation(i + 1, low, high), let c2 = continuation(i + 2),
-                              let c3 = continuation(i + 3) else { valid = false; return }
-                        let scalar = UInt32(c0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
-                        out[o] = UInt16(0xD800 + ((scalar - 0x10000) >> 10)); o += 1
-                        out[o] = UInt16(0xDC00 + ((scalar - 0x10000) & 0x3FF)); o += 1
-                        i += 4
-                    default:
-                        valid = false; return
-                    }
-                }
-                written = o
+            let n = b.count
+            var i = 0
+            var o = 0
+            /// A continuation byte (10xxxxxx) at `k` within `low...high`.
+            func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {
+                guard k < n, b[k] >= low, b[k] <= high else { return nil }
+                return UInt32(b[k] & 0x3F)
             }
+            while i < n {
+                let c0 = b[i]
+                if c0 < 0x80 {
+                    out[o] = UInt16(c0); o += 1; i += 1
+                    continue
+                }
+                switch c0 {
+                case 0xC2...0xDF:
+                    guard let c1 = continuation(i + 1) else { valid = false; return }
+                    out[o] = UInt16(UInt32(c0 & 0x1F) << 6 | c1); o += 1; i += 2
+                case 0xE0...0xEF:
+                    let low: UInt8 = c0 == 0xE0 ? 0xA0 : 0x80
+                    let high: UInt8 = c0 == 0xED ? 0x9F : 0xBF
+                    guard let c1 = continuation(i + 1, low, high), let c2 = continuation(i + 2) else { valid = false; return }
+                    out[o] = UInt16(UInt32(c0 & 0x0F) << 12 | c1 << 6 | c2); o += 1; i += 3
+                case 0xF0...0xF4:
+                    let low: UInt8 = c0 == 0xF0 ? 0x90 : 0x80
+                    let high: UInt8 = c0 == 0xF4 ? 0x8F : 0xBF
+                    guard let c1 = continuation(i + 1, low, high), let c2 = continuation(i + 2),
+                          let c3 = continuation(i + 3) else { valid = false; return }
+                    let scalar = UInt32(c0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+                    out[o] = UInt16(0xD800 + ((scalar - 0x10000) >> 10)); o += 1
+                    out[o] = UInt16(0xDC00 + ((scalar - 0x10000) & 0x3FF)); o += 1
+                    i += 4
+                default:
+                    valid = false; return
+                }
+            }
+            written = o
         }
         return valid ? units : nil
     }

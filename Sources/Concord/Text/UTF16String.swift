@@ -10,38 +10,14 @@ extension String {
         self = made ?? String(decoding: units, as: UTF16.self)
     }
 
-    /// The string's UTF-16 units, as `Array(utf16)` gives them, read in one pass from its
-    /// UTF-8 (which a Swift string always holds valid). The standard library's `utf16` view
+    /// The string's UTF-16 units, as `Array(utf16)` gives them, transcoded in one pass from
+    /// its UTF-8 by the reader's transcoder (`SourceDecoder.transcode`; a Swift string's UTF-8
+    /// is always well-formed, so it never refuses one). The standard library's `utf16` view
     /// walks a string outside ASCII with index translation and breadcrumbs: 2 % of a one-copy
     /// run went to it, most for the rules' patterns (long, and in six scripts) handed to ICU.
     var utf16Array: [UInt16] {
         var copy = self
-        return copy.withUTF8 { bytes in
-            var count = 0
-            for b in bytes where b & 0xC0 != 0x80 { count += b >= 0xF0 ? 2 : 1 }
-            return [UInt16](unsafeUninitializedCapacity: count) { out, written in
-                var i = 0, o = 0
-                let end = bytes.count
-                while i < end {
-                    let b = bytes[i]
-                    if b < 0x80 {
-                        out[o] = UInt16(b); i += 1; o += 1
-                    } else if b < 0xE0 {
-                        out[o] = UInt16(b & 0x1F) << 6 | UInt16(bytes[i + 1] & 0x3F); i += 2; o += 1
-                    } else if b < 0xF0 {
-                        out[o] = UInt16(b & 0x0F) << 12 | UInt16(bytes[i + 1] & 0x3F) << 6 | UInt16(bytes[i + 2] & 0x3F)
-                        i += 3; o += 1
-                    } else {
-                        let scalar = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                        out[o] = UInt16(0xD800 + ((scalar - 0x10000) >> 10))
-                        out[o + 1] = UInt16(0xDC00 + ((scalar - 0x10000) & 0x3FF))
-                        i += 4; o += 2
-                    }
-                }
-                written = o
-            }
-        }
+        return copy.withUTF8 { SourceDecoder.transcode($0) } ?? Array(utf16)
     }
 
     private static func transcoding(_ units: UnsafeBufferPointer<UInt16>) -> String {
