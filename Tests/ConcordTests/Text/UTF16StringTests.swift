@@ -21,9 +21,10 @@ import Testing
         #expect(texts.count > 50)
     }
 
-    /// `utf16Array` gives the units `Array(utf16)` gives: for every code point (one, two,
-    /// three and four UTF-8 bytes; outside the BMP, a surrogate pair), for the corpus texts
-    /// in six languages and the rules' patterns, and for strings of random code points.
+    /// `utf16Array`, and the reader's transcoder it calls, give the units `Array(utf16)`
+    /// gives: for every code point (one, two, three and four UTF-8 bytes; outside the BMP, a
+    /// surrogate pair), for the corpus texts in six languages and the rules' patterns, and for
+    /// strings of random code points.
     @Test func unitsReadFromUTF8AreTheStandardLibrarys() throws {
         var texts = ["", "A/RES/70/1", "résolution 70/1 — 第七十届会议 قرار 😀", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"]
         texts.append(String(String.UnicodeScalarView((UInt32(0)...0x10FFFF).compactMap(Unicode.Scalar.init))))
@@ -45,6 +46,9 @@ import Testing
         for text in texts {
             let standard = Array(text.utf16)
             #expect(text.utf16Array == standard, "\(text.unicodeScalars.prefix(8).map(\.value))")
+            // The transcoder itself, not the standard view `utf16Array` falls back on: it
+            // takes every string's UTF-8 and gives the same units.
+            #expect(SourceDecoder.transcode(Array(text.utf8)[...]) == standard)
             // A substring made into a String of its own (not a slice of a larger one).
             let tail = String(text.dropFirst())
             #expect(tail.utf16Array == Array(tail.utf16))
