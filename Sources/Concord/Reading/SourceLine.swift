@@ -49,10 +49,18 @@ struct SourceLine: Sendable {
                 var end = full.upperBound
                 while start < end, isTrimmable(u[start]) { start += 1 }
                 while end > start, isTrimmable(u[end - 1]) { end -= 1 }
-                // One pass over the line for `isSimple`, ASCII tested first.
+                // One pass over the line for `isSimple`: four units at a time while none is
+                // above U+00FF (their high bytes all zero), else unit by unit. The compiler
+                // had folded the first of `isSimple`'s ranges into the test of every unit,
+                // ASCII too: about 15 instructions a unit, 1.3 % of a 10 MB check.
                 var simple = true
                 var k = start
+                let raw = UnsafeRawPointer(u.baseAddress)
                 while k < end {
+                    if k + 4 <= end, let raw, raw.loadUnaligned(fromByteOffset: 2 * k, as: UInt64.self) & 0xFF00_FF00_FF00_FF00 == 0 {
+                        k += 4
+                        continue
+                    }
                     if u[k] >= 0x300, !Chars.isSimple(u[k]) { simple = false; break }
                     k += 1
                 }

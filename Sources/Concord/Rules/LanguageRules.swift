@@ -209,7 +209,6 @@ public final class LanguageRules: Sendable {
             guard file.months?.pairs == true else { return first }
             return "(?:\(first)(?:\\s*/\\s*\(alternation(Array(months.keys))))?)"
         }
-        let monthPattern = monthAlternation(spaceBefore: false)
         let allBodyForms = file.bodies.flatMap(\.forms)
         let forms = file.resolutionNumbers
         for (written, latin) in forms?.partLetters ?? [:] where latin.count != 1 || !latin.allSatisfy({ $0.isASCII && $0.isUppercase }) {
@@ -224,12 +223,29 @@ public final class LanguageRules: Sendable {
         } catch {
             throw RuleError(file: path, message: "resolution-numbers: \(error)")
         }
-        var builtIns: [String: String] = [
-            "resnum": resolutionNumbers.pattern,
-            "month": monthPattern,
-        ]
-        builtIns["body"] = allBodyForms.isEmpty ? "(?!)" : alternation(allBodyForms)
-        for (name, forms) in file.words { builtIns[name] = alternation(forms) }
+        // The placeholders' groups, each made when a pattern first uses it: when the cache
+        // holds the patterns' expansions (`expansions`), none is, and a run no longer spends
+        // 2 % of its instructions making alternations of every word list only to drop them.
+        // A word list of the file takes its name over a built-in, as it always has.
+        let resolutionNumbersPattern = resolutionNumbers.pattern
+        var builtIns = [String: String]()
+        func builtIn(_ key: String) -> String? {
+            if let done = builtIns[key] { return done }
+            let made: String
+            if let forms = file.words[key] {
+                made = alternation(forms)
+            } else if key == "body" {
+                made = allBodyForms.isEmpty ? "(?!)" : alternation(allBodyForms)
+            } else if key == "month" {
+                made = monthAlternation(spaceBefore: false)
+            } else if key == "resnum" {
+                made = resolutionNumbersPattern
+            } else {
+                return nil
+            }
+            builtIns[key] = made
+            return made
+        }
         let fragments = file.fragments ?? [:]
         // The placeholders made of word forms, written again where whitespace stands beside
         // them (see `alternation`).
@@ -237,7 +253,7 @@ public final class LanguageRules: Sendable {
         if !allBodyForms.isEmpty { wordForms["body"] = allBodyForms }
         var besideSpace = [String: String]()
         func wordGroup(_ key: String, spaceBefore: Bool, spaceAfter: Bool) -> String? {
-            guard spaceBefore || spaceAfter else { return builtIns[key] }
+            guard spaceBefore || spaceAfter else { return builtIn(key) }
             let memo = "\(key) \(spaceBefore) \(spaceAfter)"
             if let done = besideSpace[memo] { return done }
             let group: String
@@ -246,7 +262,7 @@ public final class LanguageRules: Sendable {
             } else if key == "month", spaceBefore {
                 group = monthAlternation(spaceBefore: true)
             } else {
-                return builtIns[key]
+                return builtIn(key)
             }
             besideSpace[memo] = group
             return group

@@ -319,9 +319,9 @@ struct Prescan: Sendable {
         // pattern in one array (counted, then filled in the order the literals end): a table
         // keyed by literal, made for every unit, was about a quarter of this function's time
         // beside the scan (its hashing and growth).
-        var offsets = [Int32](repeating: 0, count: needs.count + 1)
+        var offsets = [Int32](filling: 0, count: needs.count + 1)
         var hitStarts = [Int32]()
-        var held = [Int32](repeating: 0, count: needs.count)
+        var held = [Int32](filling: 0, count: needs.count)
         // Read through buffer pointers: an array of arrays, indexed per hit, retained and
         // released the inner array at every access (a tenth of this function's time).
         startingWith.items.withUnsafeBufferPointer { startingItems in
@@ -333,7 +333,7 @@ struct Prescan: Sendable {
             }
             for index in 0..<(offsets.count - 1) { offsets[index + 1] += offsets[index] }
             var filled = Array(offsets)
-            hitStarts = [Int32](repeating: 0, count: Int(offsets[offsets.count - 1]))
+            hitStarts = [Int32](filling: 0, count: Int(offsets[offsets.count - 1]))
             for hit in found.hits {
                 let id = Int(hit.id)
                 for k in Int(startingOffsets[id])..<Int(startingOffsets[id + 1]) {
@@ -344,7 +344,7 @@ struct Prescan: Sendable {
             }
         }}}
         // How many clauses of each pattern hold.
-        var marked = [Bool](repeating: false, count: clausePattern.count)
+        var marked = [Bool](filling: false, count: clausePattern.count)
         satisfiedBy.items.withUnsafeBufferPointer { satisfiedItems in
         satisfiedBy.offsets.withUnsafeBufferPointer { satisfiedOffsets in
         clausePattern.withUnsafeBufferPointer { clausePattern in
@@ -1136,7 +1136,7 @@ struct LiteralScanner: Sendable {
     /// The literals present in `units` and whether it holds an ASCII digit; nil when the text
     /// holds a unit the scan cannot compare (see `Prescan.candidates`).
     func scan(_ units: [UInt16]) -> Found? {
-        var found = [Bool](repeating: false, count: literalCount)
+        var found = [Bool](filling: false, count: literalCount)
         var present = [Int32]()
         var hits = [(id: Int32, start: Int32)]()
         var digitPositions = [Int32]()
@@ -1145,7 +1145,7 @@ struct LiteralScanner: Sendable {
         var lastSkipped = -1
         // Where the last `longest` units the automaton read were (skipped marks are not
         // read): a literal's start, also across marks.
-        var recent = [Int](repeating: 0, count: longest)
+        var recent = [Int](filling: 0, count: longest)
         var slot = 0  // where the next read unit's place goes (a ring: no division per unit)
         let longest = self.longest, width = self.width, anyBoundary = self.anyBoundary
         let ok = units.withUnsafeBufferPointer { text -> Bool in

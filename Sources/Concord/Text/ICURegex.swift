@@ -136,7 +136,7 @@ public final class ICURegex: @unchecked Sendable {
         let width = groupCount + 1
         var capacity = 8
         while true {
-            var spans = [Int32](repeating: -1, count: capacity * width * 2)
+            var spans = [Int32](filling: -1, count: capacity * width * 2)
             var status: Int32 = 0
             let count = spans.withUnsafeMutableBufferPointer { s in search(handle, s.baseAddress, Int32(clamping: capacity), &status) }
             if count < 0 { return [] }

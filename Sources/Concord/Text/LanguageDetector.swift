@@ -91,7 +91,7 @@ public enum LanguageDetector {
 
     /// The letters of each script counted by the shim (Latin, Cyrillic, Arabic, Han, other).
     private static func scriptCounts(_ units: [UInt16]) -> [Int64]? {
-        var counts = [Int64](repeating: 0, count: 5)
+        var counts = [Int64](filling: 0, count: 5)
         let status = units.withUnsafeBufferPointer { buffer in
             counts.withUnsafeMutableBufferPointer { c in
                 concord_script_counts(buffer.baseAddress, Int64(buffer.count), c.baseAddress, Int32(c.count))
@@ -108,7 +108,7 @@ public enum LanguageDetector {
     static func wordScores<C: Collection>(_ units: C, among languages: [ReadingLexicon.LanguageInfo],
                                           lexicon: ReadingLexicon? = nil) -> [Int]
     where C.Element == UInt16 {
-        var scores = [Int](repeating: 0, count: languages.count)
+        var scores = [Int](filling: 0, count: languages.count)
         let read: Bool
         if let owners = lexicon?.stopWordTable, languages.allSatisfy({ $0.stopWordBit != 0 }) {
             read = LowercaseWords.forEachWordUTF8(in: units) { word in
@@ -126,7 +126,7 @@ public enum LanguageDetector {
     /// `wordScores` through a `String` (the way for any text; the reference of the tests).
     static func wordScores(_ text: String, among languages: [ReadingLexicon.LanguageInfo]) -> [Int] {
         // The lexicon's own sets (building them again for every unit was a fifth of a run).
-        var scores = [Int](repeating: 0, count: languages.count)
+        var scores = [Int](filling: 0, count: languages.count)
         for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
             let word = String(word)
             for (index, language) in languages.enumerated() where language.stopWords.contains(word) { scores[index] += 1 }

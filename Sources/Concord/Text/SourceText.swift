@@ -38,19 +38,37 @@ public struct SourceText: Sendable {
         self.units = units
         var starts = [0]
         starts.reserveCapacity(units.count / 40 + 1)
-        var i = 0
-        let n = units.count
         var surrogates = false
-        while i < n {
-            let u = units[i]
-            if u >= 0xD800 && u <= 0xDFFF { surrogates = true }
-            if u == 0x0A {
-                starts.append(i + 1)
-            } else if u == 0x0D {
-                if i + 1 < n, units[i + 1] == 0x0A { i += 1 }
-                starts.append(i + 1)
+        let low = SIMD8<UInt16>(repeating: 0x20), surrogateStart = SIMD8<UInt16>(repeating: 0xD800),
+            surrogateWidth = SIMD8<UInt16>(repeating: 0x800)
+        units.withUnsafeBufferPointer { u in
+            var i = 0
+            let n = u.count
+            while i < n {
+                // Eight units at a time: passed over when none is a control character (line
+                // breaks are) or a surrogate, most of a text; else read unit by unit. Unit by
+                // unit throughout, this loop was 1 % of the instructions of a 10 MB check.
+                var stop = n
+                if i + 8 <= n, let base = u.baseAddress {
+                    let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<UInt16>.self)
+                    if !any((v .< low) .| ((v &- surrogateStart) .< surrogateWidth)) {
+                        i += 8
+                        continue
+                    }
+                    stop = i + 8
+                }
+                while i < stop {
+                    let c = u[i]
+                    if c >= 0xD800 && c <= 0xDFFF { surrogates = true }
+                    if c == 0x0A {
+                        starts.append(i + 1)
+                    } else if c == 0x0D {
+                        if i + 1 < n, u[i + 1] == 0x0A { i += 1 }
+                        starts.append(i + 1)
+                    }
+                    i += 1
+                }
             }
-            i += 1
         }
         self.lineStarts = starts
         self.hasSurrogates = surrogates

@@ -36,4 +36,37 @@ import Testing
         }
         #expect(joined.isEmpty, "pairs forming one character: \(joined.prefix(10))")
     }
+    /// The lines the reader makes say a line is simple exactly when each of its units is
+    /// (`SourceLine.lines` tests four units at a time where their high bytes are zero): over
+    /// the seed in six languages and 3,000 seeded lines of units just below and above
+    /// U+0100 and U+0300, at every alignment.
+    @Test func linesAreSimpleExactlyWhenEachUnitIs() throws {
+        var texts = try ["ar", "zh", "en", "fr", "ru", "es"].map { code in
+            try String(contentsOfFile: Paths.corpora("seed/res-6-1.\(code).txt"), encoding: .utf8)
+        }
+        var generator = SplitMix(state: 6_1)
+        let pool: [UInt16] = [0x41, 0x61, 0x20, 0x09, 0xA0, 0xE9, 0xFF, 0x100, 0x1FF, 0x2FF, 0x300, 0x301, 0x3A9, 0x410,
+                              0x627, 0x64B, 0x2019, 0x4E00, 0xFEFF, 0xD83D, 0xDE00, 0x0A]
+        var random = [UInt16]()
+        for _ in 0..<3_000 {
+            let length = Int(generator.next() % 24)
+            for _ in 0..<length {
+                // Mostly ASCII, so that runs of four plain units meet the others at every offset.
+                random.append(generator.next() % 4 == 0 ? pool[Int(generator.next() % UInt64(pool.count))] : UInt16(0x61 + generator.next() % 26))
+            }
+            random.append(0x0A)
+        }
+        texts.append(String(decoding: random, as: UTF16.self))
+        var lines = 0, simple = 0, notSimple = 0
+        for text in texts {
+            let source = SourceText(text)
+            for line in SourceLine.lines(of: source) {
+                let units = source.units[line.range]
+                #expect(line.isSimple == units.allSatisfy(Chars.isSimple), "line \(line.index + 1): \(Array(units))")
+                lines += 1
+                if line.isSimple { simple += 1 } else { notSimple += 1 }
+            }
+        }
+        #expect(lines > 3_000 && simple > 1_000 && notSimple > 1_000, "\(lines) lines, \(simple) simple, \(notSimple) not")
+    }
 }

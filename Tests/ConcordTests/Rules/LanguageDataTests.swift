@@ -158,6 +158,32 @@ import Testing
         #expect(keys == ["A/RES/64/293", "date:2010-07-30", "S/RES/1325(2000)", "paragraph:4", "date:2025-09-19"])
     }
 
+    /// A placeholder's group is made when a pattern first uses it, and a word list of the
+    /// file takes a built-in's name over the built-in (`{month}` below is the list, not the
+    /// month names); an unknown placeholder is still an error naming the pattern.
+    @Test func placeholdersAreMadeWhenUsedAndWordListsComeFirst() throws {
+        let folder = try Self.copyOfRules()
+        let file = folder.appendingPathComponent("languages/de.yml")
+        let listed = Self.german.replacingOccurrences(of: "  and: [und]\n", with: "  and: [und]\n  month: [Monatsende]\n")
+        #expect(listed != Self.german)
+        try listed.write(to: file, atomically: true, encoding: .utf8)
+        let rules = try RuleSet(folder: folder)
+        let code = try #require(rules.languages.keys.first { $0.rawValue == "de" })
+        let de = try #require(rules.languages[code])
+        let date = try #require(de.patterns.first { $0.id == "de.date" }).compiled.pattern.lowercased()
+        #expect(date.contains("monatsende") && !date.contains("juli"), "\(date)")
+        let resolution = try #require(de.patterns.first { $0.id == "de.resolution" }).compiled.pattern.lowercased()
+        #expect(resolution.contains("generalversammlung") && resolution.contains("resolutionen"), "\(resolution)")
+
+        try Self.german.replacingOccurrences(of: "{resolution}\\s+(?<list>", with: "{resolutio}\\s+(?<list>")
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try RuleSet(folder: folder)
+        } throws: { error in
+            "\(error)".contains("de.resolution") && "\(error)".contains("unknown placeholder {resolutio}")
+        }
+    }
+
     /// One spell-out parser per locale reads a number's ordinal and its cardinal alike (ICU's
     /// rule-based parse tries every public rule set of the locale, whichever one formats), so
     /// Concord opens one parser per language and parses a word once. Were ICU to read with

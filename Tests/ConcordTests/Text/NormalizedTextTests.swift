@@ -115,6 +115,53 @@ import Testing
         #expect(source.position(of: e) == SourcePosition(line: 3, column: 3))  // form feed is not a line break
     }
 
+    /// The line starts and columns are those of a plain unit-by-unit reading, whatever
+    /// stands where (`SourceText` passes over eight units at a time when none is a control
+    /// character or a surrogate): line breaks of each kind, a CR and its LF on either side of
+    /// an eight-unit boundary, tabs and form feeds, surrogate pairs and lone surrogates, at
+    /// every offset of 4,000 seeded texts, and the seed in six languages.
+    @Test func lineStartsAndColumnsAreThoseOfAPlainReading() throws {
+        /// The reference: each unit read in turn.
+        func plainStarts(_ units: [UInt16]) -> (starts: [Int], surrogates: Bool) {
+            var starts = [0], surrogates = false, i = 0
+            while i < units.count {
+                let u = units[i]
+                if u >= 0xD800 && u <= 0xDFFF { surrogates = true }
+                if u == 0x0A { starts.append(i + 1) } else if u == 0x0D {
+                    if i + 1 < units.count, units[i + 1] == 0x0A { i += 1 }
+                    starts.append(i + 1)
+                }
+                i += 1
+            }
+            return (starts, surrogates)
+        }
+        var texts = try ["ar", "zh", "en", "fr", "ru", "es"].map { try String(contentsOfFile: Paths.corpora("seed/res-6-1.\($0).txt"), encoding: .utf8).utf16Array }
+        var generator = SplitMix(state: 2_225)
+        let pool: [UInt16] = [0x0A, 0x0D, 0x09, 0x0C, 0x1F, 0x20, 0x7F, 0xD7FF, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xE000, 0x4E00, 0x627, 0xFEFF]
+        for _ in 0..<4_000 {
+            let length = Int(generator.next() % 40)
+            texts.append((0..<length).map { _ in
+                generator.next() % 3 == 0 ? pool[Int(generator.next() % UInt64(pool.count))] : UInt16(0x61 + generator.next() % 26)
+            })
+        }
+        var breaks = 0, withSurrogates = 0
+        for units in texts {
+            let source = SourceText(units: units)
+            let plain = plainStarts(units)
+            #expect(source.lineStarts == plain.starts, "\(units)")
+            breaks += plain.starts.count - 1
+            if plain.surrogates { withSurrogates += 1 }
+            // The columns count code points only where a surrogate stands (`hasSurrogates`).
+            for offset in stride(from: 0, through: units.count, by: max(1, units.count / 50)) {
+                let line = source.lineIndex(of: offset)
+                let column = 1 + units[plain.starts[line]..<offset].filter { !UTF16.isTrailSurrogate($0) }.count
+                let expected = plain.surrogates ? column : offset - plain.starts[line] + 1
+                #expect(source.position(of: offset) == SourcePosition(line: line + 1, column: expected), "\(units) at \(offset)")
+            }
+        }
+        #expect(breaks > 3_000 && withSurrogates > 1_000, "\(breaks) breaks, \(withSurrogates) texts with surrogates")
+    }
+
     @Test func mappedTextSurvivesRemovals() {
         let source = SourceText("Nations1 are\nprevented")
         var text = MappedText()
