@@ -8,9 +8,9 @@ extension Array {
     /// `_ContiguousArrayStorage<Element>` by a look-up in its table, about 400 instructions.
     /// A 10 MB check made 738,000 such arrays, and the look-ups were 2 % of its instructions.
     /// `reserveCapacity` grows through code the compiler specializes for `Element`, with the
-    /// metadata cached. Its fill is slower per element than `repeating:`'s, so from `longFrom`
-    /// elements on (where the two cost the same, measured for 2- and 4-byte elements) this
-    /// is `Array(repeating:count:)` itself.
+    /// metadata cached. Its fill is slower per element than `repeating:`'s (for 2-byte
+    /// elements, 565 against 694 instructions for 20, 1,053 against 952 for 1,000: the two
+    /// meet near 500), so from `longFrom` elements on this is `Array(repeating:count:)` itself.
     @inline(__always)
     init(filling value: Element, count: Int) {
         if count >= Self.longFrom {
