@@ -265,12 +265,33 @@ int32_t concord_script_class(int32_t c, int32_t fast) {
     return fast ? script_class(c) : script_class_icu(c);
 }
 
+/* Whether the eight units at `src` are all ASCII (their bits above the seventh all zero). */
+static inline int ascii8(const uint16_t *src) {
+    uint16_t any = 0;
+    for (int j = 0; j < 8; j++) any |= src[j];
+    return any < 0x80;
+}
+
+/* An ASCII unit's class, as script_class gives it: 0 for a Latin letter, 255 else. */
+static inline uint8_t ascii_class(uint16_t c) {
+    return (uint16_t)((c | 0x20) - 'a') < 26 ? 0 : 255;
+}
+
 int32_t concord_script_counts(const uint16_t *text, int64_t length, int64_t *counts, int32_t count) {
     if (!counts || count < 5 || length < 0 || (!text && length > 0)) return -1;
     memset(counts, 0, 5 * sizeof(int64_t));
     const UChar *src = (const UChar *)text;
-    /* A 64-bit index: ICU sees one code point at a time, so any length counts exactly. */
+    /* A 64-bit index: ICU sees one code point at a time, so any length counts exactly.
+     * Eight ASCII units at a time are counted without a call per unit (code point by code
+     * point, this loop was 1.5 % of a 10 MB check's instructions). */
     for (int64_t i = 0; i < length;) {
+        if (i + 8 <= length && ascii8(text + i)) {
+            int64_t letters = 0;
+            for (int j = 0; j < 8; j++) letters += ascii_class(text[i + j]) == 0;
+            counts[0] += letters;
+            i += 8;
+            continue;
+        }
         UChar32 c;
         U16_NEXT(src, i, length, c);
         uint8_t value = script_class(c);
@@ -283,6 +304,11 @@ int32_t concord_unit_scripts(const uint16_t *text, int64_t length, uint8_t *scri
     if (length < 0 || (!text && length > 0) || (!scripts && length > 0)) return -1;
     const UChar *src = (const UChar *)text;
     for (int64_t i = 0; i < length;) {
+        if (i + 8 <= length && ascii8(text + i)) {
+            for (int j = 0; j < 8; j++) scripts[i + j] = ascii_class(text[i + j]);
+            i += 8;
+            continue;
+        }
         int64_t start = i;
         UChar32 c;
         U16_NEXT(src, i, length, c);

@@ -126,6 +126,48 @@ import Testing
         #expect(scripts == [0, 1, 2, 3, 3, 3, 255])
     }
 
+    /// The counts and the per-unit classes, which pass over eight ASCII units at a time, are
+    /// those of the code points read one by one (`concord_script_class`; a surrogate pair is
+    /// its code point, a lone surrogate none): over 3,000 seeded texts mixing ASCII runs with
+    /// letters of every class, pairs and lone surrogates at every offset, and the seed.
+    @Test func theScriptCountsAreThoseOfEachCodePoint() throws {
+        var texts = try ["ar", "zh", "en", "fr", "ru", "es"].map { try String(contentsOfFile: Paths.corpora("seed/res-6-1.\($0).txt"), encoding: .utf8).utf16Array }
+        var generator = SplitMix(state: 39_574)
+        let pool: [UInt16] = [0x40, 0x5B, 0x60, 0x7B, 0x7F, 0x80, 0xE9, 0x416, 0x628, 0x640, 0x4E2D, 0x3B1, 0xD840, 0xDC00, 0x31, 0x20]
+        for _ in 0..<3_000 {
+            let length = Int(generator.next() % 40)
+            texts.append((0..<length).map { _ in
+                generator.next() % 4 == 0 ? pool[Int(generator.next() % UInt64(pool.count))] : UInt16(0x41 + generator.next() % 58)
+            })
+        }
+        var letters: Int64 = 0
+        for units in texts {
+            var expected = [Int64](repeating: 0, count: 5)
+            var classes = [UInt8](repeating: 0, count: units.count)
+            var i = 0
+            while i < units.count {
+                var c = Int32(units[i]), width = 1
+                if UTF16.isLeadSurrogate(units[i]), i + 1 < units.count, UTF16.isTrailSurrogate(units[i + 1]) {
+                    c = 0x10000 + ((Int32(units[i]) - 0xD800) << 10) + (Int32(units[i + 1]) - 0xDC00)
+                    width = 2
+                }
+                let value = concord_script_class(c, 0)
+                if value != 255 { expected[Int(value)] += 1 }
+                for k in i..<(i + width) { classes[k] = UInt8(value) }
+                i += width
+            }
+            var counts = [Int64](repeating: -1, count: 5)
+            #expect(concord_script_counts(units, Int64(units.count), &counts, 5) == 0)
+            #expect(counts == expected, "\(units.prefix(64))")
+            var scripts = [UInt8](repeating: 9, count: units.count)
+            #expect(concord_unit_scripts(units, Int64(units.count), &scripts) == 0)
+            let differing = scripts.indices.first { scripts[$0] != classes[$0] }
+            #expect(differing == nil, "unit \(differing ?? 0) of \(units.prefix(64))")
+            letters += expected.reduce(0, +)
+        }
+        #expect(letters > 100_000)
+    }
+
     /// The case-fold table (its shortcut for units that fold to themselves) gives, for every
     /// BMP unit, ICU's full case folding of it when that is one unit, else 0xFFFF.
     @Test func theCaseFoldTableIsICUsFolding() {
