@@ -135,15 +135,10 @@ import Testing
             }
             return (starts, surrogates)
         }
-        var texts = try ["ar", "zh", "en", "fr", "ru", "es"].map { try String(contentsOfFile: Paths.corpora("seed/res-6-1.\($0).txt"), encoding: .utf8).utf16Array }
-        var generator = SplitMix(state: 2_225)
-        let pool: [UInt16] = [0x0A, 0x0D, 0x09, 0x0C, 0x1F, 0x20, 0x7F, 0xD7FF, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xE000, 0x4E00, 0x627, 0xFEFF]
-        for _ in 0..<4_000 {
-            let length = Int(generator.next() % 40)
-            texts.append((0..<length).map { _ in
-                generator.next() % 3 == 0 ? pool[Int(generator.next() % UInt64(pool.count))] : UInt16(0x61 + generator.next() % 26)
-            })
-        }
+        let texts = try SeededUnits.texts(
+            seed: 2_225, count: 4_000,
+            pool: [0x0A, 0x0D, 0x09, 0x0C, 0x1F, 0x20, 0x7F, 0xD7FF, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xE000, 0x4E00, 0x627, 0xFEFF],
+            poolShare: 3, plain: 0x61...0x7A)
         var breaks = 0, withSurrogates = 0
         for units in texts {
             let source = SourceText(units: units)

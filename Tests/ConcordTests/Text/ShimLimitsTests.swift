@@ -131,15 +131,10 @@ import Testing
     /// its code point, a lone surrogate none): over 3,000 seeded texts mixing ASCII runs with
     /// letters of every class, pairs and lone surrogates at every offset, and the seed.
     @Test func theScriptCountsAreThoseOfEachCodePoint() throws {
-        var texts = try ["ar", "zh", "en", "fr", "ru", "es"].map { try String(contentsOfFile: Paths.corpora("seed/res-6-1.\($0).txt"), encoding: .utf8).utf16Array }
-        var generator = SplitMix(state: 39_574)
-        let pool: [UInt16] = [0x40, 0x5B, 0x60, 0x7B, 0x7F, 0x80, 0xE9, 0x416, 0x628, 0x640, 0x4E2D, 0x3B1, 0xD840, 0xDC00, 0x31, 0x20]
-        for _ in 0..<3_000 {
-            let length = Int(generator.next() % 40)
-            texts.append((0..<length).map { _ in
-                generator.next() % 4 == 0 ? pool[Int(generator.next() % UInt64(pool.count))] : UInt16(0x41 + generator.next() % 58)
-            })
-        }
+        let texts = try SeededUnits.texts(
+            seed: 39_574, count: 3_000,
+            pool: [0x40, 0x5B, 0x60, 0x7B, 0x7F, 0x80, 0xE9, 0x416, 0x628, 0x640, 0x4E2D, 0x3B1, 0xD840, 0xDC00, 0x31, 0x20],
+            poolShare: 4, plain: 0x41...0x7A)
         var letters: Int64 = 0
         for units in texts {
             var expected = [Int64](repeating: 0, count: 5)
