@@ -134,6 +134,15 @@ func cacheEntry(_ values: [String: any Codable], lower lowerLetters: [UInt16]?) 
     }
     return json(entry).map { ($0, wholes) }
 }
+/// The tables Concord derives from Swift's own Unicode functions (`LowercaseTable`), made with
+/// the runtime this tool runs: the toolchain that builds Concord, whose standard library a
+/// statically linked `concord` carries (`DerivedTables.embeddedLowercaseWords`).
+func swiftTables() -> String {
+    let (low, high) = LowercaseTable.halves(LowercaseTable.derived())
+    return [("lowercase-words-low", low), ("lowercase-words-high", high)]
+        .map { "        \(literal($0.0)): \(literal(TableRuns.encode($0.1))),\n" }.joined()
+}
+
 let entry = cacheEntry(values, lower: lowerLetters)
 let wholes = entry?.wholes.map { "        \(literal($0.0)): \(literal($0.1)),\n" }.joined() ?? ""
 
@@ -159,6 +168,13 @@ enum EmbeddedICUTables {
     /// and they are not used.
     static let icuVersion = \(literal(icuVersion))
     static let runs: [String: String] = \(tables.isEmpty ? "[:]" : "[\n" + tables + "    ]")
+}
+
+/// Tables derived from Swift's own Unicode functions, made by the build with the toolchain's
+/// runtime (`DerivedTables.embeddedLowercaseWords`): by name, as runs (`TableRuns`).
+enum EmbeddedSwiftTables {
+    static let runs: [String: String] = [
+\(swiftTables())    ]
 }
 
 """

@@ -247,12 +247,18 @@ static uint8_t script_class_icu(UChar32 c) {
     }
 }
 
-/* The same, with the letters UN text is mostly made of answered without asking ICU (two
- * property look-ups per letter were most of the language decision's time): ASCII and
- * Latin-1, the basic Cyrillic and Arabic letters, the CJK unified ideographs.
+/* An ASCII unit's class: 0 for a Latin letter, 255 else (script_class's first line, and
+ * the class of each unit of an ASCII group below). */
+static inline uint8_t ascii_class(uint16_t c) {
+    return (uint16_t)((c | 0x20) - 'a') < 26 ? 0 : 255;
+}
+
+/* script_class_icu's answer, with the letters UN text is mostly made of given without
+ * asking ICU (two property look-ups per letter were most of the language decision's time):
+ * ASCII and Latin-1, the basic Cyrillic and Arabic letters, the CJK unified ideographs.
  * ShimLimitsTests compares both over every code point. */
 static inline uint8_t script_class(UChar32 c) {
-    if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? 0 : 255;
+    if (c < 0x80) return ascii_class((uint16_t)c);
     if (c >= 0xC0 && c <= 0xFF) return (c == 0xD7 || c == 0xF7) ? 255 : 0;
     if (c >= 0x410 && c <= 0x44F) return 1;
     if ((c >= 0x621 && c <= 0x63A) || (c >= 0x641 && c <= 0x64A)) return 2;
@@ -270,11 +276,6 @@ static inline int ascii8(const uint16_t *src) {
     uint16_t any = 0;
     for (int j = 0; j < 8; j++) any |= src[j];
     return any < 0x80;
-}
-
-/* An ASCII unit's class, as script_class gives it: 0 for a Latin letter, 255 else. */
-static inline uint8_t ascii_class(uint16_t c) {
-    return (uint16_t)((c | 0x20) - 'a') < 26 ? 0 : 255;
 }
 
 int32_t concord_script_counts(const uint16_t *text, int64_t length, int64_t *counts, int32_t count) {

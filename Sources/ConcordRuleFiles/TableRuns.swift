@@ -30,41 +30,49 @@ package enum TableRuns {
     }
 
     /// The table, or nil when the text is not a list of runs of exactly `count` entries.
+    /// (Written into the array's buffer: appending entry by entry was most of the time a start
+    /// took to read the tables the build made.)
     package static func decode(_ text: String, count: Int) -> [UInt16]? {
-        var table = [UInt16]()
-        table.reserveCapacity(count)
+        guard count >= 0 else { return nil }
         var failed = false
+        var filled = 0
         var text = text
-        text.withUTF8 { bytes in
-            var k = 0
-            /// A decimal number at `k` (nil: none, or too large).
-            func number() -> Int? {
-                var value = 0, digits = 0
-                while k < bytes.count, bytes[k] >= 0x30, bytes[k] <= 0x39 {
-                    value = value * 10 + Int(bytes[k] - 0x30)
-                    digits += 1
+        let table = [UInt16](unsafeUninitializedCapacity: count) { table, initialized in
+            text.withUTF8 { bytes in
+                var k = 0
+                /// A decimal number at `k` (nil: none, or too large).
+                func number() -> Int? {
+                    var value = 0, digits = 0
+                    while k < bytes.count, bytes[k] >= 0x30, bytes[k] <= 0x39 {
+                        value = value * 10 + Int(bytes[k] - 0x30)
+                        digits += 1
+                        k += 1
+                        if value > 0x10_0000 { return nil }
+                    }
+                    return digits > 0 ? value : nil
+                }
+                while k < bytes.count {
+                    if filled > 0 {
+                        guard bytes[k] == 0x20 else { failed = true; return }
+                        k += 1
+                    }
+                    guard let length = number(), length > 0, filled + length <= count, k < bytes.count else { failed = true; return }
+                    let kind = bytes[k]
                     k += 1
-                    if value > 0x10_0000 { return nil }
-                }
-                return digits > 0 ? value : nil
-            }
-            while k < bytes.count {
-                if !table.isEmpty {
-                    guard bytes[k] == 0x20 else { failed = true; return }
-                    k += 1
-                }
-                guard let length = number(), length > 0, table.count + length <= count, k < bytes.count else { failed = true; return }
-                let kind = bytes[k]
-                k += 1
-                guard let value = number(), value <= 0xFFFF, kind == 0x2B || kind == 0x3D else { failed = true; return }
-                let start = table.count
-                if kind == 0x3D {
-                    table.append(contentsOf: repeatElement(UInt16(value), count: length))
-                } else {
-                    for i in start..<(start + length) { table.append(UInt16(truncatingIfNeeded: i) &+ UInt16(value)) }
+                    guard let value = number(), value <= 0xFFFF, kind == 0x2B || kind == 0x3D else { failed = true; return }
+                    let start = filled
+                    if kind == 0x3D {
+                        (table.baseAddress! + start).initialize(repeating: UInt16(value), count: length)
+                    } else {
+                        for i in start..<(start + length) { table[i] = UInt16(truncatingIfNeeded: i) &+ UInt16(value) }
+                    }
+                    filled += length
                 }
             }
+            // Integers: entries left unwritten (a table cut short) are never read, the array
+            // is dropped below.
+            initialized = count
         }
-        return !failed && table.count == count ? table : nil
+        return !failed && filled == count ? table : nil
     }
 }

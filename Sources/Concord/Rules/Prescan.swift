@@ -1,4 +1,5 @@
 import CICUShim
+import Dispatch
 
 /// The literal pre-scan: what each pattern needs in a text before it can match and what its
 /// matches start with, and one Aho–Corasick pass over a unit that says which patterns can
@@ -20,6 +21,14 @@ struct Prescan: Sendable {
         var units: [UInt16]
         var wordStart = false
         var wordEnd = false
+
+        /// The units' bytes at once, then the two flags (hashed unit by unit, as the
+        /// synthesized hash does, the literals' sets were a tenth of the analysis of a
+        /// language's patterns). Equal literals have equal bytes: the same hash.
+        func hash(into hasher: inout Hasher) {
+            units.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(UInt8((wordStart ? 1 : 0) | (wordEnd ? 2 : 0)))
+        }
 
         /// An order for literals (ids are given in it, so the scanner is deterministic).
         static func precedes(_ a: Literal, _ b: Literal) -> Bool {
@@ -220,8 +229,39 @@ struct Prescan: Sendable {
         return table
     }
 
+    /// What one pattern needs and starts with (`analyze`), and what a match starting with a
+    /// digit starts with (`DigitHead`).
+    typealias Analysis = (needs: [Clause], starts: Clause?, head: DigitHead?)
+
+    static func analysis(of pattern: String) -> Analysis {
+        let (needs, starts) = analyze(pattern)
+        return (needs, starts, starts?.digit == true ? DigitHead.of(pattern) : nil)
+    }
+
+    /// Each pattern's analysis, in the patterns' order, the patterns read on every core: one
+    /// after the other, a language's patterns took a sixth of a start-up without a cache
+    /// folder, on the thread a document waits for. Each reading is on its own (a pure
+    /// function of its pattern), so the analyses are those of one after the other.
+    static func analyses(of patterns: [String]) -> [Analysis] {
+        guard patterns.count > 1 else { return patterns.map(analysis) }
+        let buffer = UnsafeMutableBufferPointer<Analysis?>.allocate(capacity: patterns.count)
+        buffer.initialize(repeating: nil)
+        defer { buffer.deinitialize(); buffer.deallocate() }
+        // Each iteration writes its own element, and all are done before they are read.
+        nonisolated(unsafe) let results = buffer
+        DispatchQueue.concurrentPerform(iterations: patterns.count) { index in
+            results[index] = analysis(of: patterns[index])
+        }
+        return buffer.map { $0! }
+    }
+
     /// The table of a language's patterns (ids given to literals in the order they are met).
     static func table(patterns: [String]) -> Table {
+        table(analyses: analyses(of: patterns))
+    }
+
+    /// The table of patterns already analysed (`analyses` gives one per pattern, in order).
+    static func table(analyses: [Analysis]) -> Table {
         var literalIDs = [Literal: Int32]()
         var literals = [Literal]()
         var table = Table(literals: [], wordEdges: [], needs: [], needDigits: [], starts: [], startKnown: [], startDigits: [],
@@ -236,8 +276,7 @@ struct Prescan: Sendable {
                 return id
             }
         }
-        for pattern in patterns {
-            let analysis = Self.analyze(pattern)
+        for analysis in analyses {
             table.needs.append(analysis.needs.map(ids))
             table.needDigits.append(analysis.needs.map(\.digit))
             if let first = analysis.starts {
@@ -247,7 +286,7 @@ struct Prescan: Sendable {
                 table.startKnown.append(true)
                 table.startDigits.append(first.digit)
                 table.startDigitsAtWordStart.append(first.digit && !first.digitInWord)
-                table.digitHeads.append(first.digit ? DigitHead.of(pattern) : nil)
+                table.digitHeads.append(analysis.head)
             } else {
                 table.starts.append([])
                 table.startKnown.append(false)

@@ -1,3 +1,5 @@
+import ConcordRuleFiles
+
 /// The words of a text exactly as `String.lowercased()` followed by a split into `Character`s
 /// by `isLetter` gives them (the stop words of `LanguageDetector`, the number words of
 /// `NumberReader`), read straight from the UTF-16 code units with one table look-up each,
@@ -14,51 +16,25 @@
 /// way, unchanged. The differential tests compare both ways on every corpus.
 enum LowercaseWords {
     /// Per UTF-16 code unit: 0 when not plain; else the lower case in the low 16 bits, bit 16
-    /// set, and bit 17 when the lower case is a letter.
-    /// Made once per Swift runtime and kept in the cache of derived tables (`DerivedTables`;
-    /// making it took a millisecond or two at every start).
-    static let table: [UInt32] = DerivedTables.words("lowercase-words", versions: [DerivedTables.swiftRuntime], derive: { derivedTable() })
+    /// set, and bit 17 when the lower case is a letter (`LowercaseTable`).
+    /// The table the build made (`EmbeddedSwiftTables`) when this process runs the Swift
+    /// runtime the build ran, else made once per Swift runtime and kept in the cache of derived
+    /// tables (`DerivedTables`; making it took a millisecond or two at every start).
+    static let table: [UInt32] = DerivedTables.embeddedLowercaseWords()
+        ?? DerivedTables.words("lowercase-words", versions: [DerivedTables.swiftRuntime], derive: { derivedTable() })
         ?? derivedTable()
 
     /// The table from Swift's own string functions.
-    static func derivedTable() -> [UInt32] {
-        var table = [UInt32](repeating: 0, count: 0x1_0000)
-        for range in checkedRanges { for u in range { table[Int(u)] = entry(u) } }
-        // CJK unified ideographs: letters, no case, never joined to a neighbour; the test
-        // checks this range against `entry` (too large to verify at every start-up).
-        for u in ideographs { table[Int(u)] = plain | letter | UInt32(u) }
-        return table
-    }
+    static func derivedTable() -> [UInt32] { LowercaseTable.derived() }
 
+    /// `LowercaseTable`'s values, as constants of this module (read from the other, each
+    /// look-up of the inner loops below was a call: +1 % of a 10 MB check's instructions).
     static let plain: UInt32 = 1 << 16
     static let letter: UInt32 = 1 << 17
-    /// The blocks verified unit by unit when the table is built (Greek is left out: its
-    /// final sigma is where a lower case might depend on context).
-    static let checkedRanges: [ClosedRange<UInt16>] = [
-        0x0000...0x036F, 0x0400...0x052F, 0x0600...0x06FF, 0x2000...0x20CF, 0x2100...0x214F,
-        0x3000...0x303F, 0xFF00...0xFFEF,
-    ]
     static let ideographs: ClosedRange<UInt16> = 0x4E00...0x9FFF
 
     /// The table entry of one code unit, from Swift's own string functions.
-    static func entry(_ u: UInt16) -> UInt32 {
-        guard let scalar = Unicode.Scalar(u), standsAlone(scalar) else { return 0 }
-        let lower = String(Character(scalar)).lowercased()
-        guard lower.utf16.count == 1, let l = lower.unicodeScalars.first, l.value <= 0xFFFF, standsAlone(l) else { return 0 }
-        return plain | (Character(l).isLetter ? letter : 0) | l.value
-    }
-
-    /// Whether a scalar is a grapheme cluster of its own beside a letter and beside itself
-    /// (not an extending mark, a joiner, a prepended mark or a regional indicator).
-    private static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
-        func count(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
-            var s = String()
-            s.unicodeScalars.append(a)
-            s.unicodeScalars.append(b)
-            return s.count
-        }
-        return count("a", scalar) == 2 && count(scalar, "a") == 2 && count(scalar, scalar) == 2
-    }
+    static func entry(_ u: UInt16) -> UInt32 { LowercaseTable.entry(u) }
 
     /// Whether every code unit of `units` is plain.
     static func isPlain<C: Collection>(_ units: C) -> Bool where C.Element == UInt16 {

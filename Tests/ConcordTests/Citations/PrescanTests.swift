@@ -204,6 +204,21 @@ import Testing
     }
 
     /// Most of the rules get places to start from (the rest run everywhere they can match).
+    /// The patterns of a language are read on every core (`Prescan.analyses`): the table is
+    /// the one their readings one after the other give, number for number, for every
+    /// language's patterns, and the same at every making.
+    @Test func patternsReadInParallelGiveTheTableOfOneAfterTheOther() {
+        var compared = 0
+        for language in Language.official {
+            guard let patterns = TestRules.shared.languages[language]?.patterns.map(\.expanded), patterns.count > 1 else { continue }
+            let one = Prescan.encode(Prescan.table(analyses: patterns.map(Prescan.analysis)))
+            for _ in 0..<3 { #expect(Prescan.encode(Prescan.table(patterns: patterns)) == one, "\(language)") }
+            #expect(Prescan.table(patterns: patterns).digitHeads == Prescan.table(analyses: patterns.map(Prescan.analysis)).digitHeads)
+            compared += patterns.count
+        }
+        #expect(compared >= 150)
+    }
+
     @Test func mostRulesHaveKnownStarts() {
         var known = 0, total = 0
         for language in Language.official {

@@ -110,6 +110,27 @@ import Testing
         #expect(LiteralScanner.foldTable == fold && LiteralScanner.categories == categories)
     }
 
+    /// The lower-case table the build made with the toolchain's Swift runtime
+    /// (`EmbeddedSwiftTables`) is the one Swift's functions give in this process (which runs
+    /// that toolchain's runtime as a shared library), value for value. It is used only by a
+    /// process whose standard library is in its executable: here, with the shared library, the
+    /// table is derived (or read from the cache) as before.
+    @Test func theBuildsLowercaseTableIsTheOneSwiftGivesHere() throws {
+        #expect(LowercaseWords.plain == LowercaseTable.plain && LowercaseWords.letter == LowercaseTable.letter)
+        #expect(LowercaseWords.ideographs == LowercaseTable.ideographs)
+        let built = try #require(DerivedTables.builtLowercaseWords())
+        #expect(built == LowercaseWords.derivedTable())
+        #expect(built.count == 0x10000 && built.filter { $0 & LowercaseWords.plain != 0 }.count > 20_000)
+        #expect(DerivedTables.embeddedLowercaseWords(runtime: DerivedTables.staticRuntime) == built)
+        #expect(DerivedTables.swiftRuntime != DerivedTables.staticRuntime)
+        #expect(DerivedTables.embeddedLowercaseWords() == nil)
+        #expect(DerivedTables.embeddedLowercaseWords(runtime: "/elsewhere/libswiftCore.so 1 2.3") == nil)
+        // The halves give back the table; halves of different lengths give none.
+        let (low, high) = LowercaseTable.halves(built)
+        #expect(LowercaseTable.joined(low: low, high: high) == built)
+        #expect(LowercaseTable.joined(low: low, high: Array(high.dropLast())) == nil)
+    }
+
     /// A table the build made is read from the binary: not derived, not looked for nor written
     /// in the cache folder. Asked for with another ICU's version, or another size, it is not
     /// used: derived (and stored) as before.
@@ -145,6 +166,7 @@ import Testing
             let text = TableRuns.encode(table)
             #expect(TableRuns.decode(text, count: table.count) == table)
             #expect(TableRuns.decode(text, count: table.count + 1) == nil)
+            #expect(TableRuns.decode(text, count: table.count - 1) == nil)
         }
         #expect(TableRuns.encode(wrapping) == "3000+65280")
         #expect(TableRuns.encode(mixed).split(separator: " ").count == 12)
