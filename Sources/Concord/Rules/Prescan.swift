@@ -22,9 +22,9 @@ struct Prescan: Sendable {
         var wordStart = false
         var wordEnd = false
 
-        /// The units' bytes at once, then the two flags (hashed unit by unit, as the
-        /// synthesized hash does, the literals' sets were a tenth of the analysis of a
-        /// language's patterns). Equal literals have equal bytes: the same hash.
+        /// The units' bytes at once, then the two flags: hashed unit by unit, as the
+        /// synthesized hash does, the literals' sets of the analysis cost 1.5 % more of a
+        /// start-up without a cache folder. Equal literals have equal bytes: the same hash.
         func hash(into hasher: inout Hasher) {
             units.withUnsafeBytes { hasher.combine(bytes: $0) }
             hasher.combine(UInt8((wordStart ? 1 : 0) | (wordEnd ? 2 : 0)))
