@@ -203,7 +203,6 @@ import Testing
         #expect(Self.starts(#" resolution"#) == nil)     // a literal space
     }
 
-    /// Most of the rules get places to start from (the rest run everywhere they can match).
     /// The patterns of a language are read on every core (`Prescan.analyses`): the table is
     /// the one their readings one after the other give, number for number, for every
     /// language's patterns, and the same at every making.
@@ -219,6 +218,7 @@ import Testing
         #expect(compared >= 150)
     }
 
+    /// Most of the rules get places to start from (the rest run everywhere they can match).
     @Test func mostRulesHaveKnownStarts() {
         var known = 0, total = 0
         for language in Language.official {
