@@ -101,12 +101,7 @@ public final class RuleSet: Sendable {
                 self.languages = LanguageTable(compiled: languages)
                 fills.write(stored)
             } else {
-                var table = [(Language, @Sendable () throws(RuleError) -> LanguageRules)]()
-                for entry in decoded.languages {
-                    let language = Language(ruleFile: entry.code)
-                    table.append((language, { () throws(RuleError) -> LanguageRules in try entry.compile(language, lazily: true) }))
-                }
-                self.languages = LanguageTable(lazy: table)
+                self.languages = LanguageTable(lazy: decoded.languages)
             }
             self.fromCache = true
             return
@@ -170,10 +165,7 @@ public final class RuleSet: Sendable {
         if compileAll {
             self.languages = LanguageTable(compiled: languages)
         } else {
-            self.languages = LanguageTable(lazy: decodedLanguages.map { entry in
-                let language = Language(ruleFile: entry.code)
-                return (language, { () throws(RuleError) -> LanguageRules in try entry.compile(language, lazily: true) })
-            })
+            self.languages = LanguageTable(lazy: decodedLanguages)
         }
         self.lexicon = try ReadingLexicon(files: decodedLanguages.map { (Language(ruleFile: $0.code), $0.file, $0.path) },
                                           lazily: lazily)
@@ -273,6 +265,9 @@ public final class RuleSet: Sendable {
             for name in names {
                 guard let language = DocumentReader.languageOfName(name, lexicon: rules.lexicon),
                       seen.insert(language).inserted else { continue }
+                // ICU's spell-out parser for the language's locale is opened on another core
+                // while its rules are compiled here, when no earlier run's answers are stored.
+                if let locale = rules.languages.locale(of: language) { LocaleData.openSpelloutAhead(locale: locale) }
                 rules.languages[language]?.compileTheRest()
             }
         }
@@ -349,18 +344,36 @@ public final class LanguageTable: Sendable {
     private let lock = NSLock()
     nonisolated(unsafe) private var compiled: [Language: LanguageRules]
     private let compilers: [Language: @Sendable () throws(RuleError) -> LanguageRules]
+    /// Each language's ICU locale (`LanguageRules.locale`), known before its rules are compiled.
+    private let locales: [Language: String]
 
     init(compiled: [(Language, LanguageRules)]) {
         keys = compiled.map(\.0)
         self.compiled = Dictionary(compiled, uniquingKeysWith: { first, _ in first })
         compilers = [:]
+        locales = Dictionary(compiled.map { ($0.0, $0.1.locale) }, uniquingKeysWith: { first, _ in first })
     }
 
-    init(lazy compilers: [(Language, @Sendable () throws(RuleError) -> LanguageRules)]) {
+    /// The languages of `entries`, each compiled on first use (`lazily`, its patterns compiled
+    /// for ICU when first matched).
+    init(lazy entries: [RuleCache.DecodedLanguage]) {
+        var compilers = [(Language, @Sendable () throws(RuleError) -> LanguageRules)]()
+        var locales = [(Language, String)]()
+        for entry in entries {
+            let language = Language(ruleFile: entry.code)
+            compilers.append((language, { () throws(RuleError) -> LanguageRules in try entry.compile(language, lazily: true) }))
+            // As `LanguageRules` reads it.
+            locales.append((language, entry.file.locale ?? language.rawValue))
+        }
         keys = compilers.map(\.0)
         compiled = [:]
         self.compilers = Dictionary(compilers, uniquingKeysWith: { first, _ in first })
+        self.locales = Dictionary(locales, uniquingKeysWith: { first, _ in first })
     }
+
+    /// A language's ICU locale, without compiling its rules; nil when the rules have no file
+    /// for it.
+    public func locale(of language: Language) -> String? { locales[language] }
 
     /// A language's rules; nil when the rules have no file for it.
     public subscript(language: Language) -> LanguageRules? {

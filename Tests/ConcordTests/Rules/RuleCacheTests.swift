@@ -200,6 +200,33 @@ import Testing
         filling.wait()
     }
 
+    /// A language's ICU locale is known before its rules are compiled (the prefetch opens its
+    /// spell-out parser ahead with it), and it is the compiled rules' own: the file's `locale:`,
+    /// else the language's code. Rules compiled whole and rules read from the cache entry
+    /// (compiled on first use) give the same; asking compiles nothing.
+    @Test func aLanguagesLocaleIsKnownBeforeItsRulesAreCompiled() throws {
+        let cache = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let rules = try LanguageDataTests.copyOfRules()
+        defer { try? FileManager.default.removeItem(at: rules.deletingLastPathComponent()) }
+        try LanguageDataTests.replace("\nlocale: en\n", with: "\nlocale: en_GB\n", in: rules.appendingPathComponent("languages/en.yml"))
+        try LanguageDataTests.replace("\nlocale: fr\n", with: "\n", in: rules.appendingPathComponent("languages/fr.yml"))
+        let source = RuleSource.folder(rules)
+
+        let whole = try RuleSet(source: source, cacheFolder: cache.path)
+        #expect(!whole.fromCache)
+        let lazy = try RuleSet(source: source, cacheFolder: cache.path)
+        #expect(lazy.fromCache)
+        let locales = lazy.languages.keys.map { lazy.languages.locale(of: $0) }
+        #expect(lazy.languages.compiledLanguages.isEmpty)
+        #expect(locales == lazy.languages.keys.map { lazy.languages[$0]?.locale })
+        #expect(locales == whole.languages.keys.map { whole.languages.locale(of: $0) })
+        #expect(locales == whole.languages.keys.map { whole.languages[$0]?.locale })
+        #expect(lazy.languages.keys.map(\.rawValue) == ["ar", "zh", "en", "fr", "ru", "es"])
+        #expect(locales == ["ar", "zh", "en_GB", "fr", "ru", "es"])
+        #expect(lazy.languages.locale(of: Language(ruleFile: "xx")) == nil)
+    }
+
     @Test func aSecondLoadReadsTheCacheAndCompilesOnlyTheLanguagesUsed() throws {
         let cache = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: cache) }

@@ -40,6 +40,29 @@ import Testing
         }
     }
 
+    /// A parser opened ahead (`LocaleData.openSpelloutAhead`, which the prefetch calls for a
+    /// document's language while its rules are compiled) is the one the parses use: opened
+    /// once, however many threads ask while it is being opened, and its answers are ICU's.
+    /// Italian: no other test parses it, so no other test opens its parser.
+    @Test func aParserOpenedAheadIsOpenedOnceAndReadsAsAnyOther() {
+        let locale = "it"
+        #expect(LocaleData.spelloutOpenings(locale: locale) == 0)
+        #expect(LocaleData.startOpeningSpellout(locale: locale))
+        #expect(!LocaleData.startOpeningSpellout(locale: locale), "being opened: not started again")
+        let words: [(String, Int)] = [("ventisei", 26), ("tredici", 13), ("settantuno", 71), ("ventiseiesimo", 26)]
+        nonisolated(unsafe) let answers = UnsafeMutableBufferPointer<Int>.allocate(capacity: 8)
+        defer { answers.deallocate() }
+        // Each thread writes its own element only.
+        DispatchQueue.concurrentPerform(iterations: 8) { k in
+            answers[k] = LocaleData.parseSpellout(words[k % words.count].0, locale: locale) ?? -1
+        }
+        #expect(Array(answers) == (0..<8).map { words[$0 % words.count].1 })
+        #expect(LocaleData.spelloutOpenings(locale: locale) == 1)
+        #expect(!LocaleData.startOpeningSpellout(locale: locale), "open: not started again")
+        #expect(LocaleData.parseSpellout("diciassettesimo", locale: locale) == 17)
+        #expect(LocaleData.spelloutOpenings(locale: locale) == 1)
+    }
+
     /// The parser's answers, with the store in the process's cache folder: the same as ICU's
     /// (the spell-out rules' own round trip: a number written out reads back as itself).
     @Test func parsedAnswersAreICUs() {
