@@ -105,6 +105,12 @@ struct Prescan: Sendable {
         /// Per pattern whose matches may start with a digit: what such a match starts with
         /// (`DigitHead`), when its reading tells.
         var digitHeads: [DigitHead?] = []
+        /// Per pattern whose start is one of `starts` only after a few characters of a known
+        /// set (`Lead`: Arabic clitics before a keyword): those characters (case-folded,
+        /// ascending); empty for the others. A match may start at a literal's place or at
+        /// any place before it from which only these characters (or ignorable marks) lead
+        /// to it.
+        var startReach: [[UInt16]] = []
 
         /// Whether the table fits `count` patterns and its ids its literals (a damaged or
         /// foreign table is not used).
@@ -113,7 +119,7 @@ struct Prescan: Sendable {
             func valid(_ ids: [Int32]) -> Bool { ids.allSatisfy { $0 >= 0 && $0 < literalCount } }
             return wordEdges.count == literals.count && needs.count == count && needDigits.count == count
                 && starts.count == count && startKnown.count == count && startDigits.count == count
-                && startDigitsAtWordStart.count == count && digitHeads.count == count
+                && startDigitsAtWordStart.count == count && digitHeads.count == count && startReach.count == count
                 && zip(needs, needDigits).allSatisfy { $0.count == $1.count }
                 && needs.allSatisfy { $0.allSatisfy(valid) } && starts.allSatisfy(valid) && valid(positional)
         }
@@ -152,6 +158,8 @@ struct Prescan: Sendable {
             } else {
                 numbers.append(0)
             }
+            numbers.append(table.startReach[k].count)
+            numbers += table.startReach[k].map(Int.init)
         }
         numbers.append(table.positional.count)
         numbers += table.positional.map(Int.init)
@@ -189,7 +197,7 @@ struct Prescan: Sendable {
             return Array(numbers[k..<(k + count)])
         }
         var table = Table(literals: [], wordEdges: [], needs: [], needDigits: [], starts: [], startKnown: [], startDigits: [],
-                          startDigitsAtWordStart: [], positional: [])
+                          startDigitsAtWordStart: [], positional: [], startReach: [])
         guard let literalCount = next() else { return nil }
         for _ in 0..<max(0, literalCount) {
             guard let length = next(), let units = run(length), let edges = next(),
@@ -223,6 +231,8 @@ struct Prescan: Sendable {
                 guard hasHead == 0 else { return nil }
                 table.digitHeads.append(nil)
             }
+            guard let reachCount = next(), let reach = run(reachCount), reach.allSatisfy({ $0 <= 0xFFFF }) else { return nil }
+            table.startReach.append(reach.map { UInt16($0) })
         }
         guard let positionalCount = next(), let positional = run(positionalCount), k == numbers.count else { return nil }
         table.positional = positional.map { Int32($0) }
@@ -231,11 +241,13 @@ struct Prescan: Sendable {
 
     /// What one pattern needs and starts with (`analyze`), and what a match starting with a
     /// digit starts with (`DigitHead`).
-    typealias Analysis = (needs: [Clause], starts: Clause?, head: DigitHead?)
+    /// `lead`: when `starts` is not known, what a match starts with after a few characters
+    /// of a known set (`lead(of:)`), when the pattern says so.
+    typealias Analysis = (needs: [Clause], starts: Clause?, head: DigitHead?, lead: Lead?)
 
     static func analysis(of pattern: String) -> Analysis {
         let (needs, starts) = analyze(pattern)
-        return (needs, starts, starts?.digit == true ? DigitHead.of(pattern) : nil)
+        return (needs, starts, starts?.digit == true ? DigitHead.of(pattern) : nil, starts == nil ? lead(of: pattern) : nil)
     }
 
     /// Each pattern's analysis, in the patterns' order, the patterns read on every core: one
@@ -265,7 +277,7 @@ struct Prescan: Sendable {
         var literalIDs = [Literal: Int32]()
         var literals = [Literal]()
         var table = Table(literals: [], wordEdges: [], needs: [], needDigits: [], starts: [], startKnown: [], startDigits: [],
-                          startDigitsAtWordStart: [], positional: [])
+                          startDigitsAtWordStart: [], positional: [], startReach: [])
         var positional = Set<Int32>()
         func ids(_ clause: Clause) -> [Int32] {
             clause.literals.sorted(by: Literal.precedes).map { literal in
@@ -287,12 +299,23 @@ struct Prescan: Sendable {
                 table.startDigits.append(first.digit)
                 table.startDigitsAtWordStart.append(first.digit && !first.digitInWord)
                 table.digitHeads.append(analysis.head)
+                table.startReach.append([])
+            } else if let lead = analysis.lead {
+                let literalIDs = ids(Clause(literals: lead.literals))
+                positional.formUnion(literalIDs)
+                table.starts.append(literalIDs)
+                table.startKnown.append(true)
+                table.startDigits.append(false)
+                table.startDigitsAtWordStart.append(false)
+                table.digitHeads.append(nil)
+                table.startReach.append(lead.units.sorted())
             } else {
                 table.starts.append([])
                 table.startKnown.append(false)
                 table.startDigits.append(false)
                 table.startDigitsAtWordStart.append(false)
                 table.digitHeads.append(nil)
+                table.startReach.append([])
             }
         }
         table.literals = literals.map(\.units)
@@ -406,7 +429,7 @@ struct Prescan: Sendable {
         // digit starts follow a word boundary (made when the first of them asks).
         var digitsAtWordStart: [Int32]?
         let startKnown = table.startKnown, startDigits = table.startDigits, startDigitsAtWordStart = table.startDigitsAtWordStart
-        let digitHeads = table.digitHeads
+        let digitHeads = table.digitHeads, startReach = table.startReach
         for index in needs.indices {
             let possible = held[index] == clauseCounts[index]
             guard possible, startKnown[index] else { plan.append((possible, nil)); continue }
@@ -421,6 +444,7 @@ struct Prescan: Sendable {
             }
             if let head = digitHeads[index] { places = Self.admitted(places, by: head, in: units) }
             places.append(contentsOf: hitStarts[Int(offsets[index])..<Int(offsets[index + 1])])
+            if !startReach[index].isEmpty { places = Self.reached(places, over: startReach[index], in: units) }
             // Sorted without repeats unless already in order: the same places whatever order
             // they were gathered in.
             if !Self.strictlyAscending(places) {
@@ -451,6 +475,29 @@ struct Prescan: Sendable {
                 return !((before >= 0x30 && before <= 0x39) || (letter >= 0x61 && letter <= 0x7A))
             }
         }
+    }
+
+    /// `places` and every place before one of them from which only units of `reach`
+    /// (case-folded, ascending) or ignorable marks lead to it: where a match whose `Lead`
+    /// is `reach` may start (in no order; `comparablePlan` sorts them).
+    static func reached(_ places: [Int32], over reach: [UInt16], in units: [UInt16]) -> [Int32] {
+        var reachedPlaces = [Int32]()
+        reachedPlaces.reserveCapacity(places.count * 2)
+        units.withUnsafeBufferPointer { text in
+            LiteralScanner.foldTable.withUnsafeBufferPointer { fold in
+                for place in places {
+                    var start = Int(place)
+                    while start > 0 {
+                        let unit = text[start - 1], folded = fold[Int(unit)]
+                        // (A unit whose folding is not one unit is passed over: ICU decides there.)
+                        guard isIgnorable(unit) || folded == LiteralScanner.unsafe || isIgnorable(folded) || reach.contains(folded) else { break }
+                        start -= 1
+                    }
+                    for candidate in start...Int(place) { reachedPlaces.append(Int32(candidate)) }
+                }
+            }
+        }
+        return reachedPlaces
     }
 
     /// The digit places among `places` where a match that starts with a digit can start,
@@ -512,6 +559,236 @@ struct Prescan: Sendable {
         return (needs, first)
     }
 
+    /// What every match of a pattern starts with, read more loosely than `starts`: a run of
+    /// characters of a known, finite set (`units`: literal characters, bracket classes of
+    /// plain members, optional groups of such), then one of `literals`. Arabic keywords are
+    /// written after their clitics, `{pre}ق{k}ر{k}ا{k}ر` (`والقرار`, `بقرار`): no literal
+    /// starts every match, but every match reaches `قرار` through clitic letters only, so
+    /// the places to try are `قرار`'s and the few before it that such letters lead from,
+    /// instead of every place of the unit.
+    struct Lead: Sendable, Equatable {
+        var literals: Set<Literal> = []
+        var units: Set<UInt16> = []
+        /// Whether a match may hold no literal of `literals` where it starts: it is made of
+        /// `units` only (or nothing), and what comes after decides (while reading).
+        var open = true
+    }
+
+    /// The pattern's `Lead`, when every match has one: nil when some way through it starts
+    /// with anything else (a space, `\d`, `\p{L}`, `.`), may be made of the set's characters
+    /// alone, or holds `\G`. Like the rest of the analysis it may be weak, never wrong.
+    static func lead(of pattern: String) -> Lead? {
+        guard !holdsContinuation(pattern) else { return nil }
+        var reader = LeadReader(s: Array(pattern.unicodeScalars))
+        let lead = reader.alternation()
+        guard !reader.failed, reader.i == reader.s.count, let lead, !lead.open, !lead.literals.isEmpty,
+              !lead.literals.contains(where: { $0.units.isEmpty }) else { return nil }
+        return lead
+    }
+
+    /// Reads a pattern for its `Lead`. Per alternation, sequence and group: its lead (nil:
+    /// anything may start it), and every character it may consume, case-folded (nil: not a
+    /// finite set). An optional part made of a finite set of characters (`(?:[بك]ال|لل)?`)
+    /// adds its characters to the lead's set, not its literals: the literal after it is
+    /// the rarer place to start from.
+    private struct LeadReader: PatternCursor {
+        typealias Reading = (lead: Lead?, chars: Set<UInt16>?)
+        let s: [Unicode.Scalar]
+        var i = 0
+        var failed = false
+
+        mutating func alternation() -> Lead? { alternatives().lead }
+
+        mutating func alternatives() -> Reading {
+            var result: Lead? = Lead(open: false)
+            var chars: Set<UInt16>? = []
+            var first = true
+            repeat {
+                if !first { i += 1 }
+                first = false
+                let alternative = sequence()
+                if let a = alternative.lead, var r = result {
+                    r.literals.formUnion(a.literals)
+                    r.units.formUnion(a.units)
+                    r.open = r.open || a.open
+                    result = r
+                } else {
+                    result = nil
+                }
+                if let c = alternative.chars, chars != nil { chars!.formUnion(c) } else { chars = nil }
+            } while peek() == "|" && !failed
+            return (result, chars)
+        }
+
+        mutating func sequence() -> Reading {
+            var lead: Lead? = Lead()
+            var chars: Set<UInt16>? = []
+            var run = [Unicode.Scalar]()
+            // An element read while no literal has closed the lead yet.
+            func add(_ element: Lead?) {
+                guard let current = lead, current.open else { return }
+                guard let element else { lead = nil; return }
+                lead = Lead(literals: current.literals.union(element.literals), units: current.units.union(element.units), open: element.open)
+            }
+            func consume(_ elementChars: Set<UInt16>?) {
+                if let elementChars, chars != nil { chars!.formUnion(elementChars) } else { chars = nil }
+            }
+            func flush() {
+                guard !run.isEmpty else { return }
+                let units = Prescan.folded(units: Prescan.utf16(run))
+                add(Lead(literals: [Literal(units: units)], open: false))
+                consume(Set(units))
+                run = []
+            }
+            // A literal character (`quantified`: its quantifier's minimum): part of the run,
+            // or, when optional, one of the lead's characters.
+            func literal(_ c: Unicode.Scalar, quantified: Int?) {
+                if (quantified ?? 1) >= 1 {
+                    run.append(c)
+                } else {
+                    flush()
+                    let units = Prescan.classUnits([c])
+                    add(units.map { Lead(units: $0, open: true) })
+                    consume(units)
+                }
+            }
+            while let c = peek(), c != "|", c != ")", !failed {
+                switch c {
+                case "(":
+                    // Optional marks between letters (`{k}`) do not end a run: the scan steps
+                    // over them in the text.
+                    if skipIgnorableGroup() { continue }
+                    flush()
+                    let (inner, consumes) = group()
+                    let min = quantifier() ?? 1
+                    guard consumes else { continue }
+                    consume(inner.chars)
+                    if min >= 1 {
+                        add(inner.lead)
+                    } else if let innerChars = inner.chars {
+                        add(Lead(units: innerChars, open: true))
+                    } else {
+                        add(inner.lead.map { var l = $0; l.open = true; return l })
+                    }
+                case "[":
+                    let start = i
+                    skipClass()
+                    let end = i
+                    let min = quantifier() ?? 1
+                    if min == 0, Prescan.isIgnorableClass(s[start..<end]) { continue }
+                    flush()
+                    let units = Prescan.classUnits(s[start..<end])
+                    add(units.map { Lead(units: $0, open: true) })
+                    consume(units)
+                case "\\":
+                    guard let n = peek(1) else { failed = true; return (nil, nil) }
+                    if !Parser.isAlphanumeric(n) {
+                        i += 2
+                        literal(n, quantified: quantifier())
+                        continue
+                    }
+                    flush()
+                    i += 2
+                    switch n {
+                    case "b", "B", "A", "z", "Z":  // assertions: nothing consumed
+                        _ = quantifier()
+                        continue
+                    case "p", "P", "N", "x": if peek() == "{" { skip(past: "}") } else if n == "x" { i += 2 } else { i += 1 }
+                    case "u": i += 4
+                    case "U": i += 8
+                    case "c": i += 1
+                    case "k": skip(past: ">")
+                    case "Q", "0", "G": failed = true; return (nil, nil)
+                    case "1"..."9": while let d = peek(), ("0"..."9").contains(d) { i += 1 }
+                    default: break  // \s \w \d …
+                    }
+                    _ = quantifier()
+                    add(nil)
+                    consume(nil)
+                case "^", "$":
+                    flush()
+                    i += 1
+                    _ = quantifier()
+                case ".":
+                    flush()
+                    i += 1
+                    _ = quantifier()
+                    add(nil)
+                    consume(nil)
+                case "*", "+", "?", "{":
+                    failed = true
+                    return (nil, nil)
+                default:
+                    i += 1
+                    if c == " " || (c.value > 0x7F && c.properties.isWhitespace) || ("\t"..."\r").contains(c) {
+                        flush()
+                        _ = quantifier()
+                        add(nil)
+                        consume(nil)
+                    } else {
+                        literal(c, quantified: quantifier())
+                    }
+                }
+            }
+            flush()
+            return (lead, chars)
+        }
+
+        /// A group at `(`: its reading, and whether it consumes anything (not a look-around,
+        /// a comment or flags alone).
+        mutating func group() -> (Reading, Bool) {
+            i += 1
+            var consumes = true
+            if peek() == "?" {
+                i += 1
+                switch peek() {
+                case ":", ">": i += 1
+                case "=", "!": i += 1; consumes = false
+                case "#": skip(past: ")"); return ((nil, nil), false)
+                case "<":
+                    if peek(1) == "=" || peek(1) == "!" { i += 2; consumes = false } else { skip(past: ">") }
+                default:
+                    var flags = ""
+                    while let f = peek(), f != ":", f != ")" { flags.unicodeScalars.append(f); i += 1 }
+                    if flags.unicodeScalars.contains("x") || peek() == nil { failed = true; return ((nil, nil), false) }
+                    if peek() == ")" { i += 1; return ((nil, nil), false) }
+                    i += 1
+                }
+            }
+            let inner = alternatives()
+            guard peek() == ")" else { failed = true; return ((nil, nil), false) }
+            i += 1
+            return (inner, consumes)
+        }
+
+    }
+
+    /// The case-folded units of a bracket class of plain members, `\x{…}` escapes and
+    /// ranges (`[وف]`, `[بلك]`), or of one character; nil for anything else (a negated or
+    /// nested class, a property, a character that folds to more than one unit, more than
+    /// 256 members).
+    static func classUnits(_ cls: ArraySlice<Unicode.Scalar>) -> Set<UInt16>? {
+        let members: [UInt32]
+        if cls.count == 1, let only = cls.first {
+            members = [only.value]
+        } else {
+            guard let listed = classMembers(cls) else { return nil }
+            members = listed
+        }
+        guard members.count <= 256 else { return nil }
+        var units = Set<UInt16>()
+        for member in members {
+            guard member <= 0xFFFF, (member < 0xD800 || member > 0xDFFF) else { return nil }
+            let unit = UInt16(member)
+            if isIgnorable(unit) { continue }
+            var folded = [UInt16](repeating: 0, count: 4)
+            let n = concord_case_fold([unit], 1, &folded, 4)
+            guard n == 1 else { return nil }
+            units.insert(folded[0])
+        }
+        return units
+    }
+
     /// Whether the pattern holds `\G` (read on its UTF-8 bytes: Foundation's `contains` was a
     /// tenth of the analysis).
     static func holdsContinuation(_ pattern: String) -> Bool {
@@ -529,14 +806,12 @@ struct Prescan: Sendable {
     /// depends on the previous one).
     static func starts(of pattern: String) -> Clause? { analyze(pattern).starts }
 
-    private struct Parser {
+    private struct Parser: PatternCursor {
         let s: [Unicode.Scalar]
         var i = 0
         var failed = false
 
         init(_ s: [Unicode.Scalar]) { self.s = s }
-
-        func peek(_ offset: Int = 0) -> Unicode.Scalar? { i + offset < s.count ? s[i + offset] : nil }
 
         /// A letter or digit after a backslash makes an escape (`\d`, `\p`); anything else
         /// is the character itself (`\.`). ASCII decided without Unicode property lookups.
@@ -798,23 +1073,6 @@ struct Prescan: Sendable {
             return clauses
         }
 
-        /// `(?:[ignorable]*)` (a fragment such as Arabic `{k}`): stepped over without ending
-        /// the literal run.
-        mutating func skipIgnorableGroup() -> Bool {
-            guard peek(1) == "?", peek(2) == ":", peek(3) == "[" else { return false }
-            var probe = self
-            probe.i += 3
-            let start = probe.i
-            probe.skipClass()
-            let end = probe.i
-            guard !probe.failed, probe.quantifier() == 0, probe.peek() == ")",
-                  Prescan.isIgnorableClass(s[start..<end]) else { return false }
-            probe.i += 1
-            guard (probe.quantifier() ?? 1) >= 0 else { return false }
-            i = probe.i
-            return true
-        }
-
         /// A group at `(`: what it needs, and whether that counts (not for a negative
         /// look-around or a comment).
         mutating func group() -> ([Clause], Bool) {
@@ -848,46 +1106,6 @@ struct Prescan: Sendable {
             return (inner, counts)
         }
 
-        /// A quantifier after an atom: its minimum count, or nil when there is none.
-        mutating func quantifier() -> Int? {
-            guard let q = peek() else { return nil }
-            var min: Int
-            switch q {
-            case "?", "*": min = 0; i += 1
-            case "+": min = 1; i += 1
-            case "{":
-                guard let d = peek(1), ("0"..."9").contains(d) else { return nil }
-                i += 1
-                var digits = ""
-                while let c = peek(), ("0"..."9").contains(c) { digits.unicodeScalars.append(c); i += 1 }
-                min = Int(digits) ?? 0
-                skip(past: "}")
-            default: return nil
-            }
-            if peek() == "?" || peek() == "+" { i += 1 }
-            return min
-        }
-
-        /// A bracket class, nested classes and escapes included.
-        mutating func skipClass() {
-            i += 1
-            var depth = 1
-            if peek() == "^" { i += 1 }
-            if peek() == "]" { failed = true; return }  // `[]…]`: not worth reading
-            while let c = peek(), depth > 0 {
-                i += 1
-                if c == "\\" { i += 1 } else if c == "[" { depth += 1 } else if c == "]" { depth -= 1 }
-            }
-            if depth > 0 { failed = true }
-        }
-
-        mutating func skip(past end: Unicode.Scalar) {
-            while let c = peek() {
-                i += 1
-                if c == end { return }
-            }
-            failed = true
-        }
     }
 
     /// The full case folding of a literal, as the text will be compared (ignorable marks
@@ -939,8 +1157,15 @@ struct Prescan: Sendable {
     /// characters only. Only plain members, `\x{…}` escapes and ranges are read; anything
     /// else is not ignorable.
     static func isIgnorableClass(_ cls: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let members = classMembers(cls) else { return false }
+        return !members.isEmpty && members.allSatisfy { $0 <= 0xFFFF && isIgnorable(UInt16($0)) }
+    }
+
+    /// The members of a bracket class of plain members, `\x{…}` escapes and ranges; nil for
+    /// any other class.
+    static func classMembers(_ cls: ArraySlice<Unicode.Scalar>) -> [UInt32]? {
         var chars = Array(cls)
-        guard chars.first == "[", chars.last == "]", chars.count > 2 else { return false }
+        guard chars.first == "[", chars.last == "]", chars.count > 2 else { return nil }
         chars = Array(chars[1..<(chars.count - 1)])
         var members = [UInt32]()
         var i = 0
@@ -950,7 +1175,7 @@ struct Prescan: Sendable {
             if chars[i] == "\\" {
                 guard i + 2 < chars.count, chars[i + 1] == "x", chars[i + 2] == "{",
                       let close = chars[(i + 3)...].firstIndex(of: "}"),
-                      let v = hexValue(chars[(i + 3)..<close]) else { return false }
+                      let v = hexValue(chars[(i + 3)..<close]) else { return nil }
                 value = v
                 i = close + 1
             } else if chars[i] == "-", !members.isEmpty, !range {
@@ -958,20 +1183,91 @@ struct Prescan: Sendable {
                 i += 1
                 continue
             } else if "[]^&".unicodeScalars.contains(chars[i]) {
-                return false
+                return nil
             } else {
                 value = chars[i].value
                 i += 1
             }
             if range, let low = members.last {
-                guard low <= value else { return false }
+                guard low <= value, value - low <= 0x1000 else { return nil }
                 members += Array(low...value)
                 range = false
             } else {
                 members.append(value)
             }
         }
-        return !range && !members.isEmpty && members.allSatisfy { $0 <= 0xFFFF && isIgnorable(UInt16($0)) }
+        return range ? nil : members
+    }
+}
+
+/// What the pattern readers of the pre-scan (`Prescan.Parser`, `Prescan.LeadReader`) share: a
+/// place in a pattern's scalars, and the reading of quantifiers, bracket classes and groups
+/// of ignorable marks.
+private protocol PatternCursor {
+    var s: [Unicode.Scalar] { get }
+    var i: Int { get set }
+    var failed: Bool { get set }
+}
+
+extension PatternCursor {
+    func peek(_ offset: Int = 0) -> Unicode.Scalar? { i + offset < s.count ? s[i + offset] : nil }
+
+    /// `(?:[ignorable]*)` (a fragment such as Arabic `{k}`): stepped over without ending
+    /// the literal run.
+    mutating func skipIgnorableGroup() -> Bool {
+        guard peek(1) == "?", peek(2) == ":", peek(3) == "[" else { return false }
+        var probe = self
+        probe.i += 3
+        let start = probe.i
+        probe.skipClass()
+        let end = probe.i
+        guard !probe.failed, probe.quantifier() == 0, probe.peek() == ")",
+              Prescan.isIgnorableClass(s[start..<end]) else { return false }
+        probe.i += 1
+        guard (probe.quantifier() ?? 1) >= 0 else { return false }
+        i = probe.i
+        return true
+    }
+
+    /// A quantifier after an atom: its minimum count, or nil when there is none.
+    mutating func quantifier() -> Int? {
+        guard let q = peek() else { return nil }
+        var min: Int
+        switch q {
+        case "?", "*": min = 0; i += 1
+        case "+": min = 1; i += 1
+        case "{":
+            guard let d = peek(1), ("0"..."9").contains(d) else { return nil }
+            i += 1
+            var digits = ""
+            while let c = peek(), ("0"..."9").contains(c) { digits.unicodeScalars.append(c); i += 1 }
+            min = Int(digits) ?? 0
+            skip(past: "}")
+        default: return nil
+        }
+        if peek() == "?" || peek() == "+" { i += 1 }
+        return min
+    }
+
+    /// A bracket class, nested classes and escapes included.
+    mutating func skipClass() {
+        i += 1
+        var depth = 1
+        if peek() == "^" { i += 1 }
+        if peek() == "]" { failed = true; return }  // `[]…]`: not worth reading
+        while let c = peek(), depth > 0 {
+            i += 1
+            if c == "\\" { i += 1 } else if c == "[" { depth += 1 } else if c == "]" { depth -= 1 }
+        }
+        if depth > 0 { failed = true }
+    }
+
+    mutating func skip(past end: Unicode.Scalar) {
+        while let c = peek() {
+            i += 1
+            if c == end { return }
+        }
+        failed = true
     }
 }
 
