@@ -640,11 +640,15 @@ struct Prescan: Sendable {
                 consume(Set(units))
                 run = []
             }
-            // A literal character (`quantified`: its quantifier's minimum): part of the run,
-            // or, when optional, one of the lead's characters.
+            // A literal character (`quantified`: its quantifier's minimum): part of the run;
+            // a repeated one ends it (`ab+c` starts with `ab`, not `abc`); an optional one is
+            // one of the lead's characters.
             func literal(_ c: Unicode.Scalar, quantified: Int?) {
-                if (quantified ?? 1) >= 1 {
+                if quantified == nil {
                     run.append(c)
+                } else if quantified! >= 1 {
+                    run.append(c)
+                    flush()
                 } else {
                     flush()
                     let units = Prescan.classUnits([c])

@@ -25,6 +25,9 @@ import Testing
         #expect(Self.lead("\(Self.pre)(?:مادة|مواد)")?.literals == ["مادة", "مواد"])
         #expect(Self.lead(#"[a-c]{1,2}x?yz"#)?.literals == ["yz"])
         #expect(Self.lead(#"[a-c]{1,2}x?yz"#)?.units == "abcx")
+        // A repeated letter ends the literal: `ab+c` matches `abbc`, which holds no `abc`.
+        #expect(Self.lead(#"[xy]?ab+c"#)?.literals == ["ab"])
+        #expect(Self.lead(#"[xy]?ab{2,}c"#)?.literals == ["ab"])
         // Case-folded, as the scan compares.
         #expect(Self.lead(#"[AB]?Resolution"#)?.units == "ab")
         #expect(Self.lead(#"[AB]?Resolution"#)?.literals == ["resolution"])
@@ -60,6 +63,14 @@ import Testing
         let found = regex.matches(in: units).map { $0.range.lowerBound }
         #expect(found == [0, 11, 27])
         #expect(regex.matches(in: units, allowedBy: prescan.plan(units)[0]).map(\.range) == regex.matches(in: units).map(\.range))
+
+        // A repeated letter after the clitics: found at its places too.
+        let repeated = #"(?<![\p{L}\p{M}])[وف]?لل+قاء"#
+        let meeting = Prescan(patterns: [repeated])
+        let sentence = Array("وللقاء فلللقاء".utf16)
+        let all = try ICURegex(repeated, caseInsensitive: true).matches(in: sentence).map(\.range)
+        #expect(all == [0..<6, 7..<14])
+        #expect(try ICURegex(repeated, caseInsensitive: true).matches(in: sentence, allowedBy: meeting.plan(sentence)[0]).map(\.range) == all)
     }
 
     /// Most Arabic rules, whose every keyword follows the clitics, are tried at places now,
