@@ -450,7 +450,7 @@ static void record_match(URegularExpression *re, int32_t groups, int32_t count, 
 
 /* Every match, found by the search (starts == NULL) or tried at the given places only. */
 static int32_t find_matches(void *regex, const uint16_t *text, int64_t length_in,
-                            const int32_t *starts, int64_t start_count,
+                            const int32_t *starts, int64_t start_count, int32_t continues,
                             int32_t *spans, int32_t match_capacity, int32_t *status) {
     if (!status) return -1;
     if (bad_text(text, length_in, status)) return -1;
@@ -472,14 +472,38 @@ static int32_t find_matches(void *regex, const uint16_t *text, int64_t length_in
         }
     } else {
         int32_t next = 0;  /* where the search would go on: the end of the last match */
+        int32_t tried = -1;  /* the match end last tried as a continuation */
+        if (continues) {
+            /* Tried at a region's start, \G holds there (ICU: where the region starts, before
+             * any match); transparent bounds let look-arounds and \b see the whole text, and
+             * without anchoring bounds ^ and $ keep their places: the rest is matched as at
+             * that place of the whole text. (Each uregex_lookingAt at a place resets the
+             * region to the whole text.) */
+            uregex_useTransparentBounds(re, 1, &err);
+            uregex_useAnchoringBounds(re, 0, &err);
+        }
         for (int64_t k = 0; k < start_count && U_SUCCESS(err); k++) {
             int32_t at = starts[k];
-            if (at < next || at > length) continue;
+            if (at < next || at > length || at == tried) continue;
             if (!uregex_lookingAt(re, at, &err) || U_FAILURE(err)) continue;
-            record_match(re, groups, count, spans, match_capacity);
-            count++;
-            int32_t end = uregex_end(re, 0, &err);
-            next = end > at ? end : at + 1;  /* (after an empty match the search moves on by one) */
+            for (;;) {
+                record_match(re, groups, count, spans, match_capacity);
+                count++;
+                int32_t end = uregex_end(re, 0, &err);
+                next = end > at ? end : at + 1;  /* (after an empty match the search moves on by one) */
+                /* The search's next step starts at a non-empty match's end, where \G holds. */
+                if (!continues || end <= at || U_FAILURE(err)) break;
+                tried = end;
+                uregex_setRegion(re, end, length, &err);
+                if (U_FAILURE(err) || !uregex_lookingAt(re, -1, &err) || U_FAILURE(err)) break;
+                at = end;
+            }
+        }
+        if (continues) {
+            UErrorCode bounds = U_ZERO_ERROR;
+            uregex_useTransparentBounds(re, 0, &bounds);
+            uregex_useAnchoringBounds(re, 1, &bounds);
+            if (U_SUCCESS(err) && U_FAILURE(bounds)) err = bounds;
         }
     }
     /* Leave no pointer to the caller's buffer behind. */
@@ -493,15 +517,15 @@ static int32_t find_matches(void *regex, const uint16_t *text, int64_t length_in
 
 int32_t concord_regex_find_all(void *regex, const uint16_t *text, int64_t length,
                                int32_t *spans, int32_t match_capacity, int32_t *status) {
-    return find_matches(regex, text, length, NULL, 0, spans, match_capacity, status);
+    return find_matches(regex, text, length, NULL, 0, 0, spans, match_capacity, status);
 }
 
 int32_t concord_regex_find_at(void *regex, const uint16_t *text, int64_t length,
-                              const int32_t *starts, int64_t start_count,
+                              const int32_t *starts, int64_t start_count, int32_t continues,
                               int32_t *spans, int32_t match_capacity, int32_t *status) {
     static const int32_t none[1] = {0};
     return find_matches(regex, text, length, starts ? starts : none, starts ? start_count : 0,
-                        spans, match_capacity, status);
+                        continues, spans, match_capacity, status);
 }
 
 int32_t concord_month_names(const char *locale, int32_t kind, uint16_t *buffer, int32_t capacity,

@@ -109,10 +109,13 @@ int32_t concord_regex_find_all(void *regex, const uint16_t *text, int64_t length
  * The same matches as concord_regex_find_all, for a pattern whose matches can only start at
  * the given positions (ascending): the pattern is tried at each of them (anchored there,
  * the whole text visible to look-behinds) instead of at every position, skipping those
- * inside the previous match, as the search does. The pattern must not use \G.
+ * inside the previous match, as the search does. There \G holds at the start of the text
+ * only. With `continues` (a pattern with \G), the end of each non-empty match is tried
+ * first as well, with \G holding there, as the search's next step does: for a pattern
+ * whose matches start at the given positions or where the previous match ended.
  */
 int32_t concord_regex_find_at(void *regex, const uint16_t *text, int64_t length,
-                              const int32_t *starts, int64_t start_count,
+                              const int32_t *starts, int64_t start_count, int32_t continues,
                               int32_t *spans, int32_t match_capacity, int32_t *status);
 
 /*

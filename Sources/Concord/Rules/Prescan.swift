@@ -553,7 +553,9 @@ struct Prescan: Sendable {
         let clauses = parser.alternation()
         guard !parser.failed, parser.i == parser.s.count else { return ([], nil) }
         let needs = clauses.filter { !$0.literals.isEmpty || $0.digit }
-        guard !Self.holdsContinuation(pattern), !parser.nullable, let first = parser.first,
+        // `\G` only where a match continues the previous one (`Parser.continuationsAtStart`).
+        guard ICURegex.continuations(in: pattern) == parser.continuationsAtStart, !parser.continuationRepeated,
+              !parser.nullable, let first = parser.first,
               !first.literals.isEmpty || first.digit,
               !first.literals.contains(where: { $0.units.isEmpty }) else { return (needs, nil) }
         return (needs, first)
@@ -566,7 +568,7 @@ struct Prescan: Sendable {
     /// starts every match, but every match reaches `قرار` through clitic letters only, so
     /// the places to try are `قرار`'s and the few before it that such letters lead from,
     /// instead of every place of the unit.
-    struct Lead: Sendable, Equatable {
+    struct Lead: Sendable {
         var literals: Set<Literal> = []
         var units: Set<UInt16> = []
         /// Whether a match may hold no literal of `literals` where it starts: it is made of
@@ -578,10 +580,11 @@ struct Prescan: Sendable {
     /// with anything else (a space, `\d`, `\p{L}`, `.`), may be made of the set's characters
     /// alone, or holds `\G`. Like the rest of the analysis it may be weak, never wrong.
     static func lead(of pattern: String) -> Lead? {
-        guard !holdsContinuation(pattern) else { return nil }
         var reader = LeadReader(s: Array(pattern.unicodeScalars))
         let lead = reader.alternation()
-        guard !reader.failed, reader.i == reader.s.count, let lead, !lead.open, !lead.literals.isEmpty,
+        guard !reader.failed, reader.i == reader.s.count,
+              ICURegex.continuations(in: pattern) == reader.continuationsAtStart, !reader.continuationRepeated,
+              let lead, !lead.open, !lead.literals.isEmpty,
               !lead.literals.contains(where: { $0.units.isEmpty }) else { return nil }
         return lead
     }
@@ -596,6 +599,12 @@ struct Prescan: Sendable {
         let s: [Unicode.Scalar]
         var i = 0
         var failed = false
+        /// As the parser's (`Parser.startPosition` and after): whether what is read next is
+        /// where a match starts, the `\G(?<=x)` alternatives read there, and whether a group
+        /// holding one is quantified.
+        var startPosition = true
+        var continuationsAtStart = 0
+        var continuationRepeated = false
 
         mutating func alternation() -> Lead? { alternatives().lead }
 
@@ -603,9 +612,22 @@ struct Prescan: Sendable {
             var result: Lead? = Lead(open: false)
             var chars: Set<UInt16>? = []
             var first = true
+            let entry = startPosition
+            defer { startPosition = false }
             repeat {
                 if !first { i += 1 }
                 first = false
+                startPosition = entry
+                if entry, startsWithContinuation() {
+                    // A match through it starts where the previous one ended (tried there):
+                    // what the match starts with is the other alternatives'. What the group
+                    // may consume is left unknown.
+                    continuationsAtStart += 1
+                    i += 2
+                    _ = sequence()
+                    chars = nil
+                    continue
+                }
                 let alternative = sequence()
                 if let a = alternative.lead, var r = result {
                     r.literals.formUnion(a.literals)
@@ -621,6 +643,8 @@ struct Prescan: Sendable {
         }
 
         mutating func sequence() -> Reading {
+            let entry = startPosition, sequenceStart = i
+            startPosition = false
             var lead: Lead? = Lead()
             var chars: Set<UInt16>? = []
             var run = [Unicode.Scalar]()
@@ -657,14 +681,20 @@ struct Prescan: Sendable {
                 }
             }
             while let c = peek(), c != "|", c != ")", !failed {
+                let elementStart = i
                 switch c {
                 case "(":
                     // Optional marks between letters (`{k}`) do not end a run: the scan steps
                     // over them in the text.
                     if skipIgnorableGroup() { continue }
                     flush()
+                    startPosition = entry && elementStart == sequenceStart
+                    let continuationsBefore = continuationsAtStart
                     let (inner, consumes) = group()
-                    let min = quantifier() ?? 1
+                    startPosition = false
+                    let quantified = quantifier()
+                    if quantified != nil, continuationsAtStart > continuationsBefore { continuationRepeated = true }
+                    let min = quantified ?? 1
                     guard consumes else { continue }
                     consume(inner.chars)
                     if min >= 1 {
@@ -759,6 +789,8 @@ struct Prescan: Sendable {
                     i += 1
                 }
             }
+            // What a look-around holds is not where the match starts.
+            if !consumes { startPosition = false }
             let inner = alternatives()
             guard peek() == ")" else { failed = true; return ((nil, nil), false) }
             i += 1
@@ -793,21 +825,12 @@ struct Prescan: Sendable {
         return units
     }
 
-    /// Whether the pattern holds `\G` (read on its UTF-8 bytes: Foundation's `contains` was a
-    /// tenth of the analysis).
-    static func holdsContinuation(_ pattern: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in pattern.utf8 {
-            if previous == UInt8(ascii: "\\"), byte == UInt8(ascii: "G") { return true }
-            previous = byte
-        }
-        return false
-    }
-
     /// The literals (or digits) a match must start with, when the pattern says so: every way
     /// through it begins with a literal run, a digit or a plain word form, and it cannot
-    /// match nothing. Nil otherwise, and for patterns with `\G` (where a match may start
-    /// depends on the previous one).
+    /// match nothing. Nil otherwise. A pattern whose `\G` all begin alternatives a match
+    /// starts with (`(?:{article}\s+|\G(?<=\d)، )\d+`) has the starts of its other
+    /// alternatives: a match through such a `\G` starts where the previous one ended, which
+    /// `ICURegex.matches(in:startingOnlyAt:)` tries as well. Nil for any other `\G`.
     static func starts(of pattern: String) -> Clause? { analyze(pattern).starts }
 
     private struct Parser: PatternCursor {
@@ -834,6 +857,15 @@ struct Prescan: Sendable {
         var nullable = false
         /// Whether the last group read consumes nothing (a look-around or a comment).
         var zeroWidth = false
+        /// Whether what is read next is where a match starts: nothing has been read before it
+        /// on the way from the pattern's start (groups opened, alternatives begun).
+        var startPosition = true
+        /// The `\G(?<=x)` alternatives read where a match starts: a match through one starts
+        /// where the previous match ended, and the starts are those of the other alternatives.
+        var continuationsAtStart = 0
+        /// Whether a group holding such an alternative is quantified (may be skipped or
+        /// repeated): then its `\G` is not where the match starts.
+        var continuationRepeated = false
 
         /// `a|b|c` up to a closing parenthesis or the end.
         mutating func alternation() -> [Clause] {
@@ -842,20 +874,29 @@ struct Prescan: Sendable {
             var allPure = true
             var firsts: Clause? = Clause()
             var anyNullable = false
+            let entry = startPosition
             repeat {
                 if !alternatives.isEmpty || continuations > 0 { i += 1 }
+                startPosition = entry
                 // `\G(?<=x)…` matches only where a previous match of the same pattern ended
                 // (at the start of the text the look-behind fails): what the other
                 // alternatives need, every match chain needs.
                 let continuation = startsWithContinuation()
                 let alternative = sequence()
                 allPure = allPure && pure
-                // In place (`firsts!`): a copy taken out of the optional would copy the whole set
-                // for every alternative of a long list of forms.
-                if let f = first, firsts != nil { firsts!.formUnion(f) } else { firsts = nil }
-                anyNullable = anyNullable || nullable
+                if continuation && entry {
+                    // Where a match starts: such a match starts where the previous one ended
+                    // (tried there), so what the match starts with is the other alternatives'.
+                    continuationsAtStart += 1
+                } else {
+                    // In place (`firsts!`): a copy taken out of the optional would copy the
+                    // whole set for every alternative of a long list of forms.
+                    if let f = first, firsts != nil { firsts!.formUnion(f) } else { firsts = nil }
+                    anyNullable = anyNullable || nullable
+                }
                 if continuation { continuations += 1 } else { alternatives.append(alternative) }
             } while peek() == "|"
+            startPosition = false
             first = firsts
             nullable = anyNullable
             pure = allPure && continuations == 0
@@ -869,23 +910,6 @@ struct Prescan: Sendable {
                 union.formUnion(best)
             }
             return [union]
-        }
-
-        /// `\G(?<=` + one character, class or escape + `)`: a look-behind that needs a
-        /// character before the match, right after `\G`.
-        func startsWithContinuation() -> Bool {
-            guard peek() == "\\", peek(1) == "G", peek(2) == "(", peek(3) == "?", peek(4) == "<", peek(5) == "=" else { return false }
-            var probe = self
-            probe.i += 6
-            switch probe.peek() {
-            case "[": probe.skipClass()
-            case "\\":
-                guard let n = probe.peek(1), ["d", "w"].contains(n) || (n == "p" && probe.peek(2) == "{") else { return false }
-                if n == "p" { probe.i += 2; probe.skip(past: "}") } else { probe.i += 2 }
-            case nil, "(", ")", "|", ".": return false
-            default: probe.i += 1
-            }
-            return !probe.failed && probe.peek() == ")"
         }
 
         /// `(?<![\p{L}\p{N}])` and `(?![\p{L}\p{N}])` as the rules write them, with or without
@@ -909,6 +933,8 @@ struct Prescan: Sendable {
         }
 
         mutating func sequence() -> [Clause] {
+            let entry = startPosition, sequenceStart = i
+            startPosition = false
             var clauses = [Clause]()
             var run = [Unicode.Scalar]()
             var atoms = 0  // runs flushed and other atoms read: one run alone is a pure sequence
@@ -934,6 +960,7 @@ struct Prescan: Sendable {
                 run = []
             }
             while let c = peek(), c != "|", c != ")", !failed {
+                let elementStart = i
                 var literal: Unicode.Scalar?
                 let before = boundaryBefore, group = wordGroup, afterBoundary = wordBoundaryBefore || boundaryBefore
                 boundaryBefore = false
@@ -955,9 +982,13 @@ struct Prescan: Sendable {
                         }
                         continue
                     }
+                    startPosition = entry && elementStart == sequenceStart
+                    let continuationsBefore = continuationsAtStart
                     let (inner, counts) = self.group()
+                    startPosition = false
                     let wasPure = pure
                     let quantified = quantifier()
+                    if quantified != nil, continuationsAtStart > continuationsBefore { continuationRepeated = true }
                     let min = quantified ?? 1
                     if !zeroWidth {
                         if var f = first, before, wasPure {
@@ -1104,6 +1135,8 @@ struct Prescan: Sendable {
                     i += 1
                 }
             }
+            // What a look-around holds is not where the match starts.
+            if lookaround || !counts { startPosition = false }
             let inner = alternation()
             guard peek() == ")" else { failed = true; return ([], false) }
             i += 1
@@ -1215,6 +1248,30 @@ private protocol PatternCursor {
 
 extension PatternCursor {
     func peek(_ offset: Int = 0) -> Unicode.Scalar? { i + offset < s.count ? s[i + offset] : nil }
+
+    /// `\G(?<=` + one character, class or escape + `)`: a look-behind that needs a
+    /// character before the match, right after `\G`. The character may be wrapped in
+    /// `(?-i:…)`, as `SetForms` writes a class of properties.
+    func startsWithContinuation() -> Bool {
+        guard peek() == "\\", peek(1) == "G", peek(2) == "(", peek(3) == "?", peek(4) == "<", peek(5) == "=" else { return false }
+        var probe = self
+        probe.i += 6
+        let wrapped = probe.peek() == "(" && probe.peek(1) == "?" && probe.peek(2) == "-" && probe.peek(3) == "i" && probe.peek(4) == ":"
+        if wrapped { probe.i += 5 }
+        switch probe.peek() {
+        case "[": probe.skipClass()
+        case "\\":
+            guard let n = probe.peek(1), ["d", "w"].contains(n) || (n == "p" && probe.peek(2) == "{") else { return false }
+            if n == "p" { probe.i += 2; probe.skip(past: "}") } else { probe.i += 2 }
+        case nil, "(", ")", "|", ".": return false
+        default: probe.i += 1
+        }
+        if wrapped {
+            guard probe.peek() == ")" else { return false }
+            probe.i += 1
+        }
+        return !probe.failed && probe.peek() == ")"
+    }
 
     /// `(?:[ignorable]*)` (a fragment such as Arabic `{k}`): stepped over without ending
     /// the literal run.

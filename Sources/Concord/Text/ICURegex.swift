@@ -17,6 +17,9 @@ public final class ICURegex: @unchecked Sendable {
     }
 
     public let pattern: String
+    /// Whether the pattern holds `\G`: tried at given places only (`matches(in:startingOnlyAt:)`),
+    /// the end of each match is tried too, where the search's next step has `\G` hold.
+    let continues: Bool
     private let handle: UnsafeMutableRawPointer
     private let lock = NSLock()
     private var pool: [UnsafeMutableRawPointer] = []
@@ -63,6 +66,7 @@ public final class ICURegex: @unchecked Sendable {
                               status: String(validatingCString: concord_error_name(groupStatus)) ?? "\(groupStatus)")
         }
         self.pattern = pattern
+        continues = Self.continuations(in: pattern) > 0 || Self.continuations(in: compiled) > 0
         self.handle = handle
         self.groupCount = Int(groups)
         var names = [String: Int]()
@@ -117,16 +121,36 @@ public final class ICURegex: @unchecked Sendable {
     }
 
     /// The same matches as `matches(in:)` for a pattern whose matches can only start at
-    /// `starts` (ascending; from the literal pre-scan): tried there only. Not for `\G`.
+    /// `starts` (ascending; from the literal pre-scan): tried there only. A pattern with `\G`
+    /// is tried at the end of each match too (`continues`), so `starts` must hold every place
+    /// a match not continuing the previous one can start.
     public func matches(in text: [UInt16], startingOnlyAt starts: [Int32]) -> [Match] {
         guard !text.isEmpty, !starts.isEmpty else { return [] }
+        let continues: Int32 = self.continues ? 1 : 0
         return collect { handle, spans, capacity, status in
             text.withUnsafeBufferPointer { t in
                 starts.withUnsafeBufferPointer { s in
-                    concord_regex_find_at(handle, t.baseAddress, Int64(t.count), s.baseAddress, Int64(s.count), spans, capacity, &status)
+                    concord_regex_find_at(handle, t.baseAddress, Int64(t.count), s.baseAddress, Int64(s.count), continues,
+                                          spans, capacity, &status)
                 }
             }
         }
+    }
+
+    /// How many times `\G` is written in a pattern (read on its UTF-8 bytes; an escaped
+    /// backslash, `\\G`, is not one).
+    static func continuations(in pattern: String) -> Int {
+        var count = 0
+        var escaped = false
+        for byte in pattern.utf8 {
+            if escaped {
+                if byte == UInt8(ascii: "G") { count += 1 }
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            }
+        }
+        return count
     }
 
     /// Runs a search with a clone of the pattern, growing the match buffer until it fits.

@@ -198,7 +198,7 @@ import Testing
         #expect(Self.starts(#"[abc]x"#) == nil)           // a class
         #expect(Self.starts(#"\s*resolution"#) == nil)    // an escape that consumes
         #expect(Self.starts(#"a?"#) == nil)               // may match nothing
-        #expect(Self.starts(#"(?:x|\G(?<=\d),)\d"#) == nil)  // \G: depends on the previous match
+        #expect(Self.starts(#"x(?:y|\G(?<=\d),)\d"#) == nil)  // \G after the start: depends on the previous match
         #expect(Self.starts(#"(?:[\x{064B}]*)قرار"#) == nil)  // marks before the word
         #expect(Self.starts(#" resolution"#) == nil)     // a literal space
     }
@@ -231,16 +231,24 @@ import Testing
     }
 
     /// Soundness on the rules' examples: every match of every example starts at a place the
-    /// pre-scan gives.
+    /// pre-scan gives, or, for a pattern with `\G`, where the previous match ended (tried
+    /// there as well).
     @Test func everyExampleMatchStartsAtAPlaceGiven() {
-        var checked = 0
+        var checked = 0, continued = 0
         PrescanTests.forEachExample { rules, index, pattern, text, units in
             guard let places = rules.prescan.plan(units)[index].starts else { return }
+            var previousEnd: Int?
             for match in pattern.regex.matches(in: units) where !match.range.isEmpty {
+                defer { previousEnd = match.range.upperBound }
+                if pattern.regex.continues, match.range.lowerBound == previousEnd {
+                    continued += 1
+                    continue
+                }
                 #expect(places.contains(Int32(match.range.lowerBound)), "\(pattern.id): a match at \(match.range.lowerBound) not among the places given, in: \(text)")
                 checked += 1
             }
         }
         #expect(checked >= 200)
+        #expect(continued >= 10)
     }
 }

@@ -52,7 +52,7 @@ import Testing
         #expect(concord_regex_find_all(regex, text, Self.tooLong, &spans, 4, &status) == -1)
         #expect(status == CONCORD_INPUT_TOO_LONG)
         status = 0
-        #expect(concord_regex_find_at(regex, text, Self.tooLong, [0], 1, &spans, 4, &status) == -1)
+        #expect(concord_regex_find_at(regex, text, Self.tooLong, [0], 1, 0, &spans, 4, &status) == -1)
         #expect(status == CONCORD_INPUT_TOO_LONG)
 
         let iterator = try #require(concord_break_open(0, "en", &status))
