@@ -578,7 +578,8 @@ struct Prescan: Sendable {
 
     /// The pattern's `Lead`, when every match has one: nil when some way through it starts
     /// with anything else (a space, `\d`, `\p{L}`, `.`), may be made of the set's characters
-    /// alone, or holds `\G`. Like the rest of the analysis it may be weak, never wrong.
+    /// alone, or holds a `\G` anywhere but at the start of an alternative a match starts with
+    /// (as for `starts(of:)`). Like the rest of the analysis it may be weak, never wrong.
     static func lead(of pattern: String) -> Lead? {
         var reader = LeadReader(s: Array(pattern.unicodeScalars))
         let lead = reader.alternation()
