@@ -347,7 +347,8 @@ public final class LanguageRules: Sendable {
                 (expanded, forICU) = stored[index]
             } else {
                 expanded = SetForms.rewrite(try expand(pattern.pattern, id: pattern.id))
-                forICU = SetForms.rewrite(try expand(pattern.pattern, id: pattern.id, forICU: true))
+                // The boundaries whose neighbours decide them left out too (`NeedlessBoundaries`).
+                forICU = NeedlessBoundaries.removed(from: SetForms.rewrite(try expand(pattern.pattern, id: pattern.id, forICU: true)))
             }
             let regex: PatternRegex
             if lazily {

@@ -3,9 +3,10 @@ import Testing
 @testable import Concord
 
 /// ICU compiles each pattern without the word boundaries that whitespace beside a word group
-/// makes needless (each boundary costs ICU a set of all letters and numbers to build); the
-/// pre-scan and the Hyperscan pass read the pattern with every boundary. The two forms must
-/// match the same texts at the same places with the same groups.
+/// makes needless, nor those that the pattern's other neighbouring elements decide
+/// (`NeedlessBoundaries`: each boundary costs ICU a set of all letters and numbers to build);
+/// the pre-scan and the Hyperscan pass read the pattern with every boundary. The two forms
+/// must match the same texts at the same places with the same groups.
 @Suite struct BoundaryFormTests {
     static func groups(_ regex: ICURegex, _ text: [UInt16]) -> [[Range<Int>?]] {
         regex.matches(in: text).map(\.groups)
@@ -50,10 +51,11 @@ import Testing
                     compared += expected.count
                 }
             }
-            // (Chinese and Arabic write no boundaries around their words: nothing to compare.)
+            // (Chinese writes no boundaries around its words: nothing to compare. Arabic's
+            // keywords carry them at each end, in its clitic fragments.)
             let differing = rules.patterns.filter { $0.regex.pattern != $0.expanded }.count
             #expect(differing == 0 || compared > 0, "\(language): no match compared")
-            if ["en", "fr", "es", "ru"].contains(language.rawValue) { #expect(differing > 0 && compared > 100, "\(language): \(compared)") }
+            if ["ar", "en", "fr", "es", "ru"].contains(language.rawValue) { #expect(differing > 0 && compared > 100, "\(language): \(compared)") }
         }
     }
 }
