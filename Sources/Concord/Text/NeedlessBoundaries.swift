@@ -25,8 +25,9 @@
 /// this reader does not know (`\Q…\E`, the `x` flag, a malformed interval) is left whole.
 ///
 /// The pre-scan and the Hyperscan pass read the pattern with every boundary (`analysed`); the
-/// matches are the same. `NeedlessBoundariesTests` compares every language's patterns
-/// compiled both ways over the corpora, match by match and group by group.
+/// matches are the same. `BoundaryFormTests` compares every language's compiled patterns with
+/// their full forms on real text, match by match and group by group; `NeedlessBoundariesTests`
+/// checks which boundaries go and which stay.
 enum NeedlessBoundaries {
     /// The pattern without the boundaries its neighbours decide (the same pattern when none).
     static func removed(from pattern: String) -> String {
@@ -92,7 +93,7 @@ enum NeedlessBoundaries {
             return letter ? nil : .other
         }
         // The letters the rules write most (Arabic, CJK, Cyrillic, Latin with accents): unknown
-        // at once, as their properties would say (a quarter of the analysis, looked up).
+        // at once, as their properties would say (looked up, a fifth of the analysis).
         switch value {
         case 0x0621...0x064A, 0x4E00...0x9FFF, 0x0400...0x0481, 0x048A...0x052F, 0x00C0...0x00D6, 0x00D8...0x00F6, 0x00F8...0x024F:
             return nil
