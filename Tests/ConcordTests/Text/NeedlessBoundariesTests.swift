@@ -50,7 +50,7 @@ import Testing
             // What follows is unknown: the end of the pattern, a letter, any character, a word
             // character, a property, a range, a back-reference.
             "resolution\(a)", "resolution\(a)\\s?x", "resolution\(a)\\s*.", "a\(a)\\s*\\w", #"a\#(a)\s*\p{P}"#,
-            "a\(a)[!-/]", "(a)\(aa)\\1", "a\(aa)\\s*(?:b|\\s)",
+            "a\(a)[!-/]", "(?<n>a)\(aa)\\k<n>", "a\(aa)\\s*(?:b|\\s)",
             // White space that may be missing before, or the pattern's start.
             "a\\s*\(b)b", "\(b)b", "(?:\\s|a)\(b)b",
             // A group whose next round starts with a letter.
@@ -68,7 +68,7 @@ import Testing
             #expect(NeedlessBoundaries.count(in: pattern) == 0, "\(pattern)")
         }
         // A pattern this reader does not know is left whole.
-        for pattern in ["\\Qa\\E\(aa)\\s", "(?x)a\(aa) \\s", "a\(aa)\\s{,2}", "a\(aa)\\s)"] {
+        for pattern in ["\\Qa\\E\(aa)\\s", "(?x)a\(aa) \\s", "a\(aa)\\s{,2}", "a\(aa)\\s)", "(a)\(aa)\\1"] {
             #expect(NeedlessBoundaries.removed(from: pattern) == pattern, "\(pattern)")
         }
     }
