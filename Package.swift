@@ -143,6 +143,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            // The built-in rules' analyses made ahead (scripts/derive-rules), which the
+            // EmbedRules plugin embeds: data for the build, not a source.
+            exclude: ["Derived"],
             swiftSettings: [.swiftLanguageMode(.v6)] + metadataAccessSettings(),
             plugins: ["EmbedRules"]
         ),

@@ -40,7 +40,7 @@ struct ConcordCommand: ParsableCommand {
         abstract: "Checks citations, cross-references and footnotes in UN resolutions in the six official languages.",
         discussion: ExitStatus.table,
         version: versionText,
-        subcommands: [Check.self, Merge.self, Report.self, Extract.self, Compare.self, Graph.self, Rules.self, Init.self]
+        subcommands: [Check.self, Merge.self, Report.self, Extract.self, Compare.self, Graph.self, Rules.self, Init.self, DeriveRules.self]
     )
 
     /// The version and the pre-filter's engine, which opens the Hyperscan library to name its

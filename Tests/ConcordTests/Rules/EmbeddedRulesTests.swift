@@ -29,6 +29,44 @@ import Testing
         #expect(RuleSource.builtIn.languages() == Language.official)
     }
 
+    /// The build embeds the rules' analyses made ahead (`DerivedRules`): the file it reads is
+    /// current (made from these rules, with this code and ICU: else `scripts/derive-rules`
+    /// makes it again), holds every language, and is, byte for byte, what this build's code
+    /// works out from the rule files: also when code outside the folders the fingerprint
+    /// covers changed what the analyses are.
+    @Test func theBuildEmbedsTheRulesAnalysesMadeAhead() throws {
+        #expect(EmbeddedDerivedRules.state == "current",
+                "Sources/Concord/Derived/rules.derived is \(EmbeddedDerivedRules.state): run scripts/derive-rules")
+        #expect(EmbeddedDerivedRules.languages.keys.sorted() == Language.official.map(\.rawValue).sorted())
+        let file = Paths.repository.appendingPathComponent("Sources/Concord/Derived/rules.derived")
+        let text = try DerivedRules.text()
+        #expect(text.hasPrefix("concord-derived-rules \(EmbeddedDerivedRules.fingerprint)\n"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == text,
+                "Sources/Concord/Derived/rules.derived is not what this code derives from the rules: run scripts/derive-rules")
+        for (code, prescan, expansions) in try DerivedRules.analyses() {
+            let embedded = try #require(EmbeddedDerivedRules.languages[code])
+            #expect(embedded.prescan == prescan && embedded.expansions == expansions, "\(code)")
+            #expect(Prescan.decode(prescan) != nil && LanguageRules.decodeExpansions(expansions) != nil, "\(code)")
+        }
+    }
+
+    /// `concord derive-rules` (what `scripts/derive-rules` runs) writes that file, byte for
+    /// byte; the help does not list it (it is for Concord's developers), and a file it cannot
+    /// write is one error naming it.
+    @Test func theDeriveRulesCommandWritesTheFile() throws {
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = folder.appendingPathComponent("Derived/rules.derived")
+        let run = try CommandResult.run(["derive-rules", "--output", written.path])
+        #expect(run.status == 0 && run.stderr.isEmpty, "\(run.stderr)")
+        let committed = Paths.repository.appendingPathComponent("Sources/Concord/Derived/rules.derived")
+        #expect(try Data(contentsOf: written) == Data(contentsOf: committed), "run scripts/derive-rules")
+        let help = try CommandResult.run(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("check") && !help.stdout.contains("derive-rules"))
+        let blocked = try CommandResult.run(["derive-rules", "--output", written.path + "/under-a-file"])
+        #expect(blocked.status == 2 && blocked.stderr.hasPrefix("concord: error: \(written.path)/under-a-file: cannot be written"), "\(blocked.stderr)")
+    }
+
     /// The build decodes every rule file (with Yams, as a rules folder's files are decoded)
     /// and stores it as JSON, which a run decodes instead of the YAML: for every file, the
     /// stored JSON is the YAML's values, and decodes back to them.
