@@ -55,12 +55,13 @@ public final class RuleSet: Sendable {
         // and run every example; see below).
         let lazily = source == .builtIn && extras.isEmpty && readCache
         // The rules as a cache entry holds them: the cache folder's, else (for the built-in
-        // rules) the one the build made of them (`RuleCache.builtIn`): such a run decodes,
-        // counts and analyses no more than a run with a cache folder that holds them, but for
-        // the pre-scan analysis of the languages it compiles. A run that fills the cache folder
-        // works out every language's analysis and stores the entry with them. Without a cache
-        // folder (the library's `RuleSet.standard()`) the rules are read from their files,
-        // with their examples, as before.
+        // rules) the one the build made of them (`RuleCache.builtIn`, with the analyses made
+        // ahead when the build found them current, `DerivedRules`): such a run decodes, counts
+        // and analyses no more than a run with a cache folder that holds them. A run that fills
+        // the cache folder compiles every language (analysing those the entry holds no analyses
+        // for) and stores the entry with them. Without a cache folder (the library's
+        // `RuleSet.standard()`) the rules are read from their files, with their examples, as
+        // before.
         var entry: (decoded: RuleCache.Decoded, inFolder: Bool)?
         if readCache, let cache, let decoded = cache.read() {
             entry = (decoded, true)
@@ -71,8 +72,9 @@ public final class RuleSet: Sendable {
             // Rules compiled before by this build: nothing can fail; languages on first use.
             if inFolder, writeCache, let cache { CacheFolder.markUsed(cache.url.path) }
             let fills = !inFolder && writeCache ? cache : nil
-            // A run that fills the cache: every language compiled (its pre-scan analysed, each
-            // regex still on first use) on the other cores while the lexicon is made.
+            // A run that fills the cache: every language compiled (its pre-scan analysed unless
+            // the entry holds it, each regex still on first use) on the other cores while the
+            // lexicon is made.
             let group = DispatchGroup()
             nonisolated(unsafe) var compiled = [Result<LanguageRules, RuleError>]()
             if fills != nil {
