@@ -530,25 +530,32 @@ int32_t concord_regex_find_at(void *regex, const uint16_t *text, int64_t length,
 
 int32_t concord_month_names(const char *locale, int32_t kind, uint16_t *buffer, int32_t capacity,
                             int32_t *status) {
+    return concord_month_names_kinds(locale, kind, 1, buffer, capacity, status);
+}
+
+int32_t concord_month_names_kinds(const char *locale, int32_t first, int32_t count, uint16_t *buffer,
+                                  int32_t capacity, int32_t *status) {
     if (!status) return -1;
-    if (!locale || !buffer || capacity < 0 || kind < 0 || kind > 3) {
+    if (!locale || !buffer || capacity < 0 || first < 0 || count < 1 || first > 3 || count > 4 - first) {
         *status = U_ILLEGAL_ARGUMENT_ERROR;
         return -1;
     }
     UErrorCode err = U_ZERO_ERROR;
     UDateFormat *fmt = udat_open(UDAT_NONE, UDAT_LONG, locale, NULL, 0, NULL, 0, &err);
     if (U_FAILURE(err)) { *status = err; return -1; }
-    UDateFormatSymbolType type = kind == 0 ? UDAT_MONTHS : kind == 1 ? UDAT_STANDALONE_MONTHS
-                               : kind == 2 ? UDAT_SHORT_MONTHS : UDAT_STANDALONE_SHORT_MONTHS;
     int32_t written = 0;
-    for (int32_t m = 0; m < 12; m++) {
-        UErrorCode e = U_ZERO_ERROR;
-        int32_t n = udat_getSymbols(fmt, type, m, (UChar *)buffer + written,
-                                    capacity - written - 1 > 0 ? capacity - written - 1 : 0, &e);
-        if (U_FAILURE(e) && e != U_BUFFER_OVERFLOW_ERROR) { udat_close(fmt); *status = e; return -1; }
-        if ((int64_t)written + n + 1 > capacity) { udat_close(fmt); *status = U_BUFFER_OVERFLOW_ERROR; return -1; }
-        written += n;
-        buffer[written++] = 0;
+    for (int32_t kind = first; kind < first + count; kind++) {
+        UDateFormatSymbolType type = kind == 0 ? UDAT_MONTHS : kind == 1 ? UDAT_STANDALONE_MONTHS
+                                   : kind == 2 ? UDAT_SHORT_MONTHS : UDAT_STANDALONE_SHORT_MONTHS;
+        for (int32_t m = 0; m < 12; m++) {
+            UErrorCode e = U_ZERO_ERROR;
+            int32_t n = udat_getSymbols(fmt, type, m, (UChar *)buffer + written,
+                                        capacity - written - 1 > 0 ? capacity - written - 1 : 0, &e);
+            if (U_FAILURE(e) && e != U_BUFFER_OVERFLOW_ERROR) { udat_close(fmt); *status = e; return -1; }
+            if ((int64_t)written + n + 1 > capacity) { udat_close(fmt); *status = U_BUFFER_OVERFLOW_ERROR; return -1; }
+            written += n;
+            buffer[written++] = 0;
+        }
     }
     udat_close(fmt);
     *status = U_ZERO_ERROR;

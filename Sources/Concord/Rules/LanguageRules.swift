@@ -40,6 +40,11 @@ public final class LanguageRules: Sendable {
     let listWords: ListWords
     /// What each pattern needs in a text before it can match (same order as `patterns`).
     let prescan: Prescan
+    /// Whether `prescan` and the patterns' expansions are those given to `init` (read from a
+    /// rule cache entry), not worked out here: a run that stores an entry keeps the text it
+    /// was given instead of encoding the same again.
+    let usedStoredPrescan: Bool
+    let usedStoredExpansions: Bool
     /// The same patterns in one Hyperscan database, compiled when first used.
     let hyperscan: LazyHyperscanPrefilter
     /// Whether a document has already compiled this language's patterns ahead on a second
@@ -148,8 +153,8 @@ public final class LanguageRules: Sendable {
 
         var months = [String: Int]()
         for locale in file.months?.locales ?? [self.locale] {
-            for kind: Int32 in 0...3 {
-                for (index, name) in LocaleData.monthNames(locale: locale, kind: kind).enumerated() {
+            for names in LocaleData.monthNames(locale: locale, kinds: 0...3) {
+                for (index, name) in names.enumerated() {
                     let folded = NormalizedText(name).string.lowercased()
                     guard !folded.isEmpty, Int(folded) == nil else { continue }
                     months[folded] = index + 1
@@ -366,9 +371,12 @@ public final class LanguageRules: Sendable {
         self.patterns = patterns
         if let table, table.fits(patterns.count) {
             self.prescan = Prescan(table: table)
+            self.usedStoredPrescan = true
         } else {
             self.prescan = Prescan(patterns: patterns.map(\.expanded))
+            self.usedStoredPrescan = false
         }
+        self.usedStoredExpansions = stored != nil
         self.hyperscan = LazyHyperscanPrefilter(patterns: patterns.map(\.expanded))
 
         var bodies = [(code: String, regex: PatternRegex)]()
@@ -405,6 +413,8 @@ public final class LanguageRules: Sendable {
         self.language = base.language
         self.patterns = patterns
         self.prescan = Prescan(patterns: patterns.map(\.expanded))
+        self.usedStoredPrescan = false
+        self.usedStoredExpansions = false
         self.hyperscan = LazyHyperscanPrefilter(patterns: patterns.map(\.expanded))
         self.bodyRegexes = bodies
         self.months = base.months

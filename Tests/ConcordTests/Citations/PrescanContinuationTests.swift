@@ -15,10 +15,24 @@ import Testing
         Prescan.lead(of: pattern).map { $0.literals.map { String(decoding: $0.units, as: UTF16.self) }.sorted() }
     }
 
+    /// Group names are read from the pattern's bytes: every named group, in any script, and
+    /// nothing from a look-behind, an escaped parenthesis or a name ICU does not know.
+    @Test func groupNamesAreReadFromThePattern() throws {
+        let regex = try ICURegex(#"(?<day>\d+)(?<=\d)(?<!x)((?<b2>é))\(?<c>(\d{4})?(?:(?<n>y))"#)
+        #expect(regex.groupNames == ["day": 1, "b2": 3, "n": 5])
+        #expect(ICURegex.namedGroupOpenings(in: #"(?<a>x)(?<=y)(?<!z)é(?<b>"#) == [3, 24])
+        #expect(ICURegex.namedGroupOpenings(in: "(?<") == [])
+        let match = try #require(regex.matches(in: Array("12é(<c>y".utf16)).first)
+        #expect(match["day"] == 0..<2)
+        #expect(match["n"] == 7..<8)
+    }
+
     @Test func aContinuationWhereAMatchStartsLeavesTheOtherStarts() {
         #expect(ICURegex.continuations(in: #"(?:a|\G(?<=\d),)\d"#) == 1)
         #expect(ICURegex.continuations(in: #"a\\G"#) == 0)  // an escaped backslash, then G
         #expect(ICURegex.continuations(in: #"\G(?<=x)a|\G(?<=y)b"#) == 2)
+        #expect(ICURegex.continuations(in: #"é\\\Gü\"#) == 1)  // past letters outside ASCII; a last lone backslash
+        #expect(ICURegex.continuations(in: "") == 0)
 
         // The continuation begins an alternative of the first group, or of the pattern.
         #expect(Self.starts(#"(?:articles?\s+|\G(?<=\d),\s*)(\d+)"#) == ["article"])

@@ -82,12 +82,19 @@ import Testing
             (#"\P{L}"#, true, #"(?-i:[^\p{L}\x{345}])"#),
             (#"[\p{N}]"#, false, #"[\p{N}]"#),
         ]
-        for (input, caseless, expected) in cases {
-            #expect(SetForms.rewrite(input, caseInsensitive: caseless, cheaper: true) == expected, "\(input)")
-        }
+        Self.expectCheaper(cases)
         // ICU itself says whether a form is the set: a wrong one is refused.
         #expect(!SetForms.same(["L"], (#"\p{ID_Start}"#, "")))
         #expect(!SetForms.same(["L", "N"], (#"\p{ID_Start}\P{nt=None}"#, #"\x{1885}\x{1886}\x{2118}\x{212E}\x{309B}\x{309C}"#)))
+    }
+
+    /// Each pattern rewritten with the cheaper forms, in its case scope, is the expected text.
+    static func expectCheaper(_ cases: [(String, Bool, String)],
+                              sourceLocation: SourceLocation = #_sourceLocation) {
+        for (input, caseless, expected) in cases {
+            #expect(SetForms.rewrite(input, caseInsensitive: caseless, cheaper: true) == expected, "\(input) \(caseless)",
+                    sourceLocation: sourceLocation)
+        }
     }
 
     /// Every code point but the surrogates, in UTF-16.
@@ -185,9 +192,7 @@ import Testing
             (#"[\p{Latin}-]"#, false, #"[\p{Latin}-]"#),
             (#"[\p{Greek}\p{N}]"#, false, #"[\p{Greek}\p{N}]"#),
         ]
-        for (input, caseless, expected) in cases {
-            #expect(SetForms.rewrite(input, caseInsensitive: caseless, cheaper: true) == expected, "\(input)")
-        }
+        Self.expectCheaper(cases)
     }
 
     /// The resolution numbers of every language (`{resnum}`, whose part letters end at the
@@ -267,6 +272,57 @@ import Testing
             }
         }
         #expect(found > 10_000)
+    }
+
+    /// `\d` in a class is written as the numeric type `De` when ICU agrees it is the same set:
+    /// in a class of case-free parts the class is compiled case-sensitively, in any other
+    /// class (negated, with a range) only the `\d` changes; outside a class, escaped, or
+    /// without `cheaper`, nothing does. Each pattern matches what ICU matches as written, over
+    /// every code point, in both case scopes.
+    @Test func digitsInClassesAreWrittenAsTheNumericType() throws {
+        let digits = try #require(SetForms.digitForm)
+        #expect(digits == #"\p{nt=De}"#)
+        let cases: [(String, Bool, String)] = [
+            (#"[\d/]+x"#, true, #"(?-i:[\p{nt=De}/]+)x"#),
+            (#"[\d/]+x"#, false, #"[\p{nt=De}/]+x"#),
+            (#"[^()\d]{3}"#, true, #"[^()\p{nt=De}]{3}"#),
+            (#"[\d٠-٩]"#, true, #"[\p{nt=De}٠-٩]"#),
+            (#"[\d-]"#, true, #"(?-i:[\d-])"#),
+            (#"[\d-]"#, false, #"[\d-]"#),
+            (#"[\\d]\d+"#, true, #"[\\d]\d+"#),
+            (#"\d+[a\d]"#, true, #"\d+[a\p{nt=De}]"#),
+            (#"[\x{345}\d\p{L}-]"#, false, #"[\x{345}\d\p{L}-]"#),
+        ]
+        Self.expectCheaper(cases)
+        #expect(SetForms.rewrite(#"[\d/]"#, caseInsensitive: false) == #"[\d/]"#)
+        #expect(SetForms.rewrite(#"[\d/]"#, caseInsensitive: true) == #"[\d/]"#)
+        for written in [#"[\d/]+"#, #"[^()\d]+"#, #"[\d年至到和及、]+"#, #"[\d٠-٩]+"#, #"[a\d]+"#, #"[\d\p{L}]+"#] {
+            for caseless in [false, true] {
+                let rewritten = SetForms.rewrite(written, caseInsensitive: caseless, cheaper: true)
+                #expect(rewritten.contains("nt=De"), "\(written): \(rewritten)")
+                let expected = Self.matched(try ICURegex(written, caseInsensitive: caseless, rewritingSets: false))
+                let got = Self.matched(try ICURegex(rewritten, caseInsensitive: caseless, rewritingSets: false))
+                let same = got == expected
+                #expect(same, "\(written) → \(rewritten): \(Self.difference(got, expected))")
+                #expect(expected.count > 60)
+            }
+        }
+    }
+
+    /// Classes are remembered per process by what they hold and their case scope: the same
+    /// class in both scopes of one pattern, and again in another pattern, is written for each
+    /// scope.
+    @Test func aClassSeenBeforeIsRewrittenForItsScope() throws {
+        let ln = try #require(SetForms.equalForm(["L", "N"]))
+        let caseless = "(?-i:[\(ln)\\x{345}])"
+        for _ in 0..<2 {
+            #expect(SetForms.rewrite(#"(?<![\p{L}\p{N}])x(?-i:[\p{L}\p{N}])"#, caseInsensitive: true, cheaper: true)
+                    == "(?<!\(caseless))x(?-i:\(ln))")
+            #expect(SetForms.rewrite(#"(?-i:[\p{L}\p{N}])y(?<![\p{L}\p{N}])"#, caseInsensitive: true, cheaper: true)
+                    == "(?-i:\(ln))y(?<!\(caseless))")
+            #expect(SetForms.rewrite(#"[\p{L}\p{N}]"#, caseInsensitive: false, cheaper: true) == ln)
+            #expect(SetForms.rewrite(#"[\p{L}\p{N}]"#, caseInsensitive: false, cheaper: false) == #"[\p{L}\p{N}]"#)
+        }
     }
 
     /// An error names the pattern as the rules wrote it.

@@ -197,6 +197,14 @@ import Testing
         #expect(status == 15)  // U_BUFFER_OVERFLOW_ERROR
         #expect(concord_month_names("en", 9, &names, 10, &status) == -1)
         #expect(status == CONCORD_ILLEGAL_ARGUMENT)
+        // Kinds read together: none past the fourth, none before the first, at least one.
+        for (first, count) in [(-1, 1), (0, 0), (3, 2), (0, 5), (4, 1)] as [(Int32, Int32)] {
+            status = 0
+            #expect(concord_month_names_kinds("en", first, count, &names, 10, &status) == -1, "\(first) \(count)")
+            #expect(status == CONCORD_ILLEGAL_ARGUMENT)
+        }
+        #expect(concord_month_names_kinds("en", 0, 4, &names, 10, &status) == -1)
+        #expect(status == 15)
         // Buffers too small for the result: the needed size comes back, nothing is written.
         var out = [UInt16](repeating: 0, count: 2), starts = [Int32](repeating: 0, count: 2), ends = starts
         #expect(concord_fold(text, Int64(text.count), &out, 2, &starts, &ends, &status) == Int32(text.count))
@@ -209,6 +217,22 @@ import Testing
         defer { concord_regex_close(regex) }
         #expect(concord_regex_group_number(regex, long) == -1)
         #expect(concord_regex_group_count(regex, &status) == 1)
+    }
+
+    /// The four kinds read with one format are each kind read alone, in every official
+    /// language's locale (`fr`: « janv. », stand-alone and format alike; `ru`: октября/октябрь).
+    @Test func monthNamesReadTogetherAreEachKindReadAlone() {
+        for locale in ["ar", "en", "es", "fr", "ru", "zh"] {
+            let together = LocaleData.monthNames(locale: locale, kinds: 0...3)
+            #expect(together.count == 4, "\(locale)")
+            for kind in Int32(0)...3 {
+                let alone = LocaleData.monthNames(locale: locale, kind: kind)
+                #expect(alone.count == 12, "\(locale) \(kind)")
+                #expect(together.count == 4 && together[Int(kind)] == alone, "\(locale) \(kind)")
+            }
+            #expect(LocaleData.monthNames(locale: locale, kinds: 2...3) == Array(together[2...3]), "\(locale)")
+        }
+        #expect(LocaleData.monthNames(locale: "ru", kinds: 0...1).map { $0[9] } == ["октября", "октябрь"])
     }
 
     @Test func theSwiftAPIStillAnswersThroughTheGuards() throws {
