@@ -220,7 +220,7 @@ import Testing
     }
 
     /// The four kinds read with one format are each kind read alone, in every official
-    /// language's locale (`fr`: « janv. », stand-alone and format alike; `ru`: октября/октябрь).
+    /// language's locale, in their order (`ru`: октября, format, and октябрь, stand-alone).
     @Test func monthNamesReadTogetherAreEachKindReadAlone() {
         for locale in ["ar", "en", "es", "fr", "ru", "zh"] {
             let together = LocaleData.monthNames(locale: locale, kinds: 0...3)
@@ -233,6 +233,8 @@ import Testing
             #expect(LocaleData.monthNames(locale: locale, kinds: 2...3) == Array(together[2...3]), "\(locale)")
         }
         #expect(LocaleData.monthNames(locale: "ru", kinds: 0...1).map { $0[9] } == ["октября", "октябрь"])
+        #expect(LocaleData.monthNames(locale: "en", kinds: 0...3).map { $0[8] } == ["September", "September", "Sep", "Sep"])
+        #expect(LocaleData.monthNames(locale: "fr", kinds: 2...2).first?.first == "janv.")
     }
 
     @Test func theSwiftAPIStillAnswersThroughTheGuards() throws {
