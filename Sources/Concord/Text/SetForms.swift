@@ -57,7 +57,8 @@ enum SetForms {
     ]
 
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var verified: [[String]: Bool] = [:]  // guarded by lock
+    /// ICU's answers, by form (`agreed`; guarded by lock).
+    nonisolated(unsafe) private static var verified: [String: Bool] = [:]
 
     /// The regex form of the cheaper set for `names`, when ICU agrees it is the same set: one
     /// class, `[union--[less]]` (ICU unites a class's items before it takes a `--` away; the
@@ -69,38 +70,32 @@ enum SetForms {
         guard let form = equalForms[names] else { return nil }
         lock.lock()
         defer { lock.unlock() }
-        if verified[names] == nil {
-            // ICU's answer, kept per ICU version and form in the cache folder (building
-            // `[\p{L}\p{N}]` to compare is the very cost the form saves).
-            let key = names.joined(separator: "+")
-            let answer = DerivedTables.bytes("set-form-\(key)", versions: [ICU.version, form.union, form.less], count: 1) {
-                [same(names, form) ? 1 : 0]
-            }
-            verified[names] = answer == [1]
-        }
-        return verified[names]! ? "[\(form.union)--[\(form.less)]]" : nil
+        let agrees = agreed(names.joined(separator: "+"), form: [form.union, form.less]) { same(names, form) }
+        return agrees ? "[\(form.union)--[\(form.less)]]" : nil
     }
 
     /// `\d` in a class, written as the numeric type `De`: the same set (Unicode gives that type
     /// to exactly the decimal digits, general category `Nd`, which is ICU's `\d`), which ICU
     /// builds in about a third of the time (`[\d/]`, in ninety patterns of the resolution
-    /// corpus: 48 µs to compile, case-insensitively; `(?-i:[\p{nt=De}/])` 14 µs). Compared by
-    /// ICU itself, once per ICU version, as `equalForm`'s are; nil when ICU disagrees.
+    /// corpus: 48 µs to compile, case-insensitively; `(?-i:[\p{nt=De}/])` 14 µs). Nil when ICU
+    /// disagrees.
     static var digitForm: String? {
         lock.lock()
         defer { lock.unlock() }
-        if digitsVerified == nil {
-            let answer = DerivedTables.bytes("set-form-Nd", versions: [ICU.version, digitSet], count: 1) {
-                let digits = Array("[\\p{Nd}]".utf16), form = Array("[\(digitSet)]".utf16)
-                var status: Int32 = 0
-                return [concord_sets_equal(digits, Int64(digits.count), form, Int64(form.count), &status) == 1 ? 1 : 0]
-            }
-            digitsVerified = answer == [1]
-        }
-        return digitsVerified! ? digitSet : nil
+        return agreed("Nd", form: [digitSet]) { sameSet("[\\p{Nd}]", "[\(digitSet)]") } ? digitSet : nil
     }
     static let digitSet = #"\p{nt=De}"#
-    nonisolated(unsafe) private static var digitsVerified: Bool?  // guarded by lock
+
+    /// Whether ICU agrees that a cheaper form (`form`, its parts) is the set it stands for
+    /// (`compare`): asked once per process, the answer kept per ICU version and form in the
+    /// cache folder (building the set to compare is the very cost the form saves). The caller
+    /// holds the lock.
+    private static func agreed(_ key: String, form: [String], _ compare: () -> Bool) -> Bool {
+        if let known = verified[key] { return known }
+        let answer = DerivedTables.bytes("set-form-\(key)", versions: [ICU.version] + form, count: 1) { [compare() ? 1 : 0] } == [1]
+        verified[key] = answer
+        return answer
+    }
 
     /// Scripts whose sets ICU builds faster from their ranges than from the property: it
     /// builds a script's set by asking every code point range of its property data for the
@@ -143,10 +138,14 @@ enum SetForms {
 
     /// Whether ICU's set of the properties `names` is `form`'s.
     static func same(_ names: [String], _ form: (union: String, less: String)) -> Bool {
-        let original = Array(("[" + names.map { "\\p{\($0)}" }.joined() + "]").utf16)
-        let cheap = Array("[[\(form.union)]-[\(form.less)]]".utf16)
+        sameSet("[" + names.map { "\\p{\($0)}" }.joined() + "]", "[[\(form.union)]-[\(form.less)]]")
+    }
+
+    /// Whether two ICU set patterns are the same set, by ICU.
+    static func sameSet(_ a: String, _ b: String) -> Bool {
+        let first = Array(a.utf16), second = Array(b.utf16)
         var status: Int32 = 0
-        return concord_sets_equal(original, Int64(original.count), cheap, Int64(cheap.count), &status) == 1
+        return concord_sets_equal(first, Int64(first.count), second, Int64(second.count), &status) == 1
     }
 
     /// `pattern` with its sets rewritten as above. `caseInsensitive`: how the pattern is
