@@ -52,9 +52,12 @@ extension ReferenceResolver {
         if let value = digitByDigit(trimmed) { return value }
         let locale = language.locale
         // What ICU's spell-out parser misreads, rewritten first (`spellout-rewrites`).
+        // A rewrite is compiled and tried only on a text holding what its matches need.
         var text = trimmed
-        for rewrite in language.spelloutRewrites {
-            text = rewrite.regex.replacingMatches(in: text, with: rewrite.replacement)
+        var units = text.utf16Array
+        for rewrite in language.spelloutRewrites where rewrite.regex.mayMatch(in: units) {
+            let rewritten = rewrite.regex.regex.replacingMatches(in: text, with: rewrite.replacement)
+            if rewritten != text { text = rewritten; units = text.utf16Array }
         }
         return LocaleData.parseSpellout(text.lowercased(), locale: locale)
     }

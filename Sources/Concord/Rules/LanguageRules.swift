@@ -28,7 +28,7 @@ public final class LanguageRules: Sendable {
     public let patterns: [Pattern]
     /// Issuing bodies: each code with a regex that matches any of its forms exactly.
     public var bodies: [(code: String, regex: ICURegex)] { bodyRegexes.map { ($0.code, $0.regex.regex) } }
-    private let bodyRegexes: [(code: String, regex: PatternRegex)]
+    let bodyRegexes: [(code: String, regex: PatternRegex)]
     /// Lower-cased month names (format, stand-alone, abbreviated; for Arabic both the Syriac
     /// and the Latin-derived names) → month number 1…12.
     public let months: [String: Int]
@@ -56,7 +56,9 @@ public final class LanguageRules: Sendable {
     /// mapped to nothing is dropped (the tatweel of هـ).
     let subItemLetters: [Character: String]
     /// Rewrites applied, in order, to a number in words before ICU parses it.
-    let spelloutRewrites: [(regex: ICURegex, replacement: String)]
+    /// Each compiled when first needed: a rewrite is tried only on a text holding what its
+    /// matches need (`PatternRegex.mayMatch`).
+    let spelloutRewrites: [(regex: PatternRegex, replacement: String)]
     /// The examples of `sub-item-letters` and `spellout-rewrites`, run with the pattern examples.
     let letterExamples: [(text: String, key: String)]
     /// Whether words stand between letter boundaries (`word-boundaries`; false for Chinese and
@@ -116,11 +118,15 @@ public final class LanguageRules: Sendable {
         }
         self.subItemLetters = letters
         self.letterExamples = (file.subItemLetters?.examples ?? []).map { ($0.text, $0.key) }
-        var rewrites = [(regex: ICURegex, replacement: String)]()
+        var rewrites = [(regex: PatternRegex, replacement: String)]()
         var numberExamples = [(text: String, number: Int)]()
-        for rewrite in file.spelloutRewrites ?? [] {
-            do { rewrites.append((try ICURegex(rewrite.pattern, caseInsensitive: false), rewrite.replacement)) } catch {
-                throw RuleError(file: path, message: "spellout-rewrites: \(error)")
+        for (index, rewrite) in (file.spelloutRewrites ?? []).enumerated() {
+            if lazily {
+                rewrites.append((PatternRegex(pattern: rewrite.pattern, id: "spellout-rewrites[\(index)]", path: path, caseInsensitive: false), rewrite.replacement))
+            } else {
+                do { rewrites.append((PatternRegex(try ICURegex(rewrite.pattern, caseInsensitive: false)), rewrite.replacement)) } catch {
+                    throw RuleError(file: path, message: "spellout-rewrites: \(error)")
+                }
             }
             numberExamples += (rewrite.examples ?? []).map { ($0.text, $0.number) }
         }
@@ -148,8 +154,8 @@ public final class LanguageRules: Sendable {
         self.aboveWords = (cross?.above ?? []).map { NormalizedText($0).string.lowercased() }
         self.belowWords = (cross?.below ?? []).map { NormalizedText($0).string.lowercased() }
         self.crossReferenceExamples = (cross?.examples?.internal ?? [], cross?.examples?.external ?? [])
-        self.numberFormat = try Self.numberFormat(file.numbers, path: path, wordBoundaries: boundaries)
-        self.titles = try file.titles.map { titles throws(RuleError) in try TitleRules(titles, path: path) }
+        self.numberFormat = try Self.numberFormat(file.numbers, path: path, wordBoundaries: boundaries, lazily: lazily)
+        self.titles = try file.titles.map { titles throws(RuleError) in try TitleRules(titles, path: path, lazily: lazily) }
 
         var months = [String: Int]()
         for locale in file.months?.locales ?? [self.locale] {
@@ -394,13 +400,14 @@ public final class LanguageRules: Sendable {
     }
 
     /// Compiles the regexes besides the patterns that rules from the cache compile on first
-    /// use (the issuing bodies, the resolution numbers, the cross-reference words): the
-    /// prefetch does, on its own thread, once the language's rules are made (`RuleSet.prefetch`).
+    /// use (the resolution numbers, the cross-reference words): the prefetch does, on its own
+    /// thread, once the language's rules are made (`RuleSet.prefetch`). Not the issuing
+    /// bodies: a phrase is tried only against the bodies whose names it may hold
+    /// (`bodyCode(for:)`), and most of a language's bodies are never compiled.
     func compileTheRest() {
         _ = externalAfterRegex?.regex
         _ = externalBeforeRegex?.regex
         _ = resolutionNumbers.compiled.regex
-        for body in bodyRegexes { _ = body.regex.regex }
     }
 
     /// This language's rules with another file's patterns and bodies added (an extra rule
@@ -440,7 +447,8 @@ public final class LanguageRules: Sendable {
         self.resolutionNumbers = base.resolutionNumbers
     }
 
-    private static func numberFormat(_ numbers: RuleFiles.LanguageFile.Numbers?, path: String, wordBoundaries: Bool) throws(RuleError) -> NumberFormat {
+    private static func numberFormat(_ numbers: RuleFiles.LanguageFile.Numbers?, path: String, wordBoundaries: Bool,
+                                     lazily: Bool) throws(RuleError) -> NumberFormat {
         func units(_ list: [String]?, _ name: String, default fallback: Set<UInt16>) throws(RuleError) -> Set<UInt16> {
             guard let list else { return fallback }
             var result = Set<UInt16>()
@@ -451,9 +459,16 @@ public final class LanguageRules: Sendable {
             }
             return result
         }
-        var skip = [ICURegex]()
-        for pattern in numbers?.skip ?? [] {
-            do { skip.append(try ICURegex(pattern, caseInsensitive: true)) } catch {
+        // Compiled when first searched (rules from the cache, which compiled them before): a
+        // language whose rules are read for a run of its script in another language's
+        // document (`UnitExtractor.foreignReferences`) rarely searches them.
+        var skip = [PatternRegex]()
+        for (index, pattern) in (numbers?.skip ?? []).enumerated() {
+            if lazily {
+                skip.append(PatternRegex(pattern: pattern, id: "numbers.skip[\(index)]", path: path))
+                continue
+            }
+            do { skip.append(PatternRegex(try ICURegex(pattern, caseInsensitive: true))) } catch {
                 throw RuleError(file: path, message: "numbers.skip: \(error)")
             }
         }
@@ -461,7 +476,7 @@ public final class LanguageRules: Sendable {
         for (word, value) in numbers?.words ?? [:] { words[word.lowercased()] = value }
         var format = NumberFormat(thousands: try units(numbers?.thousands, "thousands", default: [0x2C]),
                             decimal: try units(numbers?.decimal, "decimal", default: [0x2E]),
-                            words: words, skip: skip,
+                            words: words, skipPatterns: skip,
                             examples: (numbers?.examples ?? []).map { ($0.text, $0.numbers) },
                             wordBoundaries: wordBoundaries)
         format.reversedGroups = numbers?.reversedGroups ?? false
@@ -471,7 +486,8 @@ public final class LanguageRules: Sendable {
     /// The body code for a phrase that names an issuing body.
     public func bodyCode(for phrase: String) -> String? {
         let units = Array(NormalizedText(phrase.trimmingWhitespace()).units)
-        return bodyRegexes.first { !$0.regex.regex.matches(in: units).isEmpty }?.code
+        // (A body whose names the phrase cannot hold is neither compiled nor tried.)
+        return bodyRegexes.first { $0.regex.mayMatch(in: units) && !$0.regex.regex.matches(in: units).isEmpty }?.code
     }
 
     /// The issuing body a text opens with (`The General Assembly,` → A).
@@ -560,6 +576,24 @@ final class PatternRegex: @unchecked Sendable {
         let start = self.start
         lock.unlock()
         return start.map { Prescan.mayStart($0, atStartOf: units) } ?? true
+    }
+
+    /// What every match needs (`Prescan.requirement`), read on first use.
+    private var needsRead = false, needs: [Prescan.Clause] = []  // guarded by lock
+
+    /// Whether a match may lie anywhere in `units` (`Prescan.mayMatch`): false when the text
+    /// lacks what every match needs, and the regex need be neither compiled nor tried. For
+    /// the lookups run on short texts (a phrase naming a body, a number in words): each
+    /// compiled regex is a hundred microseconds and more of ICU's time.
+    func mayMatch(in units: [UInt16]) -> Bool {
+        lock.lock()
+        if !needsRead {
+            needs = Prescan.requirement(of: analysed)
+            needsRead = true
+        }
+        let needs = self.needs
+        lock.unlock()
+        return Prescan.mayMatch(needs, in: units)
     }
 
     init(_ regex: ICURegex, analysed: String? = nil) {

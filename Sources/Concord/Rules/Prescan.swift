@@ -535,6 +535,49 @@ struct Prescan: Sendable {
         return false
     }
 
+    /// Whether a match of a pattern that needs `needs` (`requirement(of:)`) may lie in
+    /// `units`: every clause has one of its literals somewhere in the text, compared
+    /// case-folded as the scan compares and stepping over the units it steps over, or a
+    /// digit. For the short texts a lookup's pattern is run on (a phrase naming a body, a
+    /// number in words), before the regex is compiled and tried: false only where no match
+    /// can be. True when a unit folds to more than one unit (ICU decides there).
+    static func mayMatch(_ needs: [Clause], in units: [UInt16]) -> Bool {
+        guard !needs.isEmpty else { return true }
+        let fold = LiteralScanner.foldTable
+        var folded = [UInt16]()
+        folded.reserveCapacity(units.count)
+        var digit = false
+        for unit in units {
+            let f = fold[Int(unit)]
+            if f == LiteralScanner.unsafe { return true }
+            if isIgnorable(f) { continue }
+            if LiteralScanner.categories[Int(unit)] & 2 != 0 { digit = true }
+            folded.append(f)
+        }
+        return needs.allSatisfy { clause in
+            (clause.digit && digit) || clause.literals.contains { literal in
+                // (A literal holding a unit the scan steps over is not compared so: it holds.)
+                literal.units.isEmpty || literal.units.contains(where: isIgnorable) || contains(folded, literal.units)
+            }
+        }
+    }
+
+    /// Whether `needle` stands in `haystack` (both short: a naive search).
+    private static func contains(_ haystack: [UInt16], _ needle: [UInt16]) -> Bool {
+        guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     private static func strictlyAscending(_ places: [Int32]) -> Bool {
         for i in places.indices.dropFirst() where places[i - 1] >= places[i] { return false }
         return true

@@ -7,7 +7,11 @@ import ConcordRuleFiles
 struct TitleRules: Sendable {
     /// Matches the words that introduce a title and the title in its quotes; group `title` is
     /// the title.
-    let regex: ICURegex
+    var regex: ICURegex { compiled.regex }
+    /// Compiled when the pre-scan first lets the pattern run, for rules read from the cache
+    /// (which compiled it before): the rules load every language read in a run, for runs of
+    /// its script in another language's documents too, and most never search for a title.
+    private let compiled: PatternRegex
     /// What the pattern needs and where its matches start (`Prescan`): a unit without
     /// `entitled` is not searched, and one with it only from there (the pattern opens with a
     /// look-behind, so ICU tried it at every place of every unit with a reference). Made on
@@ -22,14 +26,20 @@ struct TitleRules: Sendable {
     let examples: [(text: String, key: String, title: String)]
     let counterExamples: [String]
 
-    init(_ file: RuleFiles.LanguageFile.Titles, path: String) throws(RuleError) {
-        do { regex = try ICURegex(file.pattern, caseInsensitive: true) } catch {
-            throw RuleError(file: path, message: "titles: \(error)")
+    init(_ file: RuleFiles.LanguageFile.Titles, path: String, lazily: Bool = false) throws(RuleError) {
+        if lazily {
+            compiled = PatternRegex(pattern: file.pattern, id: "titles", path: path)
+        } else {
+            let regex: ICURegex
+            do { regex = try ICURegex(file.pattern, caseInsensitive: true) } catch {
+                throw RuleError(file: path, message: "titles: \(error)")
+            }
+            guard regex.groupNames["title"] != nil else {
+                throw RuleError(file: path, message: "titles: the pattern has no group named title")
+            }
+            compiled = PatternRegex(regex)
         }
         prescan = LazyPrescan(patterns: [file.pattern])
-        guard regex.groupNames["title"] != nil else {
-            throw RuleError(file: path, message: "titles: the pattern has no group named title")
-        }
         switch file.reference ?? "before" {
         case "before": referenceBefore = true
         case "after": referenceBefore = false
@@ -43,8 +53,13 @@ struct TitleRules: Sendable {
     /// The pattern's matches in a unit's normalized text: those of `regex.matches(in:)`, found
     /// where the pre-scan says one can start.
     func matches(in units: [UInt16]) -> [ICURegex.Match] {
-        regex.matches(in: units, allowedBy: prescan.prescan.comparablePlan(units)?.first)
+        let step = prescan.prescan.comparablePlan(units)?.first
+        if let step, !step.possible { return [] }  // (not compiled for a unit it cannot match)
+        return regex.matches(in: units, allowedBy: step)
     }
+
+    /// Whether the regex has been compiled (for the tests).
+    var isCompiled: Bool { compiled.isCompiled }
 }
 
 /// A pre-scan made on first use, once, whichever thread asks first.

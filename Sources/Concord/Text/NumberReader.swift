@@ -7,7 +7,10 @@ public struct NumberFormat: Sendable {
     public var decimal: Set<UInt16>
     /// Lower-cased number words → their value.
     public var words: [String: Int] { didSet { index() } }
-    public var skip: [ICURegex] { didSet { (skipAtDigits, skipHeads) = Self.startsWithDigit(skip) } }
+    /// Each compiled when first searched (`PatternRegex`).
+    var skipPatterns: [PatternRegex] { didSet { (skipAtDigits, skipHeads) = Self.startsWithDigit(skipPatterns) } }
+    /// The `skip` patterns, compiled.
+    public var skip: [ICURegex] { skipPatterns.map(\.regex) }
     /// For each `skip` pattern, whether every match of it starts with a digit (the literal
     /// pre-scan's reading of the pattern, `Prescan.starts`): it is then tried at the text's
     /// digits only, not searched through the whole text.
@@ -32,17 +35,23 @@ public struct NumberFormat: Sendable {
 
     public init(thousands: Set<UInt16> = [0x2C], decimal: Set<UInt16> = [0x2E], words: [String: Int] = [:],
                 skip: [ICURegex] = [], examples: [(text: String, numbers: [String])] = [], wordBoundaries: Bool = true) {
+        self.init(thousands: thousands, decimal: decimal, words: words, skipPatterns: skip.map { PatternRegex($0) },
+                  examples: examples, wordBoundaries: wordBoundaries)
+    }
+
+    init(thousands: Set<UInt16>, decimal: Set<UInt16>, words: [String: Int], skipPatterns: [PatternRegex],
+         examples: [(text: String, numbers: [String])], wordBoundaries: Bool) {
         self.thousands = thousands
         self.decimal = decimal
         self.words = words
-        self.skip = skip
+        self.skipPatterns = skipPatterns
         self.examples = examples
         self.wordBoundaries = wordBoundaries
-        (skipAtDigits, skipHeads) = Self.startsWithDigit(skip)
+        (skipAtDigits, skipHeads) = Self.startsWithDigit(skipPatterns)
         index()
     }
 
-    private static func startsWithDigit(_ patterns: [ICURegex]) -> ([Bool], [DigitHead?]) {
+    private static func startsWithDigit(_ patterns: [PatternRegex]) -> ([Bool], [DigitHead?]) {
         let atDigits = patterns.map { regex in
             guard let first = Prescan.starts(of: regex.pattern) else { return false }
             return first.digit && first.literals.isEmpty
@@ -104,7 +113,7 @@ public struct NumberReader: Sendable {
         var ranges = [Range<Int>]()
         var digits: [Int32]?
         var digitsRead = false
-        for (index, regex) in format.skip.enumerated() {
+        for (index, pattern) in format.skipPatterns.enumerated() {
             if atDigits, format.skipAtDigits[index], !digitsRead {
                 digitsRead = true
                 digits = Self.digitPlaces(text)
@@ -112,9 +121,9 @@ public struct NumberReader: Sendable {
             let found: [ICURegex.Match]
             if atDigits, format.skipAtDigits[index], let digits {
                 let places = format.skipHeads[index].map { Prescan.admitted(digits, by: $0, in: text) } ?? digits
-                found = places.isEmpty ? [] : regex.matches(in: text, startingOnlyAt: places)
+                found = places.isEmpty ? [] : pattern.regex.matches(in: text, startingOnlyAt: places)
             } else {
-                found = regex.matches(in: text)
+                found = pattern.regex.matches(in: text)
             }
             for match in found { ranges.append(match["number"] ?? match.range) }
         }
@@ -143,7 +152,7 @@ public struct NumberReader: Sendable {
         var excluded = excluding
         // The `skip` patterns are searched when the first number needs them, not in a unit
         // with no number in digits (each was a search of every unit).
-        var skipsSearched = format.skip.isEmpty
+        var skipsSearched = format.skipPatterns.isEmpty
         func isExcluded(_ range: Range<Int>) -> Bool {
             if !skipsSearched {
                 skipsSearched = true

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+@testable import Concord
+
+/// The lookups run on short texts (the issuing bodies a phrase may name, the rewrites of a
+/// number in words, the `numbers.skip` patterns) compile their regexes only when a text may
+/// match them (`PatternRegex.mayMatch`, `Prescan.mayMatch`), and give the answers of trying
+/// every regex.
+@Suite struct LookupGateTests {
+    /// Phrases of a seed rendering: every run of one to six words from its lines (Chinese,
+    /// written without spaces: every run of two to ten characters from every third), as the
+    /// captured groups and chapeaux the lookups are given.
+    static func phrases(_ language: Language, limit: Int = 3_000) throws -> [String] {
+        let text = try String(contentsOfFile: Paths.corpora("seed/res-6-1.\(language.rawValue).txt"), encoding: .utf8)
+        var phrases = [String]()
+        for line in text.split(separator: "\n") where !line.isEmpty {
+            if language == .zh {
+                let characters = Array(line)
+                for start in stride(from: 0, to: characters.count, by: 3) {
+                    for length in 2...10 where start + length <= characters.count {
+                        phrases.append(String(characters[start..<(start + length)]))
+                    }
+                }
+            } else {
+                let words = line.split(separator: " ")
+                for start in words.indices {
+                    for length in 1...6 where start + length <= words.count {
+                        phrases.append(words[start..<(start + length)].joined(separator: " "))
+                    }
+                }
+            }
+            if phrases.count >= limit { break }
+        }
+        return phrases
+    }
+
+    /// Over the phrases of every seed rendering, the body a phrase names is the one trying
+    /// every body's regex in order gives; a regex the gate passes over finds nothing in the
+    /// phrase (ICU is asked); and the gate passes over most of them.
+    @Test func aPhraseIsTriedOnlyAgainstTheBodiesItMayName() throws {
+        let rules = TestRules.whole
+        var named = 0, skipped = 0, tried = 0
+        for language in Language.official {
+            let languageRules = try #require(rules.languages[language])
+            for phrase in try Self.phrases(language) {
+                let units = Array(NormalizedText(phrase.trimmingWhitespace()).units)
+                let reference = languageRules.bodyRegexes.first { !$0.regex.regex.matches(in: units).isEmpty }?.code
+                #expect(languageRules.bodyCode(for: phrase) == reference, "\(language): \(phrase)")
+                if reference != nil { named += 1 }
+                for body in languageRules.bodyRegexes {
+                    if body.regex.mayMatch(in: units) {
+                        tried += 1
+                    } else {
+                        skipped += 1
+                        #expect(body.regex.regex.matches(in: units).isEmpty, "\(language) \(body.code): \(phrase)")
+                    }
+                }
+            }
+        }
+        // The seed's chapeaux and citations name the General Assembly in every language.
+        #expect(named >= 6)
+        #expect(skipped > 10 * tried, "\(skipped) skipped, \(tried) tried")
+    }
+
+    /// Rules read lazily: naming the General Assembly compiles its body's regex and not the
+    /// Security Council's, whose names the phrase does not hold.
+    @Test func namingABodyCompilesOnlyTheBodiesThePhraseMayName() throws {
+        let rules = try RuleSet(source: .builtIn, builtInEntry: false)
+        for (language, phrase) in [(Language.en, "The General Assembly"), (.fr, "L'Assemblée générale"), (.ar, "إن الجمعية العامة"),
+                                   (.zh, "大会"), (.ru, "Генеральная Ассамблея"), (.es, "La Asamblea General")] {
+            let languageRules = try #require(rules.languages[language])
+            #expect(languageRules.bodyRegexes.allSatisfy { !$0.regex.isCompiled })
+            #expect(languageRules.bodyCode(opening: phrase) == "A", "\(language)")
+            let compiled = languageRules.bodyRegexes.filter { $0.regex.isCompiled }.map(\.code)
+            #expect(compiled.contains("A"))
+            #expect(!compiled.contains("S"), "\(language): \(compiled)")
+        }
+    }
+
+    /// The Arabic rewrites of a number in words: one the gate passes over finds nothing in the
+    /// text (ICU is asked), over the ordinals the Arabic seed spells and the rewrites'
+    /// examples; the examples still read as their numbers; and a text with none of a
+    /// rewrite's words leaves it uncompiled.
+    @Test func aNumberInWordsIsRewrittenOnlyByTheRewritesItMayMatch() throws {
+        let lazy = try RuleSet(source: .builtIn, builtInEntry: false)
+        let arabic = try #require(lazy.languages[.ar])
+        #expect(arabic.spelloutRewrites.count >= 10)
+        let resolver = ReferenceResolver(rules: lazy, language: arabic, issuingBody: "A")
+        #expect(resolver.parseNumber("الرابعة") == 4)
+        let hundreds = arabic.spelloutRewrites.filter { $0.regex.pattern.contains("مائة") }
+        #expect(!hundreds.isEmpty)
+        #expect(hundreds.allSatisfy { !$0.regex.isCompiled })
+        #expect(resolver.parseNumber("الرابعة والخمسين بعد المائة") == 154)
+        #expect(hundreds.contains { $0.regex.isCompiled })
+
+        let whole = try #require(TestRules.whole.languages[.ar])
+        var texts = try Self.phrases(.ar).filter { $0.split(separator: " ").count <= 4 }
+        texts += whole.numberExamples.map(\.text)
+        var skipped = 0
+        for text in texts {
+            let units = text.utf16Array
+            for rewrite in whole.spelloutRewrites where !rewrite.regex.mayMatch(in: units) {
+                skipped += 1
+                #expect(rewrite.regex.regex.matches(in: units).isEmpty, "\(rewrite.regex.pattern): \(text)")
+            }
+        }
+        #expect(skipped > texts.count)
+        for (text, number) in whole.numberExamples {
+            #expect(ReferenceResolver(rules: TestRules.whole, language: whole, issuingBody: "A").parseNumber(text) == number, "\(text)")
+        }
+    }
+
+    /// A language read for a run of its script in another language's document (the English
+    /// of the Arabic seed) compiles neither its `numbers.skip` patterns nor its title pattern
+    /// unless a text is searched with them.
+    @Test func aLanguageReadForAForeignRunCompilesOnlyWhatItSearches() throws {
+        let rules = try RuleSet(source: .builtIn, builtInEntry: false)
+        _ = RuleCacheTests.report(rules, [Paths.corpora("seed/res-6-1.ar.txt")])
+        let read = rules.languages.compiledLanguages
+        #expect(read.contains(.ar))
+        let others = read.filter { $0 != .ar }
+        #expect(!others.isEmpty, "no other language read for the Arabic seed's foreign runs")
+        for language in others {
+            let format = try #require(rules.languages[language]).numberFormat
+            #expect(!format.skipPatterns.isEmpty || language == .zh || language == .ar)
+            #expect(format.skipPatterns.allSatisfy { !$0.isCompiled }, "\(language)")
+            let titles = try #require(rules.languages[language]?.titles)
+            #expect(!titles.isCompiled, "\(language)")
+        }
+        // Searching compiles them, and they skip what they did.
+        let english = try #require(rules.languages[.en]).numberFormat
+        let reader = NumberReader(format: english)
+        let numbers = reader.numbers(in: "at 10.30 a.m. on 12 May 2015".utf16Array).map(\.value)
+        #expect(english.skipPatterns.allSatisfy { $0.isCompiled })
+        #expect(numbers == ["12", "2015"])
+        // A unit without the words that introduce a title leaves the title pattern
+        // uncompiled; one with them compiles it, and gives the title.
+        let titles = try #require(rules.languages[.en]?.titles)
+        #expect(titles.matches(in: "Recalling its resolution 70/1 of 25 September 2015".utf16Array).isEmpty)
+        #expect(!titles.isCompiled)
+        let found = titles.matches(in: "Recalling its resolution 70/1 of 25 September 2015, entitled “Transforming our world”".utf16Array)
+        #expect(titles.isCompiled)
+        #expect(found.count == 1)
+    }
+}
