@@ -562,38 +562,30 @@ final class PatternRegex: @unchecked Sendable {
     private let caseInsensitive: Bool
     private let lock = NSLock()
     private var compiled: ICURegex?  // guarded by lock
-    /// What every match starts with (`Prescan.starts`), read on first use.
-    private var startRead = false, start: Prescan.Clause?  // guarded by lock
+    /// What every match needs and starts with (`Prescan.analyze`), read on first use.
+    private var reading: (needs: [Prescan.Clause], starts: Prescan.Clause?)?  // guarded by lock
+
+    private func analysis() -> (needs: [Prescan.Clause], starts: Prescan.Clause?) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let reading { return reading }
+        let read = Prescan.analyze(analysed)
+        reading = read
+        return read
+    }
 
     /// Whether a match may start at the first unit of `units` (false: the regex need not be
     /// tried there; true when the pattern's start is not known).
     func mayStart(atStartOf units: [UInt16]) -> Bool {
-        lock.lock()
-        if !startRead {
-            start = Prescan.starts(of: analysed)
-            startRead = true
-        }
-        let start = self.start
-        lock.unlock()
-        return start.map { Prescan.mayStart($0, atStartOf: units) } ?? true
+        analysis().starts.map { Prescan.mayStart($0, atStartOf: units) } ?? true
     }
-
-    /// What every match needs (`Prescan.requirement`), read on first use.
-    private var needsRead = false, needs: [Prescan.Clause] = []  // guarded by lock
 
     /// Whether a match may lie anywhere in `units` (`Prescan.mayMatch`): false when the text
     /// lacks what every match needs, and the regex need be neither compiled nor tried. For
     /// the lookups run on short texts (a phrase naming a body, a number in words): each
     /// compiled regex is a hundred microseconds and more of ICU's time.
     func mayMatch(in units: [UInt16]) -> Bool {
-        lock.lock()
-        if !needsRead {
-            needs = Prescan.requirement(of: analysed)
-            needsRead = true
-        }
-        let needs = self.needs
-        lock.unlock()
-        return Prescan.mayMatch(needs, in: units)
+        Prescan.mayMatch(analysis().needs, in: units)
     }
 
     init(_ regex: ICURegex, analysed: String? = nil) {
