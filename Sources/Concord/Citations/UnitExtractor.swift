@@ -115,6 +115,10 @@ struct UnitExtractor: Sendable {
             var best = [FoundReference]()
             var bestLanguage: Language?
             for candidate in languages {
+                // A language none of whose patterns may match in the run would find nothing
+                // but symbols there (left to the unit's own rules): its rules are not compiled
+                // for it, and it cannot be the run's best.
+                if prescan, !self.rules.languages.mayMatch(candidate, in: Array(slice)) { continue }
                 guard let rules = self.rules.languages[candidate] else { continue }
                 let reader = UnitExtractor(rules: self.rules, language: rules, prescan: prescan, hyperscan: hyperscan, readsRuns: false)
                 let references = reader.find(units: Array(slice)).filter { $0.kind != .symbol }

@@ -114,7 +114,16 @@ public struct RepositoryEntryBuilder: Sendable {
         // break, so each line is what normalizing it alone gives.
         // (Decoded first: a surrogate pair cut at the 4000th unit becomes U+FFFD.)
         let head = NormalizedText(String(utf16Units: units[0..<min(end, 4000)])).units
-        let languages = [document.language, .en].compactMap { $0 }.compactMap { rules.languages[$0] }
+        // The document's language, then English, whose rules are compiled only when a word
+        // after a day is no month of the document's own (a masthead in English, a symbol).
+        let own = document.language.flatMap { rules.languages[$0] }
+        var english: LanguageRules??
+        func monthNumber(_ word: String) -> Int? {
+            if let found = own?.month(word) { return found }
+            guard document.language != .en else { return nil }
+            if english == nil { english = .some(rules.languages[.en]) }
+            return english??.month(word)
+        }
         for line in head.split(whereSeparator: Self.isLineBreak) {
             // A short line with a day, a month name and a year in that order, whatever words
             // stand between (`17 de noviembre de 2011`, `17 ноября 2011 года`).
@@ -124,7 +133,7 @@ public struct RepositoryEntryBuilder: Sendable {
             var day: Int?, month: Int?
             for word in words {
                 if day == nil, let number = Int(word), (1...31).contains(number) { day = number; continue }
-                if day != nil, month == nil, let found = languages.lazy.compactMap({ $0.month(word) }).first { month = found; continue }
+                if day != nil, month == nil, let found = monthNumber(word) { month = found; continue }
                 if let day, let month, word.count >= 4, let year = Int(word.prefix(4)), (1945...2100).contains(year) {
                     return ReferenceKeys.isoDate(year: year, month: month, day: day)
                 }

@@ -543,23 +543,54 @@ struct Prescan: Sendable {
     /// can be. True when a unit folds to more than one unit (ICU decides there).
     static func mayMatch(_ needs: [Clause], in units: [UInt16]) -> Bool {
         guard !needs.isEmpty else { return true }
+        guard let (folded, digit) = comparable(units) else { return true }
+        return needs.allSatisfy { clause in
+            (clause.digit && digit) || clause.literals.contains { holds($0.units, in: folded) }
+        }
+    }
+
+    /// Whether any pattern of a pre-scan table may match in `units` (`mayMatch` for each
+    /// pattern's needs, as the table gives them by literal id): false only where none can.
+    /// For the runs of another script a unit's extractor reads with each candidate language
+    /// (`LanguageTable.mayMatch`): a language none of whose patterns can match there is not
+    /// compiled for it. True when a unit folds to more than one unit, and for a table whose
+    /// ids do not fit its literals.
+    static func anyMayMatch(_ table: Table, in units: [UInt16]) -> Bool {
+        guard table.fits(table.needs.count), let (folded, digit) = comparable(units) else { return true }
+        // Per literal: 0 not looked for yet, 1 present, 2 absent.
+        var present = [UInt8](repeating: 0, count: table.literals.count)
+        func has(_ id: Int32) -> Bool {
+            if present[Int(id)] == 0 { present[Int(id)] = holds(table.literals[Int(id)], in: folded) ? 1 : 2 }
+            return present[Int(id)] == 1
+        }
+        for (clauses, digits) in zip(table.needs, table.needDigits)
+        where zip(clauses, digits).allSatisfy({ ids, needsDigit in (needsDigit && digit) || ids.contains(where: has) }) {
+            return true
+        }
+        return false
+    }
+
+    /// The text case-folded as the scan folds it, without the units it steps over, and
+    /// whether it holds a digit; nil when a unit folds to more than one unit.
+    private static func comparable(_ units: [UInt16]) -> (folded: [UInt16], digit: Bool)? {
         let fold = LiteralScanner.foldTable
         var folded = [UInt16]()
         folded.reserveCapacity(units.count)
         var digit = false
         for unit in units {
             let f = fold[Int(unit)]
-            if f == LiteralScanner.unsafe { return true }
+            if f == LiteralScanner.unsafe { return nil }
             if isIgnorable(f) { continue }
             if LiteralScanner.categories[Int(unit)] & 2 != 0 { digit = true }
             folded.append(f)
         }
-        return needs.allSatisfy { clause in
-            (clause.digit && digit) || clause.literals.contains { literal in
-                // (A literal holding a unit the scan steps over is not compared so: it holds.)
-                literal.units.isEmpty || literal.units.contains(where: isIgnorable) || contains(folded, literal.units)
-            }
-        }
+        return (folded, digit)
+    }
+
+    /// Whether a literal (case-folded) stands in a `comparable` text. (A literal holding a
+    /// unit the scan steps over is not compared so: it holds.)
+    private static func holds(_ literal: [UInt16], in folded: [UInt16]) -> Bool {
+        literal.isEmpty || literal.contains(where: isIgnorable) || contains(folded, literal)
     }
 
     /// Whether `needle` stands in `haystack` (both short: a naive search).

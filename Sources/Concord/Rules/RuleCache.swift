@@ -14,7 +14,9 @@ import Foundation
 /// ignored: the rules are then read from their files and the entry written again. Entries
 /// are written to a temporary file and renamed into place, so that two processes building
 /// the same entry at once never see half a file. Only rules that compiled completely (every
-/// language, every pattern) are stored.
+/// language, every pattern) are stored. The built-in rules are stored only by a build that
+/// did not make their analyses ahead (`DerivedRules` stale): otherwise the build's entry
+/// (`builtIn(for:)`) holds everything a stored one would, and is read instead (`RuleSet`).
 struct RuleCache: Sendable {
     /// The decoded rule files of one set of rules (`RuleCacheEntry`, shared with the build).
     typealias Decoded = RuleCacheEntry
@@ -152,6 +154,14 @@ struct RuleCache: Sendable {
         var state = StableHash.FNV128()
         state.add(piece: payload)
         return state.hex
+    }
+}
+
+extension RuleCacheEntry {
+    /// Whether every language holds its whole file and the analyses a run would otherwise
+    /// work out (the build's entry when `DerivedRules` is current, or a stored entry).
+    var holdsEveryAnalysis: Bool {
+        languages.allSatisfy { $0.whole != nil && $0.prescan != nil && $0.expansions != nil }
     }
 }
 

@@ -62,16 +62,22 @@ public final class RuleSet: Sendable {
         // for) and stores the entry with them. Without a cache folder (the library's
         // `RuleSet.standard()`) the rules are read from their files, with their examples, as
         // before.
-        var entry: (decoded: RuleCache.Decoded, inFolder: Bool)?
-        if readCache, let cache, let decoded = cache.read() {
-            entry = (decoded, true)
+        // When the build made every language's analyses ahead (`DerivedRules` current), its
+        // entry is all a cache folder's entry would hold: the folder is neither read nor
+        // filled (reading and checking the stored copy was 6 % of a one-document check, and
+        // filling it made a first run decode and analyse all six languages).
+        var entry: (decoded: RuleCache.Decoded, inFolder: Bool, complete: Bool)?
+        if lazily, builtInEntry, cache != nil, let decoded = RuleCache.builtIn(for: source), decoded.holdsEveryAnalysis {
+            entry = (decoded, false, true)
+        } else if readCache, let cache, let decoded = cache.read() {
+            entry = (decoded, true, false)
         } else if lazily, builtInEntry, cache != nil, let decoded = RuleCache.builtIn(for: source) {
-            entry = (decoded, false)
+            entry = (decoded, false, false)
         }
-        if let (decoded, inFolder) = entry, let filterFrequency = decoded.filterFrequency {
+        if let (decoded, inFolder, complete) = entry, let filterFrequency = decoded.filterFrequency {
             // Rules compiled before by this build: nothing can fail; languages on first use.
             if inFolder, writeCache, let cache { CacheFolder.markUsed(cache.url.path) }
-            let fills = !inFolder && writeCache ? cache : nil
+            let fills = !inFolder && !complete && writeCache ? cache : nil
             // A run that fills the cache: every language compiled (its pre-scan analysed unless
             // the entry holds it, each regex still on first use) on the other cores while the
             // lexicon is made.
@@ -355,12 +361,17 @@ public final class LanguageTable: Sendable {
     private let compilers: [Language: @Sendable () throws(RuleError) -> LanguageRules]
     /// Each language's ICU locale (`LanguageRules.locale`), known before its rules are compiled.
     private let locales: [Language: String]
+    /// Each language's stored pre-scan analysis (`Prescan.encode`), where its entry holds one
+    /// that compiling it would use (no extra folder adds patterns); decoded on first ask.
+    private let storedPrescans: [Language: String]
+    nonisolated(unsafe) private var prescanTables: [Language: Prescan.Table?] = [:]
 
     init(compiled: [(Language, LanguageRules)]) {
         keys = compiled.map(\.0)
         self.compiled = Dictionary(compiled, uniquingKeysWith: { first, _ in first })
         compilers = [:]
         locales = Dictionary(compiled.map { ($0.0, $0.1.locale) }, uniquingKeysWith: { first, _ in first })
+        storedPrescans = [:]
     }
 
     /// The languages of `entries`, each compiled on first use (`lazily`, its patterns compiled
@@ -368,16 +379,43 @@ public final class LanguageTable: Sendable {
     init(lazy entries: [RuleCache.DecodedLanguage]) {
         var compilers = [(Language, @Sendable () throws(RuleError) -> LanguageRules)]()
         var locales = [(Language, String)]()
+        var prescans = [(Language, String)]()
         for entry in entries {
             let language = Language(ruleFile: entry.code)
             compilers.append((language, { () throws(RuleError) -> LanguageRules in try entry.compile(language, lazily: true) }))
             // As `LanguageRules` reads it.
             locales.append((language, entry.file.locale ?? language.rawValue))
+            // As `compile` reads it.
+            if entry.extras.isEmpty, let prescan = entry.prescan { prescans.append((language, prescan)) }
         }
         keys = compilers.map(\.0)
         compiled = [:]
         self.compilers = Dictionary(compilers, uniquingKeysWith: { first, _ in first })
         self.locales = Dictionary(locales, uniquingKeysWith: { first, _ in first })
+        storedPrescans = Dictionary(prescans, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whether any of a language's patterns may match in `units` (`Prescan.anyMayMatch`):
+    /// false only where none can, so that its rules would find nothing there but symbols.
+    /// Read from its compiled pre-scan, or for a language not compiled yet from its stored
+    /// analysis alone, without compiling it (the runs of another script that a unit's
+    /// extractor reads with each candidate language: an Arabic document's
+    /// `CTOC/COP/WG.4/2011/8` made it compile English, French and Spanish, 15 % of its check).
+    /// True when neither is there, or for a language the rules have no file for.
+    func mayMatch(_ language: Language, in units: [UInt16]) -> Bool {
+        lock.lock()
+        let table: Prescan.Table?
+        if let rules = compiled[language] {
+            table = rules.prescan.table
+        } else if let decoded = prescanTables[language] {
+            table = decoded
+        } else {
+            table = storedPrescans[language].flatMap(Prescan.decode)
+            prescanTables[language] = .some(table)
+        }
+        lock.unlock()
+        guard let table else { return true }
+        return Prescan.anyMayMatch(table, in: units)
     }
 
     /// A language's ICU locale, without compiling its rules; nil when the rules have no file

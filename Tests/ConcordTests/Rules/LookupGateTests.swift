@@ -111,16 +111,71 @@ import Testing
         }
     }
 
-    /// A language read for a run of its script in another language's document (the English
-    /// of the Arabic seed) compiles neither its `numbers.skip` patterns nor its title pattern
-    /// unless a text is searched with them.
+    /// A language is passed over for a run of another script only where none of its patterns
+    /// can match (`LanguageTable.mayMatch`): over the phrases of every seed rendering, each
+    /// read with every language's rules, a language the gate passes over finds nothing but
+    /// symbols in the phrase when every pattern is tried everywhere (ICU is asked, no
+    /// pre-scan). The gate gives the same answers from the stored analyses of rules not
+    /// compiled yet, without compiling them, and passes over most pairs.
+    @Test func aRunIsReadOnlyWithTheLanguagesWhosePatternsMayMatchIt() throws {
+        let rules = TestRules.whole
+        let lazy = try Self.fromTheBuildsEntry()
+        var skipped = 0, tried = 0
+        for source in Language.official {
+            for phrase in try Self.phrases(source, limit: 400) {
+                let normalized = NormalizedText(phrase.trimmingWhitespace())
+                let units = Array(normalized.units)
+                for language in Language.official {
+                    let may = rules.languages.mayMatch(language, in: units)
+                    #expect(lazy.languages.mayMatch(language, in: units) == may, "\(language): \(phrase)")
+                    if may { tried += 1; continue }
+                    skipped += 1
+                    let plain = UnitExtractor(rules: rules, language: try #require(rules.languages[language]), prescan: false, readsRuns: false)
+                    #expect(plain.find(normalized).allSatisfy { $0.kind == .symbol }, "\(language): \(phrase)")
+                }
+            }
+        }
+        #expect(lazy.languages.compiledLanguages.isEmpty)
+        #expect(skipped > tried, "\(skipped) skipped, \(tried) tried")
+    }
+
+    /// The built-in rules as a run reads them: from the entry the build made, with every
+    /// language's stored analyses, each language compiled on first use (a cache folder that
+    /// is neither read nor written).
+    static func fromTheBuildsEntry() throws -> RuleSet {
+        let rules = try RuleSet(source: .builtIn, cacheFolder: try Paths.temporaryDirectory().appendingPathComponent("unused").path,
+                                writeCache: false)
+        try #require(rules.fromCache && rules.languages.compiledLanguages.isEmpty)
+        return rules
+    }
+
+    /// The Latin-script runs of the Arabic seed are symbols (`CTOC/COP/WG.4/2011/8`), in
+    /// which no English, French or Spanish pattern can match, and its masthead's date is
+    /// Arabic: its check compiles Arabic only, and gives the report of the rules compiled
+    /// whole.
+    @Test func theArabicSeedsSymbolsCompileNoOtherLanguage() throws {
+        let rules = try Self.fromTheBuildsEntry()
+        let arabic = [Paths.corpora("seed/res-6-1.ar.txt")]
+        #expect(RuleCacheTests.report(rules, arabic) == RuleCacheTests.report(TestRules.whole, arabic))
+        #expect(rules.languages.compiledLanguages == [.ar])
+    }
+
+    /// A language read for a run of its script in another language's document (an English
+    /// citation left in an Arabic sentence) compiles neither its `numbers.skip` patterns nor
+    /// its title pattern unless a text is searched with them.
     @Test func aLanguageReadForAForeignRunCompilesOnlyWhatItSearches() throws {
-        let rules = try RuleSet(source: .builtIn, builtInEntry: false)
-        _ = RuleCacheTests.report(rules, [Paths.corpora("seed/res-6-1.ar.txt")])
+        let rules = try Self.fromTheBuildsEntry()
+        let folder = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mixed = folder.appendingPathComponent("mixed.ar.txt")
+        let seed = try String(contentsOfFile: Paths.corpora("seed/res-6-1.ar.txt"), encoding: .utf8)
+        try (seed + "\nوإذ يشير المجلس إلى resolution 2250 (2015) of the Security Council بشأن الشباب والسلام والأمن،\n")
+            .write(to: mixed, atomically: true, encoding: .utf8)
+        _ = RuleCacheTests.report(rules, [mixed.path])
         let read = rules.languages.compiledLanguages
         #expect(read.contains(.ar))
         let others = read.filter { $0 != .ar }
-        #expect(!others.isEmpty, "no other language read for the Arabic seed's foreign runs")
+        #expect(others == [.en], "the languages read for the foreign run: \(others)")
         for language in others {
             let format = try #require(rules.languages[language]).numberFormat
             #expect(!format.skipPatterns.isEmpty || language == .zh || language == .ar)

@@ -83,13 +83,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: cache) }
         let filling = try RuleSet(source: .builtIn, cacheFolder: cache.path, builtInEntry: false)
         #expect(!filling.fromCache && Self.entries(cache).count == 1)
-        let fromFiles = try Data(contentsOf: try #require(Self.entries(cache).first))
+        // The build's entry holds every analysis (`DerivedRules` current): a run reads it and
+        // neither reads nor fills the cache folder, which would hold the same.
         let other = cache.appendingPathComponent("other")
-        let fillingFromBuild = try RuleSet(source: .builtIn, cacheFolder: other.path)
-        #expect(fillingFromBuild.fromCache && Self.entries(other).count == 1)
-        #expect(fillingFromBuild.languages.compiledLanguages == fillingFromBuild.languages.keys)
-        #expect(fillingFromBuild.languages.values.allSatisfy { $0.patterns.allSatisfy { !$0.compiled.isCompiled } })
-        #expect(try Data(contentsOf: try #require(Self.entries(other).first)) == fromFiles)
+        let fromBuild = try RuleSet(source: .builtIn, cacheFolder: other.path)
+        #expect(built.holdsEveryAnalysis, "run scripts/derive-rules (state: \(EmbeddedDerivedRules.state))")
+        #expect(fromBuild.fromCache && Self.entries(other).isEmpty)
+        #expect(fromBuild.languages.compiledLanguages.isEmpty)
         let stored = try #require(RuleCache(folder: cache.path, sources: [.builtIn]).read())
         #expect(stored.languages.allSatisfy { $0.prescan != nil && $0.expansions != nil })
         let encoder = JSONEncoder()
@@ -336,16 +336,23 @@ import Testing
         #expect(summary.failures.isEmpty)
     }
 
+    /// (A copy of the rules in a folder: the built-in ones are read from the build's entry,
+    /// which no run stores.)
     @Test func theRulesCommandRunsEveryExampleWithAWarmCache() throws {
         let cache = try Paths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: cache) }
+        let folder = try LanguageDataTests.copyOfRules()
+        defer {
+            try? FileManager.default.removeItem(at: cache)
+            try? FileManager.default.removeItem(at: folder.deletingLastPathComponent())
+        }
         let environment = ["XDG_CACHE_HOME": cache.path]
-        _ = try CommandResult.run(["check", Paths.corpora("seed/res-6-1.en.txt")], environment: environment)
+        _ = try CommandResult.run(["check", "--rules", folder.path, Paths.corpora("seed/res-6-1.en.txt")], environment: environment)
         #expect(!Self.entries(cache.appendingPathComponent("concord")).isEmpty)
-        let rules = try CommandResult.run(["rules"], environment: environment)
+        let rules = try CommandResult.run(["rules", "--rules", folder.path], environment: environment)
         #expect(rules.status == 0)
         let expected = RuleExamples.run(TestRules.whole).examples
-        #expect(rules.stdout.contains("rules: \(expected) examples in the rules"), "\(rules.stdout.suffix(300))")
+        #expect(rules.stdout.contains("rules: \(expected) examples in \(folder.path) ") && rules.stdout.contains("; 0 failed"),
+                "\(rules.stdout.suffix(300))")
     }
 
     /// The entry is a header line, one line of JSON, then each language's whole file,
@@ -355,7 +362,7 @@ import Testing
     @Test func theLanguagesTextsFollowTheJSON() throws {
         let cache = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: cache) }
-        _ = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+        _ = try RuleSet(source: .builtIn, cacheFolder: cache.path, builtInEntry: false)
         let data = try Data(contentsOf: try #require(Self.entries(cache).first))
         let lines = data.split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
         try #require(lines.count == 3)
@@ -377,7 +384,7 @@ import Testing
     @Test func aDamagedEntryIsIgnoredAndWrittenAgain() throws {
         let cache = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: cache) }
-        _ = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+        _ = try RuleSet(source: .builtIn, cacheFolder: cache.path, builtInEntry: false)
         let entry = try #require(Self.entries(cache).first)
         let good = try Data(contentsOf: entry)
 
@@ -392,6 +399,29 @@ import Testing
             #expect(try Data(contentsOf: entry) == good)
             #expect(try RuleSet(source: .builtIn, cacheFolder: cache.path, builtInEntry: false).fromCache)
         }
+    }
+
+    /// With every analysis made ahead, the built-in rules are the build's entry: a stored entry
+    /// in the cache folder, even a damaged one, is neither read nor written again, and the
+    /// rules give the reports of the rules compiled whole.
+    @Test func theBuildsCompleteEntryLeavesTheFolderAlone() throws {
+        let built = try #require(RuleCache.builtIn(for: .builtIn))
+        try #require(built.holdsEveryAnalysis, "run scripts/derive-rules (state: \(EmbeddedDerivedRules.state))")
+        let cache = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        _ = try RuleSet(source: .builtIn, cacheFolder: cache.path, builtInEntry: false)
+        let entry = try #require(Self.entries(cache).first)
+        let good = try Data(contentsOf: entry)
+        let damaged = good.prefix(good.count / 2)
+        try damaged.write(to: entry)
+        let rules = try RuleSet(source: .builtIn, cacheFolder: cache.path)
+        #expect(rules.fromCache && rules.languages.compiledLanguages.isEmpty)
+        #expect(try Data(contentsOf: entry) == damaged)
+        #expect(Self.entries(cache) == [entry])
+        let english = [Paths.corpora("seed/res-6-1.en.txt"), Paths.corpora("seed/res-6-1.ar.txt")]
+        #expect(Self.report(rules, english) == Self.report(TestRules.whole, english))
+        #expect(rules.languages.compiledLanguages.contains(.ar) && rules.languages.compiledLanguages.contains(.en))
+        #expect(try Data(contentsOf: entry) == damaged)
     }
 
     @Test func editedRulesGetTheirOwnEntryAndErrorsAreStillReported() throws {
@@ -421,19 +451,25 @@ import Testing
         #expect(Self.entries(cache).count == 2)
     }
 
+    /// (A copy of the rules in a folder: the built-in ones are read from the build's entry,
+    /// which no run stores.)
     @Test func twoProcessesBuildingTheEntryAtOnceBothSucceed() throws {
         let cache = try Paths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: cache) }
+        let folder = try LanguageDataTests.copyOfRules()
+        defer {
+            try? FileManager.default.removeItem(at: cache)
+            try? FileManager.default.removeItem(at: folder.deletingLastPathComponent())
+        }
         let seed = Paths.corpora("seed/res-6-1.en.txt")
         let environment = ["XDG_CACHE_HOME": cache.path]
         // --no-cache reads the rule cache but writes nothing in it.
-        let expected = try CommandResult.run(["check", "--no-cache", "--format", "json", seed], environment: environment)
+        let expected = try CommandResult.run(["check", "--rules", folder.path, "--no-cache", "--format", "json", seed], environment: environment)
         #expect(!FileManager.default.fileExists(atPath: cache.appendingPathComponent("concord").path))
 
         let lock = NSLock()
         nonisolated(unsafe) var results = [CommandResult]()
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
-            let result = try? CommandResult.run(["check", "--format", "json", seed], environment: environment)
+            let result = try? CommandResult.run(["check", "--rules", folder.path, "--format", "json", seed], environment: environment)
             lock.lock()
             if let result { results.append(result) }
             lock.unlock()
@@ -445,7 +481,7 @@ import Testing
         let entries = Self.entries(cache.appendingPathComponent("concord"))
         #expect(entries.count == 1 && entries.allSatisfy { !$0.lastPathComponent.hasPrefix(".") })
         // And a run that reads it gives the same report.
-        let warm = try CommandResult.run(["check", "--no-cache", "--format", "json", seed], environment: environment)
+        let warm = try CommandResult.run(["check", "--rules", folder.path, "--no-cache", "--format", "json", seed], environment: environment)
         #expect(warm.stdout == expected.stdout && warm.status == expected.status && warm.stderr == expected.stderr)
     }
 }
