@@ -143,9 +143,10 @@ import Testing
     /// language's stored analyses, each language compiled on first use (a cache folder that
     /// is neither read nor written).
     static func fromTheBuildsEntry() throws -> RuleSet {
-        let rules = try RuleSet(source: .builtIn, cacheFolder: try Paths.temporaryDirectory().appendingPathComponent("unused").path,
-                                writeCache: false)
+        let folder = Paths.testFolder.appendingPathComponent("unused-\(UUID().uuidString)").path
+        let rules = try RuleSet(source: .builtIn, cacheFolder: folder, writeCache: false)
         try #require(rules.fromCache && rules.languages.compiledLanguages.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: folder))
         return rules
     }
 
@@ -171,6 +172,8 @@ import Testing
         let seed = try String(contentsOfFile: Paths.corpora("seed/res-6-1.ar.txt"), encoding: .utf8)
         try (seed + "\nوإذ يشير المجلس إلى resolution 2250 (2015) of the Security Council بشأن الشباب والسلام والأمن،\n")
             .write(to: mixed, atomically: true, encoding: .utf8)
+        let document = try DocumentReader(lexicon: rules.lexicon).read(path: mixed.path)
+        #expect(CitationExtractor(rules: rules).citations(in: document).map(\.key).contains("S/RES/2250(2015)"))
         _ = RuleCacheTests.report(rules, [mixed.path])
         let read = rules.languages.compiledLanguages
         #expect(read.contains(.ar))
