@@ -111,6 +111,7 @@ struct UnitExtractor: Sendable {
         let ownReach = Reach(own)
         for run in runs {
             let slice = units[run.range]
+            let runUnits = Array(slice)
             let (languages, decided) = LanguageDetector.runLanguages(slice, script: run.script, lexicon: rules.lexicon)
             var best = [FoundReference]()
             var bestLanguage: Language?
@@ -118,10 +119,10 @@ struct UnitExtractor: Sendable {
                 // A language none of whose patterns may match in the run would find nothing
                 // but symbols there (left to the unit's own rules): its rules are not compiled
                 // for it, and it cannot be the run's best.
-                if prescan, !self.rules.languages.mayMatch(candidate, in: Array(slice)) { continue }
+                if prescan, !self.rules.languages.mayMatch(candidate, in: runUnits) { continue }
                 guard let rules = self.rules.languages[candidate] else { continue }
                 let reader = UnitExtractor(rules: self.rules, language: rules, prescan: prescan, hyperscan: hyperscan, readsRuns: false)
-                let references = reader.find(units: Array(slice)).filter { $0.kind != .symbol }
+                let references = reader.find(units: runUnits).filter { $0.kind != .symbol }
                 if bestLanguage == nil || references.count > best.count { best = references; bestLanguage = candidate }
                 if decided { break }
             }

@@ -117,13 +117,8 @@ public struct RepositoryEntryBuilder: Sendable {
         // The document's language, then English, whose rules are compiled only when a word
         // after a day is no month of the document's own (a masthead in English, a symbol).
         let own = document.language.flatMap { rules.languages[$0] }
-        var english: LanguageRules??
-        func monthNumber(_ word: String) -> Int? {
-            if let found = own?.month(word) { return found }
-            guard document.language != .en else { return nil }
-            if english == nil { english = .some(rules.languages[.en]) }
-            return english??.month(word)
-        }
+        lazy var english = document.language == .en ? nil : rules.languages[.en]
+        func monthNumber(_ word: String) -> Int? { own?.month(word) ?? english?.month(word) }
         for line in head.split(whereSeparator: Self.isLineBreak) {
             // A short line with a day, a month name and a year in that order, whatever words
             // stand between (`17 de noviembre de 2011`, `17 ноября 2011 года`).

@@ -560,10 +560,10 @@ struct Prescan: Sendable {
     /// pattern's needs, as the table gives them by literal id): false only where none can.
     /// For the runs of another script a unit's extractor reads with each candidate language
     /// (`LanguageTable.mayMatch`): a language none of whose patterns can match there is not
-    /// compiled for it. True when a unit folds to more than one unit, and for a table whose
-    /// ids do not fit its literals.
+    /// compiled for it. True when a unit folds to more than one unit. The table's ids must
+    /// fit its literals (`fits`: a table the pre-scan was made from, or one checked so).
     static func anyMayMatch(_ table: Table, in units: [UInt16]) -> Bool {
-        guard table.fits(table.needs.count), let (folded, digit) = comparable(units) else { return true }
+        guard let (folded, digit) = comparable(units) else { return true }
         // Per literal: 0 not looked for yet, 1 present, 2 absent.
         var present = [UInt8](repeating: 0, count: table.literals.count)
         func has(_ id: Int32) -> Bool {

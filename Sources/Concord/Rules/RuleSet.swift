@@ -410,7 +410,9 @@ public final class LanguageTable: Sendable {
         } else if let decoded = prescanTables[language] {
             table = decoded
         } else {
-            table = storedPrescans[language].flatMap(Prescan.decode)
+            // (Checked once here, not at every ask: a table whose ids do not fit its literals
+            // is not used.)
+            table = storedPrescans[language].flatMap(Prescan.decode).flatMap { $0.fits($0.needs.count) ? $0 : nil }
             prescanTables[language] = .some(table)
         }
         lock.unlock()
